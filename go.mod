@@ -1,0 +1,3 @@
+module github.com/wasmrun/wasmrun
+
+go 1.26
