@@ -2,11 +2,668 @@
 package binary
 
 import (
+	"unicode/utf8"
+
 	"github.com/wasmrun/wasmrun/wasm"
 )
 
+// Reasons reported by Decode, worded as the specification's test suite
+// words them.
+const (
+	ReasonMagic            = "magic header not detected"
+	ReasonVersion          = "unknown binary version"
+	ReasonSectionID        = "malformed section id"
+	ReasonSectionSize      = "section size mismatch"
+	ReasonAfterLast        = "unexpected content after last section"
+	ReasonFuncCode         = "function and code section have inconsistent lengths"
+	ReasonDataCount        = "data count and data section have inconsistent lengths"
+	ReasonDataCountReq     = "data count section required"
+	ReasonRefType          = "malformed reference type"
+	ReasonValType          = "malformed value type"
+	ReasonZeroByte         = "zero byte expected"
+	ReasonTooManyLocals    = "too many locals"
+	ReasonMutability       = "malformed mutability"
+	ReasonImportKind       = "malformed import kind"
+	ReasonExportKind       = "malformed export kind"
+	ReasonEndExpected      = "END opcode expected"
+	ReasonElemKind         = "malformed elements segment kind"
+	ReasonDataKind         = "malformed data segment kind"
+	ReasonLimits           = "malformed limits flags"
+	ReasonFuncType         = "malformed function type"
+	ReasonMemop            = "malformed memop flags"
+	ReasonBlockType        = "malformed block type"
+	ReasonTooManyFunctions = "too many functions"
+)
+
+// Section ids.
+const (
+	secCustom    = 0
+	secType      = 1
+	secImport    = 2
+	secFunction  = 3
+	secTable     = 4
+	secMemory    = 5
+	secGlobal    = 6
+	secExport    = 7
+	secStart     = 8
+	secElement   = 9
+	secCode      = 10
+	secData      = 11
+	secDataCount = 12
+)
+
+// sectionRank gives the position each known section must respect; the data
+// count section sits between element and code.
+var sectionRank = [13]int{
+	secType: 1, secImport: 2, secFunction: 3, secTable: 4, secMemory: 5,
+	secGlobal: 6, secExport: 7, secStart: 8, secElement: 9, secDataCount: 10,
+	secCode: 11, secData: 12,
+}
+
+// decoder holds the state of one Decode call. A single reader spans the
+// whole input: like the reference interpreter, a section's content is
+// read from the input stream and its size is checked afterwards
+// ("section size mismatch"), and lengths are bounded by what remains of
+// the input ("length out of bounds").
+type decoder struct {
+	r Reader
+	m *wasm.Module
+	// ctl is the control stack of the body scanner: one entry per open
+	// block, ctlIf for an if whose else has not been seen.
+	ctl []byte
+	// usesDataIdx records that a function body used memory.init or
+	// data.drop.
+	usesDataIdx bool
+	funcCount   uint32
+	hasFuncSec  bool
+}
+
+const (
+	ctlBlock byte = iota
+	ctlIf
+)
+
 // Decode decodes a module in the binary format. Malformed input yields an
-// *Error naming the offset and the reason.
+// *Error naming the offset and the reason. Function bodies, constant
+// expressions, data payloads and custom-section payloads alias data. Every
+// instruction sequence is checked for syntax (known opcodes, well-formed
+// immediates, balanced structure); typing is left to validation.
 func Decode(data []byte) (*wasm.Module, error) {
-	return nil, &Error{Offset: 0, Reason: "decoder not implemented yet"}
+	d := &decoder{r: NewReader(data, 0), m: &wasm.Module{}}
+	if err := d.module(); err != nil {
+		return nil, err
+	}
+	return d.m, nil
+}
+
+func (d *decoder) errAt(off int, reason string) error { return &Error{Offset: off, Reason: reason} }
+
+func (d *decoder) module() error {
+	r := &d.r
+	data := r.buf
+	if len(data) < 4 {
+		return d.errAt(len(data), ReasonUnexpectedEnd)
+	}
+	if data[0] != 0 || data[1] != 'a' || data[2] != 's' || data[3] != 'm' {
+		return d.errAt(0, ReasonMagic)
+	}
+	if len(data) < 8 {
+		return d.errAt(len(data), ReasonUnexpectedEnd)
+	}
+	if data[4] != 1 || data[5] != 0 || data[6] != 0 || data[7] != 0 {
+		return d.errAt(4, ReasonVersion)
+	}
+	r.pos = 8
+	r.SetEOFReason(ReasonUnexpectedEndSect)
+	last := 0
+	for !r.EOF() {
+		idOff := r.pos
+		id := data[r.pos]
+		r.pos++
+		if id > secDataCount {
+			return d.errAt(idOff, ReasonSectionID)
+		}
+		if id != secCustom {
+			rank := sectionRank[id]
+			if rank <= last {
+				return d.errAt(idOff, ReasonAfterLast)
+			}
+			last = rank
+		}
+		size, err := d.length()
+		if err != nil {
+			return err
+		}
+		start := r.pos
+		end := start + size
+		if id == secCustom {
+			if err := d.customSection(end); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := d.section(id); err != nil {
+			return err
+		}
+		if r.pos != end {
+			return d.errAt(start, ReasonSectionSize)
+		}
+	}
+	m := d.m
+	if uint32(len(m.Code)) != d.funcCount || len(m.Code) != len(m.Funcs) {
+		return d.errAt(r.pos, ReasonFuncCode)
+	}
+	if m.HasDataCount && uint64(m.DataCount) != uint64(len(m.Datas)) {
+		return d.errAt(r.pos, ReasonDataCount)
+	}
+	return nil
+}
+
+// length reads a u32 length or count and checks it against the bytes that
+// remain of the input, counted from the start of the length itself.
+func (d *decoder) length() (int, error) {
+	r := &d.r
+	at := r.pos
+	n, err := r.ReadU32()
+	if err != nil {
+		return 0, err
+	}
+	if uint64(n) > uint64(len(r.buf)-at) {
+		return 0, d.errAt(at, ReasonLengthOutOfBounds)
+	}
+	return int(n), nil
+}
+
+func (d *decoder) u32() (uint32, error) { return d.r.ReadU32() }
+
+func (d *decoder) byte() (byte, error) { return d.r.ReadByte() }
+
+func (d *decoder) name() (string, error) {
+	r := &d.r
+	n, err := d.length()
+	if err != nil {
+		return "", err
+	}
+	at := r.pos
+	b, err := r.ReadBytes(n)
+	if err != nil {
+		return "", err
+	}
+	if !utf8.Valid(b) {
+		return "", d.errAt(at, ReasonMalformedUTF8)
+	}
+	return string(b), nil
+}
+
+func (d *decoder) valType() (wasm.ValType, error) {
+	at := d.r.pos
+	b, err := d.byte()
+	if err != nil {
+		return 0, err
+	}
+	t := wasm.ValType(b)
+	if !t.IsValid() {
+		return 0, d.errAt(at, ReasonValType)
+	}
+	return t, nil
+}
+
+func (d *decoder) refType() (wasm.ValType, error) {
+	at := d.r.pos
+	b, err := d.byte()
+	if err != nil {
+		return 0, err
+	}
+	t := wasm.ValType(b)
+	if !t.IsRef() {
+		return 0, d.errAt(at, ReasonRefType)
+	}
+	return t, nil
+}
+
+func (d *decoder) limits() (wasm.Limits, error) {
+	at := d.r.pos
+	flag, err := d.byte()
+	if err != nil {
+		return wasm.Limits{}, err
+	}
+	// The flags are a one-byte LEB128 integer: 0 (no maximum) or 1.
+	if flag&0x80 != 0 {
+		return wasm.Limits{}, d.errAt(at, ReasonIntTooLong)
+	}
+	if flag > 1 {
+		return wasm.Limits{}, d.errAt(at, ReasonIntTooLarge)
+	}
+	min, err := d.u32()
+	if err != nil {
+		return wasm.Limits{}, err
+	}
+	l := wasm.Limits{Min: uint64(min)}
+	if flag == 1 {
+		max, err := d.u32()
+		if err != nil {
+			return wasm.Limits{}, err
+		}
+		l.Max, l.HasMax = uint64(max), true
+	}
+	return l, nil
+}
+
+func (d *decoder) tableType() (wasm.TableType, error) {
+	t, err := d.refType()
+	if err != nil {
+		return wasm.TableType{}, err
+	}
+	l, err := d.limits()
+	return wasm.TableType{Elem: t, Limits: l}, err
+}
+
+func (d *decoder) globalType() (wasm.GlobalType, error) {
+	t, err := d.valType()
+	if err != nil {
+		return wasm.GlobalType{}, err
+	}
+	at := d.r.pos
+	mut, err := d.byte()
+	if err != nil {
+		return wasm.GlobalType{}, err
+	}
+	if mut > 1 {
+		return wasm.GlobalType{}, d.errAt(at, ReasonMutability)
+	}
+	return wasm.GlobalType{Type: t, Mutable: mut == 1}, nil
+}
+
+// constExpr scans a constant expression up to and including its end.
+func (d *decoder) constExpr() (wasm.ConstExpr, error) {
+	start := d.r.pos
+	end, err := d.scan(start, false)
+	if err != nil {
+		return wasm.ConstExpr{}, err
+	}
+	d.r.pos = end
+	return wasm.ConstExpr{Code: d.r.buf[start:end:end]}, nil
+}
+
+func (d *decoder) section(id byte) error {
+	m := d.m
+	switch id {
+	case secType:
+		n, err := d.length()
+		if err != nil {
+			return err
+		}
+		m.Types = make([]wasm.FuncType, n)
+		for i := range m.Types {
+			at := d.r.pos
+			b, err := d.byte()
+			if err != nil {
+				return err
+			}
+			if b&0x80 != 0 { // type constructors are one-byte s7 integers
+				return d.errAt(at, ReasonIntTooLong)
+			}
+			if b != 0x60 {
+				return d.errAt(at, ReasonFuncType)
+			}
+			if m.Types[i].Params, err = d.valTypes(); err != nil {
+				return err
+			}
+			if m.Types[i].Results, err = d.valTypes(); err != nil {
+				return err
+			}
+		}
+	case secImport:
+		n, err := d.length()
+		if err != nil {
+			return err
+		}
+		m.Imports = make([]wasm.Import, n)
+		for i := range m.Imports {
+			im := &m.Imports[i]
+			if im.Module, err = d.name(); err != nil {
+				return err
+			}
+			if im.Name, err = d.name(); err != nil {
+				return err
+			}
+			at := d.r.pos
+			k, err := d.byte()
+			if err != nil {
+				return err
+			}
+			im.Kind = wasm.ExternKind(k)
+			switch im.Kind {
+			case wasm.ExternFunc:
+				im.Func, err = d.u32()
+			case wasm.ExternTable:
+				im.Table, err = d.tableType()
+			case wasm.ExternMemory:
+				im.Memory.Limits, err = d.limits()
+			case wasm.ExternGlobal:
+				im.Global, err = d.globalType()
+			default:
+				return d.errAt(at, ReasonImportKind)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		m.CountImports()
+	case secFunction:
+		n, err := d.length()
+		if err != nil {
+			return err
+		}
+		m.Funcs = make([]uint32, n)
+		for i := range m.Funcs {
+			if m.Funcs[i], err = d.u32(); err != nil {
+				return err
+			}
+		}
+		d.funcCount = uint32(n)
+	case secTable:
+		n, err := d.length()
+		if err != nil {
+			return err
+		}
+		m.Tables = make([]wasm.TableType, n)
+		for i := range m.Tables {
+			if m.Tables[i], err = d.tableType(); err != nil {
+				return err
+			}
+		}
+	case secMemory:
+		n, err := d.length()
+		if err != nil {
+			return err
+		}
+		m.Memories = make([]wasm.MemoryType, n)
+		for i := range m.Memories {
+			if m.Memories[i].Limits, err = d.limits(); err != nil {
+				return err
+			}
+		}
+	case secGlobal:
+		n, err := d.length()
+		if err != nil {
+			return err
+		}
+		m.Globals = make([]wasm.Global, n)
+		for i := range m.Globals {
+			if m.Globals[i].Type, err = d.globalType(); err != nil {
+				return err
+			}
+			if m.Globals[i].Init, err = d.constExpr(); err != nil {
+				return err
+			}
+		}
+	case secExport:
+		n, err := d.length()
+		if err != nil {
+			return err
+		}
+		m.Exports = make([]wasm.Export, n)
+		for i := range m.Exports {
+			ex := &m.Exports[i]
+			if ex.Name, err = d.name(); err != nil {
+				return err
+			}
+			at := d.r.pos
+			k, err := d.byte()
+			if err != nil {
+				return err
+			}
+			if k > 3 {
+				return d.errAt(at, ReasonExportKind)
+			}
+			ex.Kind = wasm.ExternKind(k)
+			if ex.Index, err = d.u32(); err != nil {
+				return err
+			}
+		}
+	case secStart:
+		idx, err := d.u32()
+		if err != nil {
+			return err
+		}
+		m.Start, m.HasStart = idx, true
+	case secElement:
+		return d.elemSection()
+	case secDataCount:
+		n, err := d.u32()
+		if err != nil {
+			return err
+		}
+		m.DataCount, m.HasDataCount = n, true
+	case secCode:
+		return d.codeSection()
+	case secData:
+		return d.dataSection()
+	}
+	return nil
+}
+
+func (d *decoder) valTypes() ([]wasm.ValType, error) {
+	n, err := d.length()
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	ts := make([]wasm.ValType, n)
+	for i := range ts {
+		if ts[i], err = d.valType(); err != nil {
+			return nil, err
+		}
+	}
+	return ts, nil
+}
+
+func (d *decoder) elemSection() error {
+	n, err := d.length()
+	if err != nil {
+		return err
+	}
+	m := d.m
+	m.Elems = make([]wasm.ElemSegment, n)
+	for i := range m.Elems {
+		e := &m.Elems[i]
+		at := d.r.pos
+		flags, err := d.u32()
+		if err != nil {
+			return err
+		}
+		if flags > 7 {
+			return d.errAt(at, ReasonElemKind)
+		}
+		// Bit 0: passive or declarative; bit 1: explicit table index (when
+		// active) or declarative (when bit 0 is set); bit 2: expressions.
+		switch {
+		case flags&1 == 0:
+			e.Mode = wasm.SegmentActive
+		case flags&2 == 0:
+			e.Mode = wasm.SegmentPassive
+		default:
+			e.Mode = wasm.SegmentDeclarative
+		}
+		e.UsesExprs = flags&4 != 0
+		e.Type = wasm.FuncRef
+		if e.Mode == wasm.SegmentActive {
+			if flags&2 != 0 {
+				e.ExplicitTable = true
+				if e.Table, err = d.u32(); err != nil {
+					return err
+				}
+			}
+			if e.Offset, err = d.constExpr(); err != nil {
+				return err
+			}
+		}
+		// Every encoding but 0 and 4 names the element kind or type.
+		if flags&3 != 0 {
+			if e.UsesExprs {
+				if e.Type, err = d.refType(); err != nil {
+					return err
+				}
+			} else {
+				at := d.r.pos
+				k, err := d.byte()
+				if err != nil {
+					return err
+				}
+				if k != 0 {
+					return d.errAt(at, ReasonElemKind)
+				}
+			}
+		}
+		cnt, err := d.length()
+		if err != nil {
+			return err
+		}
+		if e.UsesExprs {
+			e.Exprs = make([]wasm.ConstExpr, cnt)
+			for j := range e.Exprs {
+				if e.Exprs[j], err = d.constExpr(); err != nil {
+					return err
+				}
+			}
+		} else {
+			e.Funcs = make([]uint32, cnt)
+			for j := range e.Funcs {
+				if e.Funcs[j], err = d.u32(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (d *decoder) dataSection() error {
+	n, err := d.length()
+	if err != nil {
+		return err
+	}
+	m := d.m
+	m.Datas = make([]wasm.DataSegment, n)
+	for i := range m.Datas {
+		s := &m.Datas[i]
+		at := d.r.pos
+		flags, err := d.u32()
+		if err != nil {
+			return err
+		}
+		switch flags {
+		case 0:
+		case 1:
+			s.Mode = wasm.SegmentPassive
+		case 2:
+			if s.Memory, err = d.u32(); err != nil {
+				return err
+			}
+		default:
+			return d.errAt(at, ReasonDataKind)
+		}
+		if s.Mode == wasm.SegmentActive {
+			if s.Offset, err = d.constExpr(); err != nil {
+				return err
+			}
+		}
+		sz, err := d.length()
+		if err != nil {
+			return err
+		}
+		if s.Init, err = d.r.ReadBytes(sz); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *decoder) codeSection() error {
+	r := &d.r
+	n, err := d.length()
+	if err != nil {
+		return err
+	}
+	m := d.m
+	m.Code = make([]wasm.Code, n)
+	// All local declarations share one backing array.
+	var locals []wasm.LocalDecl
+	for i := range m.Code {
+		c := &m.Code[i]
+		size, err := d.length()
+		if err != nil {
+			return err
+		}
+		start := r.pos
+		end := start + size
+		ndecl, err := d.length()
+		if err != nil {
+			return err
+		}
+		var total uint64
+		first := len(locals)
+		for j := 0; j < ndecl; j++ {
+			cnt, err := d.u32()
+			if err != nil {
+				return err
+			}
+			total += uint64(cnt)
+			if total > 1<<32-1 {
+				return d.errAt(r.pos, ReasonTooManyLocals)
+			}
+			t, err := d.valType()
+			if err != nil {
+				return err
+			}
+			locals = append(locals, wasm.LocalDecl{Count: cnt, Type: t})
+		}
+		if ndecl > 0 {
+			c.Locals = locals[first:len(locals):len(locals)]
+		}
+		bodyStart := r.pos
+		bodyEnd, err := d.scan(bodyStart, true)
+		if err != nil {
+			return err
+		}
+		if bodyEnd != end {
+			return d.errAt(start, ReasonSectionSize)
+		}
+		r.pos = bodyEnd
+		c.Body = r.buf[bodyStart:bodyEnd:bodyEnd]
+		c.Offset = bodyStart
+	}
+	if d.usesDataIdx && !m.HasDataCount {
+		return d.errAt(r.pos, ReasonDataCountReq)
+	}
+	return nil
+}
+
+// customSection reads a custom section whose content ends at end. Its name
+// must lie within the section.
+func (d *decoder) customSection(end int) error {
+	r := &d.r
+	sub := Reader{buf: r.buf[:end], pos: r.pos, eof: ReasonUnexpectedEndSect}
+	n, err := sub.ReadU32()
+	if err != nil {
+		return err
+	}
+	if uint64(n) > uint64(sub.Len()) {
+		return d.errAt(sub.pos, ReasonUnexpectedEndSect)
+	}
+	nb := sub.buf[sub.pos : sub.pos+int(n)]
+	if !utf8.Valid(nb) {
+		return d.errAt(sub.pos, ReasonMalformedUTF8)
+	}
+	name := string(nb)
+	payload := r.buf[sub.pos+int(n) : end : end]
+	d.m.Customs = append(d.m.Customs, wasm.CustomSection{Name: name, Data: payload})
+	if name == "name" {
+		d.m.Names = parseNames(payload)
+	}
+	r.pos = end
+	return nil
 }

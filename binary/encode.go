@@ -1,0 +1,317 @@
+package binary
+
+import (
+	"sort"
+
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// Encode returns the binary encoding of m. The output is deterministic:
+// sections appear in the standard order, empty sections are omitted, a
+// data count section is emitted when m.HasDataCount, element segments
+// keep the encoding recorded by UsesExprs and ExplicitTable, and the
+// custom sections of m.Customs follow the last standard section, in
+// order. When m.Names is set but m.Customs holds no "name" section, one is
+// generated from m.Names.
+//
+// Encode does not validate m; an invalid module encodes to an invalid
+// binary.
+func Encode(m *wasm.Module) []byte {
+	e := encoder{out: make([]byte, 0, 1024)}
+	e.out = append(e.out, 0, 'a', 's', 'm', 1, 0, 0, 0)
+
+	if len(m.Types) > 0 {
+		b := e.begin(secType, len(m.Types))
+		for _, t := range m.Types {
+			b = append(b, 0x60)
+			b = appendValTypes(b, t.Params)
+			b = appendValTypes(b, t.Results)
+		}
+		e.end(b)
+	}
+	if len(m.Imports) > 0 {
+		b := e.begin(secImport, len(m.Imports))
+		for i := range m.Imports {
+			im := &m.Imports[i]
+			b = AppendName(b, im.Module)
+			b = AppendName(b, im.Name)
+			b = append(b, byte(im.Kind))
+			switch im.Kind {
+			case wasm.ExternFunc:
+				b = AppendU32(b, im.Func)
+			case wasm.ExternTable:
+				b = appendTableType(b, im.Table)
+			case wasm.ExternMemory:
+				b = appendLimits(b, im.Memory.Limits)
+			case wasm.ExternGlobal:
+				b = appendGlobalType(b, im.Global)
+			}
+		}
+		e.end(b)
+	}
+	if len(m.Funcs) > 0 {
+		b := e.begin(secFunction, len(m.Funcs))
+		for _, t := range m.Funcs {
+			b = AppendU32(b, t)
+		}
+		e.end(b)
+	}
+	if len(m.Tables) > 0 {
+		b := e.begin(secTable, len(m.Tables))
+		for _, t := range m.Tables {
+			b = appendTableType(b, t)
+		}
+		e.end(b)
+	}
+	if len(m.Memories) > 0 {
+		b := e.begin(secMemory, len(m.Memories))
+		for _, t := range m.Memories {
+			b = appendLimits(b, t.Limits)
+		}
+		e.end(b)
+	}
+	if len(m.Globals) > 0 {
+		b := e.begin(secGlobal, len(m.Globals))
+		for _, g := range m.Globals {
+			b = appendGlobalType(b, g.Type)
+			b = append(b, g.Init.Code...)
+		}
+		e.end(b)
+	}
+	if len(m.Exports) > 0 {
+		b := e.begin(secExport, len(m.Exports))
+		for _, x := range m.Exports {
+			b = AppendName(b, x.Name)
+			b = append(b, byte(x.Kind))
+			b = AppendU32(b, x.Index)
+		}
+		e.end(b)
+	}
+	if m.HasStart {
+		b := e.begin(secStart, -1)
+		b = AppendU32(b, m.Start)
+		e.end(b)
+	}
+	if len(m.Elems) > 0 {
+		b := e.begin(secElement, len(m.Elems))
+		for i := range m.Elems {
+			b = appendElem(b, &m.Elems[i])
+		}
+		e.end(b)
+	}
+	if m.HasDataCount {
+		b := e.begin(secDataCount, -1)
+		b = AppendU32(b, m.DataCount)
+		e.end(b)
+	}
+	if len(m.Code) > 0 {
+		b := e.begin(secCode, len(m.Code))
+		var fn []byte
+		for i := range m.Code {
+			c := &m.Code[i]
+			fn = AppendU32(fn[:0], uint32(len(c.Locals)))
+			for _, l := range c.Locals {
+				fn = AppendU32(fn, l.Count)
+				fn = append(fn, byte(l.Type))
+			}
+			fn = append(fn, c.Body...)
+			b = AppendU32(b, uint32(len(fn)))
+			b = append(b, fn...)
+		}
+		e.end(b)
+	}
+	if len(m.Datas) > 0 {
+		b := e.begin(secData, len(m.Datas))
+		for i := range m.Datas {
+			s := &m.Datas[i]
+			switch {
+			case s.Mode == wasm.SegmentPassive:
+				b = append(b, 1)
+			case s.Memory == 0:
+				b = append(b, 0)
+				b = append(b, s.Offset.Code...)
+			default:
+				b = append(b, 2)
+				b = AppendU32(b, s.Memory)
+				b = append(b, s.Offset.Code...)
+			}
+			b = AppendU32(b, uint32(len(s.Init)))
+			b = append(b, s.Init...)
+		}
+		e.end(b)
+	}
+	hasName := false
+	for _, c := range m.Customs {
+		if c.Name == "name" {
+			hasName = true
+		}
+		b := e.begin(secCustom, -1)
+		b = AppendName(b, c.Name)
+		b = append(b, c.Data...)
+		e.end(b)
+	}
+	if m.Names != nil && !hasName {
+		b := e.begin(secCustom, -1)
+		b = AppendName(b, "name")
+		b = AppendNames(b, m.Names)
+		e.end(b)
+	}
+	return e.out
+}
+
+// encoder accumulates the module; sec is a scratch buffer for the content
+// of the section being written.
+type encoder struct {
+	out []byte
+	sec []byte
+	id  byte
+}
+
+// begin starts section id, with a leading vector count unless n < 0.
+func (e *encoder) begin(id byte, n int) []byte {
+	e.id = id
+	b := e.sec[:0]
+	if n >= 0 {
+		b = AppendU32(b, uint32(n))
+	}
+	return b
+}
+
+func (e *encoder) end(b []byte) {
+	e.out = append(e.out, e.id)
+	e.out = AppendU32(e.out, uint32(len(b)))
+	e.out = append(e.out, b...)
+	e.sec = b
+}
+
+func appendValTypes(b []byte, ts []wasm.ValType) []byte {
+	b = AppendU32(b, uint32(len(ts)))
+	for _, t := range ts {
+		b = append(b, byte(t))
+	}
+	return b
+}
+
+func appendLimits(b []byte, l wasm.Limits) []byte {
+	if l.HasMax {
+		b = append(b, 1)
+		b = AppendU64(b, l.Min)
+		return AppendU64(b, l.Max)
+	}
+	b = append(b, 0)
+	return AppendU64(b, l.Min)
+}
+
+func appendTableType(b []byte, t wasm.TableType) []byte {
+	b = append(b, byte(t.Elem))
+	return appendLimits(b, t.Limits)
+}
+
+func appendGlobalType(b []byte, t wasm.GlobalType) []byte {
+	b = append(b, byte(t.Type))
+	if t.Mutable {
+		return append(b, 1)
+	}
+	return append(b, 0)
+}
+
+// appendElem encodes an element segment with the flags its fields call
+// for: bit 0 passive/declarative, bit 1 explicit table (active) or
+// declarative, bit 2 expressions.
+func appendElem(b []byte, s *wasm.ElemSegment) []byte {
+	var flags uint32
+	explicit := false
+	switch s.Mode {
+	case wasm.SegmentActive:
+		// Encodings 0 and 4 imply table 0 and funcref.
+		explicit = s.ExplicitTable || s.Table != 0 || s.Type != wasm.FuncRef && s.Type != 0
+		if explicit {
+			flags = 2
+		}
+	case wasm.SegmentPassive:
+		flags = 1
+	case wasm.SegmentDeclarative:
+		flags = 3
+	}
+	if s.UsesExprs {
+		flags |= 4
+	}
+	b = AppendU32(b, flags)
+	if s.Mode == wasm.SegmentActive {
+		if explicit {
+			b = AppendU32(b, s.Table)
+		}
+		b = append(b, s.Offset.Code...)
+	}
+	if flags&3 != 0 {
+		if s.UsesExprs {
+			t := s.Type
+			if t == 0 {
+				t = wasm.FuncRef
+			}
+			b = append(b, byte(t))
+		} else {
+			b = append(b, 0) // element kind funcref
+		}
+	}
+	if s.UsesExprs {
+		b = AppendU32(b, uint32(len(s.Exprs)))
+		for _, x := range s.Exprs {
+			b = append(b, x.Code...)
+		}
+	} else {
+		b = AppendU32(b, uint32(len(s.Funcs)))
+		for _, f := range s.Funcs {
+			b = AppendU32(b, f)
+		}
+	}
+	return b
+}
+
+// AppendNames appends the payload of a "name" custom section (without the
+// section header and name) describing n: the module name when not empty,
+// function names and local names, each map in increasing index order.
+func AppendNames(b []byte, n *wasm.Names) []byte {
+	var sub []byte
+	if n.Module != "" {
+		sub = AppendName(sub[:0], n.Module)
+		b = appendSub(b, nameModule, sub)
+	}
+	if n.Funcs != nil {
+		sub = appendNameMap(sub[:0], n.Funcs)
+		b = appendSub(b, nameFuncs, sub)
+	}
+	if n.Locals != nil {
+		sub = AppendU32(sub[:0], uint32(len(n.Locals)))
+		for _, f := range sortedKeys(n.Locals) {
+			sub = AppendU32(sub, f)
+			sub = appendNameMap(sub, n.Locals[f])
+		}
+		b = appendSub(b, nameLocals, sub)
+	}
+	return b
+}
+
+func appendSub(b []byte, id byte, sub []byte) []byte {
+	b = append(b, id)
+	b = AppendU32(b, uint32(len(sub)))
+	return append(b, sub...)
+}
+
+func appendNameMap(b []byte, m map[uint32]string) []byte {
+	b = AppendU32(b, uint32(len(m)))
+	for _, k := range sortedKeys(m) {
+		b = AppendU32(b, k)
+		b = AppendName(b, m[k])
+	}
+	return b
+}
+
+func sortedKeys[V any](m map[uint32]V) []uint32 {
+	keys := make([]uint32, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	return keys
+}

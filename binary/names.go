@@ -1,0 +1,114 @@
+package binary
+
+import (
+	"unicode/utf8"
+
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// Subsection ids of the "name" custom section.
+const (
+	nameModule = 0
+	nameFuncs  = 1
+	nameLocals = 2
+)
+
+// parseNames parses the payload of a "name" custom section. Custom
+// sections are uninterpreted by the specification, so any malformation
+// yields nil instead of an error. Unknown subsections are skipped.
+func parseNames(payload []byte) *wasm.Names {
+	r := NewReader(payload, 0)
+	names := &wasm.Names{}
+	lastID := -1
+	for !r.EOF() {
+		id, err := r.ReadByte()
+		if err != nil {
+			return nil
+		}
+		size, err := r.ReadU32()
+		if err != nil || uint64(size) > uint64(r.Len()) {
+			return nil
+		}
+		if int(id) <= lastID {
+			return nil // subsections appear at most once, in order
+		}
+		lastID = int(id)
+		body, _ := r.ReadBytes(int(size))
+		sub := NewReader(body, 0)
+		switch id {
+		case nameModule:
+			s, ok := lenientName(&sub)
+			if !ok {
+				return nil
+			}
+			names.Module = s
+		case nameFuncs:
+			m, ok := nameMap(&sub)
+			if !ok {
+				return nil
+			}
+			names.Funcs = m
+		case nameLocals:
+			n, err := sub.ReadU32()
+			if err != nil {
+				return nil
+			}
+			names.Locals = make(map[uint32]map[uint32]string)
+			prev := int64(-1)
+			for i := uint32(0); i < n; i++ {
+				idx, err := sub.ReadU32()
+				if err != nil || int64(idx) <= prev {
+					return nil
+				}
+				prev = int64(idx)
+				m, ok := nameMap(&sub)
+				if !ok {
+					return nil
+				}
+				names.Locals[idx] = m
+			}
+		default:
+			continue
+		}
+		if !sub.EOF() {
+			return nil
+		}
+	}
+	return names
+}
+
+func lenientName(r *Reader) (string, bool) {
+	n, err := r.ReadU32()
+	if err != nil {
+		return "", false
+	}
+	b, err := r.ReadBytes(int(n))
+	if err != nil || uint64(n) > uint64(len(b)) || !utf8.Valid(b) {
+		return "", false
+	}
+	return string(b), true
+}
+
+// nameMap reads a vector of (index, name) pairs with strictly increasing
+// indices.
+func nameMap(r *Reader) (map[uint32]string, bool) {
+	n, err := r.ReadU32()
+	if err != nil || uint64(n) > uint64(r.Len()) {
+		return nil, false
+	}
+	m := make(map[uint32]string, n)
+	prev := int64(-1)
+	for i := uint32(0); i < n; i++ {
+		idx, err := r.ReadU32()
+		if err != nil || int64(idx) <= prev {
+			return nil, false
+		}
+		prev = int64(idx)
+		s, ok := lenientName(r)
+		if !ok {
+			return nil, false
+		}
+		m[idx] = s
+	}
+	return m, true
+}
