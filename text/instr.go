@@ -1,0 +1,471 @@
+package text
+
+import (
+	"encoding/binary"
+	"math/bits"
+	"strings"
+
+	wbin "github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// fctx is the state of one instruction sequence being encoded: a function
+// body or a constant expression.
+type fctx struct {
+	locals map[string]uint32
+	labels []string // innermost last; "" for unnamed labels
+	out    []byte
+}
+
+func (f *fctx) bindLocal(p *parser, id string, idx uint32, t *token) {
+	if id == "" {
+		return
+	}
+	if f.locals == nil {
+		f.locals = map[string]uint32{}
+	}
+	if _, dup := f.locals[id]; dup {
+		off := 0
+		if t != nil {
+			off = int(t.pos)
+		} else if p.i > 0 {
+			off = int(p.toks[p.i-1].pos)
+		}
+		p.fail(off, "duplicate local %s", id)
+	}
+	f.locals[id] = idx
+}
+
+// instrs parses instructions up to ")" or a plain "end" / "else".
+func (b *builder) instrs(f *fctx) {
+	p := b.p
+	for {
+		t := p.peek()
+		switch t.kind {
+		case tLParen:
+			b.folded(f)
+		case tAtom:
+			if p.is(t, "end") || p.is(t, "else") {
+				return
+			}
+			b.plain(f)
+		case tRParen, tEOF:
+			return
+		default:
+			p.unexpected(t)
+		}
+	}
+}
+
+// endLabel checks an optional identifier after end or else against the
+// label of the block.
+func (b *builder) endLabel(label string) {
+	p := b.p
+	if id, t := p.optID(); t != nil && id != label {
+		p.fail(int(t.pos), "mismatching label %s", id)
+	}
+}
+
+// plain parses one plain instruction (a block instruction with its body).
+func (b *builder) plain(f *fctx) {
+	p := b.p
+	t := p.next()
+	switch name := p.text(t); name {
+	case "block", "loop", "if":
+		p.enter(int(t.pos))
+		label, _ := p.optID()
+		op := wasm.OpBlock
+		switch name {
+		case "loop":
+			op = wasm.OpLoop
+		case "if":
+			op = wasm.OpIf
+		}
+		f.out = append(f.out, byte(op))
+		f.out = b.blockType(f.out)
+		f.labels = append(f.labels, label)
+		b.instrs(f)
+		if op == wasm.OpIf && p.atIs("else") {
+			p.i++
+			b.endLabel(label)
+			f.out = append(f.out, byte(wasm.OpElse))
+			b.instrs(f)
+		}
+		p.expectKw("end")
+		b.endLabel(label)
+		f.labels = f.labels[:len(f.labels)-1]
+		f.out = append(f.out, byte(wasm.OpEnd))
+		p.leave()
+	default:
+		f.out = b.op(f, t, f.out)
+	}
+}
+
+// folded parses one folded instruction "(" ... ")".
+func (b *builder) folded(f *fctx) {
+	p := b.p
+	lp := p.next()
+	p.enter(int(lp.pos))
+	t := p.next()
+	if t.kind != tAtom {
+		p.unexpected(t)
+	}
+	switch name := p.text(t); name {
+	case "block", "loop":
+		label, _ := p.optID()
+		op := wasm.OpBlock
+		if name == "loop" {
+			op = wasm.OpLoop
+		}
+		f.out = append(f.out, byte(op))
+		f.out = b.blockType(f.out)
+		f.labels = append(f.labels, label)
+		b.instrs(f)
+		f.labels = f.labels[:len(f.labels)-1]
+		f.out = append(f.out, byte(wasm.OpEnd))
+	case "if":
+		label, _ := p.optID()
+		bt := b.blockType([]byte{byte(wasm.OpIf)})
+		for p.peek().kind == tLParen && !p.is(p.peekN(1), "then") {
+			b.folded(f)
+		}
+		f.out = append(f.out, bt...)
+		f.labels = append(f.labels, label)
+		if !p.lparenKw("then") {
+			p.unexpected(p.peek())
+		}
+		p.i += 2
+		b.instrs(f)
+		p.expectRParen()
+		if p.lparenKw("else") {
+			p.i += 2
+			f.out = append(f.out, byte(wasm.OpElse))
+			b.instrs(f)
+			p.expectRParen()
+		}
+		f.labels = f.labels[:len(f.labels)-1]
+		f.out = append(f.out, byte(wasm.OpEnd))
+	default:
+		ins := b.op(f, t, nil)
+		for p.peek().kind == tLParen {
+			b.folded(f)
+		}
+		f.out = append(f.out, ins...)
+	}
+	p.expectRParen()
+	p.leave()
+}
+
+// blockType parses a block type and appends its encoding.
+func (b *builder) blockType(out []byte) []byte {
+	p := b.p
+	if p.lparenKw("type") {
+		idx, _, _ := b.typeUse(false)
+		return wbin.AppendS64(out, int64(idx))
+	}
+	ps, _, _ := b.params(false)
+	rs, _ := b.results()
+	switch {
+	case len(ps) == 0 && len(rs) == 0:
+		return append(out, 0x40)
+	case len(ps) == 0 && len(rs) == 1:
+		return append(out, byte(rs[0]))
+	}
+	idx := b.typeIndex(wasm.FuncType{Params: ps, Results: rs})
+	return wbin.AppendS64(out, int64(idx))
+}
+
+// label parses a label reference: an identifier or a depth.
+func (b *builder) label(f *fctx) uint32 {
+	p := b.p
+	t := p.peek()
+	if t.kind == tID {
+		p.i++
+		id := p.text(t)
+		for i := len(f.labels) - 1; i >= 0; i-- {
+			if f.labels[i] == id {
+				return uint32(len(f.labels) - 1 - i)
+			}
+		}
+		p.fail(int(t.pos), "unknown label %s", id)
+	}
+	if t.kind == tAtom && isDigit(p.src[t.pos]) {
+		return p.u32()
+	}
+	p.unexpected(t)
+	return 0
+}
+
+func (b *builder) local(f *fctx) uint32 {
+	p := b.p
+	t := p.peek()
+	if t.kind == tID {
+		p.i++
+		idx, ok := f.locals[p.text(t)]
+		if !ok {
+			p.fail(int(t.pos), "unknown local %s", p.text(t))
+		}
+		return idx
+	}
+	if t.kind == tAtom && isDigit(p.src[t.pos]) {
+		return p.u32()
+	}
+	p.unexpected(t)
+	return 0
+}
+
+// literal reads the next atom for a numeric immediate.
+func (b *builder) literal() *token {
+	t := b.p.next()
+	if t.kind != tAtom {
+		b.p.unexpected(t)
+	}
+	return t
+}
+
+// op parses a non-block instruction named by t with its immediates and
+// appends its encoding to out.
+func (b *builder) op(f *fctx, t *token, out []byte) []byte {
+	p := b.p
+	name := p.text(t)
+	op, ok := wasm.OpByName(name)
+	if !ok {
+		p.fail(int(t.pos), "unknown operator %s", name)
+	}
+	info, _ := op.Info()
+	switch info.Imm {
+	case wasm.ImmNone:
+		if op == wasm.OpSelect {
+			if p.lparenKw("result") {
+				rs, _ := b.results()
+				out = append(out, byte(wasm.OpSelectT))
+				out = wbin.AppendU32(out, uint32(len(rs)))
+				for _, r := range rs {
+					out = append(out, byte(r))
+				}
+				return out
+			}
+		}
+		return wbin.AppendOp(out, op)
+	case wasm.ImmBlockType:
+		p.unexpected(t) // block, loop, if are handled by the callers
+	case wasm.ImmLabel:
+		return wbin.AppendU32(wbin.AppendOp(out, op), b.label(f))
+	case wasm.ImmBrTable:
+		var ls []uint32
+		for p.isIndex(p.peek()) {
+			ls = append(ls, b.label(f))
+		}
+		if len(ls) == 0 {
+			p.unexpected(p.peek())
+		}
+		out = wbin.AppendOp(out, op)
+		out = wbin.AppendU32(out, uint32(len(ls)-1))
+		for _, l := range ls {
+			out = wbin.AppendU32(out, l)
+		}
+		return out
+	case wasm.ImmFunc:
+		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sFunc))
+	case wasm.ImmCallIndirect:
+		table := uint32(0)
+		if p.isIndex(p.peek()) {
+			table = b.index(sTable)
+		}
+		ti, _, _ := b.typeUse(false)
+		out = wbin.AppendOp(out, op)
+		out = wbin.AppendU32(out, ti)
+		return wbin.AppendU32(out, table)
+	case wasm.ImmLocal:
+		return wbin.AppendU32(wbin.AppendOp(out, op), b.local(f))
+	case wasm.ImmGlobal:
+		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sGlobal))
+	case wasm.ImmTable:
+		x := uint32(0)
+		if p.isIndex(p.peek()) {
+			x = b.index(sTable)
+		}
+		return wbin.AppendU32(wbin.AppendOp(out, op), x)
+	case wasm.ImmMemArg:
+		return b.memArg(wbin.AppendOp(out, op), info.Align)
+	case wasm.ImmMemArgLane:
+		out = b.memArg(wbin.AppendOp(out, op), info.Align)
+		return append(out, b.laneIndex())
+	case wasm.ImmLane:
+		return append(wbin.AppendOp(out, op), b.laneIndex())
+	case wasm.ImmMemory:
+		return append(wbin.AppendOp(out, op), 0)
+	case wasm.ImmI32:
+		lt := b.literal()
+		v, err := ParseI32(p.text(lt))
+		if err != nil {
+			p.failLit(lt, err)
+		}
+		return wbin.AppendS32(wbin.AppendOp(out, op), int32(v))
+	case wasm.ImmI64:
+		lt := b.literal()
+		v, err := ParseI64(p.text(lt))
+		if err != nil {
+			p.failLit(lt, err)
+		}
+		return wbin.AppendS64(wbin.AppendOp(out, op), int64(v))
+	case wasm.ImmF32:
+		lt := b.literal()
+		v, err := ParseF32(p.text(lt))
+		if err != nil {
+			p.failLit(lt, err)
+		}
+		return binary.LittleEndian.AppendUint32(wbin.AppendOp(out, op), v)
+	case wasm.ImmF64:
+		lt := b.literal()
+		v, err := ParseF64(p.text(lt))
+		if err != nil {
+			p.failLit(lt, err)
+		}
+		return binary.LittleEndian.AppendUint64(wbin.AppendOp(out, op), v)
+	case wasm.ImmRefType:
+		ht := p.next()
+		switch {
+		case p.is(ht, "func"):
+			return append(wbin.AppendOp(out, op), byte(wasm.FuncRef))
+		case p.is(ht, "extern"):
+			return append(wbin.AppendOp(out, op), byte(wasm.ExternRef))
+		}
+		p.unexpected(ht)
+	case wasm.ImmMemoryInit:
+		b.usesData = true
+		out = wbin.AppendU32(wbin.AppendOp(out, op), b.index(sData))
+		return append(out, 0)
+	case wasm.ImmData:
+		b.usesData = true
+		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sData))
+	case wasm.ImmMemoryCopy:
+		return append(wbin.AppendOp(out, op), 0, 0)
+	case wasm.ImmTableInit:
+		table := uint32(0)
+		if p.isIndex(p.peek()) && p.isIndex(p.peekN(1)) {
+			table = b.index(sTable)
+		}
+		elem := b.index(sElem)
+		out = wbin.AppendU32(wbin.AppendOp(out, op), elem)
+		return wbin.AppendU32(out, table)
+	case wasm.ImmElem:
+		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sElem))
+	case wasm.ImmTableCopy:
+		x, y := uint32(0), uint32(0)
+		if p.isIndex(p.peek()) {
+			x = b.index(sTable)
+			y = b.index(sTable)
+		}
+		out = wbin.AppendU32(wbin.AppendOp(out, op), x)
+		return wbin.AppendU32(out, y)
+	case wasm.ImmV128:
+		return b.v128Const(wbin.AppendOp(out, op))
+	case wasm.ImmShuffle:
+		out = wbin.AppendOp(out, op)
+		n := 0
+		for t := p.peek(); t.kind == tAtom && strings.IndexByte("0123456789+-", p.src[t.pos]) >= 0; t = p.peek() {
+			if n == 16 {
+				p.fail(int(p.peek().pos), "invalid lane length")
+			}
+			out = append(out, b.laneIndex())
+			n++
+		}
+		if n != 16 {
+			p.fail(int(p.peek().pos), "invalid lane length")
+		}
+		return out
+	}
+	p.unexpected(t)
+	return nil
+}
+
+func (b *builder) laneIndex() byte {
+	p := b.p
+	t := b.literal()
+	v, err := parseUint(p.text(t), 8)
+	if err != nil {
+		p.fail(int(t.pos), "malformed lane index")
+	}
+	return byte(v)
+}
+
+// memArg parses offset=N? align=N? and appends alignment exponent and
+// offset.
+func (b *builder) memArg(out []byte, natural uint8) []byte {
+	p := b.p
+	var offset uint64
+	align := uint32(natural)
+	if t := p.peek(); t.kind == tAtom && strings.HasPrefix(p.text(t), "offset=") {
+		p.i++
+		v, err := parseUint(p.text(t)[len("offset="):], 32)
+		if err != nil {
+			p.failLit(t, err)
+		}
+		offset = v
+	}
+	if t := p.peek(); t.kind == tAtom && strings.HasPrefix(p.text(t), "align=") {
+		p.i++
+		v, err := parseUint(p.text(t)[len("align="):], 32)
+		if err != nil {
+			p.failLit(t, err)
+		}
+		if v == 0 || v&(v-1) != 0 {
+			p.fail(int(t.pos), "alignment must be a power of two")
+		}
+		align = uint32(bits.TrailingZeros64(v))
+	}
+	out = wbin.AppendU32(out, align)
+	return wbin.AppendU64(out, offset)
+}
+
+// v128Const parses a lane shape and its lane literals and appends the 16
+// bytes.
+func (b *builder) v128Const(out []byte) []byte {
+	p := b.p
+	st := p.next()
+	if st.kind != tAtom {
+		p.unexpected(st)
+	}
+	var n, size int
+	switch p.text(st) {
+	case "i8x16":
+		n, size = 16, 1
+	case "i16x8":
+		n, size = 8, 2
+	case "i32x4", "f32x4":
+		n, size = 4, 4
+	case "i64x2", "f64x2":
+		n, size = 2, 8
+	default:
+		p.fail(int(st.pos), "unexpected token %s", p.text(st))
+	}
+	float := p.text(st)[0] == 'f'
+	for i := 0; i < n; i++ {
+		t := p.peek()
+		if t.kind != tAtom {
+			p.fail(int(t.pos), "wrong number of lane literals")
+		}
+		p.i++
+		s := p.text(t)
+		var v uint64
+		var err error
+		switch {
+		case float && size == 4:
+			var x uint32
+			x, err = ParseF32(s)
+			v = uint64(x)
+		case float:
+			v, err = ParseF64(s)
+		default:
+			v, err = parseInt(s, uint(size*8))
+		}
+		if err != nil {
+			p.failLit(t, err)
+		}
+		for j := 0; j < size; j++ {
+			out = append(out, byte(v>>(8*j)))
+		}
+	}
+	return out
+}

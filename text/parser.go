@@ -1,0 +1,252 @@
+package text
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// maxDepth bounds the nesting of blocks and folded instructions, so that
+// hostile input cannot exhaust the stack.
+const maxDepth = 10000
+
+// maxQuoteDepth bounds nested (module quote ...) forms.
+const maxQuoteDepth = 16
+
+// failure is the panic value the parser uses to unwind on the first error;
+// ParseModuleID recovers it and turns it into an *Error.
+type failure struct {
+	off    int
+	reason string
+}
+
+type parser struct {
+	src   []byte
+	toks  []token
+	i     int
+	depth int
+	quote int // nesting of module quote
+}
+
+func (p *parser) fail(off int, format string, args ...any) {
+	panic(&failure{off, fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) peek() *token { return &p.toks[p.i] }
+
+func (p *parser) peekN(n int) *token {
+	if p.i+n < len(p.toks) {
+		return &p.toks[p.i+n]
+	}
+	return &p.toks[len(p.toks)-1]
+}
+
+func (p *parser) next() *token {
+	t := &p.toks[p.i]
+	if t.kind != tEOF {
+		p.i++
+	}
+	return t
+}
+
+func (p *parser) text(t *token) string { return string(p.src[t.pos:t.end]) }
+
+// is reports whether t is the atom kw.
+func (p *parser) is(t *token, kw string) bool {
+	return t.kind == tAtom && int(t.end-t.pos) == len(kw) && string(p.src[t.pos:t.end]) == kw
+}
+
+// atIs reports whether the next token is the atom kw.
+func (p *parser) atIs(kw string) bool { return p.is(p.peek(), kw) }
+
+// lparenKw reports whether the next tokens are "(" kw.
+func (p *parser) lparenKw(kw string) bool {
+	return p.peek().kind == tLParen && p.is(p.peekN(1), kw)
+}
+
+func (p *parser) unexpected(t *token) {
+	switch t.kind {
+	case tEOF:
+		p.fail(int(t.pos), "unexpected end of input")
+	case tAtom:
+		p.fail(int(t.pos), "unexpected token %s", p.text(t))
+	default:
+		p.fail(int(t.pos), "unexpected token %s", p.text(t))
+	}
+}
+
+func (p *parser) expectLParen() {
+	if t := p.next(); t.kind != tLParen {
+		p.unexpected(t)
+	}
+}
+
+func (p *parser) expectRParen() {
+	if t := p.next(); t.kind != tRParen {
+		p.unexpected(t)
+	}
+}
+
+func (p *parser) expectKw(kw string) {
+	if t := p.next(); !p.is(t, kw) {
+		p.unexpected(t)
+	}
+}
+
+// optID consumes an identifier if one comes next.
+func (p *parser) optID() (string, *token) {
+	if t := p.peek(); t.kind == tID {
+		p.i++
+		return p.text(t), t
+	}
+	return "", nil
+}
+
+func (p *parser) str() []byte {
+	t := p.next()
+	if t.kind != tString {
+		p.unexpected(t)
+	}
+	b, err := Unquote(p.text(t))
+	if err != nil {
+		p.fail(int(t.pos), "%v", err)
+	}
+	return b
+}
+
+func (p *parser) name() string {
+	t := p.peek()
+	b := p.str()
+	if !utf8.Valid(b) {
+		p.fail(int(t.pos), "malformed UTF-8 encoding")
+	}
+	return string(b)
+}
+
+func (p *parser) u32() uint32 {
+	t := p.next()
+	if t.kind != tAtom {
+		p.unexpected(t)
+	}
+	v, err := parseUint(p.text(t), 32)
+	if err != nil {
+		p.failLit(t, err)
+	}
+	return uint32(v)
+}
+
+func (p *parser) failLit(t *token, err error) {
+	if err == errBadNumber {
+		p.fail(int(t.pos), "unknown operator %s", p.text(t))
+	}
+	p.fail(int(t.pos), "%v", err)
+}
+
+// isIndex reports whether t can be an index: an identifier or a number.
+func (p *parser) isIndex(t *token) bool {
+	return t.kind == tID || (t.kind == tAtom && isDigit(p.src[t.pos]))
+}
+
+func (p *parser) enter(off int) {
+	p.depth++
+	if p.depth > maxDepth {
+		p.fail(off, "nesting too deep")
+	}
+}
+
+func (p *parser) leave() { p.depth-- }
+
+// ParseModule parses a module in the text format: one (module ...) form
+// (including the "module binary" and "module quote" forms) or a sequence
+// of module fields without the enclosing (module ...).
+func ParseModule(src []byte) (*wasm.Module, error) {
+	m, _, err := ParseModuleID(src)
+	return m, err
+}
+
+// ParseModuleID is ParseModule that also returns the module's $id ("" when
+// it has none), as scripts use it to name modules.
+func ParseModuleID(src []byte) (m *wasm.Module, id string, err error) {
+	return parseModule(src, 0)
+}
+
+func parseModule(src []byte, quote int) (m *wasm.Module, id string, err error) {
+	toks, lerr := lex(src)
+	if lerr != nil {
+		return nil, "", newError(src, lerr.off, lerr.reason)
+	}
+	p := &parser{src: src, toks: toks, quote: quote}
+	defer func() {
+		if r := recover(); r != nil {
+			f, ok := r.(*failure)
+			if !ok {
+				panic(r)
+			}
+			m, id, err = nil, "", newError(src, f.off, f.reason)
+		}
+	}()
+	return p.top()
+}
+
+func newError(src []byte, off int, reason string) *Error {
+	line, col := newPosition(src).at(off)
+	return &Error{Line: line, Col: col, Reason: reason}
+}
+
+// top parses a whole source: a module form or a list of fields.
+func (p *parser) top() (*wasm.Module, string, error) {
+	if !p.lparenKw("module") {
+		m := p.fields()
+		if t := p.peek(); t.kind != tEOF {
+			p.unexpected(t)
+		}
+		return m, "", nil
+	}
+	p.i += 2
+	id, _ := p.optID()
+	var m *wasm.Module
+	switch {
+	case p.atIs("binary"):
+		p.i++
+		var bin []byte
+		for p.peek().kind == tString {
+			bin = append(bin, p.str()...)
+		}
+		p.expectRParen()
+		p.expectEOF()
+		mb, err := binary.Decode(bin)
+		if err != nil {
+			return nil, "", err
+		}
+		return mb, id, nil
+	case p.atIs("quote"):
+		p.i++
+		var q []byte
+		for p.peek().kind == tString {
+			q = append(q, p.str()...)
+			q = append(q, ' ')
+		}
+		p.expectRParen()
+		p.expectEOF()
+		if p.quote >= maxQuoteDepth {
+			p.fail(0, "module quote nested too deeply")
+		}
+		mq, _, err := parseModule(q, p.quote+1)
+		if err != nil {
+			return nil, "", err
+		}
+		return mq, id, nil
+	}
+	m = p.fields()
+	p.expectRParen()
+	p.expectEOF()
+	return m, id, nil
+}
+
+func (p *parser) expectEOF() {
+	if t := p.peek(); t.kind != tEOF {
+		p.unexpected(t)
+	}
+}
