@@ -1,0 +1,1043 @@
+package validate
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// Kinds of control frames.
+const (
+	kBlock uint8 = iota
+	kLoop
+	kIf   // if whose else has not been seen
+	kElse // if after its else
+	kFunc // the function body
+)
+
+// frame is an entry of the control stack.
+type frame struct {
+	params      []wasm.ValType
+	results     []wasm.ValType
+	height      int // operand stack height at entry (parameters excluded)
+	kind        uint8
+	unreachable bool
+}
+
+// labelTypes returns the types a branch to the frame carries.
+func (f *frame) labelTypes() []wasm.ValType {
+	if f.kind == kLoop {
+		return f.params
+	}
+	return f.results
+}
+
+// validator holds the state of one Module call; its slices are reused
+// across functions and, through a pool, across modules.
+type validator struct {
+	m         *wasm.Module
+	types     []wasm.FuncType
+	funcTypes []uint32 // type index of every function of the index space
+	tables    []wasm.TableType
+	globals   []wasm.GlobalType
+	numMems   int
+	refs      []bool // declared function references, by function index
+
+	// State of the body being validated.
+	body    []byte
+	pos     int // position of the next byte in body
+	start   int // position of the current instruction in body
+	base    int // absolute offset of body[0], or -1
+	fn      int // function index, or -1 for constant expressions
+	locals  []wasm.ValType
+	vals    []wasm.ValType // operand stack
+	ctrls   []frame        // control stack
+	height  int            // height of the innermost frame
+	unreach bool           // the innermost frame is unreachable
+	maxH    int            // largest len(vals) seen
+}
+
+// errorf returns an *Error at the current instruction.
+func (v *validator) errorf(format string, args ...any) error {
+	off := -1
+	if v.base >= 0 {
+		off = v.base + v.start
+	}
+	return &Error{Offset: off, Func: v.fn, Reason: fmt.Sprintf(format, args...)}
+}
+
+// wrap turns a reader error into an *Error of this package.
+func (v *validator) wrap(err error) error {
+	var be *binary.Error
+	if errors.As(err, &be) {
+		off := be.Offset
+		if v.base < 0 {
+			off = -1
+		}
+		return &Error{Offset: off, Func: v.fn, Reason: be.Reason}
+	}
+	return v.errorf("%v", err)
+}
+
+// Immediate readers. Each has a fast path for the one-byte encoding and
+// falls back to binary.Reader for the general case.
+
+func (v *validator) reader() binary.Reader {
+	base := v.base
+	if base < 0 {
+		base = 0
+	}
+	r := binary.NewReader(v.body[v.pos:], base+v.pos)
+	r.SetEOFReason(binary.ReasonUnexpectedEndSect)
+	return r
+}
+
+func (v *validator) u32() (uint32, error) {
+	if v.pos < len(v.body) {
+		if b := v.body[v.pos]; b < 0x80 {
+			v.pos++
+			return uint32(b), nil
+		}
+	}
+	return v.u32Slow()
+}
+
+func (v *validator) u32Slow() (uint32, error) {
+	r := v.reader()
+	x, err := r.ReadU32()
+	if err != nil {
+		return 0, v.wrap(err)
+	}
+	v.pos += r.Pos()
+	return x, nil
+}
+
+func (v *validator) byte1() (byte, error) {
+	if v.pos < len(v.body) {
+		b := v.body[v.pos]
+		v.pos++
+		return b, nil
+	}
+	return 0, v.eof()
+}
+
+func (v *validator) eof() error {
+	off := -1
+	if v.base >= 0 {
+		off = v.base + len(v.body)
+	}
+	return &Error{Offset: off, Func: v.fn, Reason: binary.ReasonUnexpectedEndSect}
+}
+
+func (v *validator) skip(n int) error {
+	if len(v.body)-v.pos < n {
+		v.pos = len(v.body)
+		return v.eof()
+	}
+	v.pos += n
+	return nil
+}
+
+func (v *validator) s32() error {
+	if v.pos < len(v.body) && v.body[v.pos] < 0x80 {
+		v.pos++
+		return nil
+	}
+	r := v.reader()
+	if _, err := r.ReadS32(); err != nil {
+		return v.wrap(err)
+	}
+	v.pos += r.Pos()
+	return nil
+}
+
+func (v *validator) s64() error {
+	if v.pos < len(v.body) && v.body[v.pos] < 0x80 {
+		v.pos++
+		return nil
+	}
+	r := v.reader()
+	if _, err := r.ReadS64(); err != nil {
+		return v.wrap(err)
+	}
+	v.pos += r.Pos()
+	return nil
+}
+
+// blockType reads a block type and returns its parameters and results.
+func (v *validator) blockType() (params, results []wasm.ValType, err error) {
+	if v.pos < len(v.body) {
+		b := v.body[v.pos]
+		if b == 0x40 {
+			v.pos++
+			return nil, nil, nil
+		}
+		if b&0xC0 == 0x40 {
+			v.pos++
+			t := wasm.ValType(b)
+			if !t.IsValid() {
+				return nil, nil, v.errorf("malformed block type %#x", b)
+			}
+			return nil, single[b][:], nil
+		}
+	}
+	r := v.reader()
+	bt, err := r.ReadBlockType()
+	if err != nil {
+		return nil, nil, v.wrap(err)
+	}
+	v.pos += r.Pos()
+	switch bt.Kind {
+	case binary.BlockEmpty:
+		return nil, nil, nil
+	case binary.BlockValue:
+		if !bt.Value.IsValid() {
+			return nil, nil, v.errorf("malformed block type %#x", byte(bt.Value))
+		}
+		return nil, single[bt.Value][:], nil
+	}
+	if uint64(bt.Index) >= uint64(len(v.types)) {
+		return nil, nil, v.errorf("unknown type %d", bt.Index)
+	}
+	ft := &v.types[bt.Index]
+	return ft.Params, ft.Results, nil
+}
+
+// Operand stack.
+
+func (v *validator) push(t wasm.ValType) {
+	v.vals = append(v.vals, t)
+	if len(v.vals) > v.maxH {
+		v.maxH = len(v.vals)
+	}
+}
+
+func (v *validator) pushVals(ts []wasm.ValType) {
+	v.vals = append(v.vals, ts...)
+	if len(v.vals) > v.maxH {
+		v.maxH = len(v.vals)
+	}
+}
+
+// pop pops a value of type want.
+func (v *validator) pop(want wasm.ValType) error {
+	n := len(v.vals)
+	if n > v.height {
+		got := v.vals[n-1]
+		v.vals = v.vals[:n-1]
+		if got != want && got != unknown {
+			return v.mismatch(want, got)
+		}
+		return nil
+	}
+	if v.unreach {
+		return nil
+	}
+	return v.mismatch(want, unknown)
+}
+
+// popAny pops a value of any type; unknown when the stack is polymorphic.
+func (v *validator) popAny() (wasm.ValType, error) {
+	n := len(v.vals)
+	if n > v.height {
+		t := v.vals[n-1]
+		v.vals = v.vals[:n-1]
+		return t, nil
+	}
+	if v.unreach {
+		return unknown, nil
+	}
+	return unknown, v.errorf("type mismatch: expected a value, but the stack is empty")
+}
+
+// popVals pops values of the given types (the last one first).
+func (v *validator) popVals(ts []wasm.ValType) error {
+	for i := len(ts) - 1; i >= 0; i-- {
+		if err := v.pop(ts[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkTop checks, without popping, that the stack ends with values of the
+// given types (as popVals then pushing the popped values back would).
+func (v *validator) checkTop(ts []wasm.ValType) error {
+	n := len(v.vals)
+	k := len(ts)
+	for i := k - 1; i >= 0; i-- {
+		idx := n - k + i
+		if idx < v.height {
+			if v.unreach {
+				return nil
+			}
+			return v.mismatch(ts[i], unknown)
+		}
+		if got := v.vals[idx]; got != ts[i] && got != unknown {
+			return v.mismatch(ts[i], got)
+		}
+	}
+	return nil
+}
+
+func (v *validator) mismatch(want, got wasm.ValType) error {
+	if got == unknown {
+		return v.errorf("type mismatch: expected %v, but the stack is empty", want)
+	}
+	return v.errorf("type mismatch: expected %v, got %v", want, got)
+}
+
+// Control stack.
+
+func (v *validator) pushCtrl(kind uint8, params, results []wasm.ValType) {
+	v.ctrls = append(v.ctrls, frame{params: params, results: results, height: len(v.vals), kind: kind})
+	v.height = len(v.vals)
+	v.unreach = false
+	v.pushVals(params)
+}
+
+// setUnreachable makes the rest of the innermost frame unreachable.
+func (v *validator) setUnreachable() {
+	v.vals = v.vals[:v.height]
+	v.unreach = true
+	v.ctrls[len(v.ctrls)-1].unreachable = true
+}
+
+// label returns the frame a branch with relative depth l targets.
+func (v *validator) label(l uint32) (*frame, error) {
+	if uint64(l) >= uint64(len(v.ctrls)) {
+		return nil, v.errorf("unknown label %d", l)
+	}
+	return &v.ctrls[len(v.ctrls)-1-int(l)], nil
+}
+
+// memArg reads a memory-access immediate and checks the alignment and
+// the memory index.
+func (v *validator) memArg(natural uint8) error {
+	align, err := v.u32()
+	if err != nil {
+		return err
+	}
+	if _, err := v.u32(); err != nil {
+		return err
+	}
+	if v.numMems == 0 {
+		return v.errorf("unknown memory 0")
+	}
+	if align > uint32(natural) {
+		return v.errorf("alignment must not be larger than natural")
+	}
+	return nil
+}
+
+func (v *validator) memIndex() error {
+	x, err := v.u32()
+	if err != nil {
+		return err
+	}
+	if uint64(x) >= uint64(v.numMems) {
+		return v.errorf("unknown memory %d", x)
+	}
+	return nil
+}
+
+func (v *validator) tableIndex() (*wasm.TableType, error) {
+	x, err := v.u32()
+	if err != nil {
+		return nil, err
+	}
+	if uint64(x) >= uint64(len(v.tables)) {
+		return nil, v.errorf("unknown table %d", x)
+	}
+	return &v.tables[x], nil
+}
+
+func (v *validator) elemIndex() (*wasm.ElemSegment, error) {
+	x, err := v.u32()
+	if err != nil {
+		return nil, err
+	}
+	if uint64(x) >= uint64(len(v.m.Elems)) {
+		return nil, v.errorf("unknown elem segment %d", x)
+	}
+	return &v.m.Elems[x], nil
+}
+
+func (v *validator) dataIndex() error {
+	x, err := v.u32()
+	if err != nil {
+		return err
+	}
+	if uint64(x) >= uint64(len(v.m.Datas)) {
+		return v.errorf("unknown data segment %d", x)
+	}
+	return nil
+}
+
+func (v *validator) funcIndex() (uint32, error) {
+	x, err := v.u32()
+	if err != nil {
+		return 0, err
+	}
+	if uint64(x) >= uint64(len(v.funcTypes)) {
+		return 0, v.errorf("unknown function %d", x)
+	}
+	return x, nil
+}
+
+// readOp reads the opcode at v.pos and returns its description.
+func (v *validator) readOp() (wasm.Op, *sig, error) {
+	if v.pos >= len(v.body) {
+		return 0, nil, v.eof()
+	}
+	b := v.body[v.pos]
+	v.pos++
+	op := wasm.Op(b)
+	if b == wasm.PrefixMisc || b == wasm.PrefixSIMD {
+		sub, err := v.u32()
+		if err != nil {
+			return 0, nil, err
+		}
+		if sub >= 0x100 {
+			return 0, nil, v.errorf("%s %#x %d", binary.ReasonIllegalOpcode, b, sub)
+		}
+		if b == wasm.PrefixMisc {
+			op = 0x200 | wasm.Op(sub)
+		} else {
+			op = 0x300 | wasm.Op(sub)
+		}
+	}
+	s := &sigs[op]
+	if s.class == cIllegal {
+		if op.IsPrefixed() {
+			return 0, nil, v.errorf("%s %#x %d", binary.ReasonIllegalOpcode, op.Prefix(), op.Sub())
+		}
+		return 0, nil, v.errorf("%s %#x", binary.ReasonIllegalOpcode, b)
+	}
+	return op, s, nil
+}
+
+// function validates defined function i and fills fi. Its locals are
+// carved from *backing.
+func (v *validator) function(i int, fi *FuncInfo, backing *[]wasm.ValType) error {
+	m := v.m
+	code := &m.Code[i]
+	ti := m.Funcs[i]
+	ft := &m.Types[ti]
+	v.fn = int(m.NumImportedFuncs) + i
+	fi.TypeIndex = ti
+	fi.NumParams = len(ft.Params)
+
+	// Locals: parameters, then the declared locals.
+	n := len(ft.Params)
+	for _, d := range code.Locals {
+		n += int(d.Count)
+	}
+	locals := (*backing)[:n:n]
+	*backing = (*backing)[n:]
+	k := copy(locals, ft.Params)
+	v128 := false
+	for _, t := range ft.Params {
+		v128 = v128 || t == wasm.V128
+	}
+	for _, t := range ft.Results {
+		v128 = v128 || t == wasm.V128
+	}
+	for _, d := range code.Locals {
+		if !d.Type.IsValid() {
+			return &Error{Offset: -1, Func: v.fn, Reason: fmt.Sprintf("malformed value type %#x", byte(d.Type))}
+		}
+		v128 = v128 || (d.Type == wasm.V128 && d.Count > 0)
+		for j := uint32(0); j < d.Count; j++ {
+			locals[k] = d.Type
+			k++
+		}
+	}
+	fi.Locals = locals
+	v.locals = locals
+
+	v.body = code.Body
+	v.base = code.Offset
+	v.pos = 0
+	v.vals = v.vals[:0]
+	v.ctrls = v.ctrls[:0]
+	v.maxH = 0
+	v.pushCtrl(kFunc, nil, ft.Results)
+	err := v.code(fi)
+	fi.MaxHeight = v.maxH
+	fi.UsesV128 = fi.UsesV128 || v128
+	return err
+}
+
+// code validates the body at v.body, whose implicit function frame is
+// already on the control stack.
+func (v *validator) code(fi *FuncInfo) error {
+	maxDepth := 1
+	for {
+		v.start = v.pos
+		op, s, err := v.readOp()
+		if err != nil {
+			return err
+		}
+		switch s.class {
+		case cFixed:
+			switch s.imm {
+			case wasm.ImmNone:
+			case wasm.ImmMemArg:
+				if err := v.memArg(s.align); err != nil {
+					return err
+				}
+			case wasm.ImmI32:
+				if err := v.s32(); err != nil {
+					return err
+				}
+			case wasm.ImmI64:
+				if err := v.s64(); err != nil {
+					return err
+				}
+			case wasm.ImmF32:
+				if err := v.skip(4); err != nil {
+					return err
+				}
+			case wasm.ImmF64:
+				if err := v.skip(8); err != nil {
+					return err
+				}
+			case wasm.ImmV128:
+				if err := v.skip(16); err != nil {
+					return err
+				}
+			case wasm.ImmLane:
+				l, err := v.byte1()
+				if err != nil {
+					return err
+				}
+				if l >= s.lanes {
+					return v.errorf("invalid lane index %d", l)
+				}
+			case wasm.ImmMemArgLane:
+				if err := v.memArg(s.align); err != nil {
+					return err
+				}
+				l, err := v.byte1()
+				if err != nil {
+					return err
+				}
+				if l >= s.lanes {
+					return v.errorf("invalid lane index %d", l)
+				}
+			case wasm.ImmShuffle:
+				if len(v.body)-v.pos < 16 {
+					v.pos = len(v.body)
+					return v.eof()
+				}
+				for _, l := range v.body[v.pos : v.pos+16] {
+					if l >= 32 {
+						return v.errorf("invalid lane index %d", l)
+					}
+				}
+				v.pos += 16
+			case wasm.ImmMemory:
+				if err := v.memIndex(); err != nil {
+					return err
+				}
+			case wasm.ImmMemoryInit:
+				if err := v.dataIndex(); err != nil {
+					return err
+				}
+				if err := v.memIndex(); err != nil {
+					return err
+				}
+			case wasm.ImmData:
+				if err := v.dataIndex(); err != nil {
+					return err
+				}
+			case wasm.ImmMemoryCopy:
+				if err := v.memIndex(); err != nil {
+					return err
+				}
+				if err := v.memIndex(); err != nil {
+					return err
+				}
+			case wasm.ImmTable: // table.size
+				if _, err := v.tableIndex(); err != nil {
+					return err
+				}
+			case wasm.ImmElem:
+				if _, err := v.elemIndex(); err != nil {
+					return err
+				}
+			case wasm.ImmTableInit:
+				e, err := v.elemIndex()
+				if err != nil {
+					return err
+				}
+				t, err := v.tableIndex()
+				if err != nil {
+					return err
+				}
+				if t.Elem != e.Type {
+					return v.errorf("type mismatch: table.init of %v elements into a %v table", e.Type, t.Elem)
+				}
+			case wasm.ImmTableCopy:
+				dst, err := v.tableIndex()
+				if err != nil {
+					return err
+				}
+				src, err := v.tableIndex()
+				if err != nil {
+					return err
+				}
+				if dst.Elem != src.Elem {
+					return v.errorf("type mismatch: table.copy from a %v table to a %v table", src.Elem, dst.Elem)
+				}
+			default:
+				return v.errorf("validate: unhandled immediate of %v", op)
+			}
+			// Pop the parameters (last first) and push the result.
+			for j := int(s.n) - 1; j >= 0; j-- {
+				if err := v.pop(s.p[j]); err != nil {
+					return err
+				}
+			}
+			if s.r != 0 {
+				v.push(s.r)
+			}
+			if s.flags != 0 {
+				fi.UsesMemory = fi.UsesMemory || s.flags&fMemory != 0
+				fi.UsesTables = fi.UsesTables || s.flags&fTable != 0
+				fi.UsesV128 = fi.UsesV128 || s.flags&fSIMD != 0
+			}
+
+		case cLocalGet:
+			x, err := v.u32()
+			if err != nil {
+				return err
+			}
+			if uint64(x) >= uint64(len(v.locals)) {
+				return v.errorf("unknown local %d", x)
+			}
+			v.push(v.locals[x])
+
+		case cLocalSet, cLocalTee:
+			x, err := v.u32()
+			if err != nil {
+				return err
+			}
+			if uint64(x) >= uint64(len(v.locals)) {
+				return v.errorf("unknown local %d", x)
+			}
+			t := v.locals[x]
+			if err := v.pop(t); err != nil {
+				return err
+			}
+			if s.class == cLocalTee {
+				v.push(t)
+			}
+
+		case cGlobalGet:
+			x, err := v.u32()
+			if err != nil {
+				return err
+			}
+			if uint64(x) >= uint64(len(v.globals)) {
+				return v.errorf("unknown global %d", x)
+			}
+			t := v.globals[x].Type
+			v.push(t)
+			fi.UsesV128 = fi.UsesV128 || t == wasm.V128
+
+		case cGlobalSet:
+			x, err := v.u32()
+			if err != nil {
+				return err
+			}
+			if uint64(x) >= uint64(len(v.globals)) {
+				return v.errorf("unknown global %d", x)
+			}
+			g := &v.globals[x]
+			if !g.Mutable {
+				return v.errorf("global is immutable: global %d", x)
+			}
+			if err := v.pop(g.Type); err != nil {
+				return err
+			}
+
+		case cBlock, cLoop:
+			params, results, err := v.blockType()
+			if err != nil {
+				return err
+			}
+			if err := v.popVals(params); err != nil {
+				return err
+			}
+			kind := kBlock
+			if s.class == cLoop {
+				kind = kLoop
+				fi.HasLoops = true
+			}
+			v.pushCtrl(kind, params, results)
+			fi.NumBlocks++
+			fi.UsesV128 = fi.UsesV128 || hasV128(params) || hasV128(results)
+			if len(v.ctrls) > maxDepth {
+				maxDepth = len(v.ctrls)
+			}
+
+		case cIf:
+			params, results, err := v.blockType()
+			if err != nil {
+				return err
+			}
+			if err := v.pop(wasm.I32); err != nil {
+				return err
+			}
+			if err := v.popVals(params); err != nil {
+				return err
+			}
+			v.pushCtrl(kIf, params, results)
+			fi.NumBlocks++
+			fi.UsesV128 = fi.UsesV128 || hasV128(params) || hasV128(results)
+			if len(v.ctrls) > maxDepth {
+				maxDepth = len(v.ctrls)
+			}
+
+		case cElse:
+			f := &v.ctrls[len(v.ctrls)-1]
+			if f.kind != kIf {
+				return v.errorf("else without matching if")
+			}
+			if err := v.endFrame(f); err != nil {
+				return err
+			}
+			f.kind = kElse
+			f.unreachable = false
+			v.unreach = false
+			v.pushVals(f.params)
+
+		case cEnd:
+			f := &v.ctrls[len(v.ctrls)-1]
+			if err := v.endFrame(f); err != nil {
+				return err
+			}
+			if f.kind == kIf && !equalTypes(f.params, f.results) {
+				return v.errorf("type mismatch: if without else must leave its parameters %v as its results %v",
+					wasm.FuncType{Params: f.params}.String(), wasm.FuncType{Params: f.results}.String())
+			}
+			results := f.results
+			v.ctrls = v.ctrls[:len(v.ctrls)-1]
+			if len(v.ctrls) == 0 {
+				if v.pos != len(v.body) {
+					v.start = v.pos
+					return v.errorf("operators remaining after end of function")
+				}
+				fi.MaxDepth = maxDepth
+				return nil
+			}
+			top := &v.ctrls[len(v.ctrls)-1]
+			v.height = top.height
+			v.unreach = top.unreachable
+			v.pushVals(results)
+
+		case cBr:
+			x, err := v.u32()
+			if err != nil {
+				return err
+			}
+			f, err := v.label(x)
+			if err != nil {
+				return err
+			}
+			if err := v.popVals(f.labelTypes()); err != nil {
+				return err
+			}
+			v.setUnreachable()
+
+		case cBrIf:
+			x, err := v.u32()
+			if err != nil {
+				return err
+			}
+			f, err := v.label(x)
+			if err != nil {
+				return err
+			}
+			if err := v.pop(wasm.I32); err != nil {
+				return err
+			}
+			lt := f.labelTypes()
+			if err := v.popVals(lt); err != nil {
+				return err
+			}
+			v.pushVals(lt)
+
+		case cBrTable:
+			if err := v.brTable(); err != nil {
+				return err
+			}
+
+		case cReturn:
+			if err := v.popVals(v.ctrls[0].results); err != nil {
+				return err
+			}
+			v.setUnreachable()
+
+		case cCall:
+			x, err := v.funcIndex()
+			if err != nil {
+				return err
+			}
+			ft := &v.types[v.funcTypes[x]]
+			if err := v.popVals(ft.Params); err != nil {
+				return err
+			}
+			v.pushVals(ft.Results)
+			fi.HasCalls = true
+			fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params) || hasV128(ft.Results)
+
+		case cCallIndirect:
+			ti, err := v.u32()
+			if err != nil {
+				return err
+			}
+			t, err := v.tableIndex()
+			if err != nil {
+				return err
+			}
+			if uint64(ti) >= uint64(len(v.types)) {
+				return v.errorf("unknown type %d", ti)
+			}
+			if t.Elem != wasm.FuncRef {
+				return v.errorf("type mismatch: call_indirect through a table of %v", t.Elem)
+			}
+			if err := v.pop(wasm.I32); err != nil {
+				return err
+			}
+			ft := &v.types[ti]
+			if err := v.popVals(ft.Params); err != nil {
+				return err
+			}
+			v.pushVals(ft.Results)
+			fi.HasCalls = true
+			fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params) || hasV128(ft.Results)
+			fi.UsesTables = true
+
+		case cDrop:
+			if _, err := v.popAny(); err != nil {
+				return err
+			}
+
+		case cSelect:
+			if err := v.pop(wasm.I32); err != nil {
+				return err
+			}
+			t1, err := v.popAny()
+			if err != nil {
+				return err
+			}
+			t2, err := v.popAny()
+			if err != nil {
+				return err
+			}
+			if t1.IsRef() || t2.IsRef() {
+				return v.errorf("type mismatch: select without a type annotation on reference types")
+			}
+			if t1 != t2 && t1 != unknown && t2 != unknown {
+				return v.errorf("type mismatch: select operands %v and %v", t2, t1)
+			}
+			if t1 == unknown {
+				t1 = t2
+			}
+			v.push(t1)
+
+		case cSelectT:
+			n, err := v.u32()
+			if err != nil {
+				return err
+			}
+			if n != 1 {
+				return v.errorf("invalid result arity %d for select", n)
+			}
+			b, err := v.byte1()
+			if err != nil {
+				return err
+			}
+			t := wasm.ValType(b)
+			if !t.IsValid() {
+				return v.errorf("malformed value type %#x", b)
+			}
+			if err := v.pop(wasm.I32); err != nil {
+				return err
+			}
+			if err := v.pop(t); err != nil {
+				return err
+			}
+			if err := v.pop(t); err != nil {
+				return err
+			}
+			v.push(t)
+			fi.UsesV128 = fi.UsesV128 || t == wasm.V128
+
+		case cTableGet:
+			t, err := v.tableIndex()
+			if err != nil {
+				return err
+			}
+			if err := v.pop(wasm.I32); err != nil {
+				return err
+			}
+			v.push(t.Elem)
+			fi.UsesTables = true
+
+		case cTableSet:
+			t, err := v.tableIndex()
+			if err != nil {
+				return err
+			}
+			if err := v.pop(t.Elem); err != nil {
+				return err
+			}
+			if err := v.pop(wasm.I32); err != nil {
+				return err
+			}
+			fi.UsesTables = true
+
+		case cTableGrow:
+			t, err := v.tableIndex()
+			if err != nil {
+				return err
+			}
+			if err := v.pop(wasm.I32); err != nil {
+				return err
+			}
+			if err := v.pop(t.Elem); err != nil {
+				return err
+			}
+			v.push(wasm.I32)
+			fi.UsesTables = true
+
+		case cTableFill:
+			t, err := v.tableIndex()
+			if err != nil {
+				return err
+			}
+			if err := v.pop(wasm.I32); err != nil {
+				return err
+			}
+			if err := v.pop(t.Elem); err != nil {
+				return err
+			}
+			if err := v.pop(wasm.I32); err != nil {
+				return err
+			}
+			fi.UsesTables = true
+
+		case cRefNull:
+			b, err := v.byte1()
+			if err != nil {
+				return err
+			}
+			t := wasm.ValType(b)
+			if !t.IsRef() {
+				return v.errorf("malformed reference type %#x", b)
+			}
+			v.push(t)
+
+		case cRefIsNull:
+			t, err := v.popAny()
+			if err != nil {
+				return err
+			}
+			if t != unknown && !t.IsRef() {
+				return v.errorf("type mismatch: ref.is_null on %v", t)
+			}
+			v.push(wasm.I32)
+
+		case cRefFunc:
+			x, err := v.funcIndex()
+			if err != nil {
+				return err
+			}
+			if !v.refs[x] {
+				return v.errorf("undeclared function reference %d", x)
+			}
+			v.push(wasm.FuncRef)
+
+		case cUnreachable:
+			v.setUnreachable()
+
+		case cNop:
+
+		default:
+			return v.errorf("validate: unhandled instruction %v", op)
+		}
+	}
+}
+
+// endFrame checks that the innermost frame f ends with exactly its results
+// on the stack, and pops them.
+func (v *validator) endFrame(f *frame) error {
+	if err := v.popVals(f.results); err != nil {
+		return err
+	}
+	if len(v.vals) != f.height {
+		return v.errorf("type mismatch: %d values remain on the stack at the end of the block", len(v.vals)-f.height)
+	}
+	return nil
+}
+
+// brTable validates br_table: every label must have the same arity and
+// accept the values on the stack.
+func (v *validator) brTable() error {
+	n, err := v.u32()
+	if err != nil {
+		return err
+	}
+	if err := v.pop(wasm.I32); err != nil {
+		return err
+	}
+	arity := -1
+	for j := uint64(0); j <= uint64(n); j++ {
+		x, err := v.u32()
+		if err != nil {
+			return err
+		}
+		f, err := v.label(x)
+		if err != nil {
+			return err
+		}
+		lt := f.labelTypes()
+		if arity < 0 {
+			arity = len(lt)
+		} else if len(lt) != arity {
+			return v.errorf("type mismatch: br_table targets have different arities (%d and %d)", arity, len(lt))
+		}
+		if err := v.checkTop(lt); err != nil {
+			return err
+		}
+	}
+	v.setUnreachable()
+	return nil
+}
+
+func hasV128(ts []wasm.ValType) bool {
+	for _, t := range ts {
+		if t == wasm.V128 {
+			return true
+		}
+	}
+	return false
+}
+
+func equalTypes(a, b []wasm.ValType) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,348 @@
+package validate
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// pool recycles validators (and their stacks) across calls of Module.
+var pool = sync.Pool{New: func() any { return new(validator) }}
+
+// Module validates m and returns the per-function summaries the engines
+// need. An invalid module yields an *Error.
+func Module(m *wasm.Module) (*Info, error) {
+	if m == nil {
+		return nil, &Error{Offset: -1, Func: -1, Reason: "nil module"}
+	}
+	v := pool.Get().(*validator)
+	info, err := v.module(m)
+	v.release()
+	pool.Put(v)
+	return info, err
+}
+
+// modErr returns a module-level error.
+func modErr(format string, args ...any) error {
+	return &Error{Offset: -1, Func: -1, Reason: fmt.Sprintf(format, args...)}
+}
+
+// release drops references to the module so that a pooled validator does
+// not keep it alive.
+func (v *validator) release() {
+	v.m = nil
+	v.body = nil
+	v.locals = nil
+	v.types = nil
+	clear(v.tables)
+	v.tables = v.tables[:0]
+	v.globals = v.globals[:0]
+	v.funcTypes = v.funcTypes[:0]
+	v.refs = v.refs[:0]
+	v.vals = v.vals[:0]
+	clear(v.ctrls)
+	v.ctrls = v.ctrls[:0]
+}
+
+func (v *validator) module(m *wasm.Module) (*Info, error) {
+	v.m = m
+	v.types = m.Types
+	for i := range m.Types {
+		ft := &m.Types[i]
+		for _, t := range ft.Params {
+			if !t.IsValid() {
+				return nil, modErr("malformed value type %#x in type %d", byte(t), i)
+			}
+		}
+		for _, t := range ft.Results {
+			if !t.IsValid() {
+				return nil, modErr("malformed value type %#x in type %d", byte(t), i)
+			}
+		}
+	}
+
+	// Imports, building the index spaces as we go.
+	numMems := 0
+	numImportedGlobals := 0
+	for i := range m.Imports {
+		im := &m.Imports[i]
+		switch im.Kind {
+		case wasm.ExternFunc:
+			if uint64(im.Func) >= uint64(len(m.Types)) {
+				return nil, modErr("unknown type %d", im.Func)
+			}
+			v.funcTypes = append(v.funcTypes, im.Func)
+		case wasm.ExternTable:
+			if err := checkTableType(im.Table); err != nil {
+				return nil, err
+			}
+			v.tables = append(v.tables, im.Table)
+		case wasm.ExternMemory:
+			if err := checkMemoryType(im.Memory); err != nil {
+				return nil, err
+			}
+			numMems++
+		case wasm.ExternGlobal:
+			if !im.Global.Type.IsValid() {
+				return nil, modErr("malformed value type %#x", byte(im.Global.Type))
+			}
+			v.globals = append(v.globals, im.Global)
+			numImportedGlobals++
+		default:
+			return nil, modErr("malformed import kind %d", im.Kind)
+		}
+	}
+	if len(v.funcTypes) != int(m.NumImportedFuncs) || len(v.tables) != int(m.NumImportedTables) ||
+		numMems != int(m.NumImportedMemories) || numImportedGlobals != int(m.NumImportedGlobals) {
+		return nil, modErr("import counts do not match the import section")
+	}
+
+	// Function declarations.
+	if len(m.Funcs) != len(m.Code) {
+		return nil, modErr("function and code section have inconsistent lengths")
+	}
+	for _, ti := range m.Funcs {
+		if uint64(ti) >= uint64(len(m.Types)) {
+			return nil, modErr("unknown type %d", ti)
+		}
+		v.funcTypes = append(v.funcTypes, ti)
+	}
+	if uint64(len(v.funcTypes)) > 1<<32-1 {
+		return nil, modErr("too many functions")
+	}
+
+	for i := range m.Tables {
+		if err := checkTableType(m.Tables[i]); err != nil {
+			return nil, err
+		}
+		v.tables = append(v.tables, m.Tables[i])
+	}
+	for i := range m.Memories {
+		if err := checkMemoryType(m.Memories[i]); err != nil {
+			return nil, err
+		}
+		numMems++
+	}
+	if numMems > 1 {
+		return nil, modErr("multiple memories")
+	}
+	v.numMems = numMems
+
+	// Declared function references (C.refs): function indices occurring
+	// in global initializers, element segments and exports.
+	nf := len(v.funcTypes)
+	if cap(v.refs) < nf {
+		v.refs = make([]bool, nf)
+	} else {
+		v.refs = v.refs[:nf]
+		clear(v.refs)
+	}
+
+	// Globals: constant expressions may only read imported globals.
+	for i := range m.Globals {
+		g := &m.Globals[i]
+		if !g.Type.Type.IsValid() {
+			return nil, modErr("malformed value type %#x", byte(g.Type.Type))
+		}
+		if err := v.constExpr(g.Init.Code, g.Type.Type, numImportedGlobals); err != nil {
+			return nil, err
+		}
+		v.globals = append(v.globals, g.Type)
+	}
+
+	// Exports.
+	if len(m.Exports) > 0 {
+		if err := v.exports(); err != nil {
+			return nil, err
+		}
+	}
+
+	// Start function.
+	if m.HasStart {
+		if uint64(m.Start) >= uint64(nf) {
+			return nil, modErr("unknown function %d", m.Start)
+		}
+		ft := &m.Types[v.funcTypes[m.Start]]
+		if len(ft.Params) != 0 || len(ft.Results) != 0 {
+			return nil, modErr("start function must have type [] -> [], has %v", *ft)
+		}
+	}
+
+	// Element segments.
+	for i := range m.Elems {
+		if err := v.elemSegment(i, numImportedGlobals); err != nil {
+			return nil, err
+		}
+	}
+
+	// Data segments.
+	for i := range m.Datas {
+		d := &m.Datas[i]
+		switch d.Mode {
+		case wasm.SegmentPassive:
+		case wasm.SegmentActive:
+			if uint64(d.Memory) >= uint64(v.numMems) {
+				return nil, modErr("unknown memory %d", d.Memory)
+			}
+			if err := v.constExpr(d.Offset.Code, wasm.I32, numImportedGlobals); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, modErr("malformed data segment kind %d", d.Mode)
+		}
+	}
+	if m.HasDataCount && uint64(m.DataCount) != uint64(len(m.Datas)) {
+		return nil, modErr("data count and data section have inconsistent lengths")
+	}
+
+	// Function bodies.
+	info := &Info{Funcs: make([]FuncInfo, len(m.Code))}
+	total := 0
+	for i := range m.Code {
+		n, err := v.countLocals(i)
+		if err != nil {
+			return nil, err
+		}
+		total += n
+		if total > MaxModuleLocals {
+			return nil, &Error{Offset: -1, Func: int(m.NumImportedFuncs) + i, Reason: "too many locals in module"}
+		}
+	}
+	backing := make([]wasm.ValType, total)
+	for i := range m.Code {
+		fi := &info.Funcs[i]
+		if err := v.function(i, fi, &backing); err != nil {
+			return nil, err
+		}
+	}
+	return info, nil
+}
+
+func checkLimits(l wasm.Limits, bound uint64, msg string) error {
+	if l.Min > bound {
+		return modErr("%s", msg)
+	}
+	if l.HasMax {
+		if l.Max > bound {
+			return modErr("%s", msg)
+		}
+		if l.Min > l.Max {
+			return modErr("size minimum must not be greater than maximum")
+		}
+	}
+	return nil
+}
+
+func checkTableType(t wasm.TableType) error {
+	if !t.Elem.IsRef() {
+		return modErr("malformed reference type %#x", byte(t.Elem))
+	}
+	return checkLimits(t.Limits, wasm.MaxTableSize, "table size must be at most 2^32-1")
+}
+
+func checkMemoryType(t wasm.MemoryType) error {
+	return checkLimits(t.Limits, wasm.MaxPages32, "memory size must be at most 65536 pages (4GiB)")
+}
+
+func (v *validator) exports() error {
+	m := v.m
+	// Quadratic comparison is cheapest for the usual handful of exports;
+	// a set takes over for large export sections.
+	var seen map[string]struct{}
+	if len(m.Exports) > 16 {
+		seen = make(map[string]struct{}, len(m.Exports))
+	}
+	for i := range m.Exports {
+		e := &m.Exports[i]
+		if seen != nil {
+			if _, dup := seen[e.Name]; dup {
+				return modErr("duplicate export name %q", e.Name)
+			}
+			seen[e.Name] = struct{}{}
+		} else {
+			for j := 0; j < i; j++ {
+				if m.Exports[j].Name == e.Name {
+					return modErr("duplicate export name %q", e.Name)
+				}
+			}
+		}
+		idx := uint64(e.Index)
+		switch e.Kind {
+		case wasm.ExternFunc:
+			if idx >= uint64(len(v.funcTypes)) {
+				return modErr("unknown function %d", e.Index)
+			}
+			v.refs[idx] = true
+		case wasm.ExternTable:
+			if idx >= uint64(len(v.tables)) {
+				return modErr("unknown table %d", e.Index)
+			}
+		case wasm.ExternMemory:
+			if idx >= uint64(v.numMems) {
+				return modErr("unknown memory %d", e.Index)
+			}
+		case wasm.ExternGlobal:
+			if idx >= uint64(len(v.globals)) {
+				return modErr("unknown global %d", e.Index)
+			}
+		default:
+			return modErr("malformed export kind %d", e.Kind)
+		}
+	}
+	return nil
+}
+
+func (v *validator) elemSegment(i, numImportedGlobals int) error {
+	e := &v.m.Elems[i]
+	if !e.Type.IsRef() {
+		return modErr("malformed reference type %#x in element segment %d", byte(e.Type), i)
+	}
+	if e.UsesExprs {
+		for j := range e.Exprs {
+			if err := v.constExpr(e.Exprs[j].Code, e.Type, numImportedGlobals); err != nil {
+				return err
+			}
+		}
+	} else {
+		if len(e.Funcs) > 0 && e.Type != wasm.FuncRef {
+			return modErr("type mismatch: element segment %d of type %v lists functions", i, e.Type)
+		}
+		for _, f := range e.Funcs {
+			if uint64(f) >= uint64(len(v.funcTypes)) {
+				return modErr("unknown function %d", f)
+			}
+			v.refs[f] = true
+		}
+	}
+	switch e.Mode {
+	case wasm.SegmentPassive, wasm.SegmentDeclarative:
+	case wasm.SegmentActive:
+		if uint64(e.Table) >= uint64(len(v.tables)) {
+			return modErr("unknown table %d", e.Table)
+		}
+		if err := v.constExpr(e.Offset.Code, wasm.I32, numImportedGlobals); err != nil {
+			return err
+		}
+		if tt := v.tables[e.Table].Elem; tt != e.Type {
+			return modErr("type mismatch: element segment %d of type %v for table %d of type %v", i, e.Type, e.Table, tt)
+		}
+	default:
+		return modErr("malformed elements segment kind %d", e.Mode)
+	}
+	return nil
+}
+
+// countLocals returns the number of locals (parameters included) of
+// defined function i.
+func (v *validator) countLocals(i int) (int, error) {
+	m := v.m
+	n := uint64(len(m.Types[m.Funcs[i]].Params))
+	for _, d := range m.Code[i].Locals {
+		n += uint64(d.Count)
+		if n > MaxFuncLocals {
+			return 0, &Error{Offset: -1, Func: int(m.NumImportedFuncs) + i, Reason: "too many locals"}
+		}
+	}
+	return int(n), nil
+}
