@@ -1,6 +1,7 @@
 package text
 
 import (
+	wbin "github.com/wasmrun/wasmrun/binary"
 	"github.com/wasmrun/wasmrun/wasm"
 )
 
@@ -32,16 +33,16 @@ type builder struct {
 	imported [numSpaces]uint32 // imports per space, known after the first pass
 	// importsSoFar counts imports per space during the second pass.
 	importsSoFar [numSpaces]uint32
-	typeKeys map[string]uint32
-	usesData bool // a body uses memory.init or data.drop
+	typeKeys     map[string]uint32
+	usesData     bool // a body uses memory.init or data.drop
 }
 
 func typeKey(ft wasm.FuncType) string {
-	b := make([]byte, 0, len(ft.Params)+len(ft.Results)+1)
+	b := make([]byte, 0, len(ft.Params)+len(ft.Results)+5)
+	b = wbin.AppendU32(b, uint32(len(ft.Params)))
 	for _, t := range ft.Params {
 		b = append(b, byte(t))
 	}
-	b = append(b, '|')
 	for _, t := range ft.Results {
 		b = append(b, byte(t))
 	}
