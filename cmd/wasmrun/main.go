@@ -1,0 +1,66 @@
+// Command wasmrun validates WebAssembly modules and runs WebAssembly
+// script files (.wast).
+//
+// Usage:
+//
+//	wasmrun validate FILE...
+//	wasmrun wast [--engine NAME] [-v] FILE...
+//	wasmrun --version
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/wasmrun/wasmrun/spectest"
+)
+
+// version is the version printed by --version.
+const version = "wasmrun 0.1.0-dev"
+
+// usage is the help text of the command.
+func usage(w io.Writer) {
+	fmt.Fprintf(w, `usage: wasmrun COMMAND [ARGS]
+
+Commands:
+  validate FILE...                 decode (.wasm) or parse (.wat) and validate modules;
+                                   print "FILE: ok" or the error with its offset
+  wast [--engine NAME] [-v] FILE...
+                                   run .wast spec scripts; print one line per failing
+                                   command, then "N passed, M failed, K skipped"
+                                   engines: %s (default none: validation only)
+  help                             print this text
+
+Flags:
+  --version                        print the version and exit
+`, strings.Join(spectest.EngineNames(), ", "))
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run dispatches to a subcommand and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	switch args[0] {
+	case "--version", "-version", "version":
+		fmt.Fprintln(stdout, version)
+		return 0
+	case "help", "-h", "-help", "--help":
+		usage(stdout)
+		return 0
+	case "validate":
+		return validateCmd(args[1:], stdout, stderr)
+	case "wast":
+		return wastCmd(args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "wasmrun: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return 2
+}

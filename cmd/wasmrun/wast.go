@@ -1,0 +1,73 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/wasmrun/wasmrun/spectest"
+)
+
+// wastCmd implements "wasmrun wast [--engine NAME] [-v] FILE...".
+func wastCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("wast", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	engine := fs.String("engine", spectest.NoEngine, "engine that runs the modules: `NAME` (none = validation only)")
+	verbose := fs.Bool("v", false, "also list skipped commands")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: wasmrun wast [--engine NAME] [-v] FILE...")
+		fmt.Fprintln(stderr, "Runs .wast scripts; prints each failing command, then \"N passed, M failed, K skipped\".")
+		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "engines: %v\n", spectest.EngineNames())
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	factory, ok := spectest.LookupEngine(*engine)
+	if !ok {
+		fmt.Fprintf(stderr, "wasmrun wast: unknown engine %q (available: %v)\n", *engine, spectest.EngineNames())
+		return 2
+	}
+	var total spectest.Stats
+	for _, name := range fs.Args() {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			fmt.Fprintf(stdout, "%s: %v\n", name, err)
+			total.Failed++
+			continue
+		}
+		script, err := spectest.ParseScript(name, src)
+		if err != nil {
+			fmt.Fprintf(stdout, "%v\n", err)
+			total.Failed++
+			continue
+		}
+		opts := spectest.Options{}
+		if factory != nil {
+			opts.Engine = factory()
+		}
+		results, stats := spectest.Run(script, opts)
+		total.Add(stats)
+		for _, r := range results {
+			if r.Outcome == spectest.Failed || *verbose && r.Outcome == spectest.Skipped {
+				if r.Outcome == spectest.Skipped {
+					fmt.Fprintf(stdout, "%s (skipped)\n", r)
+				} else {
+					fmt.Fprintln(stdout, r)
+				}
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "malformed messages matched: %d/%d, invalid messages matched: %d/%d\n",
+		total.MalformedMatched, total.MalformedTotal, total.InvalidMatched, total.InvalidTotal)
+	fmt.Fprintf(stdout, "%d passed, %d failed, %d skipped\n", total.Passed, total.Failed, total.Skipped)
+	if total.Failed > 0 {
+		return 1
+	}
+	return 0
+}
