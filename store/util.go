@@ -1,0 +1,5 @@
+package store
+
+import "fmt"
+
+func sprint(v any) string { return fmt.Sprint(v) }
