@@ -10,9 +10,9 @@ import (
 type nodeKind byte
 
 const (
-	nodeAtom nodeKind = iota // keyword, number, $id, ...
-	nodeString               // "..." (decoded into str)
-	nodeList                 // ( ... )
+	nodeAtom   nodeKind = iota // keyword, number, $id, ...
+	nodeString                 // "..." (decoded into str)
+	nodeList                   // ( ... )
 )
 
 // node is one S-expression of a script. Start and end delimit its exact
