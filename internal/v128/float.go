@@ -68,8 +68,10 @@ func F32x4Sub(a, b V128) V128 {
 
 // F32x4Mul implements f32x4.mul.
 func F32x4Mul(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return res32(f32(x)*f32(y), x, y) })
+	return V128{pair32(a.Lo, b.Lo, mul32), pair32(a.Hi, b.Hi, mul32)}
 }
+
+func mul32(x, y uint32) uint32 { return res32(f32(x)*f32(y), x, y) }
 
 // F32x4Div implements f32x4.div.
 func F32x4Div(a, b V128) V128 {

@@ -44,20 +44,19 @@ func shapeOf(shape string) (bits, lanes int, float bool, err error) {
 // parseInt parses an integer lane literal (signed or unsigned, decimal or
 // hex, with underscores) truncated to bits.
 func parseInt(s string, bits int) (uint64, error) {
-	s = strings.TrimPrefix(s, "+")
-	var u uint64
-	if strings.HasPrefix(s, "-") {
-		n, err := strconv.ParseInt(s, 0, 64)
-		if err != nil {
-			return 0, err
-		}
-		u = uint64(n)
-	} else {
-		n, err := strconv.ParseUint(s, 0, 64)
-		if err != nil {
-			return 0, err
-		}
-		u = n
+	// Wasm literals are decimal even with leading zeros; "0x" is hex.
+	neg := strings.HasPrefix(s, "-")
+	s = strings.ReplaceAll(strings.TrimLeft(s, "+-"), "_", "")
+	base := 10
+	if h, ok := strings.CutPrefix(s, "0x"); ok {
+		s, base = h, 16
+	}
+	u, err := strconv.ParseUint(s, base, 64)
+	if err != nil {
+		return 0, err
+	}
+	if neg {
+		u = -u
 	}
 	if bits < 64 {
 		u &= 1<<bits - 1
@@ -68,7 +67,7 @@ func parseInt(s string, bits int) (uint64, error) {
 // parseFloat parses a float lane literal to its bit pattern.
 func parseFloat(s string, bits int) (uint64, error) {
 	neg := strings.HasPrefix(s, "-")
-	body := strings.TrimLeft(s, "+-")
+	body := strings.ReplaceAll(strings.TrimLeft(s, "+-"), "_", "")
 	var sign uint64
 	if neg {
 		sign = 1 << (bits - 1)

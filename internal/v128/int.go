@@ -523,7 +523,9 @@ func I64x2ExtendHighI32x4U(a V128) V128 { return ext32to64(a.Hi, false) }
 // ---- extmul ----
 
 // I16x8ExtmulLowI8x16S implements i16x8.extmul_low_i8x16_s.
-func I16x8ExtmulLowI8x16S(a, b V128) V128 { return I16x8Mul(ext8to16(a.Lo, true), ext8to16(b.Lo, true)) }
+func I16x8ExtmulLowI8x16S(a, b V128) V128 {
+	return I16x8Mul(ext8to16(a.Lo, true), ext8to16(b.Lo, true))
+}
 
 // I16x8ExtmulHighI8x16S implements i16x8.extmul_high_i8x16_s.
 func I16x8ExtmulHighI8x16S(a, b V128) V128 {
@@ -561,7 +563,9 @@ func I32x4ExtmulHighI16x8U(a, b V128) V128 {
 }
 
 // I64x2ExtmulLowI32x4S implements i64x2.extmul_low_i32x4_s.
-func I64x2ExtmulLowI32x4S(a, b V128) V128 { return I64x2Mul(ext32to64(a.Lo, true), ext32to64(b.Lo, true)) }
+func I64x2ExtmulLowI32x4S(a, b V128) V128 {
+	return I64x2Mul(ext32to64(a.Lo, true), ext32to64(b.Lo, true))
+}
 
 // I64x2ExtmulHighI32x4S implements i64x2.extmul_high_i32x4_s.
 func I64x2ExtmulHighI32x4S(a, b V128) V128 {
@@ -637,10 +641,14 @@ func I32x4DotI16x8S(a, b V128) V128 {
 // ---- integer comparisons (lanes all ones when true, zero when false) ----
 
 // I8x16Eq implements i8x16.eq.
-func I8x16Eq(a, b V128) V128 { return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x == y) }) }
+func I8x16Eq(a, b V128) V128 {
+	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x == y) })
+}
 
 // I8x16Ne implements i8x16.ne.
-func I8x16Ne(a, b V128) V128 { return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x != y) }) }
+func I8x16Ne(a, b V128) V128 {
+	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x != y) })
+}
 
 // I8x16LtS implements i8x16.lt_s.
 func I8x16LtS(a, b V128) V128 {
@@ -648,7 +656,9 @@ func I8x16LtS(a, b V128) V128 {
 }
 
 // I8x16LtU implements i8x16.lt_u.
-func I8x16LtU(a, b V128) V128 { return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x < y) }) }
+func I8x16LtU(a, b V128) V128 {
+	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x < y) })
+}
 
 // I8x16GtS implements i8x16.gt_s.
 func I8x16GtS(a, b V128) V128 {
@@ -656,7 +666,9 @@ func I8x16GtS(a, b V128) V128 {
 }
 
 // I8x16GtU implements i8x16.gt_u.
-func I8x16GtU(a, b V128) V128 { return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x > y) }) }
+func I8x16GtU(a, b V128) V128 {
+	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x > y) })
+}
 
 // I8x16LeS implements i8x16.le_s.
 func I8x16LeS(a, b V128) V128 {
@@ -664,7 +676,9 @@ func I8x16LeS(a, b V128) V128 {
 }
 
 // I8x16LeU implements i8x16.le_u.
-func I8x16LeU(a, b V128) V128 { return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x <= y) }) }
+func I8x16LeU(a, b V128) V128 {
+	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x <= y) })
+}
 
 // I8x16GeS implements i8x16.ge_s.
 func I8x16GeS(a, b V128) V128 {
@@ -672,7 +686,9 @@ func I8x16GeS(a, b V128) V128 {
 }
 
 // I8x16GeU implements i8x16.ge_u.
-func I8x16GeU(a, b V128) V128 { return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x >= y) }) }
+func I8x16GeU(a, b V128) V128 {
+	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x >= y) })
+}
 
 // I16x8Eq implements i16x8.eq.
 func I16x8Eq(a, b V128) V128 {

@@ -196,14 +196,21 @@ func map16u(a V128, f func(x uint16) uint16) V128 {
 	return FromU16(r)
 }
 
+// pair32 applies f to the two 32-bit lanes of x and y.
+func pair32(x, y uint64, f func(x, y uint32) uint32) uint64 {
+	return uint64(f(uint32(x), uint32(y))) | uint64(f(uint32(x>>32), uint32(y>>32)))<<32
+}
+
+func pair32u(x uint64, f func(x uint32) uint32) uint64 {
+	return uint64(f(uint32(x))) | uint64(f(uint32(x>>32)))<<32
+}
+
 func map32(a, b V128, f func(x, y uint32) uint32) V128 {
-	x, y := a.U32(), b.U32()
-	return FromU32([4]uint32{f(x[0], y[0]), f(x[1], y[1]), f(x[2], y[2]), f(x[3], y[3])})
+	return V128{pair32(a.Lo, b.Lo, f), pair32(a.Hi, b.Hi, f)}
 }
 
 func map32u(a V128, f func(x uint32) uint32) V128 {
-	x := a.U32()
-	return FromU32([4]uint32{f(x[0]), f(x[1]), f(x[2]), f(x[3])})
+	return V128{pair32u(a.Lo, f), pair32u(a.Hi, f)}
 }
 
 func map64(a, b V128, f func(x, y uint64) uint64) V128 {
