@@ -105,6 +105,19 @@ func (v *validator) u32() (uint32, error) {
 }
 
 func (v *validator) u32Slow() (uint32, error) {
+	body, p := v.body, v.pos
+	var x uint32
+	// Fewer than five bytes cannot overflow; the fifth byte and every
+	// error go through binary.Reader for its exact diagnostics.
+	for shift := uint(0); shift < 28 && p < len(body); shift += 7 {
+		b := body[p]
+		p++
+		x |= uint32(b&0x7F) << shift
+		if b < 0x80 {
+			v.pos = p
+			return x, nil
+		}
+	}
 	r := v.reader()
 	x, err := r.ReadU32()
 	if err != nil {
@@ -112,6 +125,20 @@ func (v *validator) u32Slow() (uint32, error) {
 	}
 	v.pos += r.Pos()
 	return x, nil
+}
+
+// skipSigned skips a signed LEB128 integer of at most maxBytes bytes.
+func (v *validator) skipSigned(maxBytes int) bool {
+	body, p := v.body, v.pos
+	for i := 0; i < maxBytes-1 && p < len(body); i++ {
+		b := body[p]
+		p++
+		if b < 0x80 {
+			v.pos = p
+			return true
+		}
+	}
+	return false
 }
 
 func (v *validator) byte1() (byte, error) {
@@ -141,8 +168,7 @@ func (v *validator) skip(n int) error {
 }
 
 func (v *validator) s32() error {
-	if v.pos < len(v.body) && v.body[v.pos] < 0x80 {
-		v.pos++
+	if v.skipSigned(5) {
 		return nil
 	}
 	r := v.reader()
@@ -154,8 +180,7 @@ func (v *validator) s32() error {
 }
 
 func (v *validator) s64() error {
-	if v.pos < len(v.body) && v.body[v.pos] < 0x80 {
-		v.pos++
+	if v.skipSigned(10) {
 		return nil
 	}
 	r := v.reader()
@@ -475,129 +500,56 @@ func (v *validator) function(i int, fi *FuncInfo, backing *[]wasm.ValType) error
 // already on the control stack.
 func (v *validator) code(fi *FuncInfo) error {
 	maxDepth := 1
+	body := v.body
+	var flags uint8
+	defer func() {
+		fi.UsesMemory = fi.UsesMemory || flags&fMemory != 0
+		fi.UsesTables = fi.UsesTables || flags&fTable != 0
+		fi.UsesV128 = fi.UsesV128 || flags&fSIMD != 0
+	}()
 	for {
-		v.start = v.pos
-		op, s, err := v.readOp()
-		if err != nil {
-			return err
+		p := v.pos
+		v.start = p
+		var s *sig
+		if p < len(body) && body[p] < wasm.PrefixMisc {
+			s = &sigs[body[p]]
+			v.pos = p + 1
+		} else {
+			_, ps, err := v.readOp()
+			if err != nil {
+				return err
+			}
+			s = ps
 		}
 		switch s.class {
 		case cFixed:
-			switch s.imm {
-			case wasm.ImmNone:
-			case wasm.ImmMemArg:
-				if err := v.memArg(s.align); err != nil {
+			if s.imm != wasm.ImmNone {
+				if err := v.immediates(s); err != nil {
 					return err
 				}
-			case wasm.ImmI32:
-				if err := v.s32(); err != nil {
-					return err
-				}
-			case wasm.ImmI64:
-				if err := v.s64(); err != nil {
-					return err
-				}
-			case wasm.ImmF32:
-				if err := v.skip(4); err != nil {
-					return err
-				}
-			case wasm.ImmF64:
-				if err := v.skip(8); err != nil {
-					return err
-				}
-			case wasm.ImmV128:
-				if err := v.skip(16); err != nil {
-					return err
-				}
-			case wasm.ImmLane:
-				l, err := v.byte1()
-				if err != nil {
-					return err
-				}
-				if l >= s.lanes {
-					return v.errorf("invalid lane index %d", l)
-				}
-			case wasm.ImmMemArgLane:
-				if err := v.memArg(s.align); err != nil {
-					return err
-				}
-				l, err := v.byte1()
-				if err != nil {
-					return err
-				}
-				if l >= s.lanes {
-					return v.errorf("invalid lane index %d", l)
-				}
-			case wasm.ImmShuffle:
-				if len(v.body)-v.pos < 16 {
-					v.pos = len(v.body)
-					return v.eof()
-				}
-				for _, l := range v.body[v.pos : v.pos+16] {
-					if l >= 32 {
-						return v.errorf("invalid lane index %d", l)
+			}
+			flags |= s.flags
+			// Pop the parameters (last first) and push the result.
+			k := int(s.n)
+			n := len(v.vals) - k
+			if n >= v.height {
+				for j := k - 1; j >= 0; j-- {
+					if t := v.vals[n+j]; t != s.p[j] && t != unknown {
+						return v.mismatch(s.p[j], t)
 					}
 				}
-				v.pos += 16
-			case wasm.ImmMemory:
-				if err := v.memIndex(); err != nil {
-					return err
+				switch {
+				case s.r == 0:
+					v.vals = v.vals[:n]
+				case k > 0:
+					v.vals[n] = s.r
+					v.vals = v.vals[:n+1]
+				default:
+					v.push(s.r)
 				}
-			case wasm.ImmMemoryInit:
-				if err := v.dataIndex(); err != nil {
-					return err
-				}
-				if err := v.memIndex(); err != nil {
-					return err
-				}
-			case wasm.ImmData:
-				if err := v.dataIndex(); err != nil {
-					return err
-				}
-			case wasm.ImmMemoryCopy:
-				if err := v.memIndex(); err != nil {
-					return err
-				}
-				if err := v.memIndex(); err != nil {
-					return err
-				}
-			case wasm.ImmTable: // table.size
-				if _, err := v.tableIndex(); err != nil {
-					return err
-				}
-			case wasm.ImmElem:
-				if _, err := v.elemIndex(); err != nil {
-					return err
-				}
-			case wasm.ImmTableInit:
-				e, err := v.elemIndex()
-				if err != nil {
-					return err
-				}
-				t, err := v.tableIndex()
-				if err != nil {
-					return err
-				}
-				if t.Elem != e.Type {
-					return v.errorf("type mismatch: table.init of %v elements into a %v table", e.Type, t.Elem)
-				}
-			case wasm.ImmTableCopy:
-				dst, err := v.tableIndex()
-				if err != nil {
-					return err
-				}
-				src, err := v.tableIndex()
-				if err != nil {
-					return err
-				}
-				if dst.Elem != src.Elem {
-					return v.errorf("type mismatch: table.copy from a %v table to a %v table", src.Elem, dst.Elem)
-				}
-			default:
-				return v.errorf("validate: unhandled immediate of %v", op)
+				break
 			}
-			// Pop the parameters (last first) and push the result.
-			for j := int(s.n) - 1; j >= 0; j-- {
+			for j := k - 1; j >= 0; j-- {
 				if err := v.pop(s.p[j]); err != nil {
 					return err
 				}
@@ -605,11 +557,9 @@ func (v *validator) code(fi *FuncInfo) error {
 			if s.r != 0 {
 				v.push(s.r)
 			}
-			if s.flags != 0 {
-				fi.UsesMemory = fi.UsesMemory || s.flags&fMemory != 0
-				fi.UsesTables = fi.UsesTables || s.flags&fTable != 0
-				fi.UsesV128 = fi.UsesV128 || s.flags&fSIMD != 0
-			}
+
+		case cIllegal:
+			return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
 
 		case cLocalGet:
 			x, err := v.u32()
@@ -970,9 +920,105 @@ func (v *validator) code(fi *FuncInfo) error {
 		case cNop:
 
 		default:
-			return v.errorf("validate: unhandled instruction %v", op)
+			return v.errorf("validate: unhandled instruction %v", s.op)
 		}
 	}
+}
+
+// immediates reads and checks the immediates of a fixed-signature
+// instruction.
+func (v *validator) immediates(s *sig) error {
+	switch s.imm {
+	case wasm.ImmMemArg:
+		return v.memArg(s.align)
+	case wasm.ImmI32:
+		return v.s32()
+	case wasm.ImmI64:
+		return v.s64()
+	case wasm.ImmF32:
+		return v.skip(4)
+	case wasm.ImmF64:
+		return v.skip(8)
+	case wasm.ImmV128:
+		return v.skip(16)
+	case wasm.ImmLane:
+		l, err := v.byte1()
+		if err != nil {
+			return err
+		}
+		if l >= s.lanes {
+			return v.errorf("invalid lane index %d", l)
+		}
+	case wasm.ImmMemArgLane:
+		if err := v.memArg(s.align); err != nil {
+			return err
+		}
+		l, err := v.byte1()
+		if err != nil {
+			return err
+		}
+		if l >= s.lanes {
+			return v.errorf("invalid lane index %d", l)
+		}
+	case wasm.ImmShuffle:
+		if len(v.body)-v.pos < 16 {
+			v.pos = len(v.body)
+			return v.eof()
+		}
+		for _, l := range v.body[v.pos : v.pos+16] {
+			if l >= 32 {
+				return v.errorf("invalid lane index %d", l)
+			}
+		}
+		v.pos += 16
+	case wasm.ImmMemory:
+		return v.memIndex()
+	case wasm.ImmMemoryInit:
+		if err := v.dataIndex(); err != nil {
+			return err
+		}
+		return v.memIndex()
+	case wasm.ImmData:
+		return v.dataIndex()
+	case wasm.ImmMemoryCopy:
+		if err := v.memIndex(); err != nil {
+			return err
+		}
+		return v.memIndex()
+	case wasm.ImmTable: // table.size
+		_, err := v.tableIndex()
+		return err
+	case wasm.ImmElem:
+		_, err := v.elemIndex()
+		return err
+	case wasm.ImmTableInit:
+		e, err := v.elemIndex()
+		if err != nil {
+			return err
+		}
+		t, err := v.tableIndex()
+		if err != nil {
+			return err
+		}
+		if t.Elem != e.Type {
+			return v.errorf("type mismatch: table.init of %v elements into a %v table", e.Type, t.Elem)
+		}
+	case wasm.ImmTableCopy:
+		dst, err := v.tableIndex()
+		if err != nil {
+			return err
+		}
+		src, err := v.tableIndex()
+		if err != nil {
+			return err
+		}
+		if dst.Elem != src.Elem {
+			return v.errorf("type mismatch: table.copy from a %v table to a %v table", src.Elem, dst.Elem)
+		}
+	default:
+		return v.errorf("validate: unhandled immediate of %v", s.op)
+	}
+	return nil
 }
 
 // endFrame checks that the innermost frame f ends with exactly its results

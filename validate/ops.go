@@ -46,6 +46,7 @@ const (
 
 // sig is the compact description of an instruction used by the validator.
 type sig struct {
+	op    wasm.Op
 	class uint8
 	imm   wasm.ImmKind
 	n     uint8 // number of parameters
@@ -104,6 +105,7 @@ func init() {
 			continue
 		}
 		s := &sigs[i]
+		s.op = op
 		s.imm = info.Imm
 		if c, ok := special[op]; ok {
 			s.class = c
