@@ -17,6 +17,8 @@ const (
 // sections are uninterpreted by the specification, so any malformation
 // yields nil instead of an error. Unknown subsections are skipped.
 func parseNames(payload []byte) *wasm.Names {
+	// One copy of the payload backs every name string.
+	p := &nameParser{text: string(payload)}
 	r := NewReader(payload, 0)
 	names := &wasm.Names{}
 	lastID := -1
@@ -33,17 +35,18 @@ func parseNames(payload []byte) *wasm.Names {
 			return nil // subsections appear at most once, in order
 		}
 		lastID = int(id)
+		base := r.pos
 		body, _ := r.ReadBytes(int(size))
-		sub := NewReader(body, 0)
+		sub := NewReader(body, base)
 		switch id {
 		case nameModule:
-			s, ok := lenientName(&sub)
+			s, ok := p.name(&sub)
 			if !ok {
 				return nil
 			}
 			names.Module = s
 		case nameFuncs:
-			m, ok := nameMap(&sub)
+			m, ok := p.nameMap(&sub)
 			if !ok {
 				return nil
 			}
@@ -61,7 +64,7 @@ func parseNames(payload []byte) *wasm.Names {
 					return nil
 				}
 				prev = int64(idx)
-				m, ok := nameMap(&sub)
+				m, ok := p.nameMap(&sub)
 				if !ok {
 					return nil
 				}
@@ -77,21 +80,25 @@ func parseNames(payload []byte) *wasm.Names {
 	return names
 }
 
-func lenientName(r *Reader) (string, bool) {
+// nameParser reads names as substrings of text, the whole payload.
+type nameParser struct{ text string }
+
+func (p *nameParser) name(r *Reader) (string, bool) {
 	n, err := r.ReadU32()
 	if err != nil {
 		return "", false
 	}
+	at := r.Offset()
 	b, err := r.ReadBytes(int(n))
-	if err != nil || uint64(n) > uint64(len(b)) || !utf8.Valid(b) {
+	if err != nil || !utf8.Valid(b) {
 		return "", false
 	}
-	return string(b), true
+	return p.text[at : at+len(b)], true
 }
 
 // nameMap reads a vector of (index, name) pairs with strictly increasing
 // indices.
-func nameMap(r *Reader) (map[uint32]string, bool) {
+func (p *nameParser) nameMap(r *Reader) (map[uint32]string, bool) {
 	n, err := r.ReadU32()
 	if err != nil || uint64(n) > uint64(r.Len()) {
 		return nil, false
@@ -104,7 +111,7 @@ func nameMap(r *Reader) (map[uint32]string, bool) {
 			return nil, false
 		}
 		prev = int64(idx)
-		s, ok := lenientName(r)
+		s, ok := p.name(r)
 		if !ok {
 			return nil, false
 		}

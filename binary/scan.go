@@ -16,22 +16,22 @@ const (
 	scIf    // if: block type, push
 	scElse
 	scEnd
-	scU32       // one u32
-	scU32x2     // two u32
-	scBrTable   // vec(u32) u32
-	scSelectT   // vec(valtype)
-	scMemArg    // align (< 32), offset
-	scZero      // one zero byte
-	scZero2     // two zero bytes
-	scI32       // s32
-	scI64       // s64
-	scF32       // 4 bytes
-	scF64       // 8 bytes
-	scRefType   // reference type byte
-	scDataZero  // data index (u32), zero byte: memory.init
-	scData      // data index: data.drop
-	scBytes16   // 16 bytes (v128.const, i8x16.shuffle)
-	scLane      // one byte
+	scU32      // one u32
+	scU32x2    // two u32
+	scBrTable  // vec(u32) u32
+	scSelectT  // vec(valtype)
+	scMemArg   // align (< 32), offset
+	scZero     // one zero byte
+	scZero2    // two zero bytes
+	scI32      // s32
+	scI64      // s64
+	scF32      // 4 bytes
+	scF64      // 8 bytes
+	scRefType  // reference type byte
+	scDataZero // data index (u32), zero byte: memory.init
+	scData     // data index: data.drop
+	scBytes16  // 16 bytes (v128.const, i8x16.shuffle)
+	scLane     // one byte
 	scMemArgLane
 	scPrefix // 0xFC or 0xFD
 )
@@ -124,7 +124,6 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 	data := d.r.buf
 	n := len(data)
 	ctl := d.ctl[:0]
-	defer func() { d.ctl = ctl[:0] }()
 	for {
 		if p >= n {
 			return 0, d.errAt(n, ReasonUnexpectedEndSect)
@@ -162,6 +161,7 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 			return 0, d.errAt(start, fmt.Sprintf("%s %#x", ReasonIllegalOpcode, b))
 		case scEnd:
 			if len(ctl) == 0 {
+				d.ctl = ctl // keep the grown stack for the next body
 				return p, nil
 			}
 			ctl = ctl[:len(ctl)-1]
