@@ -42,7 +42,14 @@ type Result struct {
 	Outcome  Outcome
 	Expected string
 	Got      string
+	// Mismatch is set when an assert_invalid or assert_malformed command
+	// passed but the error did not contain the expected message: it holds
+	// the error we gave.
+	Mismatch string
 }
+
+// Location returns "file:line".
+func (r Result) Location() string { return fmt.Sprintf("%s:%d", r.File, r.Line) }
 
 // String formats a failed or skipped result as
 // "file:line: command: expected X, got Y".
@@ -131,6 +138,7 @@ type runner struct {
 	named      map[string]Instance // modules by $id
 	registered map[string]Instance // instances by registered name
 	spectest   bool                // the spectest host module is registered
+	mismatch   string              // the unmatched error of the current command
 }
 
 // run executes one command, turning panics into failures.
@@ -143,9 +151,13 @@ func (r *runner) run(c *Command) (res Result) {
 			res.Got = fmt.Sprintf("panic: %v", p)
 		}
 	}()
+	r.mismatch = ""
 	var exp, got string
 	res.Outcome, exp, got = r.exec(c)
-	res.Expected, res.Got = exp, got
+	res.Expected, res.Got, res.Mismatch = exp, got, r.mismatch
+	if res.Mismatch != "" {
+		res.Expected = fmt.Sprintf("%q", c.Message)
+	}
 	return res
 }
 
@@ -370,6 +382,8 @@ func (r *runner) assertInvalid(c *Command) (Outcome, string, string) {
 		return failf(exp, "module is valid")
 	} else if reasonContains(err, c.Message) {
 		r.stats.InvalidMatched++
+	} else {
+		r.mismatch = err.Error()
 	}
 	return Passed, "", ""
 }
@@ -409,6 +423,8 @@ func (r *runner) assertMalformed(c *Command) (Outcome, string, string) {
 		r.stats.MalformedMatched++
 	case !isBinary && strings.Contains(err.Error(), c.Message):
 		r.stats.QuoteMatched++
+	default:
+		r.mismatch = err.Error()
 	}
 	return Passed, "", ""
 }

@@ -27,9 +27,6 @@ type node struct {
 	line  int
 }
 
-// isAtom reports whether n is the atom s.
-func (n *node) isAtom(s string) bool { return n.kind == nodeAtom && n.atom == s }
-
 // head returns the keyword a list starts with, or "".
 func (n *node) head() string {
 	if n.kind != nodeList || len(n.list) == 0 || n.list[0].kind != nodeAtom {

@@ -14,7 +14,7 @@ func wastCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("wast", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	engine := fs.String("engine", spectest.NoEngine, "engine that runs the modules: `NAME` (none = validation only)")
-	verbose := fs.Bool("v", false, "also list skipped commands")
+	verbose := fs.Bool("v", false, "also list skipped commands and unmatched assert_invalid/assert_malformed messages")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: wasmrun wast [--engine NAME] [-v] FILE...")
 		fmt.Fprintln(stderr, "Runs .wast scripts; prints each failing command, then \"N passed, M failed, K skipped\".")
@@ -54,12 +54,14 @@ func wastCmd(args []string, stdout, stderr io.Writer) int {
 		results, stats := spectest.Run(script, opts)
 		total.Add(stats)
 		for _, r := range results {
-			if r.Outcome == spectest.Failed || *verbose && r.Outcome == spectest.Skipped {
-				if r.Outcome == spectest.Skipped {
-					fmt.Fprintf(stdout, "%s (skipped)\n", r)
-				} else {
-					fmt.Fprintln(stdout, r)
-				}
+			switch {
+			case r.Outcome == spectest.Failed:
+				fmt.Fprintln(stdout, r)
+			case !*verbose:
+			case r.Outcome == spectest.Skipped:
+				fmt.Fprintf(stdout, "%s: skipped: %s\n", r.Location(), r.Command)
+			case r.Mismatch != "":
+				fmt.Fprintf(stdout, "%s: %s: message not matched: expected %s, got %q\n", r.Location(), r.Command, r.Expected, r.Mismatch)
 			}
 		}
 	}
