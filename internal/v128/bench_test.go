@@ -14,7 +14,9 @@ func BenchmarkI32x4Add(b *testing.B) {
 }
 
 func BenchmarkF32x4Mul(b *testing.B) {
-	x, y := vec("f32x4 1 2 3 4"), vec("f32x4 1.0001 0.9999 -1 1")
+	// Operands stay normal (no overflow to inf, no denormals) while the
+	// result feeds back.
+	x, y := vec("f32x4 1 2 3 4"), vec("f32x4 -1 1 -1 1")
 	b.ReportAllocs()
 	for b.Loop() {
 		x = F32x4Mul(x, y)

@@ -58,34 +58,37 @@ func nan64(x, y uint64) uint64 {
 
 // F32x4Add implements f32x4.add.
 func F32x4Add(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return res32(f32(x)+f32(y), x, y) })
+	f := func(x, y uint32) uint32 { return res32(f32(x)+f32(y), x, y) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // F32x4Sub implements f32x4.sub.
 func F32x4Sub(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return res32(f32(x)-f32(y), x, y) })
+	f := func(x, y uint32) uint32 { return res32(f32(x)-f32(y), x, y) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // F32x4Mul implements f32x4.mul.
 func F32x4Mul(a, b V128) V128 {
-	return V128{pair32(a.Lo, b.Lo, mul32), pair32(a.Hi, b.Hi, mul32)}
+	f := func(x, y uint32) uint32 { return res32(f32(x)*f32(y), x, y) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
-
-func mul32(x, y uint32) uint32 { return res32(f32(x)*f32(y), x, y) }
 
 // F32x4Div implements f32x4.div.
 func F32x4Div(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return res32(f32(x)/f32(y), x, y) })
+	f := func(x, y uint32) uint32 { return res32(f32(x)/f32(y), x, y) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // F32x4Sqrt implements f32x4.sqrt (correctly rounded; the square root of
 // a negative number is the canonical NaN).
 func F32x4Sqrt(a V128) V128 {
-	return map32u(a, func(x uint32) uint32 {
+	f := func(x uint32) uint32 {
 		// Rounding the exact float64 square root to float32 is correct:
 		// float64 has more than 2*24+2 significand bits.
 		return res32(float32(math.Sqrt(float64(f32(x)))), x, x)
-	})
+	}
+	return V128{lanes32u(a.Lo, f), lanes32u(a.Hi, f)}
 }
 
 func fmin32(x, y uint32) uint32 {
@@ -118,31 +121,33 @@ func fmax32(x, y uint32) uint32 {
 
 // F32x4Min implements f32x4.min: NaN if either operand is NaN, and
 // -0 < +0.
-func F32x4Min(a, b V128) V128 { return map32(a, b, fmin32) }
+func F32x4Min(a, b V128) V128 { return V128{lanes32(a.Lo, b.Lo, fmin32), lanes32(a.Hi, b.Hi, fmin32)} }
 
 // F32x4Max implements f32x4.max: NaN if either operand is NaN, and
 // -0 < +0.
-func F32x4Max(a, b V128) V128 { return map32(a, b, fmax32) }
+func F32x4Max(a, b V128) V128 { return V128{lanes32(a.Lo, b.Lo, fmax32), lanes32(a.Hi, b.Hi, fmax32)} }
 
 // F32x4Pmin implements f32x4.pmin: b < a ? b : a, returning operand bits
 // unchanged (NaNs included).
 func F32x4Pmin(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 {
+	f := func(x, y uint32) uint32 {
 		if f32(y) < f32(x) {
 			return y
 		}
 		return x
-	})
+	}
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // F32x4Pmax implements f32x4.pmax: a < b ? b : a.
 func F32x4Pmax(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 {
+	f := func(x, y uint32) uint32 {
 		if f32(x) < f32(y) {
 			return y
 		}
 		return x
-	})
+	}
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // F32x4Abs implements f32x4.abs (clears the sign bit, NaNs included).
@@ -169,48 +174,59 @@ func round32(x uint32, f func(float64) float64) uint32 {
 }
 
 // F32x4Ceil implements f32x4.ceil.
-func F32x4Ceil(a V128) V128 { return map32u(a, func(x uint32) uint32 { return round32(x, math.Ceil) }) }
+func F32x4Ceil(a V128) V128 {
+	f := func(x uint32) uint32 { return round32(x, math.Ceil) }
+	return V128{lanes32u(a.Lo, f), lanes32u(a.Hi, f)}
+}
 
 // F32x4Floor implements f32x4.floor.
 func F32x4Floor(a V128) V128 {
-	return map32u(a, func(x uint32) uint32 { return round32(x, math.Floor) })
+	f := func(x uint32) uint32 { return round32(x, math.Floor) }
+	return V128{lanes32u(a.Lo, f), lanes32u(a.Hi, f)}
 }
 
 // F32x4Trunc implements f32x4.trunc.
 func F32x4Trunc(a V128) V128 {
-	return map32u(a, func(x uint32) uint32 { return round32(x, math.Trunc) })
+	f := func(x uint32) uint32 { return round32(x, math.Trunc) }
+	return V128{lanes32u(a.Lo, f), lanes32u(a.Hi, f)}
 }
 
 // F32x4Nearest implements f32x4.nearest (round half to even).
 func F32x4Nearest(a V128) V128 {
-	return map32u(a, func(x uint32) uint32 { return round32(x, math.RoundToEven) })
+	f := func(x uint32) uint32 { return round32(x, math.RoundToEven) }
+	return V128{lanes32u(a.Lo, f), lanes32u(a.Hi, f)}
 }
 
 // ---- f64x2 arithmetic ----
 
 // F64x2Add implements f64x2.add.
 func F64x2Add(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return res64(f64(x)+f64(y), x, y) })
+	f := func(x, y uint64) uint64 { return res64(f64(x)+f64(y), x, y) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // F64x2Sub implements f64x2.sub.
 func F64x2Sub(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return res64(f64(x)-f64(y), x, y) })
+	f := func(x, y uint64) uint64 { return res64(f64(x)-f64(y), x, y) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // F64x2Mul implements f64x2.mul.
 func F64x2Mul(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return res64(f64(x)*f64(y), x, y) })
+	f := func(x, y uint64) uint64 { return res64(f64(x)*f64(y), x, y) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // F64x2Div implements f64x2.div.
 func F64x2Div(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return res64(f64(x)/f64(y), x, y) })
+	f := func(x, y uint64) uint64 { return res64(f64(x)/f64(y), x, y) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // F64x2Sqrt implements f64x2.sqrt.
 func F64x2Sqrt(a V128) V128 {
-	return map64u(a, func(x uint64) uint64 { return res64(math.Sqrt(f64(x)), x, x) })
+	f := func(x uint64) uint64 { return res64(math.Sqrt(f64(x)), x, x) }
+	return V128{f(a.Lo), f(a.Hi)}
 }
 
 func fmin64(x, y uint64) uint64 {
@@ -251,22 +267,24 @@ func F64x2Max(a, b V128) V128 { return V128{fmax64(a.Lo, b.Lo), fmax64(a.Hi, b.H
 
 // F64x2Pmin implements f64x2.pmin: b < a ? b : a.
 func F64x2Pmin(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 {
+	f := func(x, y uint64) uint64 {
 		if f64(y) < f64(x) {
 			return y
 		}
 		return x
-	})
+	}
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // F64x2Pmax implements f64x2.pmax: a < b ? b : a.
 func F64x2Pmax(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 {
+	f := func(x, y uint64) uint64 {
 		if f64(x) < f64(y) {
 			return y
 		}
 		return x
-	})
+	}
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // F64x2Abs implements f64x2.abs.
@@ -283,83 +301,101 @@ func round64(x uint64, f func(float64) float64) uint64 {
 }
 
 // F64x2Ceil implements f64x2.ceil.
-func F64x2Ceil(a V128) V128 { return map64u(a, func(x uint64) uint64 { return round64(x, math.Ceil) }) }
+func F64x2Ceil(a V128) V128 {
+	f := func(x uint64) uint64 { return round64(x, math.Ceil) }
+	return V128{f(a.Lo), f(a.Hi)}
+}
 
 // F64x2Floor implements f64x2.floor.
 func F64x2Floor(a V128) V128 {
-	return map64u(a, func(x uint64) uint64 { return round64(x, math.Floor) })
+	f := func(x uint64) uint64 { return round64(x, math.Floor) }
+	return V128{f(a.Lo), f(a.Hi)}
 }
 
 // F64x2Trunc implements f64x2.trunc.
 func F64x2Trunc(a V128) V128 {
-	return map64u(a, func(x uint64) uint64 { return round64(x, math.Trunc) })
+	f := func(x uint64) uint64 { return round64(x, math.Trunc) }
+	return V128{f(a.Lo), f(a.Hi)}
 }
 
 // F64x2Nearest implements f64x2.nearest (round half to even).
 func F64x2Nearest(a V128) V128 {
-	return map64u(a, func(x uint64) uint64 { return round64(x, math.RoundToEven) })
+	f := func(x uint64) uint64 { return round64(x, math.RoundToEven) }
+	return V128{f(a.Lo), f(a.Hi)}
 }
 
 // ---- float comparisons ----
 
 // F32x4Eq implements f32x4.eq.
 func F32x4Eq(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](f32(x) == f32(y)) })
+	f := func(x, y uint32) uint32 { return mask[uint32](f32(x) == f32(y)) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // F32x4Ne implements f32x4.ne (true when either lane is NaN).
 func F32x4Ne(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](f32(x) != f32(y)) })
+	f := func(x, y uint32) uint32 { return mask[uint32](f32(x) != f32(y)) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // F32x4Lt implements f32x4.lt.
 func F32x4Lt(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](f32(x) < f32(y)) })
+	f := func(x, y uint32) uint32 { return mask[uint32](f32(x) < f32(y)) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // F32x4Gt implements f32x4.gt.
 func F32x4Gt(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](f32(x) > f32(y)) })
+	f := func(x, y uint32) uint32 { return mask[uint32](f32(x) > f32(y)) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // F32x4Le implements f32x4.le.
 func F32x4Le(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](f32(x) <= f32(y)) })
+	f := func(x, y uint32) uint32 { return mask[uint32](f32(x) <= f32(y)) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // F32x4Ge implements f32x4.ge.
 func F32x4Ge(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](f32(x) >= f32(y)) })
+	f := func(x, y uint32) uint32 { return mask[uint32](f32(x) >= f32(y)) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // F64x2Eq implements f64x2.eq.
 func F64x2Eq(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return mask[uint64](f64(x) == f64(y)) })
+	f := func(x, y uint64) uint64 { return mask[uint64](f64(x) == f64(y)) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // F64x2Ne implements f64x2.ne (true when either lane is NaN).
 func F64x2Ne(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return mask[uint64](f64(x) != f64(y)) })
+	f := func(x, y uint64) uint64 { return mask[uint64](f64(x) != f64(y)) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // F64x2Lt implements f64x2.lt.
 func F64x2Lt(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return mask[uint64](f64(x) < f64(y)) })
+	f := func(x, y uint64) uint64 { return mask[uint64](f64(x) < f64(y)) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // F64x2Gt implements f64x2.gt.
 func F64x2Gt(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return mask[uint64](f64(x) > f64(y)) })
+	f := func(x, y uint64) uint64 { return mask[uint64](f64(x) > f64(y)) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // F64x2Le implements f64x2.le.
 func F64x2Le(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return mask[uint64](f64(x) <= f64(y)) })
+	f := func(x, y uint64) uint64 { return mask[uint64](f64(x) <= f64(y)) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // F64x2Ge implements f64x2.ge.
 func F64x2Ge(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return mask[uint64](f64(x) >= f64(y)) })
+	f := func(x, y uint64) uint64 { return mask[uint64](f64(x) >= f64(y)) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // ---- conversions ----
@@ -392,12 +428,14 @@ func truncSatU32(f float64) uint32 {
 
 // I32x4TruncSatF32x4S implements i32x4.trunc_sat_f32x4_s.
 func I32x4TruncSatF32x4S(a V128) V128 {
-	return map32u(a, func(x uint32) uint32 { return truncSatS32(float64(f32(x))) })
+	f := func(x uint32) uint32 { return truncSatS32(float64(f32(x))) }
+	return V128{lanes32u(a.Lo, f), lanes32u(a.Hi, f)}
 }
 
 // I32x4TruncSatF32x4U implements i32x4.trunc_sat_f32x4_u.
 func I32x4TruncSatF32x4U(a V128) V128 {
-	return map32u(a, func(x uint32) uint32 { return truncSatU32(float64(f32(x))) })
+	f := func(x uint32) uint32 { return truncSatU32(float64(f32(x))) }
+	return V128{lanes32u(a.Lo, f), lanes32u(a.Hi, f)}
 }
 
 // I32x4TruncSatF64x2SZero implements i32x4.trunc_sat_f64x2_s_zero: the two
@@ -414,13 +452,15 @@ func I32x4TruncSatF64x2UZero(a V128) V128 {
 // F32x4ConvertI32x4S implements f32x4.convert_i32x4_s (round to nearest
 // even).
 func F32x4ConvertI32x4S(a V128) V128 {
-	return map32u(a, func(x uint32) uint32 { return math.Float32bits(float32(int32(x))) })
+	f := func(x uint32) uint32 { return math.Float32bits(float32(int32(x))) }
+	return V128{lanes32u(a.Lo, f), lanes32u(a.Hi, f)}
 }
 
 // F32x4ConvertI32x4U implements f32x4.convert_i32x4_u (round to nearest
 // even).
 func F32x4ConvertI32x4U(a V128) V128 {
-	return map32u(a, func(x uint32) uint32 { return math.Float32bits(float32(x)) })
+	f := func(x uint32) uint32 { return math.Float32bits(float32(x)) }
+	return V128{lanes32u(a.Lo, f), lanes32u(a.Hi, f)}
 }
 
 // F64x2ConvertLowI32x4S implements f64x2.convert_low_i32x4_s (exact).

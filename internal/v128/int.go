@@ -43,10 +43,16 @@ func I64x2Add(a, b V128) V128 { return V128{a.Lo + b.Lo, a.Hi + b.Hi} }
 func I64x2Sub(a, b V128) V128 { return V128{a.Lo - b.Lo, a.Hi - b.Hi} }
 
 // I16x8Mul implements i16x8.mul (low 16 bits of the product).
-func I16x8Mul(a, b V128) V128 { return map16(a, b, func(x, y uint16) uint16 { return x * y }) }
+func I16x8Mul(a, b V128) V128 {
+	f := func(x, y uint16) uint16 { return x * y }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
+}
 
 // I32x4Mul implements i32x4.mul (low 32 bits of the product).
-func I32x4Mul(a, b V128) V128 { return map32(a, b, func(x, y uint32) uint32 { return x * y }) }
+func I32x4Mul(a, b V128) V128 {
+	f := func(x, y uint32) uint32 { return x * y }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
+}
 
 // I64x2Mul implements i64x2.mul (low 64 bits of the product).
 func I64x2Mul(a, b V128) V128 { return V128{a.Lo * b.Lo, a.Hi * b.Hi} }
@@ -67,47 +73,52 @@ func I64x2Neg(a V128) V128 { return V128{-a.Lo, -a.Hi} }
 
 // I8x16Abs implements i8x16.abs (wrapping: abs(-128) = -128).
 func I8x16Abs(a V128) V128 {
-	return map8u(a, func(x uint8) uint8 {
+	f := func(x uint8) uint8 {
 		if int8(x) < 0 {
 			return -x
 		}
 		return x
-	})
+	}
+	return V128{lanes8u(a.Lo, f), lanes8u(a.Hi, f)}
 }
 
 // I16x8Abs implements i16x8.abs (wrapping).
 func I16x8Abs(a V128) V128 {
-	return map16u(a, func(x uint16) uint16 {
+	f := func(x uint16) uint16 {
 		if int16(x) < 0 {
 			return -x
 		}
 		return x
-	})
+	}
+	return V128{lanes16u(a.Lo, f), lanes16u(a.Hi, f)}
 }
 
 // I32x4Abs implements i32x4.abs (wrapping).
 func I32x4Abs(a V128) V128 {
-	return map32u(a, func(x uint32) uint32 {
+	f := func(x uint32) uint32 {
 		if int32(x) < 0 {
 			return -x
 		}
 		return x
-	})
+	}
+	return V128{lanes32u(a.Lo, f), lanes32u(a.Hi, f)}
 }
 
 // I64x2Abs implements i64x2.abs (wrapping).
 func I64x2Abs(a V128) V128 {
-	return map64u(a, func(x uint64) uint64 {
+	f := func(x uint64) uint64 {
 		if int64(x) < 0 {
 			return -x
 		}
 		return x
-	})
+	}
+	return V128{f(a.Lo), f(a.Hi)}
 }
 
 // I8x16Popcnt implements i8x16.popcnt.
 func I8x16Popcnt(a V128) V128 {
-	return map8u(a, func(x uint8) uint8 { return uint8(bits.OnesCount8(x)) })
+	f := func(x uint8) uint8 { return uint8(bits.OnesCount8(x)) }
+	return V128{lanes8u(a.Lo, f), lanes8u(a.Hi, f)}
 }
 
 // ---- saturating arithmetic ----
@@ -154,110 +165,145 @@ func satU16(x int32) uint16 {
 
 // I8x16AddSatS implements i8x16.add_sat_s.
 func I8x16AddSatS(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return satS8(int32(int8(x)) + int32(int8(y))) })
+	f := func(x, y uint8) uint8 { return satS8(int32(int8(x)) + int32(int8(y))) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16AddSatU implements i8x16.add_sat_u.
 func I8x16AddSatU(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return satU8(int32(x) + int32(y)) })
+	f := func(x, y uint8) uint8 { return satU8(int32(x) + int32(y)) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16SubSatS implements i8x16.sub_sat_s.
 func I8x16SubSatS(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return satS8(int32(int8(x)) - int32(int8(y))) })
+	f := func(x, y uint8) uint8 { return satS8(int32(int8(x)) - int32(int8(y))) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16SubSatU implements i8x16.sub_sat_u.
 func I8x16SubSatU(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return satU8(int32(x) - int32(y)) })
+	f := func(x, y uint8) uint8 { return satU8(int32(x) - int32(y)) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I16x8AddSatS implements i16x8.add_sat_s.
 func I16x8AddSatS(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return satS16(int32(int16(x)) + int32(int16(y))) })
+	f := func(x, y uint16) uint16 { return satS16(int32(int16(x)) + int32(int16(y))) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8AddSatU implements i16x8.add_sat_u.
 func I16x8AddSatU(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return satU16(int32(x) + int32(y)) })
+	f := func(x, y uint16) uint16 { return satU16(int32(x) + int32(y)) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8SubSatS implements i16x8.sub_sat_s.
 func I16x8SubSatS(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return satS16(int32(int16(x)) - int32(int16(y))) })
+	f := func(x, y uint16) uint16 { return satS16(int32(int16(x)) - int32(int16(y))) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8SubSatU implements i16x8.sub_sat_u.
 func I16x8SubSatU(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return satU16(int32(x) - int32(y)) })
+	f := func(x, y uint16) uint16 { return satU16(int32(x) - int32(y)) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8Q15mulrSatS implements i16x8.q15mulr_sat_s: (x*y + 2^14) >> 15,
 // saturated (only -32768 * -32768 saturates, to 32767).
 func I16x8Q15mulrSatS(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 {
+	f := func(x, y uint16) uint16 {
 		return satS16((int32(int16(x))*int32(int16(y)) + 0x4000) >> 15)
-	})
+	}
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // ---- min, max, avgr ----
 
 // I8x16MinS implements i8x16.min_s.
 func I8x16MinS(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return uint8(min(int8(x), int8(y))) })
+	f := func(x, y uint8) uint8 { return uint8(min(int8(x), int8(y))) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16MinU implements i8x16.min_u.
-func I8x16MinU(a, b V128) V128 { return map8(a, b, func(x, y uint8) uint8 { return min(x, y) }) }
+func I8x16MinU(a, b V128) V128 {
+	f := func(x, y uint8) uint8 { return min(x, y) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
+}
 
 // I8x16MaxS implements i8x16.max_s.
 func I8x16MaxS(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return uint8(max(int8(x), int8(y))) })
+	f := func(x, y uint8) uint8 { return uint8(max(int8(x), int8(y))) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16MaxU implements i8x16.max_u.
-func I8x16MaxU(a, b V128) V128 { return map8(a, b, func(x, y uint8) uint8 { return max(x, y) }) }
+func I8x16MaxU(a, b V128) V128 {
+	f := func(x, y uint8) uint8 { return max(x, y) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
+}
 
 // I16x8MinS implements i16x8.min_s.
 func I16x8MinS(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return uint16(min(int16(x), int16(y))) })
+	f := func(x, y uint16) uint16 { return uint16(min(int16(x), int16(y))) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8MinU implements i16x8.min_u.
-func I16x8MinU(a, b V128) V128 { return map16(a, b, func(x, y uint16) uint16 { return min(x, y) }) }
+func I16x8MinU(a, b V128) V128 {
+	f := func(x, y uint16) uint16 { return min(x, y) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
+}
 
 // I16x8MaxS implements i16x8.max_s.
 func I16x8MaxS(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return uint16(max(int16(x), int16(y))) })
+	f := func(x, y uint16) uint16 { return uint16(max(int16(x), int16(y))) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8MaxU implements i16x8.max_u.
-func I16x8MaxU(a, b V128) V128 { return map16(a, b, func(x, y uint16) uint16 { return max(x, y) }) }
+func I16x8MaxU(a, b V128) V128 {
+	f := func(x, y uint16) uint16 { return max(x, y) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
+}
 
 // I32x4MinS implements i32x4.min_s.
 func I32x4MinS(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return uint32(min(int32(x), int32(y))) })
+	f := func(x, y uint32) uint32 { return uint32(min(int32(x), int32(y))) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // I32x4MinU implements i32x4.min_u.
-func I32x4MinU(a, b V128) V128 { return map32(a, b, func(x, y uint32) uint32 { return min(x, y) }) }
+func I32x4MinU(a, b V128) V128 {
+	f := func(x, y uint32) uint32 { return min(x, y) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
+}
 
 // I32x4MaxS implements i32x4.max_s.
 func I32x4MaxS(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return uint32(max(int32(x), int32(y))) })
+	f := func(x, y uint32) uint32 { return uint32(max(int32(x), int32(y))) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // I32x4MaxU implements i32x4.max_u.
-func I32x4MaxU(a, b V128) V128 { return map32(a, b, func(x, y uint32) uint32 { return max(x, y) }) }
+func I32x4MaxU(a, b V128) V128 {
+	f := func(x, y uint32) uint32 { return max(x, y) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
+}
 
 // I8x16AvgrU implements i8x16.avgr_u: (x + y + 1) / 2 without overflow.
 func I8x16AvgrU(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return uint8((uint32(x) + uint32(y) + 1) >> 1) })
+	f := func(x, y uint8) uint8 { return uint8((uint32(x) + uint32(y) + 1) >> 1) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I16x8AvgrU implements i16x8.avgr_u.
 func I16x8AvgrU(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return uint16((uint32(x) + uint32(y) + 1) >> 1) })
+	f := func(x, y uint16) uint16 { return uint16((uint32(x) + uint32(y) + 1) >> 1) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // ---- shifts (count taken modulo the lane width) ----
@@ -265,55 +311,64 @@ func I16x8AvgrU(a, b V128) V128 {
 // I8x16Shl implements i8x16.shl.
 func I8x16Shl(a V128, n uint32) V128 {
 	s := n & 7
-	return map8u(a, func(x uint8) uint8 { return x << s })
+	f := func(x uint8) uint8 { return x << s }
+	return V128{lanes8u(a.Lo, f), lanes8u(a.Hi, f)}
 }
 
 // I8x16ShrS implements i8x16.shr_s.
 func I8x16ShrS(a V128, n uint32) V128 {
 	s := n & 7
-	return map8u(a, func(x uint8) uint8 { return uint8(int8(x) >> s) })
+	f := func(x uint8) uint8 { return uint8(int8(x) >> s) }
+	return V128{lanes8u(a.Lo, f), lanes8u(a.Hi, f)}
 }
 
 // I8x16ShrU implements i8x16.shr_u.
 func I8x16ShrU(a V128, n uint32) V128 {
 	s := n & 7
-	return map8u(a, func(x uint8) uint8 { return x >> s })
+	f := func(x uint8) uint8 { return x >> s }
+	return V128{lanes8u(a.Lo, f), lanes8u(a.Hi, f)}
 }
 
 // I16x8Shl implements i16x8.shl.
 func I16x8Shl(a V128, n uint32) V128 {
 	s := n & 15
-	return map16u(a, func(x uint16) uint16 { return x << s })
+	f := func(x uint16) uint16 { return x << s }
+	return V128{lanes16u(a.Lo, f), lanes16u(a.Hi, f)}
 }
 
 // I16x8ShrS implements i16x8.shr_s.
 func I16x8ShrS(a V128, n uint32) V128 {
 	s := n & 15
-	return map16u(a, func(x uint16) uint16 { return uint16(int16(x) >> s) })
+	f := func(x uint16) uint16 { return uint16(int16(x) >> s) }
+	return V128{lanes16u(a.Lo, f), lanes16u(a.Hi, f)}
 }
 
 // I16x8ShrU implements i16x8.shr_u.
 func I16x8ShrU(a V128, n uint32) V128 {
 	s := n & 15
-	return map16u(a, func(x uint16) uint16 { return x >> s })
+	f := func(x uint16) uint16 { return x >> s }
+	return V128{lanes16u(a.Lo, f), lanes16u(a.Hi, f)}
 }
 
 // I32x4Shl implements i32x4.shl.
 func I32x4Shl(a V128, n uint32) V128 {
 	s := n & 31
-	return map32u(a, func(x uint32) uint32 { return x << s })
+	f := func(x uint32) uint32 { return x << s }
+	return V128{lanes32u(a.Lo, f), lanes32u(a.Hi, f)}
 }
 
 // I32x4ShrS implements i32x4.shr_s.
 func I32x4ShrS(a V128, n uint32) V128 {
 	s := n & 31
-	return map32u(a, func(x uint32) uint32 { return uint32(int32(x) >> s) })
+	f := func(x uint32) uint32 { return uint32(int32(x) >> s) }
+	return V128{lanes32u(a.Lo, f), lanes32u(a.Hi, f)}
 }
 
 // I32x4ShrU implements i32x4.shr_u.
 func I32x4ShrU(a V128, n uint32) V128 {
 	s := n & 31
-	return map32u(a, func(x uint32) uint32 { return x >> s })
+	f := func(x uint32) uint32 { return x >> s }
+	return V128{lanes32u(a.Lo, f), lanes32u(a.Hi, f)}
 }
 
 // I64x2Shl implements i64x2.shl.
@@ -642,180 +697,216 @@ func I32x4DotI16x8S(a, b V128) V128 {
 
 // I8x16Eq implements i8x16.eq.
 func I8x16Eq(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x == y) })
+	f := func(x, y uint8) uint8 { return mask[uint8](x == y) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16Ne implements i8x16.ne.
 func I8x16Ne(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x != y) })
+	f := func(x, y uint8) uint8 { return mask[uint8](x != y) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16LtS implements i8x16.lt_s.
 func I8x16LtS(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](int8(x) < int8(y)) })
+	f := func(x, y uint8) uint8 { return mask[uint8](int8(x) < int8(y)) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16LtU implements i8x16.lt_u.
 func I8x16LtU(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x < y) })
+	f := func(x, y uint8) uint8 { return mask[uint8](x < y) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16GtS implements i8x16.gt_s.
 func I8x16GtS(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](int8(x) > int8(y)) })
+	f := func(x, y uint8) uint8 { return mask[uint8](int8(x) > int8(y)) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16GtU implements i8x16.gt_u.
 func I8x16GtU(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x > y) })
+	f := func(x, y uint8) uint8 { return mask[uint8](x > y) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16LeS implements i8x16.le_s.
 func I8x16LeS(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](int8(x) <= int8(y)) })
+	f := func(x, y uint8) uint8 { return mask[uint8](int8(x) <= int8(y)) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16LeU implements i8x16.le_u.
 func I8x16LeU(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x <= y) })
+	f := func(x, y uint8) uint8 { return mask[uint8](x <= y) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16GeS implements i8x16.ge_s.
 func I8x16GeS(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](int8(x) >= int8(y)) })
+	f := func(x, y uint8) uint8 { return mask[uint8](int8(x) >= int8(y)) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I8x16GeU implements i8x16.ge_u.
 func I8x16GeU(a, b V128) V128 {
-	return map8(a, b, func(x, y uint8) uint8 { return mask[uint8](x >= y) })
+	f := func(x, y uint8) uint8 { return mask[uint8](x >= y) }
+	return V128{lanes8(a.Lo, b.Lo, f), lanes8(a.Hi, b.Hi, f)}
 }
 
 // I16x8Eq implements i16x8.eq.
 func I16x8Eq(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return mask[uint16](x == y) })
+	f := func(x, y uint16) uint16 { return mask[uint16](x == y) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8Ne implements i16x8.ne.
 func I16x8Ne(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return mask[uint16](x != y) })
+	f := func(x, y uint16) uint16 { return mask[uint16](x != y) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8LtS implements i16x8.lt_s.
 func I16x8LtS(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return mask[uint16](int16(x) < int16(y)) })
+	f := func(x, y uint16) uint16 { return mask[uint16](int16(x) < int16(y)) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8LtU implements i16x8.lt_u.
 func I16x8LtU(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return mask[uint16](x < y) })
+	f := func(x, y uint16) uint16 { return mask[uint16](x < y) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8GtS implements i16x8.gt_s.
 func I16x8GtS(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return mask[uint16](int16(x) > int16(y)) })
+	f := func(x, y uint16) uint16 { return mask[uint16](int16(x) > int16(y)) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8GtU implements i16x8.gt_u.
 func I16x8GtU(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return mask[uint16](x > y) })
+	f := func(x, y uint16) uint16 { return mask[uint16](x > y) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8LeS implements i16x8.le_s.
 func I16x8LeS(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return mask[uint16](int16(x) <= int16(y)) })
+	f := func(x, y uint16) uint16 { return mask[uint16](int16(x) <= int16(y)) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8LeU implements i16x8.le_u.
 func I16x8LeU(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return mask[uint16](x <= y) })
+	f := func(x, y uint16) uint16 { return mask[uint16](x <= y) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8GeS implements i16x8.ge_s.
 func I16x8GeS(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return mask[uint16](int16(x) >= int16(y)) })
+	f := func(x, y uint16) uint16 { return mask[uint16](int16(x) >= int16(y)) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I16x8GeU implements i16x8.ge_u.
 func I16x8GeU(a, b V128) V128 {
-	return map16(a, b, func(x, y uint16) uint16 { return mask[uint16](x >= y) })
+	f := func(x, y uint16) uint16 { return mask[uint16](x >= y) }
+	return V128{lanes16(a.Lo, b.Lo, f), lanes16(a.Hi, b.Hi, f)}
 }
 
 // I32x4Eq implements i32x4.eq.
 func I32x4Eq(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](x == y) })
+	f := func(x, y uint32) uint32 { return mask[uint32](x == y) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // I32x4Ne implements i32x4.ne.
 func I32x4Ne(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](x != y) })
+	f := func(x, y uint32) uint32 { return mask[uint32](x != y) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // I32x4LtS implements i32x4.lt_s.
 func I32x4LtS(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](int32(x) < int32(y)) })
+	f := func(x, y uint32) uint32 { return mask[uint32](int32(x) < int32(y)) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // I32x4LtU implements i32x4.lt_u.
 func I32x4LtU(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](x < y) })
+	f := func(x, y uint32) uint32 { return mask[uint32](x < y) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // I32x4GtS implements i32x4.gt_s.
 func I32x4GtS(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](int32(x) > int32(y)) })
+	f := func(x, y uint32) uint32 { return mask[uint32](int32(x) > int32(y)) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // I32x4GtU implements i32x4.gt_u.
 func I32x4GtU(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](x > y) })
+	f := func(x, y uint32) uint32 { return mask[uint32](x > y) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // I32x4LeS implements i32x4.le_s.
 func I32x4LeS(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](int32(x) <= int32(y)) })
+	f := func(x, y uint32) uint32 { return mask[uint32](int32(x) <= int32(y)) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // I32x4LeU implements i32x4.le_u.
 func I32x4LeU(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](x <= y) })
+	f := func(x, y uint32) uint32 { return mask[uint32](x <= y) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // I32x4GeS implements i32x4.ge_s.
 func I32x4GeS(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](int32(x) >= int32(y)) })
+	f := func(x, y uint32) uint32 { return mask[uint32](int32(x) >= int32(y)) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // I32x4GeU implements i32x4.ge_u.
 func I32x4GeU(a, b V128) V128 {
-	return map32(a, b, func(x, y uint32) uint32 { return mask[uint32](x >= y) })
+	f := func(x, y uint32) uint32 { return mask[uint32](x >= y) }
+	return V128{lanes32(a.Lo, b.Lo, f), lanes32(a.Hi, b.Hi, f)}
 }
 
 // I64x2Eq implements i64x2.eq.
 func I64x2Eq(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return mask[uint64](x == y) })
+	f := func(x, y uint64) uint64 { return mask[uint64](x == y) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // I64x2Ne implements i64x2.ne.
 func I64x2Ne(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return mask[uint64](x != y) })
+	f := func(x, y uint64) uint64 { return mask[uint64](x != y) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // I64x2LtS implements i64x2.lt_s.
 func I64x2LtS(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return mask[uint64](int64(x) < int64(y)) })
+	f := func(x, y uint64) uint64 { return mask[uint64](int64(x) < int64(y)) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // I64x2GtS implements i64x2.gt_s.
 func I64x2GtS(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return mask[uint64](int64(x) > int64(y)) })
+	f := func(x, y uint64) uint64 { return mask[uint64](int64(x) > int64(y)) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // I64x2LeS implements i64x2.le_s.
 func I64x2LeS(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return mask[uint64](int64(x) <= int64(y)) })
+	f := func(x, y uint64) uint64 { return mask[uint64](int64(x) <= int64(y)) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }
 
 // I64x2GeS implements i64x2.ge_s.
 func I64x2GeS(a, b V128) V128 {
-	return map64(a, b, func(x, y uint64) uint64 { return mask[uint64](int64(x) >= int64(y)) })
+	f := func(x, y uint64) uint64 { return mask[uint64](int64(x) >= int64(y)) }
+	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
 }

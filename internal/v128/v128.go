@@ -160,67 +160,6 @@ func (v V128) SetLane64(i uint8, x uint64) V128 {
 
 // ---- lane-wise helpers ----
 
-func map8(a, b V128, f func(x, y uint8) uint8) V128 {
-	x, y := a.Bytes(), b.Bytes()
-	var r [16]byte
-	for i := range r {
-		r[i] = f(x[i], y[i])
-	}
-	return FromBytes(r)
-}
-
-func map8u(a V128, f func(x uint8) uint8) V128 {
-	x := a.Bytes()
-	var r [16]byte
-	for i := range r {
-		r[i] = f(x[i])
-	}
-	return FromBytes(r)
-}
-
-func map16(a, b V128, f func(x, y uint16) uint16) V128 {
-	x, y := a.U16(), b.U16()
-	var r [8]uint16
-	for i := range r {
-		r[i] = f(x[i], y[i])
-	}
-	return FromU16(r)
-}
-
-func map16u(a V128, f func(x uint16) uint16) V128 {
-	x := a.U16()
-	var r [8]uint16
-	for i := range r {
-		r[i] = f(x[i])
-	}
-	return FromU16(r)
-}
-
-// pair32 applies f to the two 32-bit lanes of x and y.
-func pair32(x, y uint64, f func(x, y uint32) uint32) uint64 {
-	return uint64(f(uint32(x), uint32(y))) | uint64(f(uint32(x>>32), uint32(y>>32)))<<32
-}
-
-func pair32u(x uint64, f func(x uint32) uint32) uint64 {
-	return uint64(f(uint32(x))) | uint64(f(uint32(x>>32)))<<32
-}
-
-func map32(a, b V128, f func(x, y uint32) uint32) V128 {
-	return V128{pair32(a.Lo, b.Lo, f), pair32(a.Hi, b.Hi, f)}
-}
-
-func map32u(a V128, f func(x uint32) uint32) V128 {
-	return V128{pair32u(a.Lo, f), pair32u(a.Hi, f)}
-}
-
-func map64(a, b V128, f func(x, y uint64) uint64) V128 {
-	return V128{f(a.Lo, b.Lo), f(a.Hi, b.Hi)}
-}
-
-func map64u(a V128, f func(x uint64) uint64) V128 {
-	return V128{f(a.Lo), f(a.Hi)}
-}
-
 // mask returns all ones when c holds, else zero.
 func mask[T uint8 | uint16 | uint32 | uint64](c bool) T {
 	if c {
@@ -360,4 +299,43 @@ func V128AnyTrue(a V128) uint32 {
 		return 1
 	}
 	return 0
+}
+
+// lanes8 applies f to the eight byte lanes packed in x and y. It and its
+// siblings are small enough to be inlined, and then so is f: the
+// instruction functions compile to straight-line code with no calls.
+func lanes8(x, y uint64, f func(x, y uint8) uint8) (r uint64) {
+	for s := 0; s < 64; s += 8 {
+		r |= uint64(f(uint8(x>>s), uint8(y>>s))) << s
+	}
+	return r
+}
+
+func lanes8u(x uint64, f func(x uint8) uint8) (r uint64) {
+	for s := 0; s < 64; s += 8 {
+		r |= uint64(f(uint8(x>>s))) << s
+	}
+	return r
+}
+
+func lanes16(x, y uint64, f func(x, y uint16) uint16) (r uint64) {
+	for s := 0; s < 64; s += 16 {
+		r |= uint64(f(uint16(x>>s), uint16(y>>s))) << s
+	}
+	return r
+}
+
+func lanes16u(x uint64, f func(x uint16) uint16) (r uint64) {
+	for s := 0; s < 64; s += 16 {
+		r |= uint64(f(uint16(x>>s))) << s
+	}
+	return r
+}
+
+func lanes32(x, y uint64, f func(x, y uint32) uint32) uint64 {
+	return uint64(f(uint32(x), uint32(y))) | uint64(f(uint32(x>>32), uint32(y>>32)))<<32
+}
+
+func lanes32u(x uint64, f func(x uint32) uint32) uint64 {
+	return uint64(f(uint32(x))) | uint64(f(uint32(x>>32)))<<32
 }
