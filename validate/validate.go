@@ -106,7 +106,7 @@ const (
 	MaxFuncLocals = 1 << 20
 	// MaxModuleLocals is the largest total number of locals over all
 	// functions of a module.
-	MaxModuleLocals = 1 << 26
+	MaxModuleLocals = 1 << 24
 )
 
 // unknown is the type of a value popped from the polymorphic stack of
