@@ -60,7 +60,7 @@ func TestModuleLevel(t *testing.T) {
 		{"table min > max", &wasm.Module{Tables: []wasm.TableType{{Elem: fref, Limits: limMax(1, 0)}}}, "size minimum must not be greater than maximum"},
 		{"memory max pages", &wasm.Module{Memories: []wasm.MemoryType{{Limits: limMax(65536, 65536)}}}, ""},
 		{"memory min too large", &wasm.Module{Memories: []wasm.MemoryType{{Limits: lim(65537)}}}, "memory size must be at most 65536 pages (4GiB)"},
-		{"memory max too large", &wasm.Module{Memories: []wasm.MemoryType{{Limits: limMax(0, 1 << 32)}}}, "memory size must be at most 65536 pages (4GiB)"},
+		{"memory max too large", &wasm.Module{Memories: []wasm.MemoryType{{Limits: limMax(0, 1<<32)}}}, "memory size must be at most 65536 pages (4GiB)"},
 		{"memory min > max", &wasm.Module{Memories: []wasm.MemoryType{{Limits: limMax(2, 1)}}}, "size minimum must not be greater than maximum"},
 		{"two memories", &wasm.Module{Memories: []wasm.MemoryType{{}, {}}}, "multiple memories"},
 		{"imported and defined memory", &wasm.Module{Imports: []wasm.Import{{Kind: wasm.ExternMemory}}, Memories: []wasm.MemoryType{{}}}, "multiple memories"},
@@ -69,7 +69,7 @@ func TestModuleLevel(t *testing.T) {
 		// Globals and constant expressions.
 		{"global consts", &wasm.Module{Globals: []wasm.Global{
 			{Type: wasm.GlobalType{Type: i32}, Init: cexpr(i32Const, s32(-7))},
-			{Type: wasm.GlobalType{Type: i64, Mutable: true}, Init: cexpr(i64Const, s64(1 << 40))},
+			{Type: wasm.GlobalType{Type: i64, Mutable: true}, Init: cexpr(i64Const, s64(1<<40))},
 			{Type: wasm.GlobalType{Type: f32}, Init: cexpr(f32Const, f32z)},
 			{Type: wasm.GlobalType{Type: f64}, Init: cexpr(f64Const, f64z)},
 			{Type: wasm.GlobalType{Type: v128}, Init: cexpr(wasm.OpV128Const, v128z)},
