@@ -306,6 +306,7 @@ func TestMemoryInstructions(t *testing.T) {
 		{"fill", asm(i32Const, s32(0), i32Const, s32(0), i32Const, s32(0), wasm.OpMemoryFill, 0), "unknown memory"},
 		{"copy", asm(i32Const, s32(0), i32Const, s32(0), i32Const, s32(0), wasm.OpMemoryCopy, 0, 0), "unknown memory"},
 		{"data.drop without data", asm(wasm.OpDataDrop, 0), "unknown data segment"},
+		{"memory.init checks memory first", asm(i32Const, s32(0), i32Const, s32(0), i32Const, s32(0), wasm.OpMemoryInit, 5, 0), "unknown memory 0"},
 		{"simd load", asm(i32Const, s32(0), wasm.OpV128Load, 4, 0, drop), "unknown memory"},
 		{"no memory, no memory op", asm(nop), ""},
 	} {
@@ -342,6 +343,7 @@ func TestReferenceAndTableInstructions(t *testing.T) {
 		{"table.copy unknown", fn(0, asm(i32Const, s32(0), i32Const, s32(0), i32Const, s32(0), wasm.OpTableCopy, 4, 0)), "unknown table 4"},
 		{"table.init", fn(0, asm(i32Const, s32(0), i32Const, s32(0), i32Const, s32(0), wasm.OpTableInit, 1, 1)), ""},
 		{"table.init type", fn(0, asm(i32Const, s32(0), i32Const, s32(0), i32Const, s32(0), wasm.OpTableInit, 1, 0)), "type mismatch"},
+		{"table.init unknown table before elem", fn(0, asm(i32Const, s32(0), i32Const, s32(0), i32Const, s32(0), wasm.OpTableInit, 4, 2)), "unknown table 2"},
 		{"table.init unknown elem", fn(0, asm(i32Const, s32(0), i32Const, s32(0), i32Const, s32(0), wasm.OpTableInit, 4, 0)), "unknown elem segment 4"},
 		{"elem.drop", fn(0, asm(wasm.OpElemDrop, 1)), ""},
 		{"elem.drop unknown", fn(0, asm(wasm.OpElemDrop, 2)), "unknown elem segment 2"},

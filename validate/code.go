@@ -974,10 +974,18 @@ func (v *validator) immediates(s *sig) error {
 	case wasm.ImmMemory:
 		return v.memIndex()
 	case wasm.ImmMemoryInit:
-		if err := v.dataIndex(); err != nil {
+		// The memory is checked before the data segment, as the
+		// reference interpreter does.
+		x, err := v.u32()
+		if err != nil {
 			return err
 		}
-		return v.memIndex()
+		if err := v.memIndex(); err != nil {
+			return err
+		}
+		if uint64(x) >= uint64(len(v.m.Datas)) {
+			return v.errorf("unknown data segment %d", x)
+		}
 	case wasm.ImmData:
 		return v.dataIndex()
 	case wasm.ImmMemoryCopy:
@@ -992,7 +1000,9 @@ func (v *validator) immediates(s *sig) error {
 		_, err := v.elemIndex()
 		return err
 	case wasm.ImmTableInit:
-		e, err := v.elemIndex()
+		// The table is checked before the element segment, as the
+		// reference interpreter does.
+		x, err := v.u32()
 		if err != nil {
 			return err
 		}
@@ -1000,6 +1010,10 @@ func (v *validator) immediates(s *sig) error {
 		if err != nil {
 			return err
 		}
+		if uint64(x) >= uint64(len(v.m.Elems)) {
+			return v.errorf("unknown elem segment %d", x)
+		}
+		e := &v.m.Elems[x]
 		if t.Elem != e.Type {
 			return v.errorf("type mismatch: table.init of %v elements into a %v table", e.Type, t.Elem)
 		}
