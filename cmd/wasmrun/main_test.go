@@ -1,0 +1,119 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// write creates a file in a temporary directory and returns its path.
+func write(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func runCmd(args ...string) (status int, stdout, stderr string) {
+	var out, errOut strings.Builder
+	status = run(args, &out, &errOut)
+	return status, out.String(), errOut.String()
+}
+
+func TestValidate(t *testing.T) {
+	dir := t.TempDir()
+	good := write(t, dir, "good.wasm", "\x00asm\x01\x00\x00\x00")
+	bad := write(t, dir, "bad.wasm", "\x00asm\x02\x00\x00\x00")
+	goodText := write(t, dir, "good.wat", "(module (func (export \"f\") (result i32) i32.const 1))")
+	invalid := write(t, dir, "invalid.wat", "(module (func (result i32)))")
+	missing := filepath.Join(dir, "missing.wasm")
+
+	tests := []struct {
+		args   []string
+		status int
+		want   []string // substrings of stdout lines, in order
+	}{
+		{[]string{good, goodText}, 0, []string{good + ": ok", goodText + ": ok"}},
+		{[]string{bad}, 1, []string{bad + ": malformed module at offset 0x4: unknown binary version"}},
+		{[]string{invalid, good}, 1, []string{invalid + ": invalid module", "type mismatch", good + ": ok"}},
+		{[]string{missing}, 1, []string{missing + ": open"}},
+	}
+	for _, tt := range tests {
+		status, out, _ := runCmd(append([]string{"validate"}, tt.args...)...)
+		if status != tt.status {
+			t.Errorf("validate %v: status %d, want %d; output:\n%s", tt.args, status, tt.status, out)
+		}
+		rest := out
+		for _, w := range tt.want {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				t.Errorf("validate %v: output %q lacks %q", tt.args, out, w)
+				break
+			}
+			rest = rest[i+len(w):]
+		}
+	}
+	if status, _, errOut := runCmd("validate"); status != 2 || !strings.Contains(errOut, "usage") {
+		t.Errorf("validate without files: status %d, stderr %q", status, errOut)
+	}
+}
+
+func TestWast(t *testing.T) {
+	dir := t.TempDir()
+	pass := write(t, dir, "pass.wast", `(module (func (export "f") (result i32) i32.const 1))
+(assert_return (invoke "f") (i32.const 1))
+(assert_invalid (module (func (result i32))) "type mismatch")
+(assert_malformed (module binary "\00asm\02\00\00\00") "unknown binary version")
+(assert_malformed (module binary "\00asm\03\00\00\00") "other message")`)
+	fail := write(t, dir, "fail.wast", `(module (func (result i32)))
+(assert_invalid (module (func)) "type mismatch")`)
+	broken := write(t, dir, "broken.wast", `(module`)
+
+	status, out, _ := runCmd("wast", pass)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if status != 0 || len(lines) != 2 || lines[1] != "4 passed, 0 failed, 1 skipped" ||
+		lines[0] != "malformed messages matched: 1/2, invalid messages matched: 1/1" {
+		t.Errorf("wast pass.wast: status %d, output:\n%s", status, out)
+	}
+
+	status, out, _ = runCmd("wast", "-v", pass)
+	if status != 0 || !strings.Contains(out, pass+":2: skipped: assert_return (invoke \"f\")") ||
+		!strings.Contains(out, pass+":5: assert_malformed: message not matched") {
+		t.Errorf("wast -v pass.wast: status %d, output:\n%s", status, out)
+	}
+
+	status, out, _ = runCmd("wast", "--engine", "none", pass, fail, broken)
+	lines = strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if status != 1 || lines[len(lines)-1] != "4 passed, 3 failed, 1 skipped" {
+		t.Errorf("wast with failures: status %d, output:\n%s", status, out)
+	}
+	for _, w := range []string{fail + ":1: module: expected module to parse and validate, got module is invalid",
+		fail + ":2: assert_invalid: expected invalid \"type mismatch\", got module is valid",
+		broken + ":1: unclosed parenthesis"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+
+	if status, _, errOut := runCmd("wast", "--engine", "warp", pass); status != 2 || !strings.Contains(errOut, `unknown engine "warp"`) {
+		t.Errorf("unknown engine: status %d, stderr %q", status, errOut)
+	}
+}
+
+func TestMainCommands(t *testing.T) {
+	if status, out, _ := runCmd("--version"); status != 0 || !strings.HasPrefix(out, "wasmrun ") {
+		t.Errorf("--version: status %d, output %q", status, out)
+	}
+	if status, out, _ := runCmd("help"); status != 0 || !strings.Contains(out, "wast [--engine NAME]") {
+		t.Errorf("help: status %d, output %q", status, out)
+	}
+	if status, _, errOut := runCmd(); status != 2 || !strings.Contains(errOut, "usage") {
+		t.Errorf("no arguments: status %d, stderr %q", status, errOut)
+	}
+	if status, _, errOut := runCmd("frob"); status != 2 || !strings.Contains(errOut, `unknown command "frob"`) {
+		t.Errorf("unknown command: status %d, stderr %q", status, errOut)
+	}
+}
