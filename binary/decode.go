@@ -137,6 +137,11 @@ func (d *decoder) module() error {
 		start := r.pos
 		end := start + size
 		if id == secCustom {
+			// The size check above counts the size's own bytes; a custom
+			// section is read within its size, which must fit the input.
+			if end > len(data) {
+				return d.errAt(len(data), ReasonUnexpectedEndSect)
+			}
 			if err := d.customSection(end); err != nil {
 				return err
 			}
@@ -293,7 +298,7 @@ func (d *decoder) section(id byte) error {
 		if err != nil {
 			return err
 		}
-		m.Types = make([]wasm.FuncType, n)
+		m.Types = mk[wasm.FuncType](n)
 		for i := range m.Types {
 			at := d.r.pos
 			b, err := d.byte()
@@ -318,7 +323,7 @@ func (d *decoder) section(id byte) error {
 		if err != nil {
 			return err
 		}
-		m.Imports = make([]wasm.Import, n)
+		m.Imports = mk[wasm.Import](n)
 		for i := range m.Imports {
 			im := &m.Imports[i]
 			if im.Module, err = d.name(); err != nil {
@@ -355,7 +360,7 @@ func (d *decoder) section(id byte) error {
 		if err != nil {
 			return err
 		}
-		m.Funcs = make([]uint32, n)
+		m.Funcs = mk[uint32](n)
 		for i := range m.Funcs {
 			if m.Funcs[i], err = d.u32(); err != nil {
 				return err
@@ -367,7 +372,7 @@ func (d *decoder) section(id byte) error {
 		if err != nil {
 			return err
 		}
-		m.Tables = make([]wasm.TableType, n)
+		m.Tables = mk[wasm.TableType](n)
 		for i := range m.Tables {
 			if m.Tables[i], err = d.tableType(); err != nil {
 				return err
@@ -378,7 +383,7 @@ func (d *decoder) section(id byte) error {
 		if err != nil {
 			return err
 		}
-		m.Memories = make([]wasm.MemoryType, n)
+		m.Memories = mk[wasm.MemoryType](n)
 		for i := range m.Memories {
 			if m.Memories[i].Limits, err = d.limits(); err != nil {
 				return err
@@ -389,7 +394,7 @@ func (d *decoder) section(id byte) error {
 		if err != nil {
 			return err
 		}
-		m.Globals = make([]wasm.Global, n)
+		m.Globals = mk[wasm.Global](n)
 		for i := range m.Globals {
 			if m.Globals[i].Type, err = d.globalType(); err != nil {
 				return err
@@ -403,7 +408,7 @@ func (d *decoder) section(id byte) error {
 		if err != nil {
 			return err
 		}
-		m.Exports = make([]wasm.Export, n)
+		m.Exports = mk[wasm.Export](n)
 		for i := range m.Exports {
 			ex := &m.Exports[i]
 			if ex.Name, err = d.name(); err != nil {
@@ -452,7 +457,7 @@ func (d *decoder) valTypes() ([]wasm.ValType, error) {
 	if n == 0 {
 		return nil, nil
 	}
-	ts := make([]wasm.ValType, n)
+	ts := mk[wasm.ValType](n)
 	for i := range ts {
 		if ts[i], err = d.valType(); err != nil {
 			return nil, err
@@ -467,7 +472,7 @@ func (d *decoder) elemSection() error {
 		return err
 	}
 	m := d.m
-	m.Elems = make([]wasm.ElemSegment, n)
+	m.Elems = mk[wasm.ElemSegment](n)
 	for i := range m.Elems {
 		e := &m.Elems[i]
 		at := d.r.pos
@@ -523,14 +528,14 @@ func (d *decoder) elemSection() error {
 			return err
 		}
 		if e.UsesExprs {
-			e.Exprs = make([]wasm.ConstExpr, cnt)
+			e.Exprs = mk[wasm.ConstExpr](cnt)
 			for j := range e.Exprs {
 				if e.Exprs[j], err = d.constExpr(); err != nil {
 					return err
 				}
 			}
 		} else {
-			e.Funcs = make([]uint32, cnt)
+			e.Funcs = mk[uint32](cnt)
 			for j := range e.Funcs {
 				if e.Funcs[j], err = d.u32(); err != nil {
 					return err
@@ -547,7 +552,7 @@ func (d *decoder) dataSection() error {
 		return err
 	}
 	m := d.m
-	m.Datas = make([]wasm.DataSegment, n)
+	m.Datas = mk[wasm.DataSegment](n)
 	for i := range m.Datas {
 		s := &m.Datas[i]
 		at := d.r.pos
@@ -589,7 +594,7 @@ func (d *decoder) codeSection() error {
 		return err
 	}
 	m := d.m
-	m.Code = make([]wasm.Code, n)
+	m.Code = mk[wasm.Code](n)
 	// All local declarations share one backing array.
 	var locals []wasm.LocalDecl
 	for i := range m.Code {
@@ -666,4 +671,13 @@ func (d *decoder) customSection(end int) error {
 	}
 	r.pos = end
 	return nil
+}
+
+// mk returns a slice of n elements, nil when n is 0, so that absent and
+// empty sections decode alike.
+func mk[T any](n int) []T {
+	if n == 0 {
+		return nil
+	}
+	return make([]T, n)
 }
