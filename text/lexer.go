@@ -28,7 +28,7 @@ const (
 type token struct {
 	kind     tokKind
 	pos, end int32
-	match    int32 // for tLParen: index of the matching tRParen (or of tEOF)
+	match    int32 // for tLParen: index of the matching tRParen
 }
 
 // position turns a byte offset into a 1-based line and column.
@@ -171,12 +171,9 @@ func lex(src []byte) ([]token, *lexError) {
 			toks = append(toks, token{kind: k, pos: int32(start), end: int32(i)})
 		}
 	}
-	eof := int32(len(toks))
 	toks = append(toks, token{kind: tEOF, pos: int32(n), end: int32(n)})
 	if len(stack) > 0 {
-		for _, s := range stack {
-			toks[s].match = eof
-		}
+		return nil, &lexError{n, "unexpected end of input (unclosed parenthesis)"}
 	}
 	return toks, nil
 }

@@ -199,7 +199,8 @@ func parseFloat(s string, bits int) (uint64, error) {
 		if !ok {
 			return 0, errBadNumber
 		}
-		if len(d) > 16 {
+		d = strings.TrimLeft(d, "0")
+		if d == "" || len(d) > 16 {
 			return 0, errBadNaN
 		}
 		p, err := strconv.ParseUint(d, 16, 64)

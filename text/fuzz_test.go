@@ -1,0 +1,56 @@
+package text
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzParse checks that no input makes the parser panic or hang, and that
+// accepted modules are structurally consistent.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		`(module (func (export "f") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1))))`,
+		`(func $f (block $l (br_if $l (i32.const 0))) (if (i32.const 1) (then) (else nop)))`,
+		`(memory (data "abc")) (table funcref (elem $f)) (func $f)`,
+		`(func (v128.const f32x4 nan:0x1 -inf 0x1p-149 1e38) (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15) drop)`,
+		`(module quote "(func)" "(global i32 (i32.const 0))")`,
+	} {
+		f.Add([]byte(s))
+	}
+	// A sample of the spec suite's modules, when it is present.
+	dir := os.Getenv("WASMRUN_TESTSUITE")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "testsuite")
+	}
+	for _, name := range []string{"block.wast", "elem.wast", "data.wast", "imports.wast", "simd/simd_lane.wast", "float_literals.wast"} {
+		data, err := os.ReadFile(filepath.Join(dir, "core", name))
+		if err != nil {
+			continue
+		}
+		for i, form := range scanForms(string(data)) {
+			// Small seeds keep the fuzzer's minimisation quick.
+			if i%3 == 0 && head(form.src) == "module" && len(form.src) < 400 {
+				f.Add([]byte(form.src))
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		m, _, err := ParseModuleID(src)
+		if err != nil {
+			if m != nil {
+				t.Fatalf("module returned with error %v", err)
+			}
+			return
+		}
+		if len(m.Funcs) != len(m.Code) {
+			t.Fatalf("%d funcs, %d bodies", len(m.Funcs), len(m.Code))
+		}
+		for i, c := range m.Code {
+			if len(c.Body) == 0 || c.Body[len(c.Body)-1] != 0x0B {
+				t.Fatalf("body %d does not end with end", i)
+			}
+		}
+		m.CountImports()
+	})
+}
