@@ -1,9 +1,11 @@
 package v128
 
 import (
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -132,7 +134,23 @@ type fn struct {
 	params map[string]int
 	nparam int
 	body   []*sx
-	mem    *[]byte // the module's linear memory
+	locals []string // types of the declared locals (after the params)
+	st     *modState
+}
+
+// modState is a module instance's state: memory and globals. Once an
+// action on the module could not be evaluated (it may have changed the
+// state), the state is tainted and assertions that read it are skipped.
+type modState struct {
+	mem     []byte
+	global  map[string]value
+	tainted bool
+}
+
+// module is an evaluable view of a script module.
+type module struct {
+	funcs map[string]*fn
+	st    *modState
 }
 
 // memFns maps the memory instructions to their byte-slice helpers.
@@ -407,9 +425,10 @@ func eval(f *fn, seq []*sx, args []value, stack *[]value) error {
 				i++
 			}
 		}
-		if name == "local.get" {
+		switch name {
+		case "local.get", "local.set", "local.tee":
 			if len(imms) != 1 {
-				return fmt.Errorf("local.get: want one index")
+				return fmt.Errorf("%s: want one index", name)
 			}
 			idx, ok := f.params[imms[0]]
 			if !ok {
@@ -419,7 +438,60 @@ func eval(f *fn, seq []*sx, args []value, stack *[]value) error {
 				}
 				idx = x
 			}
-			*stack = append(*stack, args[idx])
+			if name == "local.get" {
+				*stack = append(*stack, args[idx])
+				continue
+			}
+			if len(*stack) == 0 {
+				return fmt.Errorf("%s: stack underflow", name)
+			}
+			args[idx] = (*stack)[len(*stack)-1]
+			if name == "local.set" {
+				*stack = (*stack)[:len(*stack)-1]
+			}
+			continue
+		case "global.get", "global.set":
+			if f.st.tainted {
+				return evalSkip{"module state after a skipped action"}
+			}
+			g := strings.Join(imms, "")
+			v, ok := f.st.global[g]
+			if !ok {
+				return evalSkip{"global " + g}
+			}
+			if name == "global.get" {
+				*stack = append(*stack, v)
+				continue
+			}
+			if len(*stack) == 0 {
+				return fmt.Errorf("%s: stack underflow", name)
+			}
+			f.st.global[g] = (*stack)[len(*stack)-1]
+			*stack = (*stack)[:len(*stack)-1]
+			continue
+		case "i64.load":
+			// Used by the store-lane scripts to read memory back.
+			if f.st.tainted {
+				return evalSkip{"module state after a skipped action"}
+			}
+			if f.st.mem == nil || len(*stack) == 0 {
+				return evalSkip{"i64.load"}
+			}
+			var off uint64
+			for _, im := range imms {
+				if o, ok := strings.CutPrefix(im, "offset="); ok {
+					x, err := parseInt(o, 64)
+					if err != nil {
+						return err
+					}
+					off = x
+				}
+			}
+			addr := uint64(uint32((*stack)[len(*stack)-1].v.Lo)) + off
+			if addr+8 > uint64(len(f.st.mem)) {
+				return fmt.Errorf("i64.load: out of bounds access at %d", addr)
+			}
+			(*stack)[len(*stack)-1] = value{"i64", V128{Lo: binary.LittleEndian.Uint64(f.st.mem[addr:])}}
 			continue
 		}
 		op, ok := wasm.OpByName(name)
@@ -428,10 +500,13 @@ func eval(f *fn, seq []*sx, args []value, stack *[]value) error {
 		}
 		exercised[op] = true
 		if _, ok := memFns[op]; ok {
-			if f.mem == nil || *f.mem == nil {
+			if f.st.mem == nil {
 				return evalSkip{"memory instruction without memory"}
 			}
-			if err := applyMem(op, imms, *f.mem, stack); err != nil {
+			if f.st.tainted {
+				return evalSkip{"module state after a skipped action"}
+			}
+			if err := applyMem(op, imms, f.st.mem, stack); err != nil {
 				return err
 			}
 			continue
@@ -456,11 +531,18 @@ func isImm(s string) bool {
 }
 
 // funcsOf collects the inline-exported functions of a module form.
-func funcsOf(m *sx) (map[string]*fn, error) {
+func funcsOf(m *sx) (*module, error) {
 	out := map[string]*fn{}
-	mem := new([]byte)
+	st := &modState{global: map[string]value{}}
+	globals := st.global
 	for _, d := range m.list[1:] {
 		switch d.head() {
+		case "global":
+			if len(d.list) == 4 && strings.HasPrefix(d.list[1].atom, "$") {
+				if v, err := constant(d.list[3]); err == nil {
+					globals[d.list[1].atom] = v
+				}
+			}
 		case "memory":
 			if len(d.list) < 2 || d.list[1].isL {
 				continue
@@ -469,7 +551,7 @@ func funcsOf(m *sx) (map[string]*fn, error) {
 			if err != nil {
 				continue
 			}
-			*mem = make([]byte, pages*65536)
+			st.mem = make([]byte, pages*65536)
 		case "data":
 			var off uint64
 			var bytes []byte
@@ -492,17 +574,17 @@ func funcsOf(m *sx) (map[string]*fn, error) {
 					bytes = append(bytes, b...)
 				}
 			}
-			if off+uint64(len(bytes)) > uint64(len(*mem)) {
+			if off+uint64(len(bytes)) > uint64(len(st.mem)) {
 				return nil, fmt.Errorf("data segment out of bounds")
 			}
-			copy((*mem)[off:], bytes)
+			copy(st.mem[off:], bytes)
 		}
 	}
 	for _, d := range m.list[1:] {
 		if d.head() != "func" {
 			continue
 		}
-		f := &fn{params: map[string]int{}, mem: mem}
+		f := &fn{params: map[string]int{}, st: st}
 		var exports []string
 		pure := true
 		for _, c := range d.list[1:] {
@@ -518,8 +600,17 @@ func funcsOf(m *sx) (map[string]*fn, error) {
 					f.nparam += len(rest)
 				}
 			case "result", "type":
-			case "local", "import":
-				pure = false // not a pure expression of the parameters
+			case "local":
+				rest := c.list[1:]
+				if len(rest) == 2 && strings.HasPrefix(rest[0].atom, "$") {
+					f.params[rest[0].atom] = f.nparam + len(f.locals)
+					rest = rest[1:]
+				}
+				for _, r := range rest {
+					f.locals = append(f.locals, r.atom)
+				}
+			case "import":
+				pure = false
 			default:
 				if !c.isL && strings.HasPrefix(c.atom, "$") && len(f.body) == 0 {
 					continue // the function's own name
@@ -534,7 +625,7 @@ func funcsOf(m *sx) (map[string]*fn, error) {
 			out[e] = f
 		}
 	}
-	return out, nil
+	return &module{out, st}, nil
 }
 
 func TestSpecScripts(t *testing.T) {
@@ -554,27 +645,27 @@ func TestSpecScripts(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}
-		var funcs map[string]*fn
+		var mod *module
 		for _, form := range forms {
 			switch form.head() {
 			case "module":
 				if len(form.list) > 1 && !form.list[1].isL && (form.list[1].atom == "binary" || form.list[1].atom == "quote" || strings.HasPrefix(form.list[1].atom, "$")) {
-					funcs = nil
+					mod = nil
 					continue
 				}
-				funcs, err = funcsOf(form)
+				mod, err = funcsOf(form)
 				if err != nil {
 					t.Fatalf("%s: %v", filepath.Base(file), err)
 				}
 			case "invoke":
 				// A bare action: run it for its effect on memory.
 				wrapped := &sx{isL: true, list: []*sx{{atom: "assert_return"}, form}}
-				if ok, why := runAssert(funcs, wrapped); !ok {
+				if ok, why := runAssert(mod, wrapped); !ok {
 					t.Errorf("%s: %s", filepath.Base(file), why)
 				}
 			case "assert_return":
 				total++
-				ok, why := runAssert(funcs, form)
+				ok, why := runAssert(mod, form)
 				switch {
 				case why != "" && ok:
 					skipped++
@@ -596,8 +687,13 @@ func TestSpecScripts(t *testing.T) {
 		}
 	}
 	t.Logf("%d SIMD instructions exercised; not exercised (besides v128.const): %v", len(exercised), missing)
+	var rs []string
 	for r, n := range reasons {
-		t.Logf("skipped %5d: %s", n, r)
+		rs = append(rs, fmt.Sprintf("skipped %5d: %s", n, r))
+	}
+	slices.Sort(rs)
+	for _, r := range rs {
+		t.Log(r)
 	}
 	if passed < total/2 {
 		t.Errorf("only %d of %d assertions evaluated", passed, total)
@@ -605,14 +701,18 @@ func TestSpecScripts(t *testing.T) {
 }
 
 // runAssert evaluates one assert_return; ok with a reason means skipped.
-func runAssert(funcs map[string]*fn, form *sx) (ok bool, why string) {
+func runAssert(mod *module, form *sx) (ok bool, why string) {
 	inv := form.list[1]
 	if inv.head() != "invoke" || len(inv.list) < 2 || !strings.HasPrefix(inv.list[1].atom, `"`) {
 		return true, "not a plain invoke"
 	}
+	if mod == nil {
+		return true, "module not evaluable"
+	}
 	name := strings.Trim(inv.list[1].atom, `"`)
-	f := funcs[name]
+	f := mod.funcs[name]
 	if f == nil {
+		mod.st.tainted = true
 		return true, "function not evaluable"
 	}
 	var args []value
@@ -623,9 +723,13 @@ func runAssert(funcs map[string]*fn, form *sx) (ok bool, why string) {
 		}
 		args = append(args, v)
 	}
+	for _, l := range f.locals {
+		args = append(args, value{typ: l})
+	}
 	var stack []value
 	if err := eval(f, f.body, args, &stack); err != nil {
 		if _, skip := err.(evalSkip); skip {
+			mod.st.tainted = true
 			return true, err.Error()
 		}
 		return false, fmt.Sprintf("%q: %v", name, err)
