@@ -75,7 +75,6 @@ type decoder struct {
 	// data.drop.
 	usesDataIdx bool
 	funcCount   uint32
-	hasFuncSec  bool
 }
 
 const (

@@ -65,11 +65,7 @@ func sourceDir() (string, error) {
 func build() (out, skip string, err error) {
 	goTool, err := exec.LookPath("go")
 	if err != nil {
-		if p := filepath.Join(runtime.GOROOT(), "bin", "go"); fileExists(p) {
-			goTool = p
-		} else {
-			return "", "bigmodule: go tool not found; skipping", nil
-		}
+		return "", "bigmodule: go tool not found in PATH; skipping", nil
 	}
 	dir, err := sourceDir()
 	if err != nil {
