@@ -1,6 +1,7 @@
 package spectest
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -12,34 +13,52 @@ import (
 )
 
 // Engine instantiates and runs modules for the script runner. The
-// interpreter and the JIT each provide one. All instances of one script run
-// come from the same Engine, so an Engine may assume that every Extern it
-// receives was produced by one of its own instances.
+// interpreter and the JIT each provide one, registered with RegisterEngine.
+// A fresh Engine serves one script: all instances of a run come from it, so
+// it may assume that every Extern it receives was produced by one of its
+// own instances, and Close releases them all at the end.
+//
+// Values cross the interface as Value (see its documentation for the
+// representation of floats, v128 and references). Errors are matched by
+// the runner against the script's expected messages with
+// strings.Contains, so a trap's error message must contain the
+// specification's wording: "unreachable", "integer divide by zero",
+// "integer overflow", "invalid conversion to integer", "out of bounds
+// memory access", "out of bounds table access", "undefined element",
+// "uninitialized element", "indirect call type mismatch", "call stack
+// exhausted", ...
 type Engine interface {
 	// Instantiate instantiates a module that passed validation (info is
 	// what validate.Module returned for it). Each import is looked up with
-	// imports; when imports reports false the error must contain
-	// "unknown import", and when the extern does not match the import's
-	// type, "incompatible import type". A trap during instantiation (a
-	// segment out of bounds, a trapping start function) is returned as an
-	// error whose message contains the trap's spec wording, such as "out
-	// of bounds memory access" or "unreachable".
-	Instantiate(m *wasm.Module, info *validate.Info, imports Resolver) (Instance, error)
+	// imports; when imports reports false the error must contain "unknown
+	// import", and when the extern does not match the import's type,
+	// "incompatible import type". A trap during instantiation (a segment
+	// out of bounds, a trapping start function) is returned as an error
+	// with the trap's wording; effects made before the trap (writes to
+	// imported tables and memories) remain, as the specification says.
+	// The start function must stop with an error when ctx is done.
+	Instantiate(ctx context.Context, m *wasm.Module, info *validate.Info, imports Resolver) (Instance, error)
 	// NewHostInstance creates an instance exporting host definitions,
 	// such as the "spectest" module that scripts import from.
 	NewHostInstance(h *HostModule) (Instance, error)
+	// Close releases everything the engine and its instances hold
+	// (memories, code). The runner's caller calls it once the script has
+	// run; no instance is used afterwards.
+	Close() error
 }
 
 // Instance is an instantiated module (or host module) of an Engine.
 type Instance interface {
 	// Invoke calls the exported function name with args and returns its
-	// results. A trap is returned as an error whose message contains the
-	// spec wording ("integer divide by zero", "call stack exhausted", ...).
-	Invoke(name string, args []Value) ([]Value, error)
+	// results. A trap is returned as an error with the trap's wording.
+	// The call must stop with an error when ctx is done (the runner sets
+	// a deadline per command when Options.Timeout is set).
+	Invoke(ctx context.Context, name string, args []Value) ([]Value, error)
 	// Global returns the value of the exported global name.
 	Global(name string) (Value, error)
 	// Export returns the exported extern name (a function, table, memory
-	// or global of the engine), for linking other modules to it.
+	// or global of the engine), for linking other modules to it; false
+	// when there is no such export.
 	Export(name string) (Extern, bool)
 }
 

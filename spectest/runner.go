@@ -1,10 +1,12 @@
 package spectest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/wasmrun/wasmrun/binary"
 	"github.com/wasmrun/wasmrun/text"
@@ -98,11 +100,15 @@ type Options struct {
 	// Output receives what the spectest print functions print; nil
 	// discards it.
 	Output io.Writer
+	// Timeout bounds each instantiation and invocation through the
+	// context given to the Engine; 0 means no limit.
+	Timeout time.Duration
 }
 
 // Run executes the commands of a script in order and returns one Result
 // per command, with the totals. A panic in a parser, the validator or the
-// engine is caught and reported as the failure of its command.
+// engine is caught and reported as the failure of its command. Run does
+// not close opts.Engine.
 func Run(s *Script, opts Options) ([]Result, Stats) {
 	r := &runner{
 		opts:       opts,
@@ -309,7 +315,9 @@ func (r *runner) instantiate(m *wasm.Module, info *validate.Info) (Instance, err
 		r.registered["spectest"] = host
 		r.spectest = true
 	}
-	return r.opts.Engine.Instantiate(m, info, func(module, name string) (Extern, bool) {
+	ctx, cancel := r.context()
+	defer cancel()
+	return r.opts.Engine.Instantiate(ctx, m, info, func(module, name string) (Extern, bool) {
 		inst, ok := r.registered[module]
 		if !ok {
 			return nil, false
@@ -346,7 +354,18 @@ func (r *runner) act(a *Action) ([]Value, error) {
 		}
 		return []Value{v}, nil
 	}
-	return inst.Invoke(a.Name, a.Args)
+	ctx, cancel := r.context()
+	defer cancel()
+	return inst.Invoke(ctx, a.Name, a.Args)
+}
+
+// context returns the context of one engine call, with the deadline of
+// Options.Timeout.
+func (r *runner) context() (context.Context, context.CancelFunc) {
+	if r.opts.Timeout > 0 {
+		return context.WithTimeout(context.Background(), r.opts.Timeout)
+	}
+	return context.WithCancel(context.Background())
 }
 
 func (r *runner) assertReturn(c *Command) (Outcome, string, string) {

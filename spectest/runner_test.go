@@ -1,10 +1,12 @@
 package spectest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -22,7 +24,11 @@ type fakeEngine struct {
 	// failInstantiate makes Instantiate fail with this error after
 	// resolving the imports.
 	failInstantiate error
-	n               int
+	// ctxHook, when set, runs with the context of each Instantiate of a
+	// module with a start function and each Invoke, and its error is
+	// returned.
+	ctxHook func(ctx context.Context) error
+	n       int
 }
 
 type fakeInstance struct {
@@ -36,7 +42,7 @@ type fakeExtern struct {
 	name string
 }
 
-func (e *fakeEngine) Instantiate(m *wasm.Module, info *validate.Info, imports Resolver) (Instance, error) {
+func (e *fakeEngine) Instantiate(ctx context.Context, m *wasm.Module, info *validate.Info, imports Resolver) (Instance, error) {
 	if info == nil {
 		return nil, errors.New("no validation info")
 	}
@@ -49,6 +55,11 @@ func (e *fakeEngine) Instantiate(m *wasm.Module, info *validate.Info, imports Re
 		}
 		fx := x.(fakeExtern)
 		linked = append(linked, fmt.Sprintf("%s.%s=#%d.%s", im.Module, im.Name, fx.inst, fx.name))
+	}
+	if e.ctxHook != nil && m.HasStart {
+		if err := e.ctxHook(ctx); err != nil {
+			return nil, err
+		}
 	}
 	if e.failInstantiate != nil {
 		e.calls = append(e.calls, "instantiate: fail")
@@ -82,13 +93,23 @@ func (e *fakeEngine) NewHostInstance(h *HostModule) (Instance, error) {
 	return inst, nil
 }
 
-func (i *fakeInstance) Invoke(name string, args []Value) ([]Value, error) {
+func (i *fakeInstance) Invoke(ctx context.Context, name string, args []Value) ([]Value, error) {
 	i.e.calls = append(i.e.calls, fmt.Sprintf("invoke #%d %s %s", i.id, name, formatValues(args)))
+	if i.e.ctxHook != nil {
+		if err := i.e.ctxHook(ctx); err != nil {
+			return nil, err
+		}
+	}
 	f, ok := i.e.funcs[name]
 	if !ok || !i.exports[name] {
 		return nil, fmt.Errorf("unknown export %s", name)
 	}
 	return f(args)
+}
+
+func (e *fakeEngine) Close() error {
+	e.calls = append(e.calls, "close")
+	return nil
 }
 
 func (i *fakeInstance) Global(name string) (Value, error) {
@@ -280,6 +301,52 @@ func TestRunWithEngine(t *testing.T) {
 				t.Errorf("stats %+v disagree with the results %+v", stats, n)
 			}
 		})
+	}
+}
+
+// TestRunTimeout checks that Options.Timeout reaches the engine as a
+// context deadline, and that there is none by default.
+func TestRunTimeout(t *testing.T) {
+	funcs := map[string]func([]Value) ([]Value, error){"spin": constFn()}
+	e := &fakeEngine{funcs: funcs}
+	var deadlines []bool
+	e.ctxHook = func(ctx context.Context) error {
+		_, has := ctx.Deadline()
+		deadlines = append(deadlines, has)
+		<-ctx.Done()
+		return ctx.Err()
+	}
+	s, err := ParseScript("t.wast", []byte(`(module (func (export "spin")))
+(assert_return (invoke "spin"))
+(module (func $s) (start $s))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, _ := Run(s, Options{Engine: e, Timeout: 10 * time.Millisecond})
+	if diff := cmp.Diff([]verdict{{1, Passed}, {2, Failed}, {3, Failed}}, verdicts(results)); diff != "" {
+		t.Errorf("verdicts mismatch (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(results[1].Got, "deadline exceeded") {
+		t.Errorf("timeout reported as %q", results[1].Got)
+	}
+	if diff := cmp.Diff([]bool{true, true}, deadlines); diff != "" {
+		t.Errorf("deadlines mismatch (-want +got):\n%s", diff)
+	}
+
+	// Without a timeout the context has no deadline.
+	e = &fakeEngine{funcs: funcs}
+	deadlines = nil
+	e.ctxHook = func(ctx context.Context) error {
+		_, has := ctx.Deadline()
+		deadlines = append(deadlines, has)
+		return nil
+	}
+	results, _ = Run(s, Options{Engine: e})
+	if diff := cmp.Diff([]verdict{{1, Passed}, {2, Passed}, {3, Passed}}, verdicts(results)); diff != "" {
+		t.Errorf("verdicts mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]bool{false, false}, deadlines); diff != "" {
+		t.Errorf("deadlines mismatch (-want +got):\n%s", diff)
 	}
 }
 

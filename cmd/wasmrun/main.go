@@ -4,7 +4,7 @@
 // Usage:
 //
 //	wasmrun validate FILE...
-//	wasmrun wast [--engine NAME] [-v] FILE...
+//	wasmrun wast [--engine NAME] [--timeout D] [-v] FILE...
 //	wasmrun --version
 package main
 
@@ -27,9 +27,12 @@ func usage(w io.Writer) {
 Commands:
   validate FILE...                 decode (.wasm) or parse (.wat) and validate modules;
                                    print "FILE: ok" or the error with its offset
-  wast [--engine NAME] [-v] FILE...
+  wast [--engine NAME] [--timeout D] [-v] FILE...
                                    run .wast spec scripts; print one line per failing
-                                   command, then "N passed, M failed, K skipped"
+                                   command, then "N passed, M failed, K skipped";
+                                   -v also lists skipped commands and unmatched
+                                   assert_invalid/assert_malformed messages;
+                                   --timeout bounds each call (default 30s);
                                    engines: %s (default none: validation only)
   help                             print this text
 

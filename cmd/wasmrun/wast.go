@@ -5,18 +5,20 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/wasmrun/wasmrun/spectest"
 )
 
-// wastCmd implements "wasmrun wast [--engine NAME] [-v] FILE...".
+// wastCmd implements "wasmrun wast [--engine NAME] [--timeout D] [-v] FILE...".
 func wastCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("wast", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	engine := fs.String("engine", spectest.NoEngine, "engine that runs the modules: `NAME` (none = validation only)")
+	timeout := fs.Duration("timeout", 30*time.Second, "limit for each instantiation and invocation (0: none)")
 	verbose := fs.Bool("v", false, "also list skipped commands and unmatched assert_invalid/assert_malformed messages")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wasmrun wast [--engine NAME] [-v] FILE...")
+		fmt.Fprintln(stderr, "usage: wasmrun wast [--engine NAME] [--timeout D] [-v] FILE...")
 		fmt.Fprintln(stderr, "Runs .wast scripts; prints each failing command, then \"N passed, M failed, K skipped\".")
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "engines: %v\n", spectest.EngineNames())
@@ -47,11 +49,17 @@ func wastCmd(args []string, stdout, stderr io.Writer) int {
 			total.Failed++
 			continue
 		}
-		opts := spectest.Options{}
+		opts := spectest.Options{Timeout: *timeout}
 		if factory != nil {
 			opts.Engine = factory()
 		}
 		results, stats := spectest.Run(script, opts)
+		if opts.Engine != nil {
+			if err := opts.Engine.Close(); err != nil {
+				fmt.Fprintf(stdout, "%s: closing the engine: %v\n", name, err)
+				stats.Failed++
+			}
+		}
 		total.Add(stats)
 		for _, r := range results {
 			switch {
