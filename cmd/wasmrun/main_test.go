@@ -1,10 +1,17 @@
 package main
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/wasmrun/wasmrun/spectest"
+	"github.com/wasmrun/wasmrun/validate"
+	"github.com/wasmrun/wasmrun/wasm"
 )
 
 // write creates a file in a temporary directory and returns its path.
@@ -115,5 +122,67 @@ func TestMainCommands(t *testing.T) {
 	}
 	if status, _, errOut := runCmd("frob"); status != 2 || !strings.Contains(errOut, `unknown command "frob"`) {
 		t.Errorf("unknown command: status %d, stderr %q", status, errOut)
+	}
+}
+
+// stubEngine is an engine whose every function returns (i32.const 1). It
+// counts how often it is closed.
+type stubEngine struct{ closed *int }
+
+type stubInstance struct{}
+
+func (e stubEngine) Instantiate(ctx context.Context, m *wasm.Module, info *validate.Info, imports spectest.Resolver) (spectest.Instance, error) {
+	for _, im := range m.Imports {
+		if _, ok := imports(im.Module, im.Name); !ok {
+			return nil, fmt.Errorf("unknown import %s.%s", im.Module, im.Name)
+		}
+	}
+	return stubInstance{}, nil
+}
+
+func (e stubEngine) NewHostInstance(h *spectest.HostModule) (spectest.Instance, error) {
+	return stubInstance{}, nil
+}
+
+func (e stubEngine) Close() error {
+	*e.closed++
+	return nil
+}
+
+func (stubInstance) Invoke(ctx context.Context, name string, args []spectest.Value) ([]spectest.Value, error) {
+	return []spectest.Value{spectest.I32(1)}, nil
+}
+
+func (stubInstance) Global(name string) (spectest.Value, error) { return spectest.I32(1), nil }
+
+func (stubInstance) Export(name string) (spectest.Extern, bool) { return name, true }
+
+func TestWastEngine(t *testing.T) {
+	closed := 0
+	spectest.RegisterEngine("stub-test", func() spectest.Engine { return stubEngine{&closed} })
+	dir := t.TempDir()
+	a := write(t, dir, "a.wast", `(module (import "spectest" "print_i32" (func (param i32))) (func (export "f") (result i32) i32.const 1))
+(assert_return (invoke "f") (i32.const 1))
+(assert_return (invoke "f") (i32.const 2))
+(register "M")
+(assert_trap (invoke "f") "unreachable")`)
+	b := write(t, dir, "b.wast", `(module (import "nowhere" "f" (func)))`)
+	status, out, _ := runCmd("wast", "--engine", "stub-test", a, b)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	want := []string{
+		a + `:3: assert_return (invoke "f"): expected (i32.const 2), got (i32.const 1)`,
+		a + `:5: assert_trap (invoke "f"): expected trap "unreachable", got (i32.const 1)`,
+		b + `:1: module: expected module to instantiate, got unknown import nowhere.f`,
+		"malformed messages matched: 0/0, invalid messages matched: 0/0",
+		"3 passed, 3 failed, 0 skipped",
+	}
+	if status != 1 || !cmp.Equal(want, lines) {
+		t.Errorf("status %d, output mismatch (-want +got):\n%s", status, cmp.Diff(want, lines))
+	}
+	if closed != 2 {
+		t.Errorf("engine closed %d times, want 2 (once per script)", closed)
+	}
+	if _, out, _ := runCmd("help"); !strings.Contains(out, "stub-test") {
+		t.Errorf("help does not list the registered engine:\n%s", out)
 	}
 }
