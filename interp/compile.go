@@ -1,0 +1,961 @@
+package interp
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+
+	wbin "github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// tempTag marks provisional slot numbers of temporaries during
+// translation; they become numLocals+len(consts)+offset once the number of
+// constants is known.
+const tempTag = 1 << 30
+
+// Kinds of operand-stack entries during translation.
+const (
+	kTemp  = iota // the value is in its home slot
+	kLocal        // the value is local slot `slot` (not copied yet)
+	kConst        // the value is constant slot `slot`
+)
+
+type entry struct {
+	kind uint8
+	typ  wasm.ValType
+	slot uint32 // where the value is now
+	home uint32 // the slot reserved for this stack position
+}
+
+const (
+	ctrlFunc = iota
+	ctrlBlock
+	ctrlLoop
+	ctrlIf
+)
+
+type fixup struct {
+	instr int // index in code, or -1
+	table int // brTables index when instr == -1
+	entry int
+}
+
+type ctrl struct {
+	kind            int
+	params, results []wasm.ValType
+	height          int    // operand stack height below the block's parameters
+	base            uint32 // home slot of the first parameter/result
+	start           int    // loop: pc of the loop header
+	fixups          []fixup
+	elseFix         int // if: index of the branch to the else arm, -1 once patched
+	unreachable     bool
+}
+
+type translator struct {
+	m         *wasm.Module
+	r         wbin.Reader
+	code      []instr
+	masks     []uint8 // which fields of code[i] are slots: 1 r, 2 x, 4 y, 8 z
+	stack     []entry
+	ctrls     []ctrl
+	locals    []wasm.ValType
+	localSlot []uint32
+	numLocals uint32
+	consts    []uint64
+	constIdx  map[[3]uint64]uint32
+	maxTemp   uint32
+	lastProd  int // index of the last instruction if it produced the top temp, else -1
+	fc        *funcCode
+	funcTypes []uint32 // type index of every function
+	globals   []wasm.ValType
+}
+
+const (
+	mR = 1 << iota
+	mX
+	mY
+	mZ
+)
+
+func (t *translator) emit(in instr, mask uint8) int {
+	t.code = append(t.code, in)
+	t.masks = append(t.masks, mask)
+	t.lastProd = -1
+	return len(t.code) - 1
+}
+
+func (t *translator) homeAt(h int) uint32 {
+	if h == 0 {
+		return tempTag
+	}
+	e := &t.stack[h-1]
+	return e.home + uint32(e.typ.Slots())
+}
+
+func (t *translator) push(kind uint8, typ wasm.ValType, slot uint32) *entry {
+	home := t.homeAt(len(t.stack))
+	if kind == kTemp {
+		slot = home
+	}
+	t.stack = append(t.stack, entry{kind: kind, typ: typ, slot: slot, home: home})
+	if end := home - tempTag + uint32(typ.Slots()); end > t.maxTemp {
+		t.maxTemp = end
+	}
+	return &t.stack[len(t.stack)-1]
+}
+
+func (t *translator) pushTemp(typ wasm.ValType) uint32 {
+	return t.push(kTemp, typ, 0).home
+}
+
+func (t *translator) pop() entry {
+	e := t.stack[len(t.stack)-1]
+	t.stack = t.stack[:len(t.stack)-1]
+	return e
+}
+
+func copyOp(typ wasm.ValType) uint16 {
+	if typ == wasm.V128 {
+		return opCopy2
+	}
+	return opCopy
+}
+
+// materialize moves stack entry i into its home slot.
+func (t *translator) materialize(i int) {
+	e := &t.stack[i]
+	if e.kind == kTemp {
+		return
+	}
+	t.emit(instr{op: copyOp(e.typ), r: e.home, x: e.slot}, mR|mX)
+	e.kind, e.slot = kTemp, e.home
+}
+
+// constSlot returns the slot of a function constant.
+func (t *translator) constSlot(lo, hi uint64, v128 bool) uint32 {
+	key := [3]uint64{lo, hi, 0}
+	if v128 {
+		key[2] = 1
+	}
+	if s, ok := t.constIdx[key]; ok {
+		return s
+	}
+	s := t.numLocals + uint32(len(t.consts))
+	t.consts = append(t.consts, lo)
+	if v128 {
+		t.consts = append(t.consts, hi)
+	}
+	t.constIdx[key] = s
+	return s
+}
+
+func (t *translator) pushConst(typ wasm.ValType, lo, hi uint64) {
+	t.push(kConst, typ, t.constSlot(lo, hi, typ == wasm.V128))
+}
+
+func (t *translator) blockType(bt wbin.BlockType) (params, results []wasm.ValType) {
+	switch bt.Kind {
+	case wbin.BlockValue:
+		return nil, []wasm.ValType{bt.Value}
+	case wbin.BlockIndex:
+		ft := t.m.Types[bt.Index]
+		return ft.Params, ft.Results
+	}
+	return nil, nil
+}
+
+// enterBlock opens a block whose parameters are the top len(params)
+// entries: every entry that refers to a local is copied to its home (a
+// local may be written inside the block), and the parameters are put in
+// their homes.
+func (t *translator) enterBlock(kind int, params, results []wasm.ValType) *ctrl {
+	h := len(t.stack) - len(params)
+	for i := range t.stack {
+		if t.stack[i].kind == kLocal || i >= h {
+			t.materialize(i)
+		}
+	}
+	t.lastProd = -1
+	t.ctrls = append(t.ctrls, ctrl{kind: kind, params: params, results: results, height: h,
+		base: t.homeAt(h), start: len(t.code), elseFix: -1})
+	return &t.ctrls[len(t.ctrls)-1]
+}
+
+// labelTypes returns the types a branch to c carries.
+func labelTypes(c *ctrl) []wasm.ValType {
+	if c.kind == ctrlLoop {
+		return c.params
+	}
+	return c.results
+}
+
+// needsMoves reports whether the top n entries are not already the temps
+// in the homes starting at base.
+func (t *translator) needsMoves(n int, base uint32) bool {
+	s := base
+	for i := len(t.stack) - n; i < len(t.stack); i++ {
+		e := &t.stack[i]
+		if e.kind != kTemp || e.slot != s {
+			return true
+		}
+		s += uint32(e.typ.Slots())
+	}
+	return false
+}
+
+// moveTop copies the top n entries to consecutive slots starting at base,
+// which is at or below their homes.
+func (t *translator) moveTop(n int, base uint32) {
+	s := base
+	for i := len(t.stack) - n; i < len(t.stack); i++ {
+		e := &t.stack[i]
+		if e.slot != s {
+			t.emit(instr{op: copyOp(e.typ), r: s, x: e.slot}, mR|mX)
+		}
+		s += uint32(e.typ.Slots())
+	}
+}
+
+// emitReturn moves the top results to slots 0.. and returns.
+func (t *translator) emitReturn() {
+	n := len(t.ctrls[0].results)
+	total := uint32(t.fc.resultSlots)
+	// A local or constant source below total could be overwritten by an
+	// earlier move: move it to its home first.
+	for i := len(t.stack) - n; i < len(t.stack); i++ {
+		if e := &t.stack[i]; e.kind != kTemp && e.slot < total {
+			t.materialize(i)
+		}
+	}
+	t.moveTop(n, 0)
+	t.emit(instr{op: opReturn}, 0)
+}
+
+// branchTo emits an unconditional branch to label depth d (values on the
+// stack top).
+func (t *translator) branchTo(d int) {
+	c := &t.ctrls[len(t.ctrls)-1-d]
+	if c.kind == ctrlFunc {
+		t.emitReturn()
+		return
+	}
+	t.moveTop(len(labelTypes(c)), c.base)
+	t.jump(c, opBr, 0, 0)
+}
+
+// jump emits a branch instruction of kind op to c's label.
+func (t *translator) jump(c *ctrl, op uint16, x, y uint32) {
+	mask := uint8(0)
+	if op != opBr {
+		mask = mX
+		if op >= opBrI32Eq {
+			mask |= mY
+		}
+	}
+	if c.kind == ctrlLoop {
+		t.emit(instr{op: op, x: x, y: y, k: uint32(c.start)}, mask)
+		return
+	}
+	i := t.emit(instr{op: op, x: x, y: y}, mask)
+	c.fixups = append(c.fixups, fixup{instr: i})
+}
+
+func (t *translator) setUnreachable() {
+	c := &t.ctrls[len(t.ctrls)-1]
+	c.unreachable = true
+	t.stack = t.stack[:c.height]
+}
+
+// localSet stores the popped entry v into local idx.
+func (t *translator) localSet(idx uint32, v entry) {
+	ls := t.localSlot[idx]
+	if v.kind == kLocal && v.slot == ls {
+		return
+	}
+	preserved := false
+	for i := range t.stack {
+		if e := &t.stack[i]; e.kind == kLocal && e.slot == ls {
+			t.materialize(i)
+			preserved = true
+		}
+	}
+	if !preserved && v.kind == kTemp && t.lastProd >= 0 && t.lastProd == len(t.code)-1 && t.code[t.lastProd].r == v.slot {
+		t.code[t.lastProd].r = ls
+		t.lastProd = -1
+		return
+	}
+	t.emit(instr{op: copyOp(v.typ), r: ls, x: v.slot}, mR|mX)
+}
+
+func (t *translator) translate(body []byte, offset int) error {
+	t.r = wbin.NewReader(body, offset)
+	skip := 0
+	for {
+		c := &t.ctrls[len(t.ctrls)-1]
+		op, err := t.r.ReadOp()
+		if err != nil {
+			return err
+		}
+		if c.unreachable {
+			switch op {
+			case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
+				skip++
+				if _, err := t.r.ReadBlockType(); err != nil {
+					return err
+				}
+				continue
+			case wasm.OpElse:
+				if skip > 0 {
+					continue
+				}
+			case wasm.OpEnd:
+				if skip > 0 {
+					skip--
+					continue
+				}
+			default:
+				if err := t.skipImm(op); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		done, err := t.op(op)
+		if err != nil {
+			return err
+		}
+		if done {
+			return nil
+		}
+	}
+}
+
+func (t *translator) skipImm(op wasm.Op) error {
+	info, ok := op.Info()
+	if !ok {
+		return fmt.Errorf("unknown opcode %#x", uint16(op))
+	}
+	r := &t.r
+	var err error
+	switch info.Imm {
+	case wasm.ImmNone:
+	case wasm.ImmBlockType:
+		_, err = r.ReadBlockType()
+	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmData, wasm.ImmElem:
+		_, err = r.ReadU32()
+	case wasm.ImmMemory, wasm.ImmRefType:
+		_, err = r.ReadByte()
+	case wasm.ImmBrTable:
+		var n uint32
+		if n, err = r.ReadU32(); err == nil {
+			for i := uint32(0); i <= n && err == nil; i++ {
+				_, err = r.ReadU32()
+			}
+		}
+	case wasm.ImmCallIndirect, wasm.ImmMemoryInit, wasm.ImmTableInit, wasm.ImmTableCopy:
+		if _, err = r.ReadU32(); err == nil {
+			_, err = r.ReadU32()
+		}
+	case wasm.ImmMemoryCopy:
+		if _, err = r.ReadByte(); err == nil {
+			_, err = r.ReadByte()
+		}
+	case wasm.ImmSelectT:
+		var n uint32
+		if n, err = r.ReadU32(); err == nil {
+			err = r.Skip(int(n))
+		}
+	case wasm.ImmMemArg:
+		_, err = r.ReadMemArg()
+	case wasm.ImmMemArgLane:
+		if _, err = r.ReadMemArg(); err == nil {
+			_, err = r.ReadByte()
+		}
+	case wasm.ImmI32:
+		_, err = r.ReadS32()
+	case wasm.ImmI64:
+		_, err = r.ReadS64()
+	case wasm.ImmF32:
+		err = r.Skip(4)
+	case wasm.ImmF64:
+		err = r.Skip(8)
+	case wasm.ImmV128, wasm.ImmShuffle:
+		err = r.Skip(16)
+	case wasm.ImmLane:
+		_, err = r.ReadByte()
+	}
+	return err
+}
+
+// op translates one reachable instruction (or the else/end that ends an
+// unreachable stretch). done is true after the body's final end.
+func (t *translator) op(op wasm.Op) (done bool, err error) {
+	r := &t.r
+	c := &t.ctrls[len(t.ctrls)-1]
+	switch op {
+	case wasm.OpUnreachable:
+		t.emit(instr{op: opUnreachable}, 0)
+		t.setUnreachable()
+	case wasm.OpNop:
+	case wasm.OpBlock, wasm.OpLoop:
+		bt, err := r.ReadBlockType()
+		if err != nil {
+			return false, err
+		}
+		params, results := t.blockType(bt)
+		if op == wasm.OpBlock {
+			t.enterBlock(ctrlBlock, params, results)
+		} else {
+			nc := t.enterBlock(ctrlLoop, params, results)
+			nc.start = t.emit(instr{op: opLoopHead}, 0)
+		}
+	case wasm.OpIf:
+		bt, err := r.ReadBlockType()
+		if err != nil {
+			return false, err
+		}
+		params, results := t.blockType(bt)
+		cond := t.pop()
+		prod := t.lastProd
+		var fusedOp uint16
+		var fx, fy uint32
+		if prod >= 0 && prod == len(t.code)-1 && cond.kind == kTemp && t.code[prod].r == cond.slot {
+			if f, ok := fusedBranch[wasm.Op(t.code[prod].op)]; ok && !t.hasLocalRefs() {
+				fusedOp, fx, fy = f[1], t.code[prod].x, t.code[prod].y
+			}
+		}
+		if fusedOp != 0 {
+			t.code = t.code[:prod]
+			t.masks = t.masks[:prod]
+		}
+		nc := t.enterBlock(ctrlIf, params, results)
+		if fusedOp != 0 {
+			nc.elseFix = t.emit(instr{op: fusedOp, x: fx, y: fy}, mX|mY)
+		} else {
+			nc.elseFix = t.emit(instr{op: opBrIfZ, x: cond.slot}, mX)
+		}
+	case wasm.OpElse:
+		if !c.unreachable {
+			t.moveTop(len(c.results), c.base)
+			i := t.emit(instr{op: opBr}, 0)
+			c.fixups = append(c.fixups, fixup{instr: i})
+		}
+		t.code[c.elseFix].k = uint32(len(t.code))
+		c.elseFix = -1
+		t.stack = t.stack[:c.height]
+		for _, p := range c.params {
+			t.pushTemp(p)
+		}
+		c.unreachable = false
+		t.lastProd = -1
+	case wasm.OpEnd:
+		if c.kind == ctrlFunc {
+			if !c.unreachable {
+				t.emitReturn()
+			}
+			return true, nil
+		}
+		if !c.unreachable {
+			t.moveTop(len(c.results), c.base)
+		}
+		end := uint32(len(t.code))
+		if c.elseFix >= 0 {
+			t.code[c.elseFix].k = end
+		}
+		for _, f := range c.fixups {
+			if f.instr >= 0 {
+				t.code[f.instr].k = end
+			} else {
+				t.fc.brTables[f.table][f.entry] = end
+			}
+		}
+		t.stack = t.stack[:c.height]
+		results := c.results
+		t.ctrls = t.ctrls[:len(t.ctrls)-1]
+		for _, rt := range results {
+			t.pushTemp(rt)
+		}
+		t.lastProd = -1
+	case wasm.OpBr:
+		d, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		t.branchTo(int(d))
+		t.setUnreachable()
+	case wasm.OpBrIf:
+		d, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		t.brIf(int(d))
+	case wasm.OpBrTable:
+		n, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		labels := make([]uint32, n+1)
+		for i := range labels {
+			if labels[i], err = r.ReadU32(); err != nil {
+				return false, err
+			}
+		}
+		t.brTable(labels)
+		t.setUnreachable()
+	case wasm.OpReturn:
+		t.emitReturn()
+		t.setUnreachable()
+	case wasm.OpCall:
+		idx, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		ft := t.m.Types[t.funcTypes[idx]]
+		base := t.callArgs(len(ft.Params))
+		t.emit(instr{op: opCall, k: idx, x: base}, mX)
+		for _, rt := range ft.Results {
+			t.pushTemp(rt)
+		}
+	case wasm.OpCallIndirect:
+		ti, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		table, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		ft := t.m.Types[ti]
+		// The element index is above the arguments: moving the
+		// arguments to their homes cannot clobber it.
+		elem := t.pop()
+		base := t.callArgs(len(ft.Params))
+		t.emit(instr{op: opCallIndirect, k: ti, r: table, x: base, y: elem.slot}, mX|mY)
+		for _, rt := range ft.Results {
+			t.pushTemp(rt)
+		}
+	case wasm.OpDrop:
+		t.pop()
+	case wasm.OpSelect, wasm.OpSelectT:
+		if op == wasm.OpSelectT {
+			n, err := r.ReadU32()
+			if err != nil {
+				return false, err
+			}
+			if err := r.Skip(int(n)); err != nil {
+				return false, err
+			}
+		}
+		cond, b, a := t.pop(), t.pop(), t.pop()
+		sop := uint16(opSelect)
+		if a.typ == wasm.V128 {
+			sop = opSelect2
+		}
+		home := t.pushTemp(a.typ)
+		t.emit(instr{op: sop, r: home, x: a.slot, y: b.slot, z: cond.slot}, mR|mX|mY|mZ)
+		t.lastProd = len(t.code) - 1
+	case wasm.OpLocalGet:
+		idx, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		t.push(kLocal, t.locals[idx], t.localSlot[idx])
+	case wasm.OpLocalSet:
+		idx, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		t.localSet(idx, t.pop())
+	case wasm.OpLocalTee:
+		idx, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		v := t.pop()
+		t.localSet(idx, v)
+		t.push(kLocal, t.locals[idx], t.localSlot[idx])
+	case wasm.OpGlobalGet:
+		idx, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		typ := t.globals[idx]
+		gop := uint16(opGlobalGet)
+		if typ == wasm.V128 {
+			gop = opGlobalGet2
+		}
+		home := t.pushTemp(typ)
+		t.emit(instr{op: gop, r: home, k: idx}, mR)
+		t.lastProd = len(t.code) - 1
+	case wasm.OpGlobalSet:
+		idx, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		v := t.pop()
+		gop := uint16(opGlobalSet)
+		if v.typ == wasm.V128 {
+			gop = opGlobalSet2
+		}
+		t.emit(instr{op: gop, x: v.slot, k: idx}, mX)
+	case wasm.OpTableGet:
+		idx, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		i := t.pop()
+		home := t.pushTemp(t.tableType(idx))
+		t.emit(instr{op: opTableGet, r: home, x: i.slot, k: idx}, mR|mX)
+		t.lastProd = len(t.code) - 1
+	case wasm.OpTableSet:
+		idx, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		v, i := t.pop(), t.pop()
+		t.emit(instr{op: opTableSet, x: i.slot, y: v.slot, k: idx}, mX|mY)
+	case wasm.OpTableGrow:
+		idx, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		n, v := t.pop(), t.pop()
+		home := t.pushTemp(wasm.I32)
+		t.emit(instr{op: opTableGrow, r: home, x: v.slot, y: n.slot, k: idx}, mR|mX|mY)
+	case wasm.OpTableFill:
+		idx, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		n, v, i := t.pop(), t.pop(), t.pop()
+		t.emit(instr{op: opTableFill, x: i.slot, y: v.slot, z: n.slot, k: idx}, mX|mY|mZ)
+	case wasm.OpRefNull:
+		rt, err := r.ReadByte()
+		if err != nil {
+			return false, err
+		}
+		t.pushConst(wasm.ValType(rt), 0, 0)
+	case wasm.OpRefIsNull:
+		v := t.pop()
+		home := t.pushTemp(wasm.I32)
+		t.emit(instr{op: uint16(wasm.OpRefIsNull), r: home, x: v.slot}, mR|mX)
+		t.lastProd = len(t.code) - 1
+	case wasm.OpRefFunc:
+		idx, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		home := t.pushTemp(wasm.FuncRef)
+		t.emit(instr{op: opRefFunc, r: home, k: idx}, mR)
+		t.lastProd = len(t.code) - 1
+	case wasm.OpI32Const:
+		v, err := r.ReadS32()
+		if err != nil {
+			return false, err
+		}
+		t.pushConst(wasm.I32, uint64(uint32(v)), 0)
+	case wasm.OpI64Const:
+		v, err := r.ReadS64()
+		if err != nil {
+			return false, err
+		}
+		t.pushConst(wasm.I64, uint64(v), 0)
+	case wasm.OpF32Const:
+		v, err := r.ReadF32()
+		if err != nil {
+			return false, err
+		}
+		t.pushConst(wasm.F32, uint64(v), 0)
+	case wasm.OpF64Const:
+		v, err := r.ReadF64()
+		if err != nil {
+			return false, err
+		}
+		t.pushConst(wasm.F64, v, 0)
+	case wasm.OpV128Const:
+		b, err := r.ReadBytes(16)
+		if err != nil {
+			return false, err
+		}
+		t.pushConst(wasm.V128, binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:]))
+	default:
+		return false, t.generic(op)
+	}
+	return false, nil
+}
+
+func (t *translator) hasLocalRefs() bool {
+	for i := range t.stack {
+		if t.stack[i].kind == kLocal {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *translator) tableType(idx uint32) wasm.ValType {
+	if idx < t.m.NumImportedTables {
+		n := uint32(0)
+		for _, im := range t.m.Imports {
+			if im.Kind == wasm.ExternTable {
+				if n == idx {
+					return im.Table.Elem
+				}
+				n++
+			}
+		}
+	}
+	return t.m.Tables[idx-t.m.NumImportedTables].Elem
+}
+
+// callArgs puts the top n entries in their homes and returns the home of
+// the first.
+func (t *translator) callArgs(n int) uint32 {
+	h := len(t.stack) - n
+	for i := h; i < len(t.stack); i++ {
+		t.materialize(i)
+	}
+	base := t.homeAt(h)
+	t.stack = t.stack[:h]
+	return base
+}
+
+func (t *translator) brIf(d int) {
+	cond := t.pop()
+	c := &t.ctrls[len(t.ctrls)-1-d]
+	// Fuse a preceding comparison that produced the condition.
+	prod := t.lastProd
+	var fused [2]uint16
+	var fx, fy uint32
+	if prod >= 0 && prod == len(t.code)-1 && cond.kind == kTemp && t.code[prod].r == cond.slot {
+		if f, ok := fusedBranch[wasm.Op(t.code[prod].op)]; ok {
+			fused, fx, fy = f, t.code[prod].x, t.code[prod].y
+			t.code = t.code[:prod]
+			t.masks = t.masks[:prod]
+		}
+	}
+	n := len(labelTypes(c))
+	if c.kind != ctrlFunc && !t.needsMoves(n, c.base) {
+		if fused[0] != 0 {
+			t.jump(c, fused[0], fx, fy)
+		} else {
+			t.jump(c, opBrIfNZ, cond.slot, 0)
+		}
+		return
+	}
+	var skip int
+	if fused[0] != 0 {
+		skip = t.emit(instr{op: fused[1], x: fx, y: fy}, mX|mY)
+	} else {
+		skip = t.emit(instr{op: opBrIfZ, x: cond.slot}, mX)
+	}
+	saved := append([]entry(nil), t.stack...)
+	t.branchTo(d)
+	t.stack = saved
+	t.code[skip].k = uint32(len(t.code))
+	t.lastProd = -1
+}
+
+func (t *translator) brTable(labels []uint32) {
+	idx := t.pop()
+	ti := len(t.fc.brTables)
+	targets := make([]uint32, len(labels))
+	t.fc.brTables = append(t.fc.brTables, targets)
+	t.emit(instr{op: opBrTable, x: idx.slot, k: uint32(ti)}, mX)
+	stubs := map[uint32]uint32{}
+	saved := append([]entry(nil), t.stack...)
+	for i, d := range labels {
+		c := &t.ctrls[len(t.ctrls)-1-int(d)]
+		n := len(labelTypes(c))
+		if c.kind == ctrlFunc || t.needsMoves(n, c.base) {
+			if pc, ok := stubs[d]; ok {
+				targets[i] = pc
+				continue
+			}
+			pc := uint32(len(t.code))
+			stubs[d] = pc
+			targets[i] = pc
+			t.branchTo(int(d))
+			t.stack = append(t.stack[:0], saved...)
+			continue
+		}
+		if c.kind == ctrlLoop {
+			targets[i] = uint32(c.start)
+		} else {
+			c.fixups = append(c.fixups, fixup{instr: -1, table: ti, entry: i})
+		}
+	}
+}
+
+// generic translates an instruction with a fixed signature.
+func (t *translator) generic(op wasm.Op) error {
+	info, ok := op.Info()
+	if !ok || info.Special {
+		return fmt.Errorf("unsupported instruction %s", op)
+	}
+	in := instr{op: uint16(op)}
+	r := &t.r
+	switch info.Imm {
+	case wasm.ImmNone:
+	case wasm.ImmMemArg, wasm.ImmMemArgLane:
+		ma, err := r.ReadMemArg()
+		if err != nil {
+			return err
+		}
+		if ma.Offset > math.MaxUint32 {
+			return fmt.Errorf("memory offset %d out of range", ma.Offset)
+		}
+		in.z = uint32(ma.Offset)
+		if info.Imm == wasm.ImmMemArgLane {
+			l, err := r.ReadByte()
+			if err != nil {
+				return err
+			}
+			in.k = uint32(l)
+		}
+	case wasm.ImmLane:
+		l, err := r.ReadByte()
+		if err != nil {
+			return err
+		}
+		in.k = uint32(l)
+	case wasm.ImmShuffle:
+		b, err := r.ReadBytes(16)
+		if err != nil {
+			return err
+		}
+		var s [16]byte
+		copy(s[:], b)
+		in.k = uint32(len(t.fc.shuffles))
+		t.fc.shuffles = append(t.fc.shuffles, s)
+	case wasm.ImmMemory:
+		if _, err := r.ReadByte(); err != nil {
+			return err
+		}
+	case wasm.ImmMemoryCopy:
+		if _, err := r.ReadByte(); err != nil {
+			return err
+		}
+		if _, err := r.ReadByte(); err != nil {
+			return err
+		}
+	case wasm.ImmData, wasm.ImmElem, wasm.ImmTable:
+		v, err := r.ReadU32()
+		if err != nil {
+			return err
+		}
+		in.k = v
+	case wasm.ImmMemoryInit:
+		v, err := r.ReadU32()
+		if err != nil {
+			return err
+		}
+		if _, err := r.ReadByte(); err != nil {
+			return err
+		}
+		in.k = v
+	case wasm.ImmTableInit, wasm.ImmTableCopy:
+		a, err := r.ReadU32()
+		if err != nil {
+			return err
+		}
+		b, err := r.ReadU32()
+		if err != nil {
+			return err
+		}
+		// table.init: k elem, r table; table.copy: k dst, r src.
+		in.k, in.r = a, b
+	default:
+		return fmt.Errorf("unsupported immediate for %s", op)
+	}
+	np := len(info.Params)
+	var mask uint8
+	for i := np - 1; i >= 0; i-- {
+		e := t.pop()
+		switch i {
+		case 0:
+			in.x = e.slot
+			mask |= mX
+		case 1:
+			in.y = e.slot
+			mask |= mY
+		case 2:
+			if info.Imm == wasm.ImmMemArg || info.Imm == wasm.ImmMemArgLane {
+				return fmt.Errorf("too many operands for %s", op)
+			}
+			in.z = e.slot
+			mask |= mZ
+		}
+	}
+	if len(info.Results) == 1 {
+		in.r = t.pushTemp(info.Results[0])
+		mask |= mR
+	}
+	t.emit(in, mask)
+	if len(info.Results) == 1 {
+		t.lastProd = len(t.code) - 1
+	}
+	return nil
+}
+
+// compileFunc translates defined function i of m.
+func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType) (*funcCode, error) {
+	ft := m.Types[m.Funcs[i]]
+	code := &m.Code[i]
+	t := &translator{m: m, constIdx: map[[3]uint64]uint32{}, lastProd: -1, funcTypes: funcTypes, globals: globals}
+	t.locals = append(t.locals, ft.Params...)
+	for _, d := range code.Locals {
+		for j := uint32(0); j < d.Count; j++ {
+			t.locals = append(t.locals, d.Type)
+		}
+	}
+	s := uint32(0)
+	paramSlots := 0
+	for j, lt := range t.locals {
+		t.localSlot = append(t.localSlot, s)
+		s += uint32(lt.Slots())
+		if j == len(ft.Params)-1 {
+			paramSlots = int(s)
+		}
+	}
+	t.numLocals = s
+	fc := &funcCode{paramSlots: paramSlots, numLocals: int(s), index: m.NumImportedFuncs + uint32(i)}
+	for _, rt := range ft.Results {
+		fc.resultSlots += rt.Slots()
+	}
+	t.fc = fc
+	t.ctrls = []ctrl{{kind: ctrlFunc, results: ft.Results, base: tempTag, elseFix: -1}}
+	if err := t.translate(code.Body, code.Offset); err != nil {
+		return nil, err
+	}
+	// Resolve provisional temp slots.
+	tempBase := t.numLocals + uint32(len(t.consts))
+	for j := range t.code {
+		in, mk := &t.code[j], t.masks[j]
+		fix := func(v *uint32) {
+			if *v >= tempTag {
+				*v = *v - tempTag + tempBase
+			}
+		}
+		if mk&mR != 0 {
+			fix(&in.r)
+		}
+		if mk&mX != 0 {
+			fix(&in.x)
+		}
+		if mk&mY != 0 {
+			fix(&in.y)
+		}
+		if mk&mZ != 0 {
+			fix(&in.z)
+		}
+	}
+	fc.code = t.code
+	fc.consts = t.consts
+	fc.frameSize = int(tempBase + t.maxTemp)
+	if fc.frameSize < fc.resultSlots {
+		fc.frameSize = fc.resultSlots
+	}
+	return fc, nil
+}

@@ -1,0 +1,224 @@
+// Package interp is wasmrun's interpreter: it translates each validated
+// function body once into a register IR and runs it in one dispatch loop.
+//
+// A frame is a window of uint64 slots holding the parameters, the
+// declared locals, the function's constants and the temporaries of the
+// operand stack (v128 values take two slots). Instructions name their
+// operand and result slots directly, so local.get emits nothing, local.set
+// usually rewrites the result slot of the instruction that produced the
+// value, and comparisons feeding br_if/if become fused compare-and-branch
+// instructions. Calls between Wasm functions push a record on an explicit
+// frame stack and continue in the same loop: a Wasm call never recurses
+// in Go and deep recursion ends in the "call stack exhausted" trap.
+package interp
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/wasmrun/wasmrun/store"
+	"github.com/wasmrun/wasmrun/validate"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// Config sets the interpreter's limits. The zero value selects the
+// defaults.
+type Config struct {
+	// MaxStackSlots caps the value stack of one call into Wasm, in
+	// 8-byte slots (default DefaultMaxStackSlots).
+	MaxStackSlots int
+	// MaxFrames caps the call depth of one call into Wasm (default
+	// DefaultMaxFrames).
+	MaxFrames int
+	// Fuel, when positive, is the number of loop iterations plus calls a
+	// call into Wasm may execute before it traps with TrapOutOfFuel.
+	Fuel int64
+}
+
+// Default limits.
+const (
+	DefaultMaxStackSlots = 1 << 22 // 32 MiB
+	DefaultMaxFrames     = 1 << 16
+)
+
+// budgetChunk is the number of back-edges and calls between two checks
+// of the context and the fuel.
+const budgetChunk = 1 << 14
+
+// Engine is the interpreter. It implements store.Engine and
+// store.FuncRunner and is safe for concurrent use.
+type Engine struct {
+	cfg  Config
+	pool sync.Pool
+}
+
+// New returns an interpreter with the given limits.
+func New(cfg Config) *Engine {
+	if cfg.MaxStackSlots <= 0 {
+		cfg.MaxStackSlots = DefaultMaxStackSlots
+	}
+	if cfg.MaxFrames <= 0 {
+		cfg.MaxFrames = DefaultMaxFrames
+	}
+	e := &Engine{cfg: cfg}
+	e.pool.New = func() any {
+		return &vm{e: e, stack: make([]uint64, 1024), frames: make([]frame, 0, 64)}
+	}
+	return e
+}
+
+// Name returns "interp".
+func (e *Engine) Name() string { return "interp" }
+
+// Module is the interpreter's compiled form of a module.
+type Module struct {
+	e     *Engine
+	funcs []*funcCode
+}
+
+// Runner returns the engine.
+func (m *Module) Runner() store.FuncRunner { return m.e }
+
+// FuncCode returns the code of defined function i.
+func (m *Module) FuncCode(i int) any { return m.funcs[i] }
+
+// Compile translates every function body of m, which must have passed
+// validation. info may be nil.
+func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
+	funcTypes := make([]uint32, 0, m.NumFuncs())
+	var globals []wasm.ValType
+	for _, im := range m.Imports {
+		switch im.Kind {
+		case wasm.ExternFunc:
+			funcTypes = append(funcTypes, im.Func)
+		case wasm.ExternGlobal:
+			globals = append(globals, im.Global.Type)
+		}
+	}
+	funcTypes = append(funcTypes, m.Funcs...)
+	for _, g := range m.Globals {
+		globals = append(globals, g.Type.Type)
+	}
+	if len(m.Code) != len(m.Funcs) {
+		return nil, fmt.Errorf("interp: %d function bodies for %d functions", len(m.Code), len(m.Funcs))
+	}
+	mod := &Module{e: e, funcs: make([]*funcCode, len(m.Funcs))}
+	for i := range m.Funcs {
+		fc, err := compileFunc(m, i, funcTypes, globals)
+		if err != nil {
+			return nil, fmt.Errorf("interp: function %d: %w", int(m.NumImportedFuncs)+i, err)
+		}
+		mod.funcs[i] = fc
+	}
+	return mod, nil
+}
+
+// frame is a suspended caller.
+type frame struct {
+	fc   *funcCode
+	fn   *store.Func
+	pc   int
+	base int
+}
+
+// vm is the state of one call into Wasm; vms are pooled.
+type vm struct {
+	e      *Engine
+	stack  []uint64
+	frames []frame
+	caller store.Caller
+	fuel   int64 // remaining fuel when limited, else -1
+	// trap site, recorded when a trap leaves the loop
+	trapFn *store.Func
+}
+
+// Call runs Wasm function f (compiled by this engine) with its
+// parameters in stack and leaves the results there.
+func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error {
+	fc, ok := f.Code.(*funcCode)
+	if !ok {
+		return fmt.Errorf("interp: function %d was not compiled by the interpreter", f.Index)
+	}
+	v := e.pool.Get().(*vm)
+	v.fuel = -1
+	if e.cfg.Fuel > 0 {
+		v.fuel = e.cfg.Fuel
+	}
+	if fc.frameSize > len(v.stack) && !v.grow(fc.frameSize) {
+		e.pool.Put(v)
+		return &store.Trap{Code: store.TrapCallStackExhausted, Frames: []store.Frame{store.FrameOf(f.Instance, f.Index)}}
+	}
+	copy(v.stack, stack[:f.ParamSlots])
+	err := v.run(ctx, f, fc)
+	if err == nil {
+		copy(stack, v.stack[:f.ResultSlots])
+	}
+	v.frames = v.frames[:0]
+	v.caller.Instance = nil
+	e.pool.Put(v)
+	return err
+}
+
+// grow enlarges the value stack to at least n slots, within the limit.
+func (v *vm) grow(n int) bool {
+	if n > v.e.cfg.MaxStackSlots {
+		return false
+	}
+	m := 2 * len(v.stack)
+	for m < n {
+		m *= 2
+	}
+	if m > v.e.cfg.MaxStackSlots {
+		m = v.e.cfg.MaxStackSlots
+	}
+	s := make([]uint64, m)
+	copy(s, v.stack)
+	v.stack = s
+	return true
+}
+
+// trap builds the *Trap for a trap in function fn, with the backtrace of
+// the frame stack.
+func (v *vm) trap(code store.TrapCode, fn *store.Func, cause error) *store.Trap {
+	t := &store.Trap{Code: code, Cause: cause}
+	t.Frames = append(t.Frames, store.FrameOf(fn.Instance, fn.Index))
+	for i := len(v.frames) - 1; i >= 0; i-- {
+		f := v.frames[i].fn
+		t.Frames = append(t.Frames, store.FrameOf(f.Instance, f.Index))
+	}
+	return t
+}
+
+// refill is the cold path of the budget counter: it checks the context
+// and the fuel and returns the next budget, or a trap code.
+func (v *vm) refill(ctx context.Context) (int, store.TrapCode, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, store.TrapCancelled, err
+	}
+	if v.fuel < 0 {
+		return budgetChunk, 0, nil
+	}
+	if v.fuel == 0 {
+		return 0, store.TrapOutOfFuel, nil
+	}
+	n := int64(budgetChunk)
+	if v.fuel < n {
+		n = v.fuel
+	}
+	v.fuel -= n
+	return int(n), 0, nil
+}
+
+// initialBudget returns the budget at the start of a call.
+func (v *vm) initialBudget() int {
+	if v.fuel < 0 {
+		return budgetChunk
+	}
+	n := int64(budgetChunk)
+	if v.fuel < n {
+		n = v.fuel
+	}
+	v.fuel -= n
+	return int(n)
+}
