@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -133,6 +134,22 @@ func Run(s *Script, opts Options) ([]Result, Stats) {
 		results = append(results, res)
 	}
 	return results, r.stats
+}
+
+// RunFile reads, parses and runs the script at path. The error reports
+// a file that cannot be read or whose S-expressions are malformed; failed
+// commands are reported in the results.
+func RunFile(path string, opts Options) ([]Result, Stats, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, Stats{}, err
+	}
+	s, err := ParseScript(path, src)
+	if err != nil {
+		return nil, Stats{}, err
+	}
+	results, stats := Run(s, opts)
+	return results, stats, nil
 }
 
 // runner holds the state of one script run.

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/wasmrun/wasmrun/spectest"
@@ -37,30 +36,15 @@ func wastCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	var total spectest.Stats
 	for _, name := range fs.Args() {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			fmt.Fprintf(stdout, "%s: %v\n", name, err)
-			total.Failed++
-			continue
-		}
-		script, err := spectest.ParseScript(name, src)
-		if err != nil {
-			fmt.Fprintf(stdout, "%v\n", err)
-			total.Failed++
-			continue
-		}
 		opts := spectest.Options{Timeout: *timeout}
 		if factory != nil {
 			opts.Engine = factory()
 		}
-		results, stats := spectest.Run(script, opts)
-		if opts.Engine != nil {
-			if err := opts.Engine.Close(); err != nil {
-				fmt.Fprintf(stdout, "%s: closing the engine: %v\n", name, err)
-				stats.Failed++
-			}
+		results, stats, err := spectest.RunFile(name, opts)
+		if err != nil {
+			fmt.Fprintln(stdout, err)
+			stats.Failed++
 		}
-		total.Add(stats)
 		for _, r := range results {
 			switch {
 			case r.Outcome == spectest.Failed:
@@ -72,6 +56,13 @@ func wastCmd(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stdout, "%s: %s: message not matched: expected %s, got %q\n", r.Location(), r.Command, r.Expected, r.Mismatch)
 			}
 		}
+		if opts.Engine != nil {
+			if err := opts.Engine.Close(); err != nil {
+				fmt.Fprintf(stdout, "%s: closing the engine: %v\n", name, err)
+				stats.Failed++
+			}
+		}
+		total.Add(stats)
 	}
 	fmt.Fprintf(stdout, "malformed messages matched: %d/%d, invalid messages matched: %d/%d\n",
 		total.MalformedMatched, total.MalformedTotal, total.InvalidMatched, total.InvalidTotal)
