@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -259,6 +260,7 @@ func suiteCases(t testing.TB) []suiteCase {
 func TestSuiteBinaryModules(t *testing.T) {
 	cases := suiteCases(t)
 	var malformed, matched, ok int
+	perMsg := map[string][2]int{} // expected message -> {total, matched}
 	for _, c := range cases {
 		m, err := Decode(c.data)
 		if c.want == "" {
@@ -274,6 +276,9 @@ func TestSuiteBinaryModules(t *testing.T) {
 			continue
 		}
 		malformed++
+		tally := perMsg[c.want]
+		tally[0]++
+		perMsg[c.want] = tally
 		var be *Error
 		if err == nil {
 			t.Errorf("%s:%d: want %q, decoded fine", c.file, c.line, c.want)
@@ -288,6 +293,16 @@ func TestSuiteBinaryModules(t *testing.T) {
 			continue
 		}
 		matched++
+		tally[1]++
+		perMsg[c.want] = tally
+	}
+	msgs := make([]string, 0, len(perMsg))
+	for m := range perMsg {
+		msgs = append(msgs, m)
+	}
+	sort.Strings(msgs)
+	for _, m := range msgs {
+		t.Logf("%-55q %4d/%d", m, perMsg[m][1], perMsg[m][0])
 	}
 	t.Logf("assert_malformed binary: %d/%d matched; well-formed binary modules decoded: %d", matched, malformed, ok)
 }
