@@ -165,6 +165,7 @@ func (b *builder) blockType(out []byte) []byte {
 	}
 	ps, _, _ := b.params(false)
 	rs, _ := b.results()
+	b.noMoreSig()
 	switch {
 	case len(ps) == 0 && len(rs) == 0:
 		return append(out, 0x40)
@@ -230,7 +231,7 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 	name := p.text(t)
 	op, ok := wasm.OpByName(name)
 	if !ok {
-		p.fail(int(t.pos), "unknown operator %s", name)
+		p.unexpected(t)
 	}
 	info, _ := op.Info()
 	switch info.Imm {
@@ -290,9 +291,9 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 		return b.memArg(wbin.AppendOp(out, op), info.Align)
 	case wasm.ImmMemArgLane:
 		out = b.memArg(wbin.AppendOp(out, op), info.Align)
-		return append(out, b.laneIndex())
+		return append(out, b.laneIndex(false))
 	case wasm.ImmLane:
-		return append(wbin.AppendOp(out, op), b.laneIndex())
+		return append(wbin.AppendOp(out, op), b.laneIndex(false))
 	case wasm.ImmMemory:
 		return append(wbin.AppendOp(out, op), 0)
 	case wasm.ImmI32:
@@ -364,15 +365,14 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 	case wasm.ImmShuffle:
 		out = wbin.AppendOp(out, op)
 		n := 0
-		for t := p.peek(); t.kind == tAtom && strings.IndexByte("0123456789+-", p.src[t.pos]) >= 0; t = p.peek() {
-			if n == 16 {
-				p.fail(int(p.peek().pos), "invalid lane length")
-			}
-			out = append(out, b.laneIndex())
+		for t := p.peekN(n); t.kind == tAtom && isOperand(p.text(t)); t = p.peekN(n) {
 			n++
 		}
 		if n != 16 {
-			p.fail(int(p.peek().pos), "invalid lane length")
+			p.fail(int(p.peekN(min(n, 16)).pos), "invalid lane length")
+		}
+		for range 16 {
+			out = append(out, b.laneIndex(true))
 		}
 		return out
 	}
@@ -380,10 +380,16 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 	return nil
 }
 
-func (b *builder) laneIndex() byte {
+// laneIndex parses a lane index (a natural number below 256). Other
+// literals are "unexpected token" for lane instructions and "malformed lane
+// index" for shuffles, as the spec's tests expect.
+func (b *builder) laneIndex(shuffle bool) byte {
 	p := b.p
 	t := b.literal()
 	v, err := parseUint(p.text(t), 8)
+	if err == errBadNumber && !shuffle {
+		p.fail(int(t.pos), "unexpected token %s", p.text(t))
+	}
 	if err != nil {
 		p.fail(int(t.pos), "malformed lane index")
 	}
@@ -399,6 +405,9 @@ func (b *builder) memArg(out []byte, natural uint8) []byte {
 	if t := p.peek(); t.kind == tAtom && strings.HasPrefix(p.text(t), "offset=") {
 		p.i++
 		v, err := parseUint(p.text(t)[len("offset="):], 32)
+		if err == errOutOfRange {
+			p.fail(int(t.pos), "i32 constant out of range")
+		}
 		if err != nil {
 			p.failLit(t, err)
 		}
@@ -441,12 +450,15 @@ func (b *builder) v128Const(out []byte) []byte {
 		p.fail(int(st.pos), "unexpected token %s", p.text(st))
 	}
 	float := p.text(st)[0] == 'f'
+	count := 0
+	for t := p.peekN(count); t.kind == tAtom && isOperand(p.text(t)); t = p.peekN(count) {
+		count++
+	}
+	if count != n {
+		p.fail(int(p.peek().pos), "wrong number of lane literals")
+	}
 	for i := 0; i < n; i++ {
-		t := p.peek()
-		if t.kind != tAtom {
-			p.fail(int(t.pos), "wrong number of lane literals")
-		}
-		p.i++
+		t := p.next()
 		s := p.text(t)
 		var v uint64
 		var err error

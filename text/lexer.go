@@ -115,11 +115,12 @@ func lex(src []byte) ([]token, *lexError) {
 			toks = append(toks, token{kind: tLParen, pos: int32(i), end: int32(i + 1)})
 			i++
 		case c == ')':
-			if len(stack) == 0 {
-				return nil, &lexError{i, "unexpected token )"}
+			// An unmatched ")" is left for the parser to report, so that
+			// earlier errors are reported first.
+			if len(stack) > 0 {
+				toks[stack[len(stack)-1]].match = int32(len(toks))
+				stack = stack[:len(stack)-1]
 			}
-			toks[stack[len(stack)-1]].match = int32(len(toks))
-			stack = stack[:len(stack)-1]
 			toks = append(toks, token{kind: tRParen, pos: int32(i), end: int32(i + 1)})
 			i++
 		default:

@@ -352,6 +352,7 @@ func (b *builder) typeUse(allowNames bool) (uint32, wasm.FuncType, []string) {
 	var ps, rs bool
 	ft.Params, names, ps = b.params(allowNames)
 	ft.Results, rs = b.results()
+	b.noMoreSig()
 	if hasType {
 		if int(idx) < len(b.m.Types) {
 			def := b.m.Types[idx]
@@ -369,6 +370,15 @@ func (b *builder) typeUse(allowNames bool) (uint32, wasm.FuncType, []string) {
 		return idx, ft, names
 	}
 	return b.typeIndex(ft), ft, names
+}
+
+// noMoreSig rejects a type, param or result clause after the results of a
+// type use (clauses out of order).
+func (b *builder) noMoreSig() {
+	p := b.p
+	if p.lparenKw("type") || p.lparenKw("param") || p.lparenKw("result") {
+		p.fail(int(p.peekN(1).pos), "unexpected token %s", p.text(p.peekN(1)))
+	}
 }
 
 func (b *builder) limits() wasm.Limits {

@@ -2,6 +2,7 @@ package text
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/wasmrun/wasmrun/binary"
@@ -71,6 +72,9 @@ func (p *parser) unexpected(t *token) {
 	case tEOF:
 		p.fail(int(t.pos), "unexpected end of input")
 	case tAtom:
+		if !isKeyword(p.text(t)) {
+			p.fail(int(t.pos), "unknown operator %s", p.text(t))
+		}
 		p.fail(int(t.pos), "unexpected token %s", p.text(t))
 	default:
 		p.fail(int(t.pos), "unexpected token %s", p.text(t))
@@ -131,13 +135,58 @@ func (p *parser) u32() uint32 {
 		p.unexpected(t)
 	}
 	v, err := parseUint(p.text(t), 32)
+	if err == errOutOfRange {
+		p.fail(int(t.pos), "i32 constant out of range")
+	}
 	if err != nil {
 		p.failLit(t, err)
 	}
 	return uint32(v)
 }
 
+// keywords are the reserved words of the text format (and of scripts) that
+// are not instructions; where one is misplaced the error is "unexpected
+// token" rather than "unknown operator".
+var keywords = map[string]bool{
+	"module": true, "type": true, "func": true, "param": true, "result": true, "local": true,
+	"global": true, "table": true, "memory": true, "elem": true, "data": true, "import": true,
+	"export": true, "start": true, "offset": true, "item": true, "declare": true, "then": true,
+	"else": true, "end": true, "mut": true, "funcref": true, "externref": true, "extern": true,
+	"i32": true, "i64": true, "f32": true, "f64": true, "v128": true, "binary": true, "quote": true,
+	"i8x16": true, "i16x8": true, "i32x4": true, "i64x2": true, "f32x4": true, "f64x2": true,
+	"nan:canonical": true, "nan:arithmetic": true,
+	"register": true, "invoke": true, "get": true,
+}
+
+// isOperand reports whether an atom can be an operand (a lane literal)
+// rather than the start of the next instruction or a keyword.
+func isOperand(s string) bool {
+	if keywords[s] {
+		return false
+	}
+	_, isOp := wasm.OpByName(s)
+	return !isOp
+}
+
+// isKeyword reports whether s is a keyword, an instruction name or a
+// number-like token.
+func isKeyword(s string) bool {
+	if keywords[s] {
+		return true
+	}
+	if _, ok := wasm.OpByName(s); ok {
+		return true
+	}
+	if s != "" && (isDigit(s[0]) || s[0] == '+' || s[0] == '-') {
+		return true
+	}
+	return strings.HasPrefix(s, "nan:") || strings.HasPrefix(s, "offset=") || strings.HasPrefix(s, "align=") || strings.HasPrefix(s, "assert_")
+}
+
 func (p *parser) failLit(t *token, err error) {
+	if keywords[p.text(t)] {
+		p.fail(int(t.pos), "unexpected token %s", p.text(t))
+	}
 	if err == errBadNumber {
 		p.fail(int(t.pos), "unknown operator %s", p.text(t))
 	}

@@ -3,6 +3,7 @@ package text
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -103,6 +104,9 @@ func head(s string) string {
 	return s[:end]
 }
 
+// expectedMessage finds the message that ends an assertion.
+var expectedMessage = regexp.MustCompile(`"([^"]*)"\s*\)$`)
+
 func isBinaryModule(s string) bool {
 	f := strings.Fields(strings.NewReplacer("(", " ( ", ")", " ) ").Replace(s))
 	// ( module $id? binary
@@ -111,7 +115,8 @@ func isBinaryModule(s string) bool {
 
 // TestSuiteModules parses every module of the spec scripts: top-level
 // modules and those inside assert_invalid, assert_unlinkable, ... must
-// parse; those inside assert_malformed must be rejected.
+// parse; those inside assert_malformed must be rejected with the message the
+// script gives.
 func TestSuiteModules(t *testing.T) {
 	var ok, malformed, skipped int
 	for _, file := range suiteFiles(t) {
@@ -152,8 +157,13 @@ func TestSuiteModules(t *testing.T) {
 					skipped++
 					continue
 				}
-				if _, _, err := ParseModuleID([]byte(inner[0].src)); err == nil {
+				_, _, err := ParseModuleID([]byte(inner[0].src))
+				if err == nil {
 					t.Errorf("%s:%d: malformed module accepted: %.200s", name, f.line, inner[0].src)
+					continue
+				}
+				if m := expectedMessage.FindStringSubmatch(f.src); m != nil && !strings.Contains(err.Error(), m[1]) {
+					t.Errorf("%s:%d: error %q, want it to contain %q", name, f.line, err, m[1])
 					continue
 				}
 				malformed++
