@@ -15,7 +15,9 @@ import (
 // generated from m.Names.
 //
 // Encode does not validate m; an invalid module encodes to an invalid
-// binary.
+// binary. The binary format cannot express an element segment of
+// function indices (UsesExprs false) whose Type is not funcref; such a
+// segment is encoded as funcref.
 func Encode(m *wasm.Module) []byte {
 	e := encoder{out: make([]byte, 0, 1024)}
 	e.out = append(e.out, 0, 'a', 's', 'm', 1, 0, 0, 0)

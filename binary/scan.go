@@ -180,10 +180,17 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 			} else {
 				ctl = append(ctl, ctlBlock)
 			}
-		case scU32, scData:
-			if c == scData {
-				d.usesDataIdx = d.usesDataIdx || isBody
+		case scU32:
+			if p < n && data[p] < 0x80 {
+				p++
+			} else {
+				var err error
+				if _, p, err = d.slowU32(p); err != nil {
+					return 0, err
+				}
 			}
+		case scData:
+			d.usesDataIdx = d.usesDataIdx || isBody
 			if p < n && data[p] < 0x80 {
 				p++
 			} else {
