@@ -326,7 +326,8 @@ func TestLexer(t *testing.T) {
 		"(; block (; nested ;) comment\n ;)\n" +
 		"(register \"a\\tb\\n\\\"\\'\\\\\\41\\u{263a}\\u{1_F600}\" $x) ;; (module\n" +
 		"(register \"(; not a comment ;)\")\n" +
-		"(module binary \";;\" \"\\00\\ff\")(module $m)"
+		"(module binary \";;\" \"\\00\\ff\")(module $m)\n" +
+		";; a comment ended by a carriage return\r(register \"cr\")"
 	s, err := ParseScript("t.wast", []byte(src))
 	if err != nil {
 		t.Fatal(err)
@@ -336,6 +337,7 @@ func TestLexer(t *testing.T) {
 		{Kind: CmdRegister, Line: 5, Name: "(; not a comment ;)"},
 		{Kind: CmdModule, Line: 6, Module: &ModuleDef{Form: FormBinary, Src: []byte(`(module binary ";;" "\00\ff")`), Bytes: []byte(";;\x00\xff"), Line: 6}},
 		{Kind: CmdModule, Line: 6, Module: &ModuleDef{ID: "$m", Src: []byte(`(module $m)`), Line: 6}},
+		{Kind: CmdRegister, Line: 7, Name: "cr"},
 	}
 	if diff := cmp.Diff(want, s.Commands); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)

@@ -74,7 +74,8 @@ func (l *lexer) skipSpace() error {
 		case c == ' ' || c == '\t' || c == '\r':
 			l.pos++
 		case c == ';' && l.pos+1 < len(l.src) && l.src[l.pos+1] == ';':
-			for l.pos < len(l.src) && l.src[l.pos] != '\n' {
+			// A line comment ends at a line feed or a carriage return.
+			for l.pos < len(l.src) && l.src[l.pos] != '\n' && l.src[l.pos] != '\r' {
 				l.pos++
 			}
 		case c == '(' && l.pos+1 < len(l.src) && l.src[l.pos+1] == ';':

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -77,6 +78,41 @@ func TestSpecSuite(t *testing.T) {
 	t.Logf("malformed messages matched: %d/%d (binary), %d/%d (quote); invalid messages matched: %d/%d",
 		total.MalformedMatched, total.MalformedTotal, total.QuoteMatched, total.QuoteTotal,
 		total.InvalidMatched, total.InvalidTotal)
+}
+
+// TestSpecSuiteEngines runs every script of the 2.0 suite on every
+// registered engine; every command must pass.
+func TestSpecSuiteEngines(t *testing.T) {
+	dir, files := suiteFiles(t)
+	for _, name := range EngineNames() {
+		factory, _ := LookupEngine(name)
+		if factory == nil {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			var total Stats
+			for _, file := range files {
+				rel, _ := filepath.Rel(filepath.Join(dir, "core"), file)
+				t.Run(rel, func(t *testing.T) {
+					e := factory()
+					results, stats, err := RunFile(file, Options{Engine: e, Timeout: time.Minute})
+					if cerr := e.Close(); cerr != nil {
+						t.Errorf("Close: %v", cerr)
+					}
+					if err != nil {
+						t.Fatal(err)
+					}
+					total.Add(stats)
+					for _, r := range results {
+						if r.Outcome != Passed {
+							t.Error(r)
+						}
+					}
+				})
+			}
+			t.Logf("%s: %d passed, %d failed, %d skipped", name, total.Passed, total.Failed, total.Skipped)
+		})
+	}
 }
 
 // TestSuiteCommandCounts checks the script parser against the per-file
