@@ -64,6 +64,9 @@ func wastCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		total.Add(stats)
 	}
+	if *verbose {
+		fmt.Fprintf(stdout, "text (quote) malformed messages matched: %d/%d\n", total.QuoteMatched, total.QuoteTotal)
+	}
 	fmt.Fprintf(stdout, "malformed messages matched: %d/%d, invalid messages matched: %d/%d\n",
 		total.MalformedMatched, total.MalformedTotal, total.InvalidMatched, total.InvalidTotal)
 	fmt.Fprintf(stdout, "%d passed, %d failed, %d skipped\n", total.Passed, total.Failed, total.Skipped)
