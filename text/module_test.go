@@ -80,7 +80,7 @@ func TestAbbreviations(t *testing.T) {
 		{"exports by name", `(func $f) (table $t 0 funcref) (memory $m 0) (global $g i32 (i32.const 0)) (export "f" (func $f)) (export "t" (table $t)) (export "m" (memory $m)) (export "g" (global $g))`,
 			`(func) (table 0 funcref) (memory 0) (global i32 (i32.const 0)) (export "f" (func 0)) (export "t" (table 0)) (export "m" (memory 0)) (export "g" (global 0))`},
 		{"module wrapper", `(module $m (func))`, `(func)`},
-		{"module quote", `(module quote "(func" " (nop))")`, `(module (func nop))`},
+		{"module quote", `(module quote "(func" " (n" "op))")`, `(module (func nop))`},
 		{"comments", "(func ;; line\n (; block (; nested ;) ;) nop)", `(func nop)`},
 		{"typed select", `(func (select (result i32) (i32.const 1) (i32.const 2) (i32.const 0)) drop)`,
 			`(func i32.const 1 i32.const 2 i32.const 0 select (result i32) drop)`},

@@ -274,8 +274,7 @@ func (p *parser) top() (*wasm.Module, string, error) {
 		p.i++
 		var q []byte
 		for p.peek().kind == tString {
-			q = append(q, p.str()...)
-			q = append(q, ' ')
+			q = append(q, p.str()...) // concatenated without separator, as in the spec's scripts
 		}
 		p.expectRParen()
 		p.expectEOF()
