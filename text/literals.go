@@ -10,13 +10,12 @@ import (
 
 // Literal errors. They carry the spec's reason texts.
 var (
-	errOutOfRange  = errors.New("constant out of range")
-	errBadNumber   = errors.New("unknown operator") // not a numeric literal at all
-	errBadNaN      = errors.New("constant out of range")
-	errBadString   = errors.New("malformed string")
-	errBadUTF8     = errors.New("malformed UTF-8 encoding")
-	errBadEscape   = errors.New("malformed escape sequence")
-	errUnterminate = errors.New("unclosed string")
+	errOutOfRange = errors.New("constant out of range")
+	errBadNumber  = errors.New("unknown operator") // not a numeric literal at all
+	errBadNaN     = errors.New("constant out of range")
+	errBadString  = errors.New("malformed string")
+	errBadUTF8    = errors.New("malformed UTF-8 encoding")
+	errBadEscape  = errors.New("malformed escape sequence")
 )
 
 func isDigit(c byte) bool    { return c >= '0' && c <= '9' }

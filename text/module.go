@@ -455,18 +455,6 @@ func (b *builder) nextIndex(s space, imported bool) uint32 {
 	return 0
 }
 
-func spaceOfKind(k wasm.ExternKind) space {
-	switch k {
-	case wasm.ExternFunc:
-		return sFunc
-	case wasm.ExternTable:
-		return sTable
-	case wasm.ExternMemory:
-		return sMem
-	}
-	return sGlobal
-}
-
 func kindOfSpace(s space) wasm.ExternKind {
 	switch s {
 	case sFunc:
