@@ -603,7 +603,7 @@ func (b *builder) tableDef(idx uint32) {
 		p.expectRParen()
 		n := uint64(seg.Len())
 		b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: wasm.Limits{Min: n, Max: n, HasMax: true}})
-		b.m.Elems = append(b.m.Elems, seg)
+		b.addElem(seg)
 		return
 	}
 	l := b.limits()
@@ -712,6 +712,16 @@ func (b *builder) elemDef() {
 		seg.Funcs = b.funcIndices()
 	default:
 		p.unexpected(p.peek())
+	}
+	b.addElem(seg)
+}
+
+// addElem appends an element segment. ExplicitTable is set as the binary
+// encoding requires it (an active segment on a table other than 0 or of
+// a type other than funcref), so that text and binary modules agree.
+func (b *builder) addElem(seg wasm.ElemSegment) {
+	if seg.Mode == wasm.SegmentActive && (seg.Table != 0 || seg.Type != wasm.FuncRef) {
+		seg.ExplicitTable = true
 	}
 	b.m.Elems = append(b.m.Elems, seg)
 }
