@@ -951,6 +951,18 @@ func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValTy
 			fix(&in.z)
 		}
 	}
+	// Make branch targets relative to the branching instruction.
+	for j := range t.code {
+		in := &t.code[j]
+		switch {
+		case in.op == opBr || in.op == opBrIfNZ || in.op == opBrIfZ || (in.op >= opBrI32Eq && in.op <= opBrI64GeU):
+			in.k = uint32(int32(in.k) - int32(j))
+		case in.op == opBrTable:
+			for e, target := range fc.brTables[in.k] {
+				fc.brTables[in.k][e] = uint32(int32(target) - int32(j))
+			}
+		}
+	}
 	fc.code = t.code
 	fc.consts = t.consts
 	fc.frameSize = int(tempBase + t.maxTemp)

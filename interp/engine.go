@@ -16,6 +16,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"unsafe"
 
 	"github.com/wasmrun/wasmrun/store"
 	"github.com/wasmrun/wasmrun/validate"
@@ -118,19 +119,29 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 type frame struct {
 	fc   *funcCode
 	fn   *store.Func
-	pc   int
-	base int
+	ip   unsafe.Pointer // next instruction, in fc.code
+	base int            // frame base in vm.stack
 }
 
-// vm is the state of one call into Wasm; vms are pooled.
+// vm is the state of one call into Wasm; vms are pooled. The dispatch
+// loop keeps its hottest state in locals; the fields below hold the rest.
 type vm struct {
 	e      *Engine
 	stack  []uint64
 	frames []frame
 	caller store.Caller
 	fuel   int64 // remaining fuel when limited, else -1
-	// trap site, recorded when a trap leaves the loop
-	trapFn *store.Func
+
+	ctx    context.Context
+	st     instState   // current instance
+	fn     *store.Func // current function
+	fc     *funcCode   // its code
+	base   int         // its frame base in stack
+	budget int         // back-edges and calls until the next refill
+	callee *store.Func // function being called
+	// trap details
+	elemIdx uint64
+	cause   error
 }
 
 // Call runs Wasm function f (compiled by this engine) with its
@@ -154,8 +165,10 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	if err == nil {
 		copy(stack, v.stack[:f.ResultSlots])
 	}
+	clear(v.frames)
 	v.frames = v.frames[:0]
 	v.caller.Instance = nil
+	v.ctx, v.st, v.fn, v.fc, v.callee, v.cause = nil, instState{}, nil, nil, nil, nil
 	e.pool.Put(v)
 	return err
 }
@@ -178,11 +191,11 @@ func (v *vm) grow(n int) bool {
 	return true
 }
 
-// trap builds the *Trap for a trap in function fn, with the backtrace of
-// the frame stack.
-func (v *vm) trap(code store.TrapCode, fn *store.Func, cause error) *store.Trap {
-	t := &store.Trap{Code: code, Cause: cause}
-	t.Frames = append(t.Frames, store.FrameOf(fn.Instance, fn.Index))
+// trap builds the *Trap for a trap in the current function, with the
+// backtrace of the frame stack.
+func (v *vm) trap(code store.TrapCode) *store.Trap {
+	t := &store.Trap{Code: code, Cause: v.cause}
+	t.Frames = append(t.Frames, store.FrameOf(v.fn.Instance, v.fn.Index))
 	for i := len(v.frames) - 1; i >= 0; i-- {
 		f := v.frames[i].fn
 		t.Frames = append(t.Frames, store.FrameOf(f.Instance, f.Index))
@@ -191,23 +204,28 @@ func (v *vm) trap(code store.TrapCode, fn *store.Func, cause error) *store.Trap 
 }
 
 // refill is the cold path of the budget counter: it checks the context
-// and the fuel and returns the next budget, or a trap code.
-func (v *vm) refill(ctx context.Context) (int, store.TrapCode, error) {
-	if err := ctx.Err(); err != nil {
-		return 0, store.TrapCancelled, err
+// and the fuel and sets the next budget, or returns a trap code.
+//
+//go:noinline
+func (v *vm) refill() store.TrapCode {
+	if err := v.ctx.Err(); err != nil {
+		v.cause = err
+		return store.TrapCancelled
 	}
 	if v.fuel < 0 {
-		return budgetChunk, 0, nil
+		v.budget = budgetChunk
+		return 0
 	}
 	if v.fuel == 0 {
-		return 0, store.TrapOutOfFuel, nil
+		return store.TrapOutOfFuel
 	}
 	n := int64(budgetChunk)
 	if v.fuel < n {
 		n = v.fuel
 	}
 	v.fuel -= n
-	return int(n), 0, nil
+	v.budget = int(n)
+	return 0
 }
 
 // initialBudget returns the budget at the start of a call.

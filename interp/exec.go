@@ -5,10 +5,46 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
+	"strconv"
+	"unsafe"
 
 	"github.com/wasmrun/wasmrun/store"
 	"github.com/wasmrun/wasmrun/wasm"
 )
+
+// The loop addresses slots, instructions and linear memory through
+// unsafe pointers, with these invariants:
+//
+//   - fp points at slot 0 of the current frame in v.stack, and every slot
+//     operand of the frame's code is below its funcCode.frameSize; a call
+//     only enters a frame after checking that base+frameSize <= len(v.stack).
+//     The translator emits slot operands only for locals, constants and
+//     temporaries it allocated within frameSize.
+//   - ip points into the code of the current function; the translator
+//     ends every path with return, br or a trap, and branch offsets stay
+//     within the code.
+//   - memBase/memLen describe the current instance's memory 0 (nil/0
+//     when it has none); every access checks ea+size <= memLen first.
+//     They are reloaded after anything that can grow the memory (grow,
+//     calls) — the base itself never moves (store.Memory reserves its
+//     address space up front).
+
+const instrSize = unsafe.Sizeof(instr{})
+
+// at returns the address of slot i of the frame at fp.
+func at(fp unsafe.Pointer, i uint32) *uint64 { return (*uint64)(unsafe.Add(fp, uintptr(i)<<3)) }
+
+// mb returns the n bytes of memory at ea (bounds already checked).
+func mb(base unsafe.Pointer, ea uint64, n int) []byte {
+	return unsafe.Slice((*byte)(unsafe.Add(base, ea)), n)
+}
+
+func memSlice(base unsafe.Pointer, n uint64) []byte {
+	if base == nil {
+		return nil
+	}
+	return unsafe.Slice((*byte)(base), n)
+}
 
 // instState caches what the loop needs of the current instance.
 type instState struct {
@@ -30,138 +66,150 @@ func (s *instState) load(inst *store.Instance) {
 	}
 }
 
-func (s *instState) mem() []byte {
+// memory returns the base and length of memory 0.
+func (s *instState) memory() (unsafe.Pointer, uint64) {
 	if s.memp == nil {
-		return nil
+		return nil, 0
 	}
-	return s.memp.Bytes()
+	b := s.memp.Bytes()
+	if len(b) == 0 {
+		return nil, 0
+	}
+	return unsafe.Pointer(unsafe.SliceData(b)), uint64(len(b))
+}
+
+// jump returns the address of the instruction rel instructions after in.
+func jump(in *instr, rel uint32) unsafe.Pointer {
+	return unsafe.Add(unsafe.Pointer(in), uintptr(int32(rel))*instrSize)
 }
 
 // run executes fn, whose parameters are in v.stack[0:], until it returns.
-func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) (err error) {
-	var st instState
-	st.load(fn.Instance)
-	mem := st.mem()
-	base := 0
-	fr := v.stack[:len(v.stack):len(v.stack)]
-	clear(fr[fc.paramSlots:fc.numLocals])
-	copy(fr[fc.numLocals:], fc.consts)
-	code := fc.code
-	pc := 0
-	budget := v.initialBudget()
+// Loop-carried state lives in locals (v, ip, fp, memBase, memLen); the
+// rest is in v and only touched by colder instructions.
+func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
+	v.ctx = ctx
+	v.st.load(fn.Instance)
+	v.fn, v.fc, v.base = fn, fc, 0
+	memBase, memLen := v.st.memory()
+	fp := unsafe.Pointer(unsafe.SliceData(v.stack))
+	enterFrame(v.stack, fc)
+	ip := unsafe.Pointer(unsafe.SliceData(fc.code))
+	v.budget = v.initialBudget()
 	var tc store.TrapCode
-	var cause error
-	var callee *store.Func
 
 	for {
-		in := &code[pc]
-		pc++
+		in := (*instr)(ip)
+		ip = unsafe.Add(ip, instrSize)
 		switch wasm.Op(in.op) {
 		case opCopy:
-			fr[in.r] = fr[in.x]
+			*at(fp, in.r) = *at(fp, in.x)
 		case opCopy2:
-			fr[in.r], fr[in.r+1] = fr[in.x], fr[in.x+1]
+			*at(fp, in.r), *at(fp, in.r+1) = *at(fp, in.x), *at(fp, in.x+1)
 		case opBr:
-			pc = int(in.k)
+			ip = jump(in, in.k)
 		case opBrIfNZ:
-			if uint32(fr[in.x]) != 0 {
-				pc = int(in.k)
+			if uint32(*at(fp, in.x)) != 0 {
+				ip = jump(in, in.k)
 			}
 		case opBrIfZ:
-			if uint32(fr[in.x]) == 0 {
-				pc = int(in.k)
+			if uint32(*at(fp, in.x)) == 0 {
+				ip = jump(in, in.k)
 			}
 		case opBrI32Eq:
-			if uint32(fr[in.x]) == uint32(fr[in.y]) {
-				pc = int(in.k)
+			if uint32(*at(fp, in.x)) == uint32(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI32Ne:
-			if uint32(fr[in.x]) != uint32(fr[in.y]) {
-				pc = int(in.k)
+			if uint32(*at(fp, in.x)) != uint32(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI32LtS:
-			if int32(fr[in.x]) < int32(fr[in.y]) {
-				pc = int(in.k)
+			if int32(*at(fp, in.x)) < int32(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI32LtU:
-			if uint32(fr[in.x]) < uint32(fr[in.y]) {
-				pc = int(in.k)
+			if uint32(*at(fp, in.x)) < uint32(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI32GtS:
-			if int32(fr[in.x]) > int32(fr[in.y]) {
-				pc = int(in.k)
+			if int32(*at(fp, in.x)) > int32(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI32GtU:
-			if uint32(fr[in.x]) > uint32(fr[in.y]) {
-				pc = int(in.k)
+			if uint32(*at(fp, in.x)) > uint32(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI32LeS:
-			if int32(fr[in.x]) <= int32(fr[in.y]) {
-				pc = int(in.k)
+			if int32(*at(fp, in.x)) <= int32(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI32LeU:
-			if uint32(fr[in.x]) <= uint32(fr[in.y]) {
-				pc = int(in.k)
+			if uint32(*at(fp, in.x)) <= uint32(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI32GeS:
-			if int32(fr[in.x]) >= int32(fr[in.y]) {
-				pc = int(in.k)
+			if int32(*at(fp, in.x)) >= int32(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI32GeU:
-			if uint32(fr[in.x]) >= uint32(fr[in.y]) {
-				pc = int(in.k)
+			if uint32(*at(fp, in.x)) >= uint32(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI64Eq:
-			if fr[in.x] == fr[in.y] {
-				pc = int(in.k)
+			if uint64(*at(fp, in.x)) == uint64(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI64Ne:
-			if fr[in.x] != fr[in.y] {
-				pc = int(in.k)
+			if uint64(*at(fp, in.x)) != uint64(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI64LtS:
-			if int64(fr[in.x]) < int64(fr[in.y]) {
-				pc = int(in.k)
+			if int64(*at(fp, in.x)) < int64(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI64LtU:
-			if fr[in.x] < fr[in.y] {
-				pc = int(in.k)
+			if uint64(*at(fp, in.x)) < uint64(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI64GtS:
-			if int64(fr[in.x]) > int64(fr[in.y]) {
-				pc = int(in.k)
+			if int64(*at(fp, in.x)) > int64(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI64GtU:
-			if fr[in.x] > fr[in.y] {
-				pc = int(in.k)
+			if uint64(*at(fp, in.x)) > uint64(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI64LeS:
-			if int64(fr[in.x]) <= int64(fr[in.y]) {
-				pc = int(in.k)
+			if int64(*at(fp, in.x)) <= int64(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI64LeU:
-			if fr[in.x] <= fr[in.y] {
-				pc = int(in.k)
+			if uint64(*at(fp, in.x)) <= uint64(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI64GeS:
-			if int64(fr[in.x]) >= int64(fr[in.y]) {
-				pc = int(in.k)
+			if int64(*at(fp, in.x)) >= int64(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
 		case opBrI64GeU:
-			if fr[in.x] >= fr[in.y] {
-				pc = int(in.k)
+			if uint64(*at(fp, in.x)) >= uint64(*at(fp, in.y)) {
+				ip = jump(in, in.k)
 			}
+		case opI32AddImm:
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)) + in.k)
+		case opI64AddImm:
+			*at(fp, in.r) = *at(fp, in.x) + uint64(int64(int32(in.k)))
 		case opBrTable:
-			t := fc.brTables[in.k]
-			i := uint64(uint32(fr[in.x]))
+			t := v.fc.brTables[in.k]
+			i := uint64(uint32(*at(fp, in.x)))
 			if i >= uint64(len(t)) {
 				i = uint64(len(t) - 1)
 			}
-			pc = int(t[i])
+			ip = jump(in, t[i])
 		case opLoopHead:
-			budget--
-			if budget <= 0 {
-				if budget, tc, cause = v.refill(ctx); tc != 0 {
+			v.budget--
+			if v.budget <= 0 {
+				if tc = v.refill(); tc != 0 {
 					goto trapped
 				}
 			}
@@ -172,375 +220,348 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) (err error) 
 			if len(v.frames) == 0 {
 				return nil
 			}
-			{
-				top := &v.frames[len(v.frames)-1]
-				v.frames = v.frames[:len(v.frames)-1]
-				if top.fn.Instance != st.inst {
-					st.load(top.fn.Instance)
-				}
-				mem = st.mem()
-				fn, fc, pc, base = top.fn, top.fc, top.pc, top.base
-				code = fc.code
-				fr = v.stack[base:len(v.stack):len(v.stack)]
-			}
+			ip, fp = v.ret()
+			memBase, memLen = v.st.memory()
 		case opCall:
-			callee = st.funcs[in.k]
+			v.callee = v.st.funcs[in.k]
 			goto call
 		case opCallIndirect:
-			{
-				tab := st.tables[in.r]
-				i := uint64(uint32(fr[in.y]))
-				if i >= uint64(len(tab.Elems)) {
-					tc = store.TrapUndefinedElement
-					goto trapped
-				}
-				h := tab.Elems[i]
-				if h == 0 {
-					tc = store.TrapUninitializedElement
-					goto trapped
-				}
-				callee = st.inst.Store.FuncByHandle(h)
-				if callee == nil {
-					tc = store.TrapUninitializedElement
-					goto trapped
-				}
-				if callee.TypeID != st.inst.TypeIDs[in.k] {
-					tc = store.TrapIndirectCallTypeMismatch
-					goto trapped
-				}
+			if tc = v.resolveIndirect(in, fp); tc != 0 {
+				goto trapped
 			}
 			goto call
 		case opSelect:
-			if uint32(fr[in.z]) != 0 {
-				fr[in.r] = fr[in.x]
+			if uint32(*at(fp, in.z)) != 0 {
+				*at(fp, in.r) = *at(fp, in.x)
 			} else {
-				fr[in.r] = fr[in.y]
+				*at(fp, in.r) = *at(fp, in.y)
 			}
 		case opSelect2:
-			if uint32(fr[in.z]) != 0 {
-				fr[in.r], fr[in.r+1] = fr[in.x], fr[in.x+1]
+			if uint32(*at(fp, in.z)) != 0 {
+				*at(fp, in.r), *at(fp, in.r+1) = *at(fp, in.x), *at(fp, in.x+1)
 			} else {
-				fr[in.r], fr[in.r+1] = fr[in.y], fr[in.y+1]
+				*at(fp, in.r), *at(fp, in.r+1) = *at(fp, in.y), *at(fp, in.y+1)
 			}
 		case opGlobalGet:
-			fr[in.r] = st.globals[in.k].Lo
+			*at(fp, in.r) = v.st.globals[in.k].Lo
 		case opGlobalSet:
-			st.globals[in.k].Lo = fr[in.x]
+			v.st.globals[in.k].Lo = *at(fp, in.x)
 		case opGlobalGet2:
-			g := st.globals[in.k]
-			fr[in.r], fr[in.r+1] = g.Lo, g.Hi
+			g := v.st.globals[in.k]
+			*at(fp, in.r), *at(fp, in.r+1) = g.Lo, g.Hi
 		case opGlobalSet2:
-			g := st.globals[in.k]
-			g.Lo, g.Hi = fr[in.x], fr[in.x+1]
+			g := v.st.globals[in.k]
+			g.Lo, g.Hi = *at(fp, in.x), *at(fp, in.x+1)
 		case opTableGet:
-			tab := st.tables[in.k]
-			i := uint64(uint32(fr[in.x]))
+			tab := v.st.tables[in.k]
+			i := uint64(uint32(*at(fp, in.x)))
 			if i >= uint64(len(tab.Elems)) {
 				tc = store.TrapTableOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = tab.Elems[i]
+			*at(fp, in.r) = tab.Elems[i]
 		case opTableSet:
-			tab := st.tables[in.k]
-			i := uint64(uint32(fr[in.x]))
+			tab := v.st.tables[in.k]
+			i := uint64(uint32(*at(fp, in.x)))
 			if i >= uint64(len(tab.Elems)) {
 				tc = store.TrapTableOutOfBounds
 				goto trapped
 			}
-			tab.Elems[i] = fr[in.y]
+			tab.Elems[i] = *at(fp, in.y)
 		case opTableGrow:
-			old, ok := st.tables[in.k].Grow(uint64(uint32(fr[in.y])), fr[in.x])
+			old, ok := v.st.tables[in.k].Grow(uint64(uint32(*at(fp, in.y))), *at(fp, in.x))
 			if ok {
-				fr[in.r] = uint64(old)
+				*at(fp, in.r) = uint64(old)
 			} else {
-				fr[in.r] = uint64(math.MaxUint32)
+				*at(fp, in.r) = uint64(math.MaxUint32)
 			}
 		case opTableFill:
-			tab := st.tables[in.k]
-			i, n := uint64(uint32(fr[in.x])), uint64(uint32(fr[in.z]))
+			tab := v.st.tables[in.k]
+			i, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.z)))
 			if i+n > uint64(len(tab.Elems)) {
 				tc = store.TrapTableOutOfBounds
 				goto trapped
 			}
-			val := fr[in.y]
+			val := *at(fp, in.y)
 			for j := i; j < i+n; j++ {
 				tab.Elems[j] = val
 			}
 		case opRefFunc:
-			fr[in.r] = st.funcs[in.k].Handle
+			*at(fp, in.r) = v.st.funcs[in.k].Handle
 		case wasm.OpRefIsNull:
-			fr[in.r] = b2u(fr[in.x] == 0)
+			*at(fp, in.r) = b2u(*at(fp, in.x) == 0)
 
 		// Memory.
 		case wasm.OpI32Load:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+4 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+4 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = uint64(binary.LittleEndian.Uint32(mem[ea:]))
+			*at(fp, in.r) = uint64(binary.LittleEndian.Uint32(mb(memBase, ea, 4)))
 		case wasm.OpI64Load:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+8 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+8 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = binary.LittleEndian.Uint64(mem[ea:])
+			*at(fp, in.r) = binary.LittleEndian.Uint64(mb(memBase, ea, 8))
 		case wasm.OpF32Load:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+4 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+4 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = uint64(binary.LittleEndian.Uint32(mem[ea:]))
+			*at(fp, in.r) = uint64(binary.LittleEndian.Uint32(mb(memBase, ea, 4)))
 		case wasm.OpF64Load:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+8 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+8 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = binary.LittleEndian.Uint64(mem[ea:])
+			*at(fp, in.r) = binary.LittleEndian.Uint64(mb(memBase, ea, 8))
 		case wasm.OpI32Load8S:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+1 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+1 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = uint64(uint32(int32(int8(mem[ea]))))
+			*at(fp, in.r) = uint64(uint32(int32(int8(*(*byte)(unsafe.Add(memBase, ea))))))
 		case wasm.OpI32Load8U:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+1 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+1 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = uint64(mem[ea])
+			*at(fp, in.r) = uint64(*(*byte)(unsafe.Add(memBase, ea)))
 		case wasm.OpI32Load16S:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+2 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+2 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = uint64(uint32(int32(int16(binary.LittleEndian.Uint16(mem[ea:])))))
+			*at(fp, in.r) = uint64(uint32(int32(int16(binary.LittleEndian.Uint16(mb(memBase, ea, 2))))))
 		case wasm.OpI32Load16U:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+2 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+2 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = uint64(binary.LittleEndian.Uint16(mem[ea:]))
+			*at(fp, in.r) = uint64(binary.LittleEndian.Uint16(mb(memBase, ea, 2)))
 		case wasm.OpI64Load8S:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+1 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+1 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = uint64(int64(int8(mem[ea])))
+			*at(fp, in.r) = uint64(int64(int8(*(*byte)(unsafe.Add(memBase, ea)))))
 		case wasm.OpI64Load8U:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+1 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+1 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = uint64(mem[ea])
+			*at(fp, in.r) = uint64(*(*byte)(unsafe.Add(memBase, ea)))
 		case wasm.OpI64Load16S:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+2 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+2 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = uint64(int64(int16(binary.LittleEndian.Uint16(mem[ea:]))))
+			*at(fp, in.r) = uint64(int64(int16(binary.LittleEndian.Uint16(mb(memBase, ea, 2)))))
 		case wasm.OpI64Load16U:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+2 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+2 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = uint64(binary.LittleEndian.Uint16(mem[ea:]))
+			*at(fp, in.r) = uint64(binary.LittleEndian.Uint16(mb(memBase, ea, 2)))
 		case wasm.OpI64Load32S:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+4 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+4 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = uint64(int64(int32(binary.LittleEndian.Uint32(mem[ea:]))))
+			*at(fp, in.r) = uint64(int64(int32(binary.LittleEndian.Uint32(mb(memBase, ea, 4)))))
 		case wasm.OpI64Load32U:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+4 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+4 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			fr[in.r] = uint64(binary.LittleEndian.Uint32(mem[ea:]))
+			*at(fp, in.r) = uint64(binary.LittleEndian.Uint32(mb(memBase, ea, 4)))
 		case wasm.OpI32Store, wasm.OpF32Store, wasm.OpI64Store32:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+4 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+4 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			binary.LittleEndian.PutUint32(mem[ea:], uint32(fr[in.y]))
+			binary.LittleEndian.PutUint32(mb(memBase, ea, 4), uint32(*at(fp, in.y)))
 		case wasm.OpI64Store, wasm.OpF64Store:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+8 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+8 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			binary.LittleEndian.PutUint64(mem[ea:], fr[in.y])
+			binary.LittleEndian.PutUint64(mb(memBase, ea, 8), *at(fp, in.y))
 		case wasm.OpI32Store8, wasm.OpI64Store8:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+1 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+1 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			mem[ea] = byte(fr[in.y])
+			*(*byte)(unsafe.Add(memBase, ea)) = byte(*at(fp, in.y))
 		case wasm.OpI32Store16, wasm.OpI64Store16:
-			ea := uint64(uint32(fr[in.x])) + uint64(in.z)
-			if ea+2 > uint64(len(mem)) {
+			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
+			if ea+2 > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			binary.LittleEndian.PutUint16(mem[ea:], uint16(fr[in.y]))
+			binary.LittleEndian.PutUint16(mb(memBase, ea, 2), uint16(*at(fp, in.y)))
 		case wasm.OpMemorySize:
-			fr[in.r] = uint64(len(mem)) / wasm.PageSize
+			*at(fp, in.r) = memLen / wasm.PageSize
 		case wasm.OpMemoryGrow:
-			old, ok := st.memp.Grow(uint64(uint32(fr[in.x])))
+			old, ok := v.st.memp.Grow(uint64(uint32(*at(fp, in.x))))
 			if ok {
-				fr[in.r] = old
-				mem = st.mem()
+				*at(fp, in.r) = old
+				memBase, memLen = v.st.memory()
 			} else {
-				fr[in.r] = uint64(math.MaxUint32)
+				*at(fp, in.r) = uint64(math.MaxUint32)
 			}
 		case wasm.OpMemoryInit:
-			d := st.inst.Datas[in.k]
-			dst, src, n := uint64(uint32(fr[in.x])), uint64(uint32(fr[in.y])), uint64(uint32(fr[in.z]))
-			if src+n > uint64(len(d)) || dst+n > uint64(len(mem)) {
+			d := v.st.inst.Datas[in.k]
+			dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
+			if src+n > uint64(len(d)) || dst+n > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			copy(mem[dst:dst+n], d[src:])
+			copy(memSlice(memBase, memLen)[dst:dst+n], d[src:])
 		case wasm.OpDataDrop:
-			st.inst.Datas[in.k] = nil
+			v.st.inst.Datas[in.k] = nil
 		case wasm.OpMemoryCopy:
-			dst, src, n := uint64(uint32(fr[in.x])), uint64(uint32(fr[in.y])), uint64(uint32(fr[in.z]))
-			if src+n > uint64(len(mem)) || dst+n > uint64(len(mem)) {
+			dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
+			if src+n > memLen || dst+n > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
+			mem := memSlice(memBase, memLen)
 			copy(mem[dst:dst+n], mem[src:src+n])
 		case wasm.OpMemoryFill:
-			dst, val, n := uint64(uint32(fr[in.x])), byte(fr[in.y]), uint64(uint32(fr[in.z]))
-			if dst+n > uint64(len(mem)) {
+			dst, val, n := uint64(uint32(*at(fp, in.x))), byte(*at(fp, in.y)), uint64(uint32(*at(fp, in.z)))
+			if dst+n > memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			b := mem[dst : dst+n]
+			b := memSlice(memBase, memLen)[dst : dst+n]
 			for j := range b {
 				b[j] = val
 			}
 		case wasm.OpTableInit:
-			e := st.inst.Elems[in.k]
-			tab := st.tables[in.r]
-			dst, src, n := uint64(uint32(fr[in.x])), uint64(uint32(fr[in.y])), uint64(uint32(fr[in.z]))
+			e := v.st.inst.Elems[in.k]
+			tab := v.st.tables[in.r]
+			dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
 			if src+n > uint64(len(e)) || dst+n > uint64(len(tab.Elems)) {
 				tc = store.TrapTableOutOfBounds
 				goto trapped
 			}
 			copy(tab.Elems[dst:dst+n], e[src:])
 		case wasm.OpElemDrop:
-			st.inst.Elems[in.k] = nil
+			v.st.inst.Elems[in.k] = nil
 		case wasm.OpTableCopy:
-			td, ts := st.tables[in.k], st.tables[in.r]
-			dst, src, n := uint64(uint32(fr[in.x])), uint64(uint32(fr[in.y])), uint64(uint32(fr[in.z]))
+			td, ts := v.st.tables[in.k], v.st.tables[in.r]
+			dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
 			if src+n > uint64(len(ts.Elems)) || dst+n > uint64(len(td.Elems)) {
 				tc = store.TrapTableOutOfBounds
 				goto trapped
 			}
 			copy(td.Elems[dst:dst+n], ts.Elems[src:src+n])
 		case wasm.OpTableSize:
-			fr[in.r] = uint64(len(st.tables[in.k].Elems))
+			*at(fp, in.r) = uint64(len(v.st.tables[in.k].Elems))
 
 		// i32 arithmetic.
 		case wasm.OpI32Eqz:
-			fr[in.r] = b2u(uint32(fr[in.x]) == 0)
+			*at(fp, in.r) = b2u(uint32(*at(fp, in.x)) == 0)
 		case wasm.OpI32Eq:
-			fr[in.r] = b2u(uint32(fr[in.x]) == uint32(fr[in.y]))
+			*at(fp, in.r) = b2u(uint32(*at(fp, in.x)) == uint32(*at(fp, in.y)))
 		case wasm.OpI32Ne:
-			fr[in.r] = b2u(uint32(fr[in.x]) != uint32(fr[in.y]))
+			*at(fp, in.r) = b2u(uint32(*at(fp, in.x)) != uint32(*at(fp, in.y)))
 		case wasm.OpI32LtS:
-			fr[in.r] = b2u(int32(fr[in.x]) < int32(fr[in.y]))
+			*at(fp, in.r) = b2u(int32(*at(fp, in.x)) < int32(*at(fp, in.y)))
 		case wasm.OpI32LtU:
-			fr[in.r] = b2u(uint32(fr[in.x]) < uint32(fr[in.y]))
+			*at(fp, in.r) = b2u(uint32(*at(fp, in.x)) < uint32(*at(fp, in.y)))
 		case wasm.OpI32GtS:
-			fr[in.r] = b2u(int32(fr[in.x]) > int32(fr[in.y]))
+			*at(fp, in.r) = b2u(int32(*at(fp, in.x)) > int32(*at(fp, in.y)))
 		case wasm.OpI32GtU:
-			fr[in.r] = b2u(uint32(fr[in.x]) > uint32(fr[in.y]))
+			*at(fp, in.r) = b2u(uint32(*at(fp, in.x)) > uint32(*at(fp, in.y)))
 		case wasm.OpI32LeS:
-			fr[in.r] = b2u(int32(fr[in.x]) <= int32(fr[in.y]))
+			*at(fp, in.r) = b2u(int32(*at(fp, in.x)) <= int32(*at(fp, in.y)))
 		case wasm.OpI32LeU:
-			fr[in.r] = b2u(uint32(fr[in.x]) <= uint32(fr[in.y]))
+			*at(fp, in.r) = b2u(uint32(*at(fp, in.x)) <= uint32(*at(fp, in.y)))
 		case wasm.OpI32GeS:
-			fr[in.r] = b2u(int32(fr[in.x]) >= int32(fr[in.y]))
+			*at(fp, in.r) = b2u(int32(*at(fp, in.x)) >= int32(*at(fp, in.y)))
 		case wasm.OpI32GeU:
-			fr[in.r] = b2u(uint32(fr[in.x]) >= uint32(fr[in.y]))
+			*at(fp, in.r) = b2u(uint32(*at(fp, in.x)) >= uint32(*at(fp, in.y)))
 		case wasm.OpI64Eqz:
-			fr[in.r] = b2u(fr[in.x] == 0)
+			*at(fp, in.r) = b2u(*at(fp, in.x) == 0)
 		case wasm.OpI64Eq:
-			fr[in.r] = b2u(fr[in.x] == fr[in.y])
+			*at(fp, in.r) = b2u(*at(fp, in.x) == *at(fp, in.y))
 		case wasm.OpI64Ne:
-			fr[in.r] = b2u(fr[in.x] != fr[in.y])
+			*at(fp, in.r) = b2u(*at(fp, in.x) != *at(fp, in.y))
 		case wasm.OpI64LtS:
-			fr[in.r] = b2u(int64(fr[in.x]) < int64(fr[in.y]))
+			*at(fp, in.r) = b2u(int64(*at(fp, in.x)) < int64(*at(fp, in.y)))
 		case wasm.OpI64LtU:
-			fr[in.r] = b2u(fr[in.x] < fr[in.y])
+			*at(fp, in.r) = b2u(*at(fp, in.x) < *at(fp, in.y))
 		case wasm.OpI64GtS:
-			fr[in.r] = b2u(int64(fr[in.x]) > int64(fr[in.y]))
+			*at(fp, in.r) = b2u(int64(*at(fp, in.x)) > int64(*at(fp, in.y)))
 		case wasm.OpI64GtU:
-			fr[in.r] = b2u(fr[in.x] > fr[in.y])
+			*at(fp, in.r) = b2u(*at(fp, in.x) > *at(fp, in.y))
 		case wasm.OpI64LeS:
-			fr[in.r] = b2u(int64(fr[in.x]) <= int64(fr[in.y]))
+			*at(fp, in.r) = b2u(int64(*at(fp, in.x)) <= int64(*at(fp, in.y)))
 		case wasm.OpI64LeU:
-			fr[in.r] = b2u(fr[in.x] <= fr[in.y])
+			*at(fp, in.r) = b2u(*at(fp, in.x) <= *at(fp, in.y))
 		case wasm.OpI64GeS:
-			fr[in.r] = b2u(int64(fr[in.x]) >= int64(fr[in.y]))
+			*at(fp, in.r) = b2u(int64(*at(fp, in.x)) >= int64(*at(fp, in.y)))
 		case wasm.OpI64GeU:
-			fr[in.r] = b2u(fr[in.x] >= fr[in.y])
+			*at(fp, in.r) = b2u(*at(fp, in.x) >= *at(fp, in.y))
 		case wasm.OpF32Eq:
-			fr[in.r] = b2u(f32(fr[in.x]) == f32(fr[in.y]))
+			*at(fp, in.r) = b2u(f32(*at(fp, in.x)) == f32(*at(fp, in.y)))
 		case wasm.OpF32Ne:
-			fr[in.r] = b2u(f32(fr[in.x]) != f32(fr[in.y]))
+			*at(fp, in.r) = b2u(f32(*at(fp, in.x)) != f32(*at(fp, in.y)))
 		case wasm.OpF32Lt:
-			fr[in.r] = b2u(f32(fr[in.x]) < f32(fr[in.y]))
+			*at(fp, in.r) = b2u(f32(*at(fp, in.x)) < f32(*at(fp, in.y)))
 		case wasm.OpF32Gt:
-			fr[in.r] = b2u(f32(fr[in.x]) > f32(fr[in.y]))
+			*at(fp, in.r) = b2u(f32(*at(fp, in.x)) > f32(*at(fp, in.y)))
 		case wasm.OpF32Le:
-			fr[in.r] = b2u(f32(fr[in.x]) <= f32(fr[in.y]))
+			*at(fp, in.r) = b2u(f32(*at(fp, in.x)) <= f32(*at(fp, in.y)))
 		case wasm.OpF32Ge:
-			fr[in.r] = b2u(f32(fr[in.x]) >= f32(fr[in.y]))
+			*at(fp, in.r) = b2u(f32(*at(fp, in.x)) >= f32(*at(fp, in.y)))
 		case wasm.OpF64Eq:
-			fr[in.r] = b2u(f64(fr[in.x]) == f64(fr[in.y]))
+			*at(fp, in.r) = b2u(f64(*at(fp, in.x)) == f64(*at(fp, in.y)))
 		case wasm.OpF64Ne:
-			fr[in.r] = b2u(f64(fr[in.x]) != f64(fr[in.y]))
+			*at(fp, in.r) = b2u(f64(*at(fp, in.x)) != f64(*at(fp, in.y)))
 		case wasm.OpF64Lt:
-			fr[in.r] = b2u(f64(fr[in.x]) < f64(fr[in.y]))
+			*at(fp, in.r) = b2u(f64(*at(fp, in.x)) < f64(*at(fp, in.y)))
 		case wasm.OpF64Gt:
-			fr[in.r] = b2u(f64(fr[in.x]) > f64(fr[in.y]))
+			*at(fp, in.r) = b2u(f64(*at(fp, in.x)) > f64(*at(fp, in.y)))
 		case wasm.OpF64Le:
-			fr[in.r] = b2u(f64(fr[in.x]) <= f64(fr[in.y]))
+			*at(fp, in.r) = b2u(f64(*at(fp, in.x)) <= f64(*at(fp, in.y)))
 		case wasm.OpF64Ge:
-			fr[in.r] = b2u(f64(fr[in.x]) >= f64(fr[in.y]))
+			*at(fp, in.r) = b2u(f64(*at(fp, in.x)) >= f64(*at(fp, in.y)))
 
 		case wasm.OpI32Clz:
-			fr[in.r] = uint64(bits.LeadingZeros32(uint32(fr[in.x])))
+			*at(fp, in.r) = uint64(bits.LeadingZeros32(uint32(*at(fp, in.x))))
 		case wasm.OpI32Ctz:
-			fr[in.r] = uint64(bits.TrailingZeros32(uint32(fr[in.x])))
+			*at(fp, in.r) = uint64(bits.TrailingZeros32(uint32(*at(fp, in.x))))
 		case wasm.OpI32Popcnt:
-			fr[in.r] = uint64(bits.OnesCount32(uint32(fr[in.x])))
+			*at(fp, in.r) = uint64(bits.OnesCount32(uint32(*at(fp, in.x))))
 		case wasm.OpI32Add:
-			fr[in.r] = uint64(uint32(fr[in.x]) + uint32(fr[in.y]))
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)) + uint32(*at(fp, in.y)))
 		case wasm.OpI32Sub:
-			fr[in.r] = uint64(uint32(fr[in.x]) - uint32(fr[in.y]))
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)) - uint32(*at(fp, in.y)))
 		case wasm.OpI32Mul:
-			fr[in.r] = uint64(uint32(fr[in.x]) * uint32(fr[in.y]))
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)) * uint32(*at(fp, in.y)))
 		case wasm.OpI32DivS:
-			a, b := int32(fr[in.x]), int32(fr[in.y])
+			a, b := int32(*at(fp, in.x)), int32(*at(fp, in.y))
 			if b == 0 {
 				tc = store.TrapIntegerDivideByZero
 				goto trapped
@@ -549,63 +570,63 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) (err error) 
 				tc = store.TrapIntegerOverflow
 				goto trapped
 			}
-			fr[in.r] = uint64(uint32(a / b))
+			*at(fp, in.r) = uint64(uint32(a / b))
 		case wasm.OpI32DivU:
-			a, b := uint32(fr[in.x]), uint32(fr[in.y])
+			a, b := uint32(*at(fp, in.x)), uint32(*at(fp, in.y))
 			if b == 0 {
 				tc = store.TrapIntegerDivideByZero
 				goto trapped
 			}
-			fr[in.r] = uint64(a / b)
+			*at(fp, in.r) = uint64(a / b)
 		case wasm.OpI32RemS:
-			a, b := int32(fr[in.x]), int32(fr[in.y])
+			a, b := int32(*at(fp, in.x)), int32(*at(fp, in.y))
 			if b == 0 {
 				tc = store.TrapIntegerDivideByZero
 				goto trapped
 			}
 			if b == -1 {
-				fr[in.r] = 0
+				*at(fp, in.r) = 0
 			} else {
-				fr[in.r] = uint64(uint32(a % b))
+				*at(fp, in.r) = uint64(uint32(a % b))
 			}
 		case wasm.OpI32RemU:
-			a, b := uint32(fr[in.x]), uint32(fr[in.y])
+			a, b := uint32(*at(fp, in.x)), uint32(*at(fp, in.y))
 			if b == 0 {
 				tc = store.TrapIntegerDivideByZero
 				goto trapped
 			}
-			fr[in.r] = uint64(a % b)
+			*at(fp, in.r) = uint64(a % b)
 		case wasm.OpI32And:
-			fr[in.r] = uint64(uint32(fr[in.x]) & uint32(fr[in.y]))
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)) & uint32(*at(fp, in.y)))
 		case wasm.OpI32Or:
-			fr[in.r] = uint64(uint32(fr[in.x]) | uint32(fr[in.y]))
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)) | uint32(*at(fp, in.y)))
 		case wasm.OpI32Xor:
-			fr[in.r] = uint64(uint32(fr[in.x]) ^ uint32(fr[in.y]))
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)) ^ uint32(*at(fp, in.y)))
 		case wasm.OpI32Shl:
-			fr[in.r] = uint64(uint32(fr[in.x]) << (fr[in.y] & 31))
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)) << (*at(fp, in.y) & 31))
 		case wasm.OpI32ShrS:
-			fr[in.r] = uint64(uint32(int32(fr[in.x]) >> (fr[in.y] & 31)))
+			*at(fp, in.r) = uint64(uint32(int32(*at(fp, in.x)) >> (*at(fp, in.y) & 31)))
 		case wasm.OpI32ShrU:
-			fr[in.r] = uint64(uint32(fr[in.x]) >> (fr[in.y] & 31))
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)) >> (*at(fp, in.y) & 31))
 		case wasm.OpI32Rotl:
-			fr[in.r] = rotl32(fr[in.x], fr[in.y])
+			*at(fp, in.r) = rotl32(*at(fp, in.x), *at(fp, in.y))
 		case wasm.OpI32Rotr:
-			fr[in.r] = rotr32(fr[in.x], fr[in.y])
+			*at(fp, in.r) = rotr32(*at(fp, in.x), *at(fp, in.y))
 
 		case wasm.OpI64Clz:
-			fr[in.r] = uint64(bits.LeadingZeros64(fr[in.x]))
+			*at(fp, in.r) = uint64(bits.LeadingZeros64(*at(fp, in.x)))
 		case wasm.OpI64Ctz:
-			fr[in.r] = uint64(bits.TrailingZeros64(fr[in.x]))
+			*at(fp, in.r) = uint64(bits.TrailingZeros64(*at(fp, in.x)))
 		case wasm.OpI64Popcnt:
-			fr[in.r] = uint64(bits.OnesCount64(fr[in.x]))
+			*at(fp, in.r) = uint64(bits.OnesCount64(*at(fp, in.x)))
 		case wasm.OpI64Add:
-			fr[in.r] = fr[in.x] + fr[in.y]
+			*at(fp, in.r) = *at(fp, in.x) + *at(fp, in.y)
 		case wasm.OpI64Sub:
-			fr[in.r] = fr[in.x] - fr[in.y]
+			*at(fp, in.r) = *at(fp, in.x) - *at(fp, in.y)
 		case wasm.OpI64Mul:
-			fr[in.r] = fr[in.x] * fr[in.y]
+			*at(fp, in.r) = *at(fp, in.x) * *at(fp, in.y)
 		case wasm.OpI64DivS:
-			a, b := int64(fr[in.x]), int64(fr[in.y])
+			a, b := int64(*at(fp, in.x)), int64(*at(fp, in.y))
 			if b == 0 {
 				tc = store.TrapIntegerDivideByZero
 				goto trapped
@@ -614,257 +635,325 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) (err error) 
 				tc = store.TrapIntegerOverflow
 				goto trapped
 			}
-			fr[in.r] = uint64(a / b)
+			*at(fp, in.r) = uint64(a / b)
 		case wasm.OpI64DivU:
-			a, b := fr[in.x], fr[in.y]
+			a, b := *at(fp, in.x), *at(fp, in.y)
 			if b == 0 {
 				tc = store.TrapIntegerDivideByZero
 				goto trapped
 			}
-			fr[in.r] = a / b
+			*at(fp, in.r) = a / b
 		case wasm.OpI64RemS:
-			a, b := int64(fr[in.x]), int64(fr[in.y])
+			a, b := int64(*at(fp, in.x)), int64(*at(fp, in.y))
 			if b == 0 {
 				tc = store.TrapIntegerDivideByZero
 				goto trapped
 			}
 			if b == -1 {
-				fr[in.r] = 0
+				*at(fp, in.r) = 0
 			} else {
-				fr[in.r] = uint64(a % b)
+				*at(fp, in.r) = uint64(a % b)
 			}
 		case wasm.OpI64RemU:
-			a, b := fr[in.x], fr[in.y]
+			a, b := *at(fp, in.x), *at(fp, in.y)
 			if b == 0 {
 				tc = store.TrapIntegerDivideByZero
 				goto trapped
 			}
-			fr[in.r] = a % b
+			*at(fp, in.r) = a % b
 		case wasm.OpI64And:
-			fr[in.r] = fr[in.x] & fr[in.y]
+			*at(fp, in.r) = *at(fp, in.x) & *at(fp, in.y)
 		case wasm.OpI64Or:
-			fr[in.r] = fr[in.x] | fr[in.y]
+			*at(fp, in.r) = *at(fp, in.x) | *at(fp, in.y)
 		case wasm.OpI64Xor:
-			fr[in.r] = fr[in.x] ^ fr[in.y]
+			*at(fp, in.r) = *at(fp, in.x) ^ *at(fp, in.y)
 		case wasm.OpI64Shl:
-			fr[in.r] = fr[in.x] << (fr[in.y] & 63)
+			*at(fp, in.r) = *at(fp, in.x) << (*at(fp, in.y) & 63)
 		case wasm.OpI64ShrS:
-			fr[in.r] = uint64(int64(fr[in.x]) >> (fr[in.y] & 63))
+			*at(fp, in.r) = uint64(int64(*at(fp, in.x)) >> (*at(fp, in.y) & 63))
 		case wasm.OpI64ShrU:
-			fr[in.r] = fr[in.x] >> (fr[in.y] & 63)
+			*at(fp, in.r) = *at(fp, in.x) >> (*at(fp, in.y) & 63)
 		case wasm.OpI64Rotl:
-			fr[in.r] = rotl64(fr[in.x], fr[in.y])
+			*at(fp, in.r) = rotl64(*at(fp, in.x), *at(fp, in.y))
 		case wasm.OpI64Rotr:
-			fr[in.r] = rotr64(fr[in.x], fr[in.y])
+			*at(fp, in.r) = rotr64(*at(fp, in.x), *at(fp, in.y))
 
 		case wasm.OpF32Abs:
-			fr[in.r] = fr[in.x] & (f32Sign - 1)
+			*at(fp, in.r) = *at(fp, in.x) & (f32Sign - 1)
 		case wasm.OpF32Neg:
-			fr[in.r] = uint64(uint32(fr[in.x]) ^ f32Sign)
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)) ^ f32Sign)
 		case wasm.OpF32Ceil:
-			fr[in.r] = round32(fr[in.x], math.Ceil)
+			*at(fp, in.r) = round32(*at(fp, in.x), math.Ceil)
 		case wasm.OpF32Floor:
-			fr[in.r] = round32(fr[in.x], math.Floor)
+			*at(fp, in.r) = round32(*at(fp, in.x), math.Floor)
 		case wasm.OpF32Trunc:
-			fr[in.r] = round32(fr[in.x], math.Trunc)
+			*at(fp, in.r) = round32(*at(fp, in.x), math.Trunc)
 		case wasm.OpF32Nearest:
-			fr[in.r] = round32(fr[in.x], math.RoundToEven)
+			*at(fp, in.r) = round32(*at(fp, in.x), math.RoundToEven)
 		case wasm.OpF32Sqrt:
-			fr[in.r] = sqrt32(fr[in.x])
+			*at(fp, in.r) = sqrt32(*at(fp, in.x))
 		case wasm.OpF32Add:
-			fr[in.r] = pf32(f32(fr[in.x]) + f32(fr[in.y]))
+			*at(fp, in.r) = pf32(f32(*at(fp, in.x)) + f32(*at(fp, in.y)))
 		case wasm.OpF32Sub:
-			fr[in.r] = pf32(f32(fr[in.x]) - f32(fr[in.y]))
+			*at(fp, in.r) = pf32(f32(*at(fp, in.x)) - f32(*at(fp, in.y)))
 		case wasm.OpF32Mul:
-			fr[in.r] = pf32(f32(fr[in.x]) * f32(fr[in.y]))
+			*at(fp, in.r) = pf32(f32(*at(fp, in.x)) * f32(*at(fp, in.y)))
 		case wasm.OpF32Div:
-			fr[in.r] = pf32(f32(fr[in.x]) / f32(fr[in.y]))
+			*at(fp, in.r) = pf32(f32(*at(fp, in.x)) / f32(*at(fp, in.y)))
 		case wasm.OpF32Min:
-			fr[in.r] = fmin32(fr[in.x], fr[in.y])
+			*at(fp, in.r) = fmin32(*at(fp, in.x), *at(fp, in.y))
 		case wasm.OpF32Max:
-			fr[in.r] = fmax32(fr[in.x], fr[in.y])
+			*at(fp, in.r) = fmax32(*at(fp, in.x), *at(fp, in.y))
 		case wasm.OpF32Copysign:
-			fr[in.r] = uint64(uint32(fr[in.x])&^f32Sign | uint32(fr[in.y])&f32Sign)
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x))&^f32Sign | uint32(*at(fp, in.y))&f32Sign)
 		case wasm.OpF64Abs:
-			fr[in.r] = fr[in.x] &^ f64Sign
+			*at(fp, in.r) = *at(fp, in.x) &^ f64Sign
 		case wasm.OpF64Neg:
-			fr[in.r] = fr[in.x] ^ f64Sign
+			*at(fp, in.r) = *at(fp, in.x) ^ f64Sign
 		case wasm.OpF64Ceil:
-			fr[in.r] = round64(fr[in.x], math.Ceil)
+			*at(fp, in.r) = round64(*at(fp, in.x), math.Ceil)
 		case wasm.OpF64Floor:
-			fr[in.r] = round64(fr[in.x], math.Floor)
+			*at(fp, in.r) = round64(*at(fp, in.x), math.Floor)
 		case wasm.OpF64Trunc:
-			fr[in.r] = round64(fr[in.x], math.Trunc)
+			*at(fp, in.r) = round64(*at(fp, in.x), math.Trunc)
 		case wasm.OpF64Nearest:
-			fr[in.r] = round64(fr[in.x], math.RoundToEven)
+			*at(fp, in.r) = round64(*at(fp, in.x), math.RoundToEven)
 		case wasm.OpF64Sqrt:
-			fr[in.r] = sqrt64(fr[in.x])
+			*at(fp, in.r) = sqrt64(*at(fp, in.x))
 		case wasm.OpF64Add:
-			fr[in.r] = pf64(f64(fr[in.x]) + f64(fr[in.y]))
+			*at(fp, in.r) = pf64(f64(*at(fp, in.x)) + f64(*at(fp, in.y)))
 		case wasm.OpF64Sub:
-			fr[in.r] = pf64(f64(fr[in.x]) - f64(fr[in.y]))
+			*at(fp, in.r) = pf64(f64(*at(fp, in.x)) - f64(*at(fp, in.y)))
 		case wasm.OpF64Mul:
-			fr[in.r] = pf64(f64(fr[in.x]) * f64(fr[in.y]))
+			*at(fp, in.r) = pf64(f64(*at(fp, in.x)) * f64(*at(fp, in.y)))
 		case wasm.OpF64Div:
-			fr[in.r] = pf64(f64(fr[in.x]) / f64(fr[in.y]))
+			*at(fp, in.r) = pf64(f64(*at(fp, in.x)) / f64(*at(fp, in.y)))
 		case wasm.OpF64Min:
-			fr[in.r] = fmin64(fr[in.x], fr[in.y])
+			*at(fp, in.r) = fmin64(*at(fp, in.x), *at(fp, in.y))
 		case wasm.OpF64Max:
-			fr[in.r] = fmax64(fr[in.x], fr[in.y])
+			*at(fp, in.r) = fmax64(*at(fp, in.x), *at(fp, in.y))
 		case wasm.OpF64Copysign:
-			fr[in.r] = fr[in.x]&^f64Sign | fr[in.y]&f64Sign
+			*at(fp, in.r) = *at(fp, in.x)&^f64Sign | *at(fp, in.y)&f64Sign
 
 		// Conversions.
 		case wasm.OpI32WrapI64:
-			fr[in.r] = uint64(uint32(fr[in.x]))
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)))
 		case wasm.OpI32TruncF32S:
-			if fr[in.r], tc = truncF64ToI32S(float64(f32(fr[in.x]))); tc != 0 {
+			if *at(fp, in.r), tc = truncF64ToI32S(float64(f32(*at(fp, in.x)))); tc != 0 {
 				goto trapped
 			}
 		case wasm.OpI32TruncF32U:
-			if fr[in.r], tc = truncF64ToI32U(float64(f32(fr[in.x]))); tc != 0 {
+			if *at(fp, in.r), tc = truncF64ToI32U(float64(f32(*at(fp, in.x)))); tc != 0 {
 				goto trapped
 			}
 		case wasm.OpI32TruncF64S:
-			if fr[in.r], tc = truncF64ToI32S(f64(fr[in.x])); tc != 0 {
+			if *at(fp, in.r), tc = truncF64ToI32S(f64(*at(fp, in.x))); tc != 0 {
 				goto trapped
 			}
 		case wasm.OpI32TruncF64U:
-			if fr[in.r], tc = truncF64ToI32U(f64(fr[in.x])); tc != 0 {
+			if *at(fp, in.r), tc = truncF64ToI32U(f64(*at(fp, in.x))); tc != 0 {
 				goto trapped
 			}
 		case wasm.OpI64ExtendI32S:
-			fr[in.r] = uint64(int64(int32(fr[in.x])))
+			*at(fp, in.r) = uint64(int64(int32(*at(fp, in.x))))
 		case wasm.OpI64ExtendI32U:
-			fr[in.r] = uint64(uint32(fr[in.x]))
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)))
 		case wasm.OpI64TruncF32S:
-			if fr[in.r], tc = truncF64ToI64S(float64(f32(fr[in.x]))); tc != 0 {
+			if *at(fp, in.r), tc = truncF64ToI64S(float64(f32(*at(fp, in.x)))); tc != 0 {
 				goto trapped
 			}
 		case wasm.OpI64TruncF32U:
-			if fr[in.r], tc = truncF64ToI64U(float64(f32(fr[in.x]))); tc != 0 {
+			if *at(fp, in.r), tc = truncF64ToI64U(float64(f32(*at(fp, in.x)))); tc != 0 {
 				goto trapped
 			}
 		case wasm.OpI64TruncF64S:
-			if fr[in.r], tc = truncF64ToI64S(f64(fr[in.x])); tc != 0 {
+			if *at(fp, in.r), tc = truncF64ToI64S(f64(*at(fp, in.x))); tc != 0 {
 				goto trapped
 			}
 		case wasm.OpI64TruncF64U:
-			if fr[in.r], tc = truncF64ToI64U(f64(fr[in.x])); tc != 0 {
+			if *at(fp, in.r), tc = truncF64ToI64U(f64(*at(fp, in.x))); tc != 0 {
 				goto trapped
 			}
 		case wasm.OpF32ConvertI32S:
-			fr[in.r] = pf32(float32(int32(fr[in.x])))
+			*at(fp, in.r) = pf32(float32(int32(*at(fp, in.x))))
 		case wasm.OpF32ConvertI32U:
-			fr[in.r] = pf32(float32(uint32(fr[in.x])))
+			*at(fp, in.r) = pf32(float32(uint32(*at(fp, in.x))))
 		case wasm.OpF32ConvertI64S:
-			fr[in.r] = pf32(float32(int64(fr[in.x])))
+			*at(fp, in.r) = pf32(float32(int64(*at(fp, in.x))))
 		case wasm.OpF32ConvertI64U:
-			fr[in.r] = pf32(float32(fr[in.x]))
+			*at(fp, in.r) = pf32(float32(*at(fp, in.x)))
 		case wasm.OpF32DemoteF64:
-			fr[in.r] = pf32(float32(f64(fr[in.x])))
+			*at(fp, in.r) = pf32(float32(f64(*at(fp, in.x))))
 		case wasm.OpF64ConvertI32S:
-			fr[in.r] = pf64(float64(int32(fr[in.x])))
+			*at(fp, in.r) = pf64(float64(int32(*at(fp, in.x))))
 		case wasm.OpF64ConvertI32U:
-			fr[in.r] = pf64(float64(uint32(fr[in.x])))
+			*at(fp, in.r) = pf64(float64(uint32(*at(fp, in.x))))
 		case wasm.OpF64ConvertI64S:
-			fr[in.r] = pf64(float64(int64(fr[in.x])))
+			*at(fp, in.r) = pf64(float64(int64(*at(fp, in.x))))
 		case wasm.OpF64ConvertI64U:
-			fr[in.r] = pf64(float64(fr[in.x]))
+			*at(fp, in.r) = pf64(float64(*at(fp, in.x)))
 		case wasm.OpF64PromoteF32:
-			fr[in.r] = pf64(float64(f32(fr[in.x])))
+			*at(fp, in.r) = pf64(float64(f32(*at(fp, in.x))))
 		case wasm.OpI32ReinterpretF32, wasm.OpF32ReinterpretI32:
-			fr[in.r] = uint64(uint32(fr[in.x]))
+			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)))
 		case wasm.OpI64ReinterpretF64, wasm.OpF64ReinterpretI64:
-			fr[in.r] = fr[in.x]
+			*at(fp, in.r) = *at(fp, in.x)
 		case wasm.OpI32Extend8S:
-			fr[in.r] = uint64(uint32(int32(int8(fr[in.x]))))
+			*at(fp, in.r) = uint64(uint32(int32(int8(*at(fp, in.x)))))
 		case wasm.OpI32Extend16S:
-			fr[in.r] = uint64(uint32(int32(int16(fr[in.x]))))
+			*at(fp, in.r) = uint64(uint32(int32(int16(*at(fp, in.x)))))
 		case wasm.OpI64Extend8S:
-			fr[in.r] = uint64(int64(int8(fr[in.x])))
+			*at(fp, in.r) = uint64(int64(int8(*at(fp, in.x))))
 		case wasm.OpI64Extend16S:
-			fr[in.r] = uint64(int64(int16(fr[in.x])))
+			*at(fp, in.r) = uint64(int64(int16(*at(fp, in.x))))
 		case wasm.OpI64Extend32S:
-			fr[in.r] = uint64(int64(int32(fr[in.x])))
+			*at(fp, in.r) = uint64(int64(int32(*at(fp, in.x))))
 		case wasm.OpI32TruncSatF32S:
-			fr[in.r] = satF64ToI32S(float64(f32(fr[in.x])))
+			*at(fp, in.r) = satF64ToI32S(float64(f32(*at(fp, in.x))))
 		case wasm.OpI32TruncSatF32U:
-			fr[in.r] = satF64ToI32U(float64(f32(fr[in.x])))
+			*at(fp, in.r) = satF64ToI32U(float64(f32(*at(fp, in.x))))
 		case wasm.OpI32TruncSatF64S:
-			fr[in.r] = satF64ToI32S(f64(fr[in.x]))
+			*at(fp, in.r) = satF64ToI32S(f64(*at(fp, in.x)))
 		case wasm.OpI32TruncSatF64U:
-			fr[in.r] = satF64ToI32U(f64(fr[in.x]))
+			*at(fp, in.r) = satF64ToI32U(f64(*at(fp, in.x)))
 		case wasm.OpI64TruncSatF32S:
-			fr[in.r] = satF64ToI64S(float64(f32(fr[in.x])))
+			*at(fp, in.r) = satF64ToI64S(float64(f32(*at(fp, in.x))))
 		case wasm.OpI64TruncSatF32U:
-			fr[in.r] = satF64ToI64U(float64(f32(fr[in.x])))
+			*at(fp, in.r) = satF64ToI64U(float64(f32(*at(fp, in.x))))
 		case wasm.OpI64TruncSatF64S:
-			fr[in.r] = satF64ToI64S(f64(fr[in.x]))
+			*at(fp, in.r) = satF64ToI64S(f64(*at(fp, in.x)))
 		case wasm.OpI64TruncSatF64U:
-			fr[in.r] = satF64ToI64U(f64(fr[in.x]))
+			*at(fp, in.r) = satF64ToI64U(f64(*at(fp, in.x)))
 
 		default:
 			if in.op < 0x300 {
 				tc = store.TrapUnreachable
 				goto trapped
 			}
-			if tc = simd(in, fr, mem, fc); tc != 0 {
+			if tc = simd(in, fp, memBase, memLen, v.fc); tc != 0 {
 				goto trapped
 			}
 		}
 		continue
 
 	call:
-		budget--
-		if budget <= 0 {
-			if budget, tc, cause = v.refill(ctx); tc != 0 {
+		v.budget--
+		if v.budget <= 0 {
+			if tc = v.refill(); tc != 0 {
 				goto trapped
 			}
 		}
-		if cf, ok := callee.Code.(*funcCode); ok {
-			nb := base + int(in.x)
-			if nb+cf.frameSize > len(v.stack) {
-				if !v.grow(nb + cf.frameSize) {
-					tc = store.TrapCallStackExhausted
-					goto trapped
-				}
-			}
-			if len(v.frames) >= v.e.cfg.MaxFrames {
-				tc = store.TrapCallStackExhausted
+		if cf, ok := v.callee.Code.(*funcCode); ok {
+			var nfp unsafe.Pointer
+			if nfp, tc = v.enter(cf, in, ip); tc != 0 {
 				goto trapped
 			}
-			v.frames = append(v.frames, frame{fc: fc, fn: fn, pc: pc, base: base})
-			if callee.Instance != st.inst {
-				st.load(callee.Instance)
-				mem = st.mem()
-			}
-			fn, fc, base, pc = callee, cf, nb, 0
-			code = fc.code
-			fr = v.stack[base:len(v.stack):len(v.stack)]
-			clear(fr[fc.paramSlots:fc.numLocals])
-			copy(fr[fc.numLocals:], fc.consts)
+			fp = nfp
+			ip = unsafe.Pointer(unsafe.SliceData(cf.code))
+			memBase, memLen = v.st.memory()
 			continue
 		}
-		{
-			window := fr[in.x : int(in.x)+callee.StackSlots()]
-			var err error
-			if callee.Host != nil {
-				v.caller.Instance = st.inst
-				err = store.CallHost(ctx, callee, &v.caller, window)
-			} else {
-				err = callee.Runner.Call(ctx, callee, window)
-			}
-			if err != nil {
-				if t, ok := err.(*store.Trap); ok {
-					t.Frames = append(t.Frames, v.trap(0, fn, nil).Frames...)
-				}
-				return err
-			}
-			mem = st.mem()
+		if err := v.callOther(in); err != nil {
+			return err
 		}
+		memBase, memLen = v.st.memory()
 	}
 
 trapped:
-	return v.trap(tc, fn, cause)
+	return v.trapErr(tc)
+}
+
+// enterFrame clears the declared locals of a new frame and copies in the
+// function's constants.
+func enterFrame(fr []uint64, fc *funcCode) {
+	clear(fr[fc.paramSlots:fc.numLocals])
+	copy(fr[fc.numLocals:], fc.consts)
+}
+
+// enter pushes the current frame (resuming at ip) and enters v.callee,
+// whose code is cf and whose arguments are at slot in.x. It returns the
+// new frame pointer.
+func (v *vm) enter(cf *funcCode, in *instr, ip unsafe.Pointer) (unsafe.Pointer, store.TrapCode) {
+	nb := v.base + int(in.x)
+	if nb+cf.frameSize > len(v.stack) && !v.grow(nb+cf.frameSize) {
+		return nil, store.TrapCallStackExhausted
+	}
+	if len(v.frames) >= v.e.cfg.MaxFrames {
+		return nil, store.TrapCallStackExhausted
+	}
+	v.frames = append(v.frames, frame{fc: v.fc, fn: v.fn, ip: ip, base: v.base})
+	callee := v.callee
+	if callee.Instance != v.st.inst {
+		v.st.load(callee.Instance)
+	}
+	v.fn, v.fc, v.base = callee, cf, nb
+	fr := v.stack[nb:]
+	enterFrame(fr, cf)
+	return unsafe.Pointer(unsafe.SliceData(fr)), 0
+}
+
+// ret pops the caller's frame and returns where it resumes.
+func (v *vm) ret() (ip, fp unsafe.Pointer) {
+	top := &v.frames[len(v.frames)-1]
+	v.frames = v.frames[:len(v.frames)-1]
+	if top.fn.Instance != v.st.inst {
+		v.st.load(top.fn.Instance)
+	}
+	v.fn, v.fc, v.base = top.fn, top.fc, top.base
+	ip = top.ip
+	*top = frame{}
+	return ip, unsafe.Pointer(&v.stack[v.base])
+}
+
+// resolveIndirect finds the target of call_indirect in v.callee.
+func (v *vm) resolveIndirect(in *instr, fp unsafe.Pointer) store.TrapCode {
+	tab := v.st.tables[in.r]
+	i := uint64(uint32(*at(fp, in.y)))
+	if i >= uint64(len(tab.Elems)) {
+		return store.TrapUndefinedElement
+	}
+	h := tab.Elems[i]
+	if h == 0 {
+		v.elemIdx = i
+		return store.TrapUninitializedElement
+	}
+	callee := v.st.inst.Store.FuncByHandle(h)
+	if callee == nil {
+		v.elemIdx = i
+		return store.TrapUninitializedElement
+	}
+	if callee.TypeID != v.st.inst.TypeIDs[in.k] {
+		return store.TrapIndirectCallTypeMismatch
+	}
+	v.callee = callee
+	return 0
+}
+
+// callOther calls a host function or a function of another engine with
+// its window at slot in.x.
+func (v *vm) callOther(in *instr) error {
+	callee := v.callee
+	window := v.stack[v.base+int(in.x) : v.base+int(in.x)+callee.StackSlots()]
+	var err error
+	if callee.Host != nil {
+		v.caller.Instance = v.st.inst
+		err = store.CallHost(v.ctx, callee, &v.caller, window)
+	} else {
+		err = callee.Runner.Call(v.ctx, callee, window)
+	}
+	if err != nil {
+		if t, ok := err.(*store.Trap); ok {
+			t.Frames = append(t.Frames, v.trap(0).Frames...)
+		}
+	}
+	return err
+}
+
+// trapErr builds the error for trap code tc at the current function.
+func (v *vm) trapErr(tc store.TrapCode) error {
+	t := v.trap(tc)
+	if tc == store.TrapUninitializedElement {
+		t.Detail = strconv.FormatUint(v.elemIdx, 10)
+	}
+	return t
 }

@@ -30,10 +30,10 @@ const DefaultMemoryReserve = 4 << 30
 type Memory struct {
 	Type wasm.MemoryType
 
-	mapping []byte   // the whole reservation
+	mapping []byte       // the whole reservation
 	res     *reservation // owner of the reservation, shared with the GC cleanup
-	size    uint64   // current size in bytes
-	max     uint64   // effective maximum size in pages
+	size    uint64       // current size in bytes
+	max     uint64       // effective maximum size in pages
 	closed  bool
 	mu      sync.Mutex
 }

@@ -82,6 +82,10 @@ func (f Frame) String() string {
 type Trap struct {
 	Code   TrapCode
 	Frames []Frame
+	// Detail, when not empty, follows the code's wording in the message
+	// (the element index of TrapUninitializedElement, as in
+	// "uninitialized element 2").
+	Detail string
 	// Cause is the underlying error for TrapCancelled (the context's
 	// error) and TrapHostPanic (the recovered value); nil otherwise.
 	Cause error
@@ -92,6 +96,10 @@ type Trap struct {
 func (t *Trap) Error() string {
 	var b strings.Builder
 	b.WriteString(t.Code.String())
+	if t.Detail != "" {
+		b.WriteByte(' ')
+		b.WriteString(t.Detail)
+	}
 	if t.Cause != nil {
 		b.WriteString(": ")
 		b.WriteString(t.Cause.Error())
