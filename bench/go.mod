@@ -1,0 +1,9 @@
+module github.com/wasmrun/wasmrun/bench
+
+go 1.26
+
+replace github.com/wasmrun/wasmrun => ../
+
+require github.com/tetratelabs/wazero v1.12.0
+
+require golang.org/x/sys v0.44.0 // indirect

@@ -1,0 +1,270 @@
+package harness
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+	"time"
+)
+
+// WriteMarkdown writes the report as the RESULTS.md page; svgName is the
+// chart's file name, linked from the page ("" for none).
+func WriteMarkdown(w io.Writer, rep *Report, svgName string) error {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	p("# Benchmark results\n\n")
+	kind := "full run"
+	if rep.Quick {
+		kind = "**quick run** (`-quick`: smaller sizes, fewer rounds; treat as indicative)"
+	}
+	p("Written by `go run ./cmd/benchrun` (see README.md) on %s: a %s, %d rounds per cell, engines alternated within each round, medians.\n\n",
+		rep.Date.Format("2006-01-02 15:04 MST"), kind, rep.Rounds)
+	m := rep.Machine
+	p("Machine: %s, %d logical CPUs (`nproc`), %s; %s. Native C built with %s -O2; native Go with `go build`, run with GOMAXPROCS=1.\n",
+		m.CPU, m.NumCPU, m.OS, m.GoVersion, orDash(m.NativeCC))
+	p("Engines: %s (wazero %s", strings.Join(rep.Engines, ", "), m.Wazero)
+	if m.Node != "" {
+		p(", node %s", m.Node)
+	}
+	p("). Whole run: %s.\n", rep.Elapsed.Round(time.Second))
+	if len(rep.Skipped) > 0 {
+		var ks []string
+		for k := range rep.Skipped {
+			ks = append(ks, k)
+		}
+		slices.Sort(ks)
+		for _, k := range ks {
+			p("Skipped **%s**: %s.\n", k, rep.Skipped[k])
+		}
+	}
+	if rep.Failures > 0 {
+		p("\n**%d cells failed or disagreed on the checksum; they are marked FAIL / MISMATCH and left out of the means.**\n", rep.Failures)
+	} else {
+		p("\nEvery engine printed the same output (checksum) for every program.\n")
+	}
+	if svgName != "" {
+		p("\n![run time relative to native, log scale](%s)\n", svgName)
+	}
+	if rep.Metric == CPU {
+		p("\n**Metric: CPU time** (`-metric cpu`): user+system CPU time of the engine's process over the run (getrusage / the child's rusage / `process.cpuUsage()`), because the machine was shared with other work; wall-clock figures would mostly measure the other load.")
+	} else {
+		p("\n**Metric: wall-clock time** (`-metric wall`).")
+	}
+	p(" Times are the guest's run time: in-process engines from just before `_start` to its return (compile and instantiate excluded); Node.js measured inside its runner (start-up and compile excluded); native: the process's wall time. Lower ratios are better.\n")
+
+	tier := func(title, note string, rows []*Row) {
+		if len(rows) == 0 {
+			return
+		}
+		engines := rowEngines(rows)
+		p("\n## %s\n\n%s\n\n", title, note)
+		p("### Ratios (×native / ×wazero-compiler)\n\n| program | size |")
+		for _, e := range engines {
+			p(" %s |", e)
+		}
+		p("\n|---|---:|%s\n", strings.Repeat("---:|", len(engines)))
+		natives := map[string][]float64{}
+		wazeros := map[string][]float64{}
+		for _, r := range rows {
+			p("| %s | %d |", r.Program.Name, r.Size)
+			for _, e := range engines {
+				c := r.Cell(e)
+				switch {
+				case c == nil || c.Run.N == 0 && c.Err == nil:
+					p(" – |")
+				case c.Err != nil:
+					p(" FAIL |")
+				case c.Mismatch:
+					p(" MISMATCH |")
+				default:
+					rn, rw := r.Ratio(e, RefNative), r.Ratio(e, RefWazero)
+					natives[e] = append(natives[e], rn)
+					wazeros[e] = append(wazeros[e], rw)
+					p(" %s / %s |", ratio(rn), ratio(rw))
+				}
+			}
+			p("\n")
+		}
+		p("| **geometric mean** | |")
+		for _, e := range engines {
+			gn, _ := GeoMean(natives[e])
+			gw, _ := GeoMean(wazeros[e])
+			p(" **%s / %s** |", ratio(gn), ratio(gw))
+		}
+		p("\n\n### Run time, ms: median [min–max]\n\n| program |")
+		for _, e := range engines {
+			p(" %s |", e)
+		}
+		p("\n|---|%s\n", strings.Repeat("---:|", len(engines)))
+		for _, r := range rows {
+			p("| %s |", r.Program.Name)
+			for _, e := range engines {
+				c := r.Cell(e)
+				if c == nil || c.Run.N == 0 {
+					p(" – |")
+					continue
+				}
+				p(" %s [%s–%s] |", msStr(c.Run.Median), msStr(c.Run.Min), msStr(c.Run.Max))
+			}
+			p("\n")
+		}
+		p("\n### Checksums\n\n| program | checksum (last line of output) | engines agreeing |\n|---|---|---:|\n")
+		for _, r := range rows {
+			sum, agree, total := "", 0, 0
+			for _, c := range r.Cells {
+				if c.Run.N == 0 && c.Err == nil {
+					continue
+				}
+				total++
+				if c.ok() {
+					agree++
+					if sum == "" {
+						sum = Checksum(c.Output)
+					}
+				}
+			}
+			p("| %s | `%s` | %d of %d |\n", r.Program.Name, sum, agree, total)
+		}
+	}
+	fullTitle, reducedTitle := "Full size", "Reduced size (interpreters)"
+	if rep.Quick {
+		fullTitle, reducedTitle = "Quick size", "Quick reduced size (interpreters)"
+	}
+	var retries []string
+	for _, rows := range [][]*Row{rep.Fast, rep.Slow} {
+		for _, r := range rows {
+			for _, c := range r.Cells {
+				if c.Retries > 0 {
+					retries = append(retries, fmt.Sprintf("%s on %s (size %d): %d retried run(s), last error: %v", c.Engine, r.Program.Name, r.Size, c.Retries, c.LastErr))
+				}
+			}
+		}
+	}
+	if len(retries) > 0 {
+		p("\nRuns that failed once and passed when repeated (a second failure fails the cell):\n\n")
+		for _, s := range retries {
+			p("- %s\n", s)
+		}
+	}
+	tier(fullTitle, "Each program at its full size (native 0.5–3 s) — quick mode: about a fifth of that — on every engine that is not an interpreter.", rep.Fast)
+	tier(reducedTitle, "The same programs at a reduced size so interpreters finish; native and wazero-compiler run the same reduced size, so these ratios also compare equal work. Short native times make the native ratios here less precise (process start-up is ~1 ms).", rep.Slow)
+	if bd := rep.Boundary; bd != nil {
+		writeBoundary(p, bd)
+	}
+	p("\n## Programs\n\n| program | what it exercises | full | reduced | quick | quick reduced |\n|---|---|---:|---:|---:|---:|\n")
+	for _, pr := range Programs {
+		s := pr.Sizes
+		p("| %s | %s | %d | %d | %d | %d |\n", pr.Name, pr.What, s.Full, s.Reduced, s.Quick, s.QuickReduced)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeBoundary(p func(string, ...any), bd *Boundary) {
+	p("\n## Boundary and start-up figures\n")
+	mb := float64(bd.BigModuleSize) / 1e6
+	p("\n### Compiling a large module\n\nA Go program linking much of the standard library, built for wasip1 by the harness (%.1f MB). Compile: a fresh runtime each time (Node.js: `WebAssembly.compile`, which returns after V8's baseline tier; optimised code is produced later in the background). Instantiate: the compiled module, `_start` not run.\n\n", mb)
+	p("| engine | compile ms [min–max] | MB/s | instantiate ms |\n|---|---:|---:|---:|\n")
+	for _, c := range bd.Compile {
+		if c.Run.N == 0 {
+			p("| %s | FAIL | | |\n", c.Engine)
+			continue
+		}
+		inst := "–"
+		for _, ic := range bd.Instantiate {
+			if ic.Engine == c.Engine && ic.Instantiate.N > 0 {
+				inst = msStr(ic.Instantiate.Median)
+			}
+		}
+		p("| %s | %s [%s–%s] | %.1f | %s |\n", c.Engine, msStr(c.Run.Median), msStr(c.Run.Min), msStr(c.Run.Max),
+			mb/c.Run.Median.Seconds(), inst)
+	}
+	p("\n### Instantiating a small module\n\n`fib.wasm` (C, %s), compiled once, instantiated each round.\n\n| engine | instantiate µs [min–max] |\n|---|---:|\n", "30 KB")
+	for _, c := range bd.SmallInstantiate {
+		if c.Instantiate.N == 0 {
+			p("| %s | FAIL |\n", c.Engine)
+			continue
+		}
+		p("| %s | %s [%s–%s] |\n", c.Engine, usStr(c.Instantiate.Median), usStr(c.Instantiate.Min), usStr(c.Instantiate.Max))
+	}
+	p("\n### Host function round trip\n\n`hostcall.wasm` calls the imported `env.host_add` %d times; figure = run time / calls (the guest's loop is a few instructions).\n\n| engine | ns per call [min–max] |\n|---|---:|\n", bd.HostCalls)
+	for _, c := range bd.HostCall {
+		perCall(p, c, bd.HostCalls)
+	}
+	if len(bd.Cancel) > 0 {
+		p("\n### Tight loop with cancellation enabled\n\n`intloop` at size %d (interpreters: %d), with and without making the guest interruptible by context cancellation (wazero: `WithCloseOnContextDone(true)`).\n\n| engine | run ms [min–max] | vs. without |\n|---|---:|---:|\n", bd.CancelSize, bd.CancelReducedSize)
+		for i, c := range bd.Cancel {
+			if c.Run.N == 0 {
+				p("| %s | FAIL | |\n", c.Engine)
+				continue
+			}
+			rel := ""
+			if strings.HasSuffix(c.Engine, "+cancel") && i > 0 && bd.Cancel[i-1].Run.N > 0 {
+				rel = fmt.Sprintf("%+.1f%%", 100*(float64(c.Run.Median)/float64(bd.Cancel[i-1].Run.Median)-1))
+			}
+			p("| %s | %s [%s–%s] | %s |\n", c.Engine, msStr(c.Run.Median), msStr(c.Run.Min), msStr(c.Run.Max), rel)
+		}
+	}
+	p("\n### memory.grow\n\n`memgrow.wasm` grows memory by one 64 KiB page %d times (to %d MiB), touching each new page; figure = run time / grows.\n\n| engine | ns per grow [min–max] |\n|---|---:|\n", bd.Grows, bd.Grows/16)
+	for _, c := range bd.MemGrow {
+		perCall(p, c, bd.Grows)
+	}
+}
+
+func perCall(p func(string, ...any), c *Cell, n int) {
+	switch {
+	case c.Err != nil || c.Run.N == 0:
+		p("| %s | FAIL |\n", c.Engine)
+	case c.Mismatch:
+		p("| %s | MISMATCH |\n", c.Engine)
+	default:
+		f := func(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(n)) }
+		p("| %s | %s [%s–%s] |\n", c.Engine, f(c.Run.Median), f(c.Run.Min), f(c.Run.Max))
+	}
+}
+
+// rowEngines lists the engines that appear in rows, in first-seen order.
+func rowEngines(rows []*Row) []string {
+	var es []string
+	for _, r := range rows {
+		for _, c := range r.Cells {
+			if !slices.Contains(es, c.Engine) {
+				es = append(es, c.Engine)
+			}
+		}
+	}
+	return es
+}
+
+func ratio(x float64) string {
+	if math.IsNaN(x) {
+		return "–"
+	}
+	if x >= 10 {
+		return fmt.Sprintf("×%.0f", x)
+	}
+	return fmt.Sprintf("×%.2f", x)
+}
+
+func msStr(d time.Duration) string {
+	v := ms(d)
+	switch {
+	case v >= 100:
+		return fmt.Sprintf("%.0f", v)
+	case v >= 10:
+		return fmt.Sprintf("%.1f", v)
+	default:
+		return fmt.Sprintf("%.2f", v)
+	}
+}
+
+func usStr(d time.Duration) string { return fmt.Sprintf("%.0f", float64(d)/1e3) }
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
