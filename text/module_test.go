@@ -120,7 +120,7 @@ func TestModuleFields(t *testing.T) {
 		Exports:  []wasm.Export{{Name: "own", Kind: wasm.ExternFunc, Index: 1}},
 		Start:    1, HasStart: true,
 		Elems: []wasm.ElemSegment{{Mode: wasm.SegmentActive, Table: 0, Offset: wasm.ConstExpr{Code: []byte{0x41, 1, 0x0B}}, Type: wasm.ExternRef, UsesExprs: true,
-			Exprs: []wasm.ConstExpr{{Code: []byte{0xD0, 0x6F, 0x0B}}}}},
+			Exprs: []wasm.ConstExpr{{Code: []byte{0xD0, 0x6F, 0x0B}}}, ExplicitTable: true}},
 		Code:             []wasm.Code{{Locals: []wasm.LocalDecl{{Count: 2, Type: wasm.I64}, {Count: 1, Type: wasm.I32}}, Body: []byte{0x20, 0, 0x0B}}},
 		Datas:            []wasm.DataSegment{{Mode: wasm.SegmentActive, Offset: wasm.ConstExpr{Code: []byte{0x41, 16, 0x0B}}, Init: []byte("hi\x00")}},
 		NumImportedFuncs: 1, NumImportedGlobals: 1,
