@@ -95,11 +95,8 @@ func (v *validator) reader() binary.Reader {
 }
 
 func (v *validator) u32() (uint32, error) {
-	if v.pos < len(v.body) {
-		if b := v.body[v.pos]; b < 0x80 {
-			v.pos++
-			return uint32(b), nil
-		}
+	if x, ok := v.u32Fast(); ok {
+		return x, nil
 	}
 	return v.u32Slow()
 }
@@ -248,6 +245,15 @@ func (v *validator) pushVals(ts []wasm.ValType) {
 
 // pop pops a value of type want.
 func (v *validator) pop(want wasm.ValType) error {
+	if v.popFast(want) {
+		return nil
+	}
+	return v.popSlow(want)
+}
+
+// popSlow is pop when the stack is at the frame's height or the type
+// does not match.
+func (v *validator) popSlow(want wasm.ValType) error {
 	n := len(v.vals)
 	if n > v.height {
 		got := v.vals[n-1]
@@ -280,8 +286,10 @@ func (v *validator) popAny() (wasm.ValType, error) {
 // popVals pops values of the given types (the last one first).
 func (v *validator) popVals(ts []wasm.ValType) error {
 	for i := len(ts) - 1; i >= 0; i-- {
-		if err := v.pop(ts[i]); err != nil {
-			return err
+		if !v.popFast(ts[i]) {
+			if err := v.popSlow(ts[i]); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -341,12 +349,17 @@ func (v *validator) label(l uint32) (*frame, error) {
 // memArg reads a memory-access immediate and checks the alignment and
 // the memory index.
 func (v *validator) memArg(natural uint8) error {
-	align, err := v.u32()
-	if err != nil {
-		return err
+	align, ok := v.u32Fast()
+	if !ok {
+		var err error
+		if align, err = v.u32Slow(); err != nil {
+			return err
+		}
 	}
-	if _, err := v.u32(); err != nil {
-		return err
+	if _, ok := v.u32Fast(); !ok {
+		if _, err := v.u32Slow(); err != nil {
+			return err
+		}
 	}
 	if v.numMems == 0 {
 		return v.errorf("unknown memory 0")
@@ -358,9 +371,12 @@ func (v *validator) memArg(natural uint8) error {
 }
 
 func (v *validator) memIndex() error {
-	x, err := v.u32()
-	if err != nil {
-		return err
+	x, ok := v.u32Fast()
+	if !ok {
+		var err error
+		if x, err = v.u32Slow(); err != nil {
+			return err
+		}
 	}
 	if uint64(x) >= uint64(v.numMems) {
 		return v.errorf("unknown memory %d", x)
@@ -391,9 +407,12 @@ func (v *validator) elemIndex() (*wasm.ElemSegment, error) {
 }
 
 func (v *validator) dataIndex() error {
-	x, err := v.u32()
-	if err != nil {
-		return err
+	x, ok := v.u32Fast()
+	if !ok {
+		var err error
+		if x, err = v.u32Slow(); err != nil {
+			return err
+		}
 	}
 	if uint64(x) >= uint64(len(v.m.Datas)) {
 		return v.errorf("unknown data segment %d", x)
@@ -550,8 +569,10 @@ func (v *validator) code(fi *FuncInfo) error {
 				break
 			}
 			for j := k - 1; j >= 0; j-- {
-				if err := v.pop(s.p[j]); err != nil {
-					return err
+				if !v.popFast(s.p[j]) {
+					if err := v.popSlow(s.p[j]); err != nil {
+						return err
+					}
 				}
 			}
 			if s.r != 0 {
@@ -562,9 +583,12 @@ func (v *validator) code(fi *FuncInfo) error {
 			return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
 
 		case cLocalGet:
-			x, err := v.u32()
-			if err != nil {
-				return err
+			x, ok := v.u32Fast()
+			if !ok {
+				var err error
+				if x, err = v.u32Slow(); err != nil {
+					return err
+				}
 			}
 			if uint64(x) >= uint64(len(v.locals)) {
 				return v.errorf("unknown local %d", x)
@@ -572,25 +596,33 @@ func (v *validator) code(fi *FuncInfo) error {
 			v.push(v.locals[x])
 
 		case cLocalSet, cLocalTee:
-			x, err := v.u32()
-			if err != nil {
-				return err
+			x, ok := v.u32Fast()
+			if !ok {
+				var err error
+				if x, err = v.u32Slow(); err != nil {
+					return err
+				}
 			}
 			if uint64(x) >= uint64(len(v.locals)) {
 				return v.errorf("unknown local %d", x)
 			}
 			t := v.locals[x]
-			if err := v.pop(t); err != nil {
-				return err
+			if !v.popFast(t) {
+				if err := v.popSlow(t); err != nil {
+					return err
+				}
 			}
 			if s.class == cLocalTee {
 				v.push(t)
 			}
 
 		case cGlobalGet:
-			x, err := v.u32()
-			if err != nil {
-				return err
+			x, ok := v.u32Fast()
+			if !ok {
+				var err error
+				if x, err = v.u32Slow(); err != nil {
+					return err
+				}
 			}
 			if uint64(x) >= uint64(len(v.globals)) {
 				return v.errorf("unknown global %d", x)
@@ -600,9 +632,12 @@ func (v *validator) code(fi *FuncInfo) error {
 			fi.UsesV128 = fi.UsesV128 || t == wasm.V128
 
 		case cGlobalSet:
-			x, err := v.u32()
-			if err != nil {
-				return err
+			x, ok := v.u32Fast()
+			if !ok {
+				var err error
+				if x, err = v.u32Slow(); err != nil {
+					return err
+				}
 			}
 			if uint64(x) >= uint64(len(v.globals)) {
 				return v.errorf("unknown global %d", x)
@@ -611,8 +646,10 @@ func (v *validator) code(fi *FuncInfo) error {
 			if !g.Mutable {
 				return v.errorf("global is immutable: global %d", x)
 			}
-			if err := v.pop(g.Type); err != nil {
-				return err
+			if !v.popFast(g.Type) {
+				if err := v.popSlow(g.Type); err != nil {
+					return err
+				}
 			}
 
 		case cBlock, cLoop:
@@ -640,8 +677,10 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if err := v.pop(wasm.I32); err != nil {
-				return err
+			if !v.popFast(wasm.I32) {
+				if err := v.popSlow(wasm.I32); err != nil {
+					return err
+				}
 			}
 			if err := v.popVals(params); err != nil {
 				return err
@@ -691,9 +730,12 @@ func (v *validator) code(fi *FuncInfo) error {
 			v.pushVals(results)
 
 		case cBr:
-			x, err := v.u32()
-			if err != nil {
-				return err
+			x, ok := v.u32Fast()
+			if !ok {
+				var err error
+				if x, err = v.u32Slow(); err != nil {
+					return err
+				}
 			}
 			f, err := v.label(x)
 			if err != nil {
@@ -705,16 +747,21 @@ func (v *validator) code(fi *FuncInfo) error {
 			v.setUnreachable()
 
 		case cBrIf:
-			x, err := v.u32()
-			if err != nil {
-				return err
+			x, ok := v.u32Fast()
+			if !ok {
+				var err error
+				if x, err = v.u32Slow(); err != nil {
+					return err
+				}
 			}
 			f, err := v.label(x)
 			if err != nil {
 				return err
 			}
-			if err := v.pop(wasm.I32); err != nil {
-				return err
+			if !v.popFast(wasm.I32) {
+				if err := v.popSlow(wasm.I32); err != nil {
+					return err
+				}
 			}
 			lt := f.labelTypes()
 			if err := v.popVals(lt); err != nil {
@@ -747,9 +794,12 @@ func (v *validator) code(fi *FuncInfo) error {
 			fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params) || hasV128(ft.Results)
 
 		case cCallIndirect:
-			ti, err := v.u32()
-			if err != nil {
-				return err
+			ti, ok := v.u32Fast()
+			if !ok {
+				var err error
+				if ti, err = v.u32Slow(); err != nil {
+					return err
+				}
 			}
 			t, err := v.tableIndex()
 			if err != nil {
@@ -761,8 +811,10 @@ func (v *validator) code(fi *FuncInfo) error {
 			if t.Elem != wasm.FuncRef {
 				return v.errorf("type mismatch: call_indirect through a table of %v", t.Elem)
 			}
-			if err := v.pop(wasm.I32); err != nil {
-				return err
+			if !v.popFast(wasm.I32) {
+				if err := v.popSlow(wasm.I32); err != nil {
+					return err
+				}
 			}
 			ft := &v.types[ti]
 			if err := v.popVals(ft.Params); err != nil {
@@ -779,8 +831,10 @@ func (v *validator) code(fi *FuncInfo) error {
 			}
 
 		case cSelect:
-			if err := v.pop(wasm.I32); err != nil {
-				return err
+			if !v.popFast(wasm.I32) {
+				if err := v.popSlow(wasm.I32); err != nil {
+					return err
+				}
 			}
 			t1, err := v.popAny()
 			if err != nil {
@@ -802,9 +856,12 @@ func (v *validator) code(fi *FuncInfo) error {
 			v.push(t1)
 
 		case cSelectT:
-			n, err := v.u32()
-			if err != nil {
-				return err
+			n, ok := v.u32Fast()
+			if !ok {
+				var err error
+				if n, err = v.u32Slow(); err != nil {
+					return err
+				}
 			}
 			if n != 1 {
 				return v.errorf("invalid result arity %d for select", n)
@@ -817,14 +874,20 @@ func (v *validator) code(fi *FuncInfo) error {
 			if !t.IsValid() {
 				return v.errorf("malformed value type %#x", b)
 			}
-			if err := v.pop(wasm.I32); err != nil {
-				return err
+			if !v.popFast(wasm.I32) {
+				if err := v.popSlow(wasm.I32); err != nil {
+					return err
+				}
 			}
-			if err := v.pop(t); err != nil {
-				return err
+			if !v.popFast(t) {
+				if err := v.popSlow(t); err != nil {
+					return err
+				}
 			}
-			if err := v.pop(t); err != nil {
-				return err
+			if !v.popFast(t) {
+				if err := v.popSlow(t); err != nil {
+					return err
+				}
 			}
 			v.push(t)
 			fi.UsesV128 = fi.UsesV128 || t == wasm.V128
@@ -834,8 +897,10 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if err := v.pop(wasm.I32); err != nil {
-				return err
+			if !v.popFast(wasm.I32) {
+				if err := v.popSlow(wasm.I32); err != nil {
+					return err
+				}
 			}
 			v.push(t.Elem)
 			fi.UsesTables = true
@@ -845,11 +910,15 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if err := v.pop(t.Elem); err != nil {
-				return err
+			if !v.popFast(t.Elem) {
+				if err := v.popSlow(t.Elem); err != nil {
+					return err
+				}
 			}
-			if err := v.pop(wasm.I32); err != nil {
-				return err
+			if !v.popFast(wasm.I32) {
+				if err := v.popSlow(wasm.I32); err != nil {
+					return err
+				}
 			}
 			fi.UsesTables = true
 
@@ -858,11 +927,15 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if err := v.pop(wasm.I32); err != nil {
-				return err
+			if !v.popFast(wasm.I32) {
+				if err := v.popSlow(wasm.I32); err != nil {
+					return err
+				}
 			}
-			if err := v.pop(t.Elem); err != nil {
-				return err
+			if !v.popFast(t.Elem) {
+				if err := v.popSlow(t.Elem); err != nil {
+					return err
+				}
 			}
 			v.push(wasm.I32)
 			fi.UsesTables = true
@@ -872,14 +945,20 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if err := v.pop(wasm.I32); err != nil {
-				return err
+			if !v.popFast(wasm.I32) {
+				if err := v.popSlow(wasm.I32); err != nil {
+					return err
+				}
 			}
-			if err := v.pop(t.Elem); err != nil {
-				return err
+			if !v.popFast(t.Elem) {
+				if err := v.popSlow(t.Elem); err != nil {
+					return err
+				}
 			}
-			if err := v.pop(wasm.I32); err != nil {
-				return err
+			if !v.popFast(wasm.I32) {
+				if err := v.popSlow(wasm.I32); err != nil {
+					return err
+				}
 			}
 			fi.UsesTables = true
 
@@ -976,9 +1055,12 @@ func (v *validator) immediates(s *sig) error {
 	case wasm.ImmMemoryInit:
 		// The memory is checked before the data segment, as the
 		// reference interpreter does.
-		x, err := v.u32()
-		if err != nil {
-			return err
+		x, ok := v.u32Fast()
+		if !ok {
+			var err error
+			if x, err = v.u32Slow(); err != nil {
+				return err
+			}
 		}
 		if err := v.memIndex(); err != nil {
 			return err
@@ -1002,9 +1084,12 @@ func (v *validator) immediates(s *sig) error {
 	case wasm.ImmTableInit:
 		// The table is checked before the element segment, as the
 		// reference interpreter does.
-		x, err := v.u32()
-		if err != nil {
-			return err
+		x, ok := v.u32Fast()
+		if !ok {
+			var err error
+			if x, err = v.u32Slow(); err != nil {
+				return err
+			}
 		}
 		t, err := v.tableIndex()
 		if err != nil {
@@ -1050,18 +1135,26 @@ func (v *validator) endFrame(f *frame) error {
 // brTable validates br_table: every label must have the same arity and
 // accept the values on the stack.
 func (v *validator) brTable() error {
-	n, err := v.u32()
-	if err != nil {
-		return err
+	n, ok := v.u32Fast()
+	if !ok {
+		var err error
+		if n, err = v.u32Slow(); err != nil {
+			return err
+		}
 	}
-	if err := v.pop(wasm.I32); err != nil {
-		return err
+	if !v.popFast(wasm.I32) {
+		if err := v.popSlow(wasm.I32); err != nil {
+			return err
+		}
 	}
 	arity := -1
 	for j := uint64(0); j <= uint64(n); j++ {
-		x, err := v.u32()
-		if err != nil {
-			return err
+		x, ok := v.u32Fast()
+		if !ok {
+			var err error
+			if x, err = v.u32Slow(); err != nil {
+				return err
+			}
 		}
 		f, err := v.label(x)
 		if err != nil {
@@ -1100,4 +1193,28 @@ func equalTypes(a, b []wasm.ValType) bool {
 		}
 	}
 	return true
+}
+
+// u32Fast reads a one-byte unsigned LEB128 integer; ok is false when the
+// next byte is missing or starts a longer encoding (use u32Slow then).
+func (v *validator) u32Fast() (x uint32, ok bool) {
+	p := v.pos
+	if p < len(v.body) && v.body[p] < 0x80 {
+		v.pos = p + 1
+		return uint32(v.body[p]), true
+	}
+	return 0, false
+}
+
+// popFast pops a value of type want when it is on top of the stack above
+// the frame's height; ok is false otherwise (use popSlow then).
+func (v *validator) popFast(want wasm.ValType) bool {
+	n := len(v.vals) - 1
+	if n >= v.height {
+		if got := v.vals[n]; got == want || got == unknown {
+			v.vals = v.vals[:n]
+			return true
+		}
+	}
+	return false
 }
