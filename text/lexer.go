@@ -84,7 +84,7 @@ func lex(src []byte) ([]token, *lexError) {
 			i++
 		case c == ';':
 			if i+1 < n && src[i+1] == ';' {
-				for i < n && src[i] != '\n' {
+				for i < n && src[i] != '\n' && src[i] != '\r' { // a line comment ends at LF or CR
 					i++
 				}
 				continue

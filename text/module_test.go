@@ -82,6 +82,7 @@ func TestAbbreviations(t *testing.T) {
 		{"module wrapper", `(module $m (func))`, `(func)`},
 		{"module quote", `(module quote "(func" " (n" "op))")`, `(module (func nop))`},
 		{"comments", "(func ;; line\n (; block (; nested ;) ;) nop)", `(func nop)`},
+		{"line comment ends at CR", "(func ;; comment\r nop)", `(func nop)`},
 		{"typed select", `(func (select (result i32) (i32.const 1) (i32.const 2) (i32.const 0)) drop)`,
 			`(func i32.const 1 i32.const 2 i32.const 0 select (result i32) drop)`},
 		{"elem declare", `(func $f) (elem declare func $f)`, `(func) (elem declare func 0)`},
