@@ -7,7 +7,7 @@ import (
 
 // Error is a text-format error at a position of the source.
 type Error struct {
-	Line, Col int // 1-based
+	Line, Col int // 1-based; Col counts bytes
 	Reason    string
 }
 

@@ -210,13 +210,18 @@ func (p *parser) leave() { p.depth-- }
 // ParseModule parses a module in the text format: one (module ...) form
 // (including the "module binary" and "module quote" forms) or a sequence
 // of module fields without the enclosing (module ...).
+//
+// Text errors are *Error values with the line and column of the offending
+// token; a "module binary" form returns binary.Decode's error unchanged.
+// The module is not validated: only malformed text is an error.
 func ParseModule(src []byte) (*wasm.Module, error) {
 	m, _, err := ParseModuleID(src)
 	return m, err
 }
 
-// ParseModuleID is ParseModule that also returns the module's $id ("" when
-// it has none), as scripts use it to name modules.
+// ParseModuleID is ParseModule that also returns the module's $id,
+// including the "$" ("" when it has none), as scripts use it to name
+// modules.
 func ParseModuleID(src []byte) (m *wasm.Module, id string, err error) {
 	return parseModule(src, 0)
 }
