@@ -243,16 +243,7 @@ func (v *validator) pushVals(ts []wasm.ValType) {
 	}
 }
 
-// pop pops a value of type want.
-func (v *validator) pop(want wasm.ValType) error {
-	if v.popFast(want) {
-		return nil
-	}
-	return v.popSlow(want)
-}
-
-// popSlow is pop when the stack is at the frame's height or the type
-// does not match.
+// popSlow pops a value of type want; callers try popFast first.
 func (v *validator) popSlow(want wasm.ValType) error {
 	n := len(v.vals)
 	if n > v.height {

@@ -23,9 +23,10 @@ import (
 // possibly followed by details after a colon.
 type Error struct {
 	// Offset is the absolute position in the module's binary encoding
-	// of the offending instruction (Code.Offset plus the position in the
-	// body), or -1 when unknown (module-level checks, constant
-	// expressions).
+	// of the offending instruction or immediate (Code.Offset plus the
+	// position in the body; for a module that did not come from a
+	// binary, Code.Offset is 0 and this is the position in the body), or
+	// -1 when unknown (module-level checks, constant expressions).
 	Offset int
 	// Func is the index in the function index space of the function
 	// whose body is invalid, or -1.
