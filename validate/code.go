@@ -475,8 +475,13 @@ func (v *validator) function(i int, fi *FuncInfo, backing *[]wasm.ValType) error
 	k := copy(locals, ft.Params)
 	v128 := false
 	for _, t := range ft.Params {
-		v128 = v128 || t == wasm.V128
+		if t == wasm.V128 {
+			v128 = true
+			fi.ParamSlots++
+		}
+		fi.ParamSlots++
 	}
+	fi.LocalSlots = fi.ParamSlots
 	for _, t := range ft.Results {
 		v128 = v128 || t == wasm.V128
 	}
@@ -485,6 +490,7 @@ func (v *validator) function(i int, fi *FuncInfo, backing *[]wasm.ValType) error
 			return &Error{Offset: -1, Func: v.fn, Reason: fmt.Sprintf("malformed value type %#x", byte(d.Type))}
 		}
 		v128 = v128 || (d.Type == wasm.V128 && d.Count > 0)
+		fi.LocalSlots += int(d.Count) * d.Type.Slots()
 		for j := uint32(0); j < d.Count; j++ {
 			locals[k] = d.Type
 			k++

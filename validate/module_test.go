@@ -228,7 +228,7 @@ func TestInfo(t *testing.T) {
 			end,
 		), loc(1, f64), loc(2, i32)),
 		fn(0, asm(i32Const, s32(0), call, 0, drop, i32Const, s32(0), i32Load, 2, 0, drop)),
-		fn(5, asm(localGet, 0)),
+		fn(5, asm(localGet, 0), loc(2, v128), loc(1, i32)),
 		fn(0, asm(i32Const, s32(0), wasm.OpTableGet, 1, drop, i32Const, s32(0), if_, empty, end)),
 		fn(3, asm(globalGet, 0, i32Const, s32(0), i32Const, s32(0), unreachable, i32Add, i32Add, i32Add, i32Add)),
 	)
@@ -238,9 +238,9 @@ func TestInfo(t *testing.T) {
 	}
 	want := []FuncInfo{
 		{TypeIndex: 0, Locals: []wasm.ValType{}, MaxHeight: 0, MaxDepth: 1},
-		{TypeIndex: 2, NumParams: 2, Locals: vt(i32, i32, f64, i32, i32), MaxHeight: 4, MaxDepth: 3, NumBlocks: 2, HasLoops: true},
+		{TypeIndex: 2, NumParams: 2, ParamSlots: 2, LocalSlots: 5, Locals: vt(i32, i32, f64, i32, i32), MaxHeight: 4, MaxDepth: 3, NumBlocks: 2, HasLoops: true},
 		{TypeIndex: 0, Locals: []wasm.ValType{}, MaxHeight: 1, MaxDepth: 1, HasCalls: true, UsesMemory: true},
-		{TypeIndex: 5, NumParams: 1, Locals: vt(v128), MaxHeight: 1, MaxDepth: 1, UsesV128: true},
+		{TypeIndex: 5, NumParams: 1, ParamSlots: 2, LocalSlots: 7, Locals: vt(v128, v128, v128, i32), MaxHeight: 1, MaxDepth: 1, UsesV128: true},
 		{TypeIndex: 0, Locals: []wasm.ValType{}, MaxHeight: 1, MaxDepth: 2, NumBlocks: 1, UsesTables: true},
 		{TypeIndex: 3, Locals: []wasm.ValType{}, MaxHeight: 3, MaxDepth: 1},
 	}

@@ -69,6 +69,11 @@ type FuncInfo struct {
 	// declared locals expanded from wasm.Code.Locals. Entries of
 	// different functions may share one backing array; do not append.
 	Locals []wasm.ValType
+	// ParamSlots and LocalSlots are the numbers of 64-bit slots the
+	// parameters and all locals (parameters included) occupy, a v128
+	// taking two (wasm.ValType.Slots).
+	ParamSlots int
+	LocalSlots int
 	// MaxHeight is the largest number of values on the operand stack at
 	// any point of the body, counting each value once whatever its type
 	// (a v128 value counts as one; see UsesV128). Locals are not
