@@ -90,3 +90,36 @@ func FuzzDecodeValidate(f *testing.F) {
 		}
 	})
 }
+
+// TestTruncatedBodies checks that every proper prefix of a valid body is
+// rejected with an *Error, and that flipping any single byte of it never
+// panics.
+func TestTruncatedBodies(t *testing.T) {
+	for i, seed := range fuzzSeeds {
+		typ := uint32(0)
+		// Find a function type under which the seed is valid.
+		for ; typ < 6; typ++ {
+			if _, err := Module(shell(fn(typ, seed))); err == nil {
+				break
+			}
+		}
+		if typ == 6 {
+			t.Fatalf("seed %d is valid under no type of the shell", i)
+		}
+		for n := 0; n < len(seed); n++ {
+			_, err := Module(shell(fn(typ, seed[:n])))
+			if err == nil {
+				t.Errorf("seed %d: prefix of %d bytes accepted", i, n)
+			} else if _, ok := err.(*Error); !ok {
+				t.Errorf("seed %d: prefix of %d bytes: error %v is a %T", i, n, err, err)
+			}
+		}
+		for n := range seed {
+			for _, x := range []byte{0x00, 0x0B, 0x7F, 0x80, 0xFC, 0xFD, 0xFF} {
+				b := append([]byte(nil), seed...)
+				b[n] = x
+				_, _ = Module(shell(fn(typ, b))) // only checking for panics
+			}
+		}
+	}
+}
