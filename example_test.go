@@ -1,0 +1,100 @@
+package wasmrun_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+
+	"github.com/wasmrun/wasmrun"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// Compile a module once, instantiate it, and call an export.
+func Example() {
+	ctx := context.Background()
+	rt, err := wasmrun.NewRuntime(ctx, wasmrun.RuntimeConfig{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer rt.Close(ctx)
+
+	mod, err := rt.Compile(ctx, []byte(`(module
+	  (func (export "add") (param i32 i32) (result i32)
+	    (i32.add (local.get 0) (local.get 1))))`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := inst.ExportedFunction("add").Call(ctx, 40, 2)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(res[0])
+	// Output: 42
+}
+
+// Offer a Go function to a module; it reads the guest's memory.
+func ExampleRuntime_NewHostModule() {
+	ctx := context.Background()
+	rt, _ := wasmrun.NewRuntime(ctx, wasmrun.RuntimeConfig{})
+	defer rt.Close(ctx)
+
+	_, err := rt.NewHostModule("env").
+		Func("log", []wasm.ValType{wasm.I32, wasm.I32}, nil,
+			func(ctx context.Context, c *wasmrun.Caller, stack []uint64) {
+				b, ok := c.Memory().Read(stack[0], stack[1])
+				if !ok {
+					panic(fmt.Errorf("log: out of bounds"))
+				}
+				fmt.Println(string(b))
+			}).
+		Instantiate(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	mod, err := rt.Compile(ctx, []byte(`(module
+	  (import "env" "log" (func $log (param i32 i32)))
+	  (memory 1)
+	  (data (i32.const 8) "hello from wasm")
+	  (func (export "run") (call $log (i32.const 8) (i32.const 15))))`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := inst.ExportedFunction("run").Call(ctx); err != nil {
+		log.Fatal(err)
+	}
+	// Output: hello from wasm
+}
+
+// Traps are errors carrying a code and a Wasm backtrace with the function
+// names of the name section (here, from the text format's identifiers).
+func ExampleTrap() {
+	ctx := context.Background()
+	rt, _ := wasmrun.NewRuntime(ctx, wasmrun.RuntimeConfig{})
+	defer rt.Close(ctx)
+	mod, err := rt.Compile(ctx, []byte(`(module
+	  (func $inner (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+	  (func (export "outer") (result i32) (call $inner (i32.const 0))))`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	inst, _ := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{})
+	_, err = inst.ExportedFunction("outer").Call(ctx)
+	var trap *wasmrun.Trap
+	if errors.As(err, &trap) {
+		fmt.Println(trap.Code)
+		fmt.Println(len(trap.Frames), "frames")
+	}
+	// Output:
+	// integer divide by zero
+	// 2 frames
+}

@@ -1,0 +1,226 @@
+// Package wasmrun runs WebAssembly modules from Go programs.
+//
+// A Runtime compiles modules once and instantiates them many times:
+//
+//	rt, err := wasmrun.NewRuntime(ctx, wasmrun.RuntimeConfig{})
+//	mod, err := rt.Compile(ctx, wasmBytes) // .wasm bytes or .wat text
+//	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{Name: "app"})
+//	results, err := inst.ExportedFunction("add").Call(ctx, 1, 2)
+//
+// Values cross the boundary as uint64 slots: i32 and f32 as their bit
+// patterns zero-extended, i64 and f64 as bits, references as handles, and
+// a v128 as two slots (low half first). Go functions are offered to
+// modules through NewHostModule.
+//
+// A Runtime may be used from many goroutines: instantiation is serialised,
+// and functions of different instances run concurrently. One Instance must
+// not run two calls at once.
+package wasmrun
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/store"
+	"github.com/wasmrun/wasmrun/text"
+	"github.com/wasmrun/wasmrun/validate"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// EngineKind selects the engine that runs compiled code.
+type EngineKind string
+
+// Engines.
+const (
+	// EngineAuto picks the fastest engine available on this platform.
+	EngineAuto EngineKind = "auto"
+	// EngineInterp is the portable register-based interpreter.
+	EngineInterp EngineKind = "interp"
+	// EngineJIT compiles to machine code (linux/amd64, linux/arm64).
+	EngineJIT EngineKind = "jit"
+)
+
+// RuntimeConfig configures a Runtime. The zero value selects the defaults.
+type RuntimeConfig struct {
+	// Engine selects the engine ("" is EngineAuto).
+	Engine EngineKind
+	// MemoryLimitPages caps the 64 KiB pages of every memory (0: 65536,
+	// the whole 32-bit address space).
+	MemoryLimitPages uint64
+	// TableLimit caps the elements of every table (0: 10 million).
+	TableLimit uint64
+	// MaxCallDepth caps the depth of Wasm calls in one call from Go; deeper
+	// recursion traps with "call stack exhausted" (0: the engine's default).
+	MaxCallDepth int
+	// Fuel, when positive, is the number of loop iterations and calls one
+	// call from Go may execute before it traps with "out of fuel".
+	Fuel int64
+}
+
+// Runtime compiles and instantiates modules. Instances of one Runtime can
+// import each other's exports by the names they were instantiated under.
+type Runtime struct {
+	mu     sync.Mutex // serialises instantiation and registration
+	store  *store.Store
+	engine store.Engine
+	kind   EngineKind
+	closed bool
+	insts  []*store.Instance
+}
+
+// NewRuntime creates a runtime. ctx is reserved for future use (such as
+// a compilation cache) and may be context.Background().
+func NewRuntime(ctx context.Context, cfg RuntimeConfig) (*Runtime, error) {
+	kind := cfg.Engine
+	if kind == "" {
+		kind = EngineAuto
+	}
+	eng, actual, err := newEngine(kind, cfg)
+	if err != nil {
+		return nil, err
+	}
+	st := store.New(store.Config{MemoryLimitPages: cfg.MemoryLimitPages, TableLimit: cfg.TableLimit})
+	return &Runtime{store: st, engine: eng, kind: actual}, nil
+}
+
+// Engine returns the engine the runtime uses (never EngineAuto).
+func (r *Runtime) Engine() EngineKind { return r.kind }
+
+// ErrClosed is returned by a Runtime after Close.
+var ErrClosed = errors.New("wasmrun: runtime closed")
+
+// CompiledModule is a decoded, validated and compiled module. It is
+// immutable and can be instantiated many times.
+type CompiledModule struct {
+	mod *store.Module
+}
+
+// Compile decodes (or, for text, parses), validates and compiles a module.
+// src is a module in the binary format or in the text format.
+func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, error) {
+	m, err := Decode(src)
+	if err != nil {
+		return nil, err
+	}
+	info, err := validate.Module(m)
+	if err != nil {
+		return nil, err
+	}
+	cm, err := store.Compile(r.engine, m, info)
+	if err != nil {
+		return nil, err
+	}
+	return &CompiledModule{mod: cm}, nil
+}
+
+// Decode parses a module in the binary format (when src starts with the
+// magic bytes "\x00asm") or the text format, without validating it.
+func Decode(src []byte) (*wasm.Module, error) {
+	if len(src) >= 4 && string(src[:4]) == "\x00asm" {
+		return binary.Decode(src)
+	}
+	return text.ParseModule(src)
+}
+
+// Imports describes what the module imports.
+func (c *CompiledModule) Imports() []ImportDesc {
+	m := c.mod.Wasm
+	out := make([]ImportDesc, len(m.Imports))
+	for i, im := range m.Imports {
+		d := ImportDesc{Module: im.Module, Name: im.Name, Kind: im.Kind}
+		if im.Kind == wasm.ExternFunc && int(im.Func) < len(m.Types) {
+			d.Func = m.Types[im.Func]
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// Exports describes what the module exports.
+func (c *CompiledModule) Exports() []ExportDesc {
+	m := c.mod.Wasm
+	out := make([]ExportDesc, len(m.Exports))
+	for i, ex := range m.Exports {
+		d := ExportDesc{Name: ex.Name, Kind: ex.Kind}
+		if ex.Kind == wasm.ExternFunc {
+			if ti, ok := m.FuncTypeIndex(ex.Index); ok && int(ti) < len(m.Types) {
+				d.Func = m.Types[ti]
+			}
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// ImportDesc describes one import of a module.
+type ImportDesc struct {
+	Module, Name string
+	Kind         wasm.ExternKind
+	Func         wasm.FuncType // for function imports
+}
+
+// ExportDesc describes one export of a module.
+type ExportDesc struct {
+	Name string
+	Kind wasm.ExternKind
+	Func wasm.FuncType // for function exports
+}
+
+// InstanceConfig configures an instantiation.
+type InstanceConfig struct {
+	// Name registers the instance so that modules instantiated later can
+	// import its exports under this module name ("" leaves it anonymous).
+	Name string
+}
+
+// Instantiate creates an instance of the module, resolving its imports
+// among the instances registered in the runtime, and runs its start
+// function. A missing or mismatched import is a *store.LinkError; a trap
+// in a segment initialisation or the start function is a *Trap.
+func (r *Runtime) Instantiate(ctx context.Context, c *CompiledModule, cfg InstanceConfig) (*Instance, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		return nil, ErrClosed
+	}
+	inst, err := r.store.Instantiate(ctx, c.mod, nil)
+	if err != nil {
+		return nil, err
+	}
+	r.insts = append(r.insts, inst)
+	if cfg.Name != "" {
+		r.store.Register(cfg.Name, inst)
+	}
+	return &Instance{inst: inst, rt: r}, nil
+}
+
+// Close releases every instance's memories. Instances and functions of
+// the runtime must not be used afterwards.
+func (r *Runtime) Close(ctx context.Context) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		return nil
+	}
+	r.closed = true
+	var errs []error
+	for _, inst := range r.insts {
+		if err := inst.Close(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	r.insts = nil
+	return errors.Join(errs...)
+}
+
+// Trap is the error returned when WebAssembly execution traps; it carries
+// a code and a Wasm backtrace. Use errors.As to inspect it.
+type Trap = store.Trap
+
+// TrapCode says why execution trapped.
+type TrapCode = store.TrapCode
+
+func errorf(format string, args ...any) error { return fmt.Errorf("wasmrun: "+format, args...) }
