@@ -951,6 +951,9 @@ func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValTy
 			fix(&in.z)
 		}
 	}
+	// A sentinel keeps the instruction pointer inside the code array when
+	// it advances past the final return; it is never executed.
+	t.emit(instr{op: opUnreachable}, 0)
 	// Make branch targets relative to the branching instruction.
 	for j := range t.code {
 		in := &t.code[j]
