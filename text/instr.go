@@ -13,7 +13,8 @@ import (
 // body or a constant expression.
 type fctx struct {
 	locals map[string]uint32
-	labels []string // innermost last; "" for unnamed labels
+	labels []string         // innermost last; "" for unnamed labels
+	named  map[string][]int // positions in labels of each label name, innermost last
 	out    []byte
 }
 
@@ -36,24 +37,90 @@ func (f *fctx) bindLocal(p *parser, id string, idx uint32, t *token) {
 	f.locals[id] = idx
 }
 
-// instrs parses instructions up to ")" or a plain "end" / "else".
+// instrs parses instructions up to ")" or an "end" / "else" that closes
+// an enclosing block. Plain blocks opened here are tracked on an explicit
+// stack, so their nesting depth is not limited by recursion.
 func (b *builder) instrs(f *fctx) {
 	p := b.p
+	type open struct {
+		label        string
+		isIf, inElse bool
+	}
+	var stack []open
 	for {
 		t := p.peek()
 		switch t.kind {
 		case tLParen:
 			b.folded(f)
 		case tAtom:
-			if p.is(t, "end") || p.is(t, "else") {
-				return
+			switch {
+			case p.is(t, "block"), p.is(t, "loop"), p.is(t, "if"):
+				p.i++
+				label, _ := p.optID()
+				op := wasm.OpBlock
+				if p.is(t, "loop") {
+					op = wasm.OpLoop
+				} else if p.is(t, "if") {
+					op = wasm.OpIf
+				}
+				f.out = append(f.out, byte(op))
+				f.out = b.blockType(f.out)
+				f.pushLabel(label)
+				stack = append(stack, open{label: label, isIf: op == wasm.OpIf})
+			case p.is(t, "else"):
+				if len(stack) == 0 {
+					return
+				}
+				top := &stack[len(stack)-1]
+				if !top.isIf || top.inElse {
+					p.unexpected(t)
+				}
+				p.i++
+				b.endLabel(top.label)
+				top.inElse = true
+				f.out = append(f.out, byte(wasm.OpElse))
+			case p.is(t, "end"):
+				if len(stack) == 0 {
+					return
+				}
+				p.i++
+				b.endLabel(stack[len(stack)-1].label)
+				stack = stack[:len(stack)-1]
+				f.popLabel()
+				f.out = append(f.out, byte(wasm.OpEnd))
+			default:
+				p.i++
+				f.out = b.op(f, t, f.out)
 			}
-			b.plain(f)
 		case tRParen, tEOF:
+			if len(stack) > 0 {
+				p.unexpected(t) // a plain block is missing its end
+			}
 			return
 		default:
 			p.unexpected(t)
 		}
+	}
+}
+
+// pushLabel enters a block with the given label ("" when unnamed).
+func (f *fctx) pushLabel(label string) {
+	if label != "" {
+		if f.named == nil {
+			f.named = map[string][]int{}
+		}
+		f.named[label] = append(f.named[label], len(f.labels))
+	}
+	f.labels = append(f.labels, label)
+}
+
+// popLabel leaves the innermost block.
+func (f *fctx) popLabel() {
+	label := f.labels[len(f.labels)-1]
+	f.labels = f.labels[:len(f.labels)-1]
+	if label != "" {
+		pos := f.named[label]
+		f.named[label] = pos[:len(pos)-1]
 	}
 }
 
@@ -63,41 +130,6 @@ func (b *builder) endLabel(label string) {
 	p := b.p
 	if id, t := p.optID(); t != nil && id != label {
 		p.fail(int(t.pos), "mismatching label %s", id)
-	}
-}
-
-// plain parses one plain instruction (a block instruction with its body).
-func (b *builder) plain(f *fctx) {
-	p := b.p
-	t := p.next()
-	switch name := p.text(t); name {
-	case "block", "loop", "if":
-		p.enter(int(t.pos))
-		label, _ := p.optID()
-		op := wasm.OpBlock
-		switch name {
-		case "loop":
-			op = wasm.OpLoop
-		case "if":
-			op = wasm.OpIf
-		}
-		f.out = append(f.out, byte(op))
-		f.out = b.blockType(f.out)
-		f.labels = append(f.labels, label)
-		b.instrs(f)
-		if op == wasm.OpIf && p.atIs("else") {
-			p.i++
-			b.endLabel(label)
-			f.out = append(f.out, byte(wasm.OpElse))
-			b.instrs(f)
-		}
-		p.expectKw("end")
-		b.endLabel(label)
-		f.labels = f.labels[:len(f.labels)-1]
-		f.out = append(f.out, byte(wasm.OpEnd))
-		p.leave()
-	default:
-		f.out = b.op(f, t, f.out)
 	}
 }
 
@@ -119,9 +151,9 @@ func (b *builder) folded(f *fctx) {
 		}
 		f.out = append(f.out, byte(op))
 		f.out = b.blockType(f.out)
-		f.labels = append(f.labels, label)
+		f.pushLabel(label)
 		b.instrs(f)
-		f.labels = f.labels[:len(f.labels)-1]
+		f.popLabel()
 		f.out = append(f.out, byte(wasm.OpEnd))
 	case "if":
 		label, _ := p.optID()
@@ -130,7 +162,7 @@ func (b *builder) folded(f *fctx) {
 			b.folded(f)
 		}
 		f.out = append(f.out, bt...)
-		f.labels = append(f.labels, label)
+		f.pushLabel(label)
 		if !p.lparenKw("then") {
 			p.unexpected(p.peek())
 		}
@@ -143,7 +175,7 @@ func (b *builder) folded(f *fctx) {
 			b.instrs(f)
 			p.expectRParen()
 		}
-		f.labels = f.labels[:len(f.labels)-1]
+		f.popLabel()
 		f.out = append(f.out, byte(wasm.OpEnd))
 	default:
 		ins := b.op(f, t, nil)
@@ -183,10 +215,8 @@ func (b *builder) label(f *fctx) uint32 {
 	if t.kind == tID {
 		p.i++
 		id := p.text(t)
-		for i := len(f.labels) - 1; i >= 0; i-- {
-			if f.labels[i] == id {
-				return uint32(len(f.labels) - 1 - i)
-			}
+		if pos := f.named[id]; len(pos) > 0 {
+			return uint32(len(f.labels) - 1 - pos[len(pos)-1])
 		}
 		p.fail(int(t.pos), "unknown label %s", id)
 	}

@@ -358,18 +358,30 @@ func TestErrorPosition(t *testing.T) {
 	}
 }
 
-// TestDeepNesting checks that hostile nesting fails cleanly.
+// TestDeepNesting checks that hostile folded nesting fails cleanly and that
+// deeply nested plain blocks, which need no recursion, are accepted.
 func TestDeepNesting(t *testing.T) {
 	for _, src := range []string{
 		"(func " + strings.Repeat("(block ", 100000) + strings.Repeat(")", 100000) + ")",
-		"(func " + strings.Repeat("block ", 100000) + strings.Repeat("end ", 100000) + ")",
+		"(func " + strings.Repeat("(i32.eqz ", 100000) + "(i32.const 0)" + strings.Repeat(")", 100000) + ")",
 		strings.Repeat("(", 100000),
+		"(func " + strings.Repeat("block ", 100000) + strings.Repeat("end ", 99999) + ")",
 	} {
 		if _, err := ParseModule([]byte(src)); err == nil {
 			t.Errorf("deep nesting of %d bytes accepted", len(src))
 		}
 	}
-	// Moderate nesting is fine.
-	src := "(func " + strings.Repeat("(block ", 1000) + strings.Repeat(")", 1000) + ")"
-	mustParse(t, src)
+	// Moderate folded nesting is fine.
+	mustParse(t, "(func "+strings.Repeat("(block ", 1000)+strings.Repeat(")", 1000)+")")
+	// Deep plain nesting, with a branch to the outermost label.
+	const n = 100000
+	m := mustParse(t, "(func block $out "+strings.Repeat("block ", n)+"br $out "+strings.Repeat("end ", n)+"end)")
+	body := m.Code[0].Body
+	want := 2 + 2*n + 4 + n + 2 // block $out, n blocks, br with a 3-byte LEB depth, n ends, end of $out and of the body
+	if len(body) != want {
+		t.Errorf("body length %d, want %d", len(body), want)
+	}
+	if got := body[2+2*n : 2+2*n+4]; got[0] != 0x0C || got[1] != 0xA0 || got[2] != 0x8D || got[3] != 0x06 {
+		t.Errorf("br encoding %x, want 0c a08d06 (depth %d)", got, n)
+	}
 }
