@@ -1,0 +1,63 @@
+package interp_test
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/wasmrun/wasmrun/spectest"
+)
+
+// TestSpecSuite runs every script of the WebAssembly 2.0 core suite
+// (core/*.wast, core/simd/*.wast) on the interpreter.
+func TestSpecSuite(t *testing.T) {
+	dir := os.Getenv("WASMRUN_TESTSUITE")
+	if dir == "" {
+		_, file, _, _ := runtime.Caller(0)
+		dir = filepath.Join(filepath.Dir(file), "..", "..", "shared", "testsuite")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "core")); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("spec test suite not found at %s (set WASMRUN_TESTSUITE)", dir)
+		}
+		t.Skipf("SKIPPING: spec test suite not found at %s (set WASMRUN_TESTSUITE)", dir)
+	}
+	var files []string
+	for _, pat := range []string{"core/*.wast", "core/simd/*.wast"} {
+		m, err := filepath.Glob(filepath.Join(dir, pat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	factory, ok := spectest.LookupEngine("interp")
+	if !ok {
+		t.Fatal("engine interp is not registered")
+	}
+	var total spectest.Stats
+	for _, file := range files {
+		rel, _ := filepath.Rel(filepath.Join(dir, "core"), file)
+		t.Run(rel, func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := spectest.ParseScript(rel, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e := factory()
+			defer e.Close()
+			results, stats := spectest.Run(s, spectest.Options{Engine: e, Timeout: time.Minute})
+			total.Add(stats)
+			for _, r := range results {
+				if r.Outcome == spectest.Failed {
+					t.Error(r)
+				}
+			}
+		})
+	}
+	t.Logf("%d passed, %d failed, %d skipped", total.Passed, total.Failed, total.Skipped)
+}
