@@ -254,3 +254,28 @@ func TestNilModule(t *testing.T) {
 		t.Fatal("nil module accepted")
 	}
 }
+
+// TestDeepNesting checks a body with many nested blocks: the validator
+// keeps its own stacks, so depth is limited only by the body's size.
+func TestDeepNesting(t *testing.T) {
+	const depth = 100000
+	var b []byte
+	for range depth {
+		b = append(b, byte(block), byte(i32))
+	}
+	b = append(b, byte(i32Const), 7)
+	for range depth {
+		b = append(b, byte(end))
+	}
+	b = append(b, byte(end))
+	info, err := Module(shell(fn(3, b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := info.Funcs[0].MaxDepth; got != depth+1 {
+		t.Errorf("MaxDepth = %d, want %d", got, depth+1)
+	}
+	if got := info.Funcs[0].NumBlocks; got != depth {
+		t.Errorf("NumBlocks = %d, want %d", got, depth)
+	}
+}
