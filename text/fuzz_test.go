@@ -4,10 +4,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/wasmrun/wasmrun/binary"
 )
 
-// FuzzParse checks that no input makes the parser panic or hang, and that
-// accepted modules are structurally consistent.
+// FuzzParse checks that no input makes the parser panic or hang, that
+// accepted modules are structurally consistent, and that their binary
+// encoding decodes again (the parser only produces well-formed bodies).
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		`(module (func (export "f") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1))))`,
@@ -52,5 +55,8 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		m.CountImports()
+		if _, err := binary.Decode(binary.Encode(m)); err != nil {
+			t.Fatalf("encoded module does not decode: %v", err)
+		}
 	})
 }
