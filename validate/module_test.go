@@ -279,3 +279,40 @@ func TestDeepNesting(t *testing.T) {
 		t.Errorf("NumBlocks = %d, want %d", got, depth)
 	}
 }
+
+// TestConcurrent validates modules from several goroutines at once (the
+// validators come from a shared pool); run with -race.
+func TestConcurrent(t *testing.T) {
+	valid := shell(fn(3, asm(block, i32, i32Const, s32(1), end)), fn(2, asm(localGet, 0, localGet, 1, call, 2)))
+	invalid := shell(fn(3, asm(i64Const, s64(1))))
+	want, err := Module(valid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for range 200 {
+				got, err := Module(valid)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					errs <- errors.New(diff)
+					return
+				}
+				if _, err := Module(invalid); err == nil {
+					errs <- errors.New("invalid module accepted")
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
