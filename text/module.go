@@ -483,18 +483,24 @@ func (b *builder) field() {
 		name := p.name()
 		p.expectLParen()
 		s := descSpace(p, p.next())
-		p.optID()
-		b.nextIndex(s, true)
+		id, _ := p.optID()
+		idx := b.nextIndex(s, true)
+		if s == sFunc {
+			b.funcName(idx, id)
+		}
 		imp := wasm.Import{Module: mod, Name: name, Kind: kindOfSpace(s)}
 		b.importDesc(&imp, s)
 		p.expectRParen()
 		m.Imports = append(m.Imports, imp)
 	case "func", "table", "memory", "global":
 		s := descSpace(p, kwt)
-		p.optID()
+		id, _ := p.optID()
 		exports := b.inlineExports()
 		mod, name, isImport := b.inlineImport()
 		idx := b.nextIndex(s, isImport)
+		if s == sFunc {
+			b.funcName(idx, id)
+		}
 		b.addExports(exports, kindOfSpace(s), idx)
 		if isImport {
 			imp := wasm.Import{Module: mod, Name: name, Kind: kindOfSpace(s)}
@@ -504,7 +510,7 @@ func (b *builder) field() {
 		}
 		switch s {
 		case sFunc:
-			b.funcDef()
+			b.funcDef(idx)
 		case sTable:
 			b.tableDef(idx)
 		case sMem:
@@ -550,12 +556,46 @@ func (b *builder) importDesc(imp *wasm.Import, s space) {
 	}
 }
 
-func (b *builder) funcDef() {
+// funcName records the identifier of function idx for the name section.
+func (b *builder) funcName(idx uint32, id string) {
+	if id == "" {
+		return
+	}
+	if b.m.Names == nil {
+		b.m.Names = &wasm.Names{}
+	}
+	if b.m.Names.Funcs == nil {
+		b.m.Names.Funcs = map[uint32]string{}
+	}
+	b.m.Names.Funcs[idx] = id[1:]
+}
+
+// localName records the identifier of local x of function idx for the
+// name section.
+func (b *builder) localName(idx, x uint32, id string) {
+	if id == "" {
+		return
+	}
+	if b.m.Names == nil {
+		b.m.Names = &wasm.Names{}
+	}
+	if b.m.Names.Locals == nil {
+		b.m.Names.Locals = map[uint32]map[uint32]string{}
+	}
+	if b.m.Names.Locals[idx] == nil {
+		b.m.Names.Locals[idx] = map[uint32]string{}
+	}
+	b.m.Names.Locals[idx][x] = id[1:]
+}
+
+// funcDef parses the rest of the definition of function idx.
+func (b *builder) funcDef(idx uint32) {
 	p := b.p
 	ti, ft, pnames := b.typeUse(true)
 	f := &fctx{}
 	for i, n := range pnames {
 		f.bindLocal(p, n, uint32(i), nil)
+		b.localName(idx, uint32(i), n)
 	}
 	nlocals := uint32(len(ft.Params))
 	var decls []wasm.LocalDecl
@@ -571,6 +611,7 @@ func (b *builder) funcDef() {
 		p.i += 2
 		if id, idt := p.optID(); idt != nil {
 			f.bindLocal(p, id, nlocals, idt)
+			b.localName(idx, nlocals, id)
 			add(b.valType())
 			p.expectRParen()
 			continue

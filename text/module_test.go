@@ -91,7 +91,8 @@ func TestAbbreviations(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			short := mustParse(t, tt.short)
 			long := mustParse(t, tt.long)
-			if diff := cmp.Diff(long, short, cmpopts.EquateEmpty()); diff != "" {
+			// Identifiers only show in the name section.
+			if diff := cmp.Diff(long, short, cmpopts.EquateEmpty(), cmpopts.IgnoreFields(wasm.Module{}, "Names")); diff != "" {
 				t.Errorf("abbreviated form differs from expansion (-long +short):\n%s", diff)
 			}
 		})
@@ -124,6 +125,7 @@ func TestModuleFields(t *testing.T) {
 			Exprs: []wasm.ConstExpr{{Code: []byte{0xD0, 0x6F, 0x0B}}}, ExplicitTable: true}},
 		Code:             []wasm.Code{{Locals: []wasm.LocalDecl{{Count: 2, Type: wasm.I64}, {Count: 1, Type: wasm.I32}}, Body: []byte{0x20, 0, 0x0B}}},
 		Datas:            []wasm.DataSegment{{Mode: wasm.SegmentActive, Offset: wasm.ConstExpr{Code: []byte{0x41, 16, 0x0B}}, Init: []byte("hi\x00")}},
+		Names:            &wasm.Names{Funcs: map[uint32]string{0: "imp", 1: "own"}},
 		NumImportedFuncs: 1, NumImportedGlobals: 1,
 	}
 	if diff := cmp.Diff(want, m, cmpopts.EquateEmpty()); diff != "" {
@@ -136,6 +138,28 @@ func TestModuleFields(t *testing.T) {
 	}
 	if !m.HasDataCount || m.DataCount != 1 {
 		t.Errorf("data count = %v %d, want true 1", m.HasDataCount, m.DataCount)
+	}
+}
+
+// TestNames checks the name section built from identifiers.
+func TestNames(t *testing.T) {
+	tests := []struct {
+		src  string
+		want *wasm.Names
+	}{
+		{`(module (func))`, nil},
+		{`(module $m)`, &wasm.Names{Module: "m"}},
+		{`(import "a" "b" (func $i)) (import "a" "c" (func)) (func (import "a" "d") (param $q i32)) (func $f (param $p i32) (param i64) (local $l f32))`,
+			&wasm.Names{
+				Funcs:  map[uint32]string{0: "i", 3: "f"},
+				Locals: map[uint32]map[uint32]string{3: {0: "p", 2: "l"}},
+			}},
+	}
+	for _, tt := range tests {
+		m := mustParse(t, tt.src)
+		if diff := cmp.Diff(tt.want, m.Names); diff != "" {
+			t.Errorf("%s: names (-want +got):\n%s", tt.src, diff)
+		}
 	}
 }
 

@@ -295,6 +295,12 @@ func (p *parser) top() (*wasm.Module, string, error) {
 	m = p.fields()
 	p.expectRParen()
 	p.expectEOF()
+	if id != "" {
+		if m.Names == nil {
+			m.Names = &wasm.Names{}
+		}
+		m.Names.Module = id[1:]
+	}
 	return m, id, nil
 }
 
