@@ -7,3 +7,5 @@ replace github.com/wasmrun/wasmrun => ../
 require github.com/tetratelabs/wazero v1.12.0
 
 require golang.org/x/sys v0.44.0 // indirect
+
+require github.com/wasmrun/wasmrun v0.0.0

@@ -55,8 +55,10 @@ type Job struct {
 type Result struct {
 	// Stdout is everything the program wrote to standard output.
 	Stdout []byte
-	// Compile is the compile time; zero when a cached module was reused.
-	Compile time.Duration
+	// Compile is the compile time (wall); zero when a cached module was
+	// reused. CompileCPU is the process's CPU time over the same interval
+	// (compilers may use several threads).
+	Compile, CompileCPU time.Duration
 	// Instantiate is the instantiation time (zero for native code).
 	Instantiate time.Duration
 	// Run is the wall time spent in _start (native: the process's wall
@@ -92,6 +94,9 @@ const HostAddImport = "env.host_add"
 type RuntimeConfig struct {
 	// Cancellable makes running guests stop when their context is done.
 	Cancellable bool
+	// Cached allows the runtime to keep compiled code in an on-disk cache
+	// across harness runs (it is false when compile time is measured).
+	Cached bool
 }
 
 // InstanceConfig configures one instantiation.
@@ -182,16 +187,19 @@ func (e *inProcess) Run(ctx context.Context, job Job) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	cfg := RuntimeConfig{Cancellable: job.Cancellable}
+	cfg := RuntimeConfig{Cancellable: job.Cancellable, Cached: true}
 	if job.Phase == PhaseCompile {
+		cfg.Cached = false
 		rt, err := e.factory(ctx, cfg)
 		if err != nil {
 			return res, err
 		}
 		defer rt.Close(ctx)
+		c0 := processCPU()
 		t0 := time.Now()
 		cm, err := rt.Compile(ctx, bin)
 		res.Compile = time.Since(t0)
+		res.CompileCPU = processCPU() - c0
 		if err != nil {
 			return res, fmt.Errorf("compile: %w", err)
 		}

@@ -126,12 +126,13 @@ func (n *nodeEngine) Run(ctx context.Context, job Job) (Result, error) {
 	if err != nil || i < 0 {
 		return res, fmt.Errorf("node: %v (stderr: %q)", err, stderr.Tail())
 	}
-	var t struct{ Compile, Instantiate, Run, RunCPU int64 }
+	var t struct{ Compile, CompileCPU, Instantiate, Run, RunCPU int64 }
 	line, _, _ := bytes.Cut(errOut[i+len(nodeMarker):], []byte("\n"))
 	if err := json.Unmarshal(line, &t); err != nil {
 		return res, fmt.Errorf("node: bad timing line %q: %v", line, err)
 	}
 	res.Compile = time.Duration(t.Compile)
+	res.CompileCPU = time.Duration(t.CompileCPU)
 	res.Instantiate = time.Duration(t.Instantiate)
 	res.Run = time.Duration(t.Run)
 	res.RunCPU = time.Duration(t.RunCPU)
@@ -140,6 +141,6 @@ func (n *nodeEngine) Run(ctx context.Context, job Job) (Result, error) {
 
 // AllEngines returns every engine the harness knows, in table order.
 func AllEngines(cacheDir string) []Engine {
-	es := []Engine{Native(), WazeroCompiler(), WazeroInterpreter(), Node(cacheDir)}
+	es := []Engine{Native(), WazeroCompiler(cacheDir), WazeroInterpreter(), Node(cacheDir)}
 	return append(es, wasmrunEngines()...)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
@@ -11,10 +12,23 @@ import (
 	"github.com/tetratelabs/wazero/sys"
 )
 
-// WazeroCompiler returns wazero's optimizing compiler as an Engine.
-func WazeroCompiler() Engine {
+// WazeroCompiler returns wazero's optimizing compiler as an Engine. When
+// cacheDir is not empty, program runs keep compiled code in a wazero file
+// cache below it (compile-time measurements never use it).
+func WazeroCompiler(cacheDir string) Engine {
+	var cache wazero.CompilationCache
 	return NewInProcess("wazero-compiler", false, func(ctx context.Context, cfg RuntimeConfig) (WasmRuntime, error) {
-		return newWazero(ctx, wazero.NewRuntimeConfigCompiler(), cfg)
+		rc := wazero.NewRuntimeConfigCompiler()
+		if cfg.Cached && cacheDir != "" {
+			if cache == nil {
+				var err error
+				if cache, err = wazero.NewCompilationCacheWithDir(filepath.Join(cacheDir, "wazero")); err != nil {
+					return nil, err
+				}
+			}
+			rc = rc.WithCompilationCache(cache)
+		}
+		return newWazero(ctx, rc, cfg)
 	})
 }
 

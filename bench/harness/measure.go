@@ -48,7 +48,7 @@ type Cell struct {
 	// Compile is the first run's compile time (in-process engines compile
 	// once per run of the harness).
 	Run, Wall, CPU, Instantiate Stats
-	Compile          time.Duration
+	Compile                     time.Duration
 	// Output is the program's stdout (from the first round).
 	Output []byte
 	// Err is set when the engine failed; Mismatch when its output differs

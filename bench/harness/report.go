@@ -39,9 +39,13 @@ func WriteMarkdown(w io.Writer, rep *Report, svgName string) error {
 			p("Skipped **%s**: %s.\n", k, rep.Skipped[k])
 		}
 	}
-	if rep.Failures > 0 {
-		p("\n**%d cells failed or disagreed on the checksum; they are marked FAIL / MISMATCH and left out of the means.**\n", rep.Failures)
-	} else {
+	if rep.Mismatches > 0 {
+		p("\n**%d cells printed a different checksum from the other engines; they are marked MISMATCH and left out of the means.**\n", rep.Mismatches)
+	}
+	if rep.Failures > rep.Mismatches {
+		p("\n**%d cells failed (crash, trap or error, twice in a row); they are marked FAIL and left out of the means.**\n", rep.Failures-rep.Mismatches)
+	}
+	if rep.Failures == 0 {
 		p("\nEvery engine printed the same output (checksum) for every program.\n")
 	}
 	if svgName != "" {
@@ -133,12 +137,14 @@ func WriteMarkdown(w io.Writer, rep *Report, svgName string) error {
 		fullTitle, reducedTitle = "Quick size", "Quick reduced size (interpreters)"
 	}
 	var retries []string
-	for _, rows := range [][]*Row{rep.Fast, rep.Slow} {
-		for _, r := range rows {
-			for _, c := range r.Cells {
-				if c.Retries > 0 {
-					retries = append(retries, fmt.Sprintf("%s on %s (size %d): %d retried run(s), last error: %v", c.Engine, r.Program.Name, r.Size, c.Retries, c.LastErr))
+	for _, g := range cellGroups(rep) {
+		for _, c := range g.cells {
+			if c.Retries > 0 {
+				msg := fmt.Sprint(c.LastErr)
+				if len(msg) > 200 {
+					msg = msg[:200] + "…"
 				}
+				retries = append(retries, fmt.Sprintf("%s on %s: %d retried run(s), last error: %s", c.Engine, g.where, c.Retries, strings.ReplaceAll(msg, "\n", " ")))
 			}
 		}
 	}
@@ -151,8 +157,9 @@ func WriteMarkdown(w io.Writer, rep *Report, svgName string) error {
 	tier(fullTitle, "Each program at its full size (native 0.5–3 s) — quick mode: about a fifth of that — on every engine that is not an interpreter.", rep.Fast)
 	tier(reducedTitle, "The same programs at a reduced size so interpreters finish; native and wazero-compiler run the same reduced size, so these ratios also compare equal work. Short native times make the native ratios here less precise (process start-up is ~1 ms).", rep.Slow)
 	if bd := rep.Boundary; bd != nil {
-		writeBoundary(p, bd)
+		writeBoundary(p, rep, bd)
 	}
+	writeFailures(p, rep)
 	p("\n## Programs\n\n| program | what it exercises | full | reduced | quick | quick reduced |\n|---|---|---:|---:|---:|---:|\n")
 	for _, pr := range Programs {
 		s := pr.Sizes
@@ -162,14 +169,14 @@ func WriteMarkdown(w io.Writer, rep *Report, svgName string) error {
 	return err
 }
 
-func writeBoundary(p func(string, ...any), bd *Boundary) {
+func writeBoundary(p func(string, ...any), rep *Report, bd *Boundary) {
 	p("\n## Boundary and start-up figures\n")
 	mb := float64(bd.BigModuleSize) / 1e6
 	p("\n### Compiling a large module\n\nA Go program linking much of the standard library, built for wasip1 by the harness (%.1f MB). Compile: a fresh runtime each time (Node.js: `WebAssembly.compile`, which returns after V8's baseline tier; optimised code is produced later in the background). Instantiate: the compiled module, `_start` not run.\n\n", mb)
-	p("| engine | compile ms [min–max] | MB/s | instantiate ms |\n|---|---:|---:|---:|\n")
+	p("| engine | compile wall ms [min–max] | compile CPU ms | MB/s (%s) | instantiate ms |\n|---|---:|---:|---:|---:|\n", metricName(rep.Metric))
 	for _, c := range bd.Compile {
 		if c.Run.N == 0 {
-			p("| %s | FAIL | | |\n", c.Engine)
+			p("| %s | FAIL: %v | | | |\n", c.Engine, c.Err)
 			continue
 		}
 		inst := "–"
@@ -178,8 +185,8 @@ func writeBoundary(p func(string, ...any), bd *Boundary) {
 				inst = msStr(ic.Instantiate.Median)
 			}
 		}
-		p("| %s | %s [%s–%s] | %.1f | %s |\n", c.Engine, msStr(c.Run.Median), msStr(c.Run.Min), msStr(c.Run.Max),
-			mb/c.Run.Median.Seconds(), inst)
+		p("| %s | %s [%s–%s] | %s | %.1f | %s |\n", c.Engine, msStr(c.Wall.Median), msStr(c.Wall.Min), msStr(c.Wall.Max),
+			msStr(c.CPU.Median), mb/c.Run.Median.Seconds(), inst)
 	}
 	p("\n### Instantiating a small module\n\n`fib.wasm` (C, %s), compiled once, instantiated each round.\n\n| engine | instantiate µs [min–max] |\n|---|---:|\n", "30 KB")
 	for _, c := range bd.SmallInstantiate {
@@ -201,6 +208,9 @@ func writeBoundary(p func(string, ...any), bd *Boundary) {
 				continue
 			}
 			rel := ""
+			if strings.HasPrefix(c.Engine, "wasmrun-") {
+				rel = "always interruptible"
+			}
 			if strings.HasSuffix(c.Engine, "+cancel") && i > 0 && bd.Cancel[i-1].Run.N > 0 {
 				rel = fmt.Sprintf("%+.1f%%", 100*(float64(c.Run.Median)/float64(bd.Cancel[i-1].Run.Median)-1))
 			}
@@ -211,6 +221,59 @@ func writeBoundary(p func(string, ...any), bd *Boundary) {
 	for _, c := range bd.MemGrow {
 		perCall(p, c, bd.Grows)
 	}
+}
+
+type cellGroup struct {
+	where string
+	cells []*Cell
+}
+
+// cellGroups lists every measured group of cells with a description.
+func cellGroups(rep *Report) []cellGroup {
+	var gs []cellGroup
+	for _, r := range append(slices.Clone(rep.Fast), rep.Slow...) {
+		gs = append(gs, cellGroup{fmt.Sprintf("%s (size %d)", r.Program.Name, r.Size), r.Cells})
+	}
+	if bd := rep.Boundary; bd != nil {
+		gs = append(gs, cellGroup{"large module compile", bd.Compile}, cellGroup{"large module instantiate", bd.Instantiate},
+			cellGroup{"fib.wasm instantiate", bd.SmallInstantiate}, cellGroup{"host calls", bd.HostCall},
+			cellGroup{"cancellation", bd.Cancel}, cellGroup{"memory.grow", bd.MemGrow})
+	}
+	return gs
+}
+
+func writeFailures(p func(string, ...any), rep *Report) {
+	var lines []string
+	add := func(where string, cells []*Cell) {
+		for _, c := range cells {
+			if c.Err != nil {
+				msg := c.Err.Error()
+				if len(msg) > 300 {
+					msg = msg[:300] + "…"
+				}
+				lines = append(lines, fmt.Sprintf("%s, %s: %s", where, c.Engine, msg))
+			} else if c.Mismatch {
+				lines = append(lines, fmt.Sprintf("%s, %s: printed %q", where, c.Engine, Checksum(c.Output)))
+			}
+		}
+	}
+	for _, g := range cellGroups(rep) {
+		add(g.where, g.cells)
+	}
+	if len(lines) == 0 {
+		return
+	}
+	p("\n## Failures\n\n")
+	for _, l := range lines {
+		p("- %s\n", strings.ReplaceAll(l, "\n", " "))
+	}
+}
+
+func metricName(m Metric) string {
+	if m == CPU {
+		return "CPU time"
+	}
+	return "wall time"
 }
 
 func perCall(p func(string, ...any), c *Cell, n int) {

@@ -48,9 +48,10 @@ type Report struct {
 	Fast, Slow []*Row
 	// Boundary holds the boundary figures (nil when not measured).
 	Boundary *Boundary
-	// Failures counts failed or mismatching cells.
-	Failures int
-	Elapsed  time.Duration
+	// Failures counts failed or mismatching cells; Mismatches only the
+	// cells whose output differed from the other engines'.
+	Failures, Mismatches int
+	Elapsed              time.Duration
 }
 
 // Machine describes where the run happened.
@@ -169,6 +170,9 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 			cells := Measure(ctx, es, corpus.Job(p, n), rounds, opts.Metric, opts.Log)
 			row := &Row{Program: p, Size: n, Cells: cells}
 			for _, c := range cells {
+				if c.Mismatch {
+					rep.Mismatches++
+				}
 				if c.Err != nil || c.Mismatch {
 					rep.Failures++
 				} else if c.Run.N > 0 {
@@ -200,6 +204,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		}
 		rep.Boundary = b
 		rep.Failures += b.Failures
+		rep.Mismatches += b.Mismatches
 	}
 	rep.Elapsed = time.Since(start)
 	return rep, nil

@@ -78,6 +78,7 @@ func WriteSVG(w io.Writer, rep *Report) error {
 					x0, x1 := x(0.5), x(math.Max(v, 0.5))
 					body(`<rect x="%.1f" y="%.1f" width="%.1f" height="%g" fill="%s"><title>%s %s: ×%.2f</title></rect>`+"\n",
 						x0, y, x1-x0, barH-1, colour[e], html.EscapeString(r.Program.Name), html.EscapeString(e), v)
+					body(`<text x="%.1f" y="%.1f" font-size="8" fill="#444">%s</text>`+"\n", x1+3, y+barH-2, ratio(v))
 				}
 				y += barH
 			}
