@@ -407,8 +407,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		if op == wasm.OpBlock {
 			t.enterBlock(ctrlBlock, params, results)
 		} else {
-			nc := t.enterBlock(ctrlLoop, params, results)
-			nc.start = t.emit(instr{op: opLoopHead}, 0)
+			t.enterBlock(ctrlLoop, params, results)
 		}
 	case wasm.OpIf:
 		bt, err := r.ReadBlockType()
@@ -888,6 +887,11 @@ func (t *translator) generic(op wasm.Op) error {
 			mask |= mZ
 		}
 	}
+	if np == 2 && !t.immForm(&in, op) {
+		// keep the register form
+	} else if np == 2 {
+		mask &^= mY
+	}
 	if len(info.Results) == 1 {
 		in.r = t.pushTemp(info.Results[0])
 		mask |= mR
@@ -897,6 +901,34 @@ func (t *translator) generic(op wasm.Op) error {
 		t.lastProd = len(t.code) - 1
 	}
 	return nil
+}
+
+// immForm rewrites in (a binary op whose y operand is in slot in.y) into
+// an immediate form when y is a constant that fits, and reports whether
+// it did.
+func (t *translator) immForm(in *instr, op wasm.Op) bool {
+	if in.y < t.numLocals || in.y >= tempTag || int(in.y-t.numLocals) >= len(t.consts) {
+		return false
+	}
+	c := t.consts[in.y-t.numLocals]
+	switch op {
+	case wasm.OpI32Add:
+		in.op, in.k = opI32AddImm, uint32(c)
+	case wasm.OpI32Sub:
+		in.op, in.k = opI32AddImm, -uint32(c)
+	case wasm.OpI64Add, wasm.OpI64Sub:
+		if op == wasm.OpI64Sub {
+			c = -c
+		}
+		if int64(c) != int64(int32(c)) {
+			return false
+		}
+		in.op, in.k = opI64AddImm, uint32(c)
+	default:
+		return false
+	}
+	in.y = 0
+	return true
 }
 
 // compileFunc translates defined function i of m.
@@ -958,7 +990,7 @@ func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValTy
 	for j := range t.code {
 		in := &t.code[j]
 		switch {
-		case in.op == opBr || in.op == opBrIfNZ || in.op == opBrIfZ || (in.op >= opBrI32Eq && in.op <= opBrI64GeU):
+		case in.op == opBr || in.op == opBrIfNZ || in.op == opBrIfZ || (in.op >= opBrI32Eq && in.op <= opBrI64NZ):
 			in.k = uint32(int32(in.k) - int32(j))
 		case in.op == opBrTable:
 			for e, target := range fc.brTables[in.k] {

@@ -13,7 +13,7 @@ var internalNames = map[uint16]string{
 	opSelect: "select", opSelect2: "select2", opGlobalGet: "global.get", opGlobalSet: "global.set",
 	opGlobalGet2: "global.get2", opGlobalSet2: "global.set2", opTableGet: "table.get",
 	opTableSet: "table.set", opTableGrow: "table.grow", opTableFill: "table.fill",
-	opRefFunc: "ref.func", opLoopHead: "loop_head", opUnreachable: "unreachable",
+	opRefFunc: "ref.func", opBrI64Z: "br_i64.eqz", opBrI64NZ: "br_i64.nez", opUnreachable: "unreachable",
 	opBrI32Eq: "br_i32.eq", opBrI32Ne: "br_i32.ne", opBrI32LtS: "br_i32.lt_s", opBrI32LtU: "br_i32.lt_u",
 	opBrI32GtS: "br_i32.gt_s", opBrI32GtU: "br_i32.gt_u", opBrI32LeS: "br_i32.le_s", opBrI32LeU: "br_i32.le_u",
 	opBrI32GeS: "br_i32.ge_s", opBrI32GeU: "br_i32.ge_u",

@@ -139,6 +139,9 @@ type vm struct {
 	base   int         // its frame base in stack
 	budget int         // back-edges and calls until the next refill
 	callee *store.Func // function being called
+	// memory 0 of the current instance: base and length in bytes
+	memBase unsafe.Pointer
+	memLen  uint64
 	// trap details
 	elemIdx uint64
 	cause   error
@@ -165,10 +168,10 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	if err == nil {
 		copy(stack, v.stack[:f.ResultSlots])
 	}
-	clear(v.frames)
+	clear(v.frames[:cap(v.frames)])
 	v.frames = v.frames[:0]
 	v.caller.Instance = nil
-	v.ctx, v.st, v.fn, v.fc, v.callee, v.cause = nil, instState{}, nil, nil, nil, nil
+	v.ctx, v.st, v.fn, v.fc, v.callee, v.cause, v.memBase = nil, instState{}, nil, nil, nil, nil, nil
 	e.pool.Put(v)
 	return err
 }

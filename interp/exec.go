@@ -2,7 +2,6 @@ package interp
 
 import (
 	"context"
-	"encoding/binary"
 	"math"
 	"math/bits"
 	"strconv"
@@ -53,6 +52,7 @@ type instState struct {
 	globals []*store.Global
 	tables  []*store.Table
 	memp    *store.Memory
+	memBase unsafe.Pointer // memp's base address, fixed for its lifetime
 }
 
 func (s *instState) load(inst *store.Instance) {
@@ -60,22 +60,19 @@ func (s *instState) load(inst *store.Instance) {
 	s.funcs = inst.Funcs
 	s.globals = inst.Globals
 	s.tables = inst.Tables
-	s.memp = nil
+	s.memp, s.memBase = nil, nil
 	if len(inst.Memories) > 0 {
 		s.memp = inst.Memories[0]
+		s.memBase = unsafe.Pointer(unsafe.SliceData(s.memp.Bytes()))
 	}
 }
 
-// memory returns the base and length of memory 0.
+// memory returns the base and current length of memory 0.
 func (s *instState) memory() (unsafe.Pointer, uint64) {
 	if s.memp == nil {
 		return nil, 0
 	}
-	b := s.memp.Bytes()
-	if len(b) == 0 {
-		return nil, 0
-	}
-	return unsafe.Pointer(unsafe.SliceData(b)), uint64(len(b))
+	return s.memBase, s.memp.Size()
 }
 
 // jump returns the address of the instruction rel instructions after in.
@@ -90,7 +87,7 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 	v.ctx = ctx
 	v.st.load(fn.Instance)
 	v.fn, v.fc, v.base = fn, fc, 0
-	memBase, memLen := v.st.memory()
+	v.memBase, v.memLen = v.st.memory()
 	fp := unsafe.Pointer(unsafe.SliceData(v.stack))
 	enterFrame(v.stack, fc)
 	ip := unsafe.Pointer(unsafe.SliceData(fc.code))
@@ -107,93 +104,176 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			*at(fp, in.r), *at(fp, in.r+1) = *at(fp, in.x), *at(fp, in.x+1)
 		case opBr:
 			ip = jump(in, in.k)
+			if int32(in.k) <= 0 {
+				goto backEdge
+			}
 		case opBrIfNZ:
 			if uint32(*at(fp, in.x)) != 0 {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrIfZ:
 			if uint32(*at(fp, in.x)) == 0 {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI32Eq:
 			if uint32(*at(fp, in.x)) == uint32(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI32Ne:
 			if uint32(*at(fp, in.x)) != uint32(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI32LtS:
 			if int32(*at(fp, in.x)) < int32(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI32LtU:
 			if uint32(*at(fp, in.x)) < uint32(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI32GtS:
 			if int32(*at(fp, in.x)) > int32(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI32GtU:
 			if uint32(*at(fp, in.x)) > uint32(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI32LeS:
 			if int32(*at(fp, in.x)) <= int32(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI32LeU:
 			if uint32(*at(fp, in.x)) <= uint32(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI32GeS:
 			if int32(*at(fp, in.x)) >= int32(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI32GeU:
 			if uint32(*at(fp, in.x)) >= uint32(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI64Eq:
 			if uint64(*at(fp, in.x)) == uint64(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI64Ne:
 			if uint64(*at(fp, in.x)) != uint64(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI64LtS:
 			if int64(*at(fp, in.x)) < int64(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI64LtU:
 			if uint64(*at(fp, in.x)) < uint64(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI64GtS:
 			if int64(*at(fp, in.x)) > int64(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI64GtU:
 			if uint64(*at(fp, in.x)) > uint64(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI64LeS:
 			if int64(*at(fp, in.x)) <= int64(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI64LeU:
 			if uint64(*at(fp, in.x)) <= uint64(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI64GeS:
 			if int64(*at(fp, in.x)) >= int64(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opBrI64GeU:
 			if uint64(*at(fp, in.x)) >= uint64(*at(fp, in.y)) {
 				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
+			}
+		case opBrI64Z:
+			if *at(fp, in.x) == 0 {
+				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
+			}
+		case opBrI64NZ:
+			if *at(fp, in.x) != 0 {
+				ip = jump(in, in.k)
+				if int32(in.k) <= 0 {
+					goto backEdge
+				}
 			}
 		case opI32AddImm:
 			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)) + in.k)
@@ -206,12 +286,8 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 				i = uint64(len(t) - 1)
 			}
 			ip = jump(in, t[i])
-		case opLoopHead:
-			v.budget--
-			if v.budget <= 0 {
-				if tc = v.refill(); tc != 0 {
-					goto trapped
-				}
+			if int32(t[i]) <= 0 {
+				goto backEdge
 			}
 		case opUnreachable:
 			tc = store.TrapUnreachable
@@ -221,7 +297,7 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 				return nil
 			}
 			ip, fp = v.ret()
-			memBase, memLen = v.st.memory()
+			v.memBase, v.memLen = v.st.memory()
 		case opCall:
 			v.callee = v.st.funcs[in.k]
 			goto call
@@ -294,165 +370,165 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 		// Memory.
 		case wasm.OpI32Load:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+4 > memLen {
+			if ea+4 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = uint64(binary.LittleEndian.Uint32(mb(memBase, ea, 4)))
+			*at(fp, in.r) = uint64(ld32(unsafe.Add(v.memBase, ea)))
 		case wasm.OpI64Load:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+8 > memLen {
+			if ea+8 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = binary.LittleEndian.Uint64(mb(memBase, ea, 8))
+			*at(fp, in.r) = ld64(unsafe.Add(v.memBase, ea))
 		case wasm.OpF32Load:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+4 > memLen {
+			if ea+4 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = uint64(binary.LittleEndian.Uint32(mb(memBase, ea, 4)))
+			*at(fp, in.r) = uint64(ld32(unsafe.Add(v.memBase, ea)))
 		case wasm.OpF64Load:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+8 > memLen {
+			if ea+8 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = binary.LittleEndian.Uint64(mb(memBase, ea, 8))
+			*at(fp, in.r) = ld64(unsafe.Add(v.memBase, ea))
 		case wasm.OpI32Load8S:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+1 > memLen {
+			if ea+1 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = uint64(uint32(int32(int8(*(*byte)(unsafe.Add(memBase, ea))))))
+			*at(fp, in.r) = uint64(uint32(int32(int8(*(*byte)(unsafe.Add(v.memBase, ea))))))
 		case wasm.OpI32Load8U:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+1 > memLen {
+			if ea+1 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = uint64(*(*byte)(unsafe.Add(memBase, ea)))
+			*at(fp, in.r) = uint64(*(*byte)(unsafe.Add(v.memBase, ea)))
 		case wasm.OpI32Load16S:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+2 > memLen {
+			if ea+2 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = uint64(uint32(int32(int16(binary.LittleEndian.Uint16(mb(memBase, ea, 2))))))
+			*at(fp, in.r) = uint64(uint32(int32(int16(ld16(unsafe.Add(v.memBase, ea))))))
 		case wasm.OpI32Load16U:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+2 > memLen {
+			if ea+2 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = uint64(binary.LittleEndian.Uint16(mb(memBase, ea, 2)))
+			*at(fp, in.r) = uint64(ld16(unsafe.Add(v.memBase, ea)))
 		case wasm.OpI64Load8S:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+1 > memLen {
+			if ea+1 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = uint64(int64(int8(*(*byte)(unsafe.Add(memBase, ea)))))
+			*at(fp, in.r) = uint64(int64(int8(*(*byte)(unsafe.Add(v.memBase, ea)))))
 		case wasm.OpI64Load8U:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+1 > memLen {
+			if ea+1 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = uint64(*(*byte)(unsafe.Add(memBase, ea)))
+			*at(fp, in.r) = uint64(*(*byte)(unsafe.Add(v.memBase, ea)))
 		case wasm.OpI64Load16S:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+2 > memLen {
+			if ea+2 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = uint64(int64(int16(binary.LittleEndian.Uint16(mb(memBase, ea, 2)))))
+			*at(fp, in.r) = uint64(int64(int16(ld16(unsafe.Add(v.memBase, ea)))))
 		case wasm.OpI64Load16U:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+2 > memLen {
+			if ea+2 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = uint64(binary.LittleEndian.Uint16(mb(memBase, ea, 2)))
+			*at(fp, in.r) = uint64(ld16(unsafe.Add(v.memBase, ea)))
 		case wasm.OpI64Load32S:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+4 > memLen {
+			if ea+4 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = uint64(int64(int32(binary.LittleEndian.Uint32(mb(memBase, ea, 4)))))
+			*at(fp, in.r) = uint64(int64(int32(ld32(unsafe.Add(v.memBase, ea)))))
 		case wasm.OpI64Load32U:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+4 > memLen {
+			if ea+4 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*at(fp, in.r) = uint64(binary.LittleEndian.Uint32(mb(memBase, ea, 4)))
+			*at(fp, in.r) = uint64(ld32(unsafe.Add(v.memBase, ea)))
 		case wasm.OpI32Store, wasm.OpF32Store, wasm.OpI64Store32:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+4 > memLen {
+			if ea+4 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			binary.LittleEndian.PutUint32(mb(memBase, ea, 4), uint32(*at(fp, in.y)))
+			st32(unsafe.Add(v.memBase, ea), uint32(*at(fp, in.y)))
 		case wasm.OpI64Store, wasm.OpF64Store:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+8 > memLen {
+			if ea+8 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			binary.LittleEndian.PutUint64(mb(memBase, ea, 8), *at(fp, in.y))
+			st64(unsafe.Add(v.memBase, ea), *at(fp, in.y))
 		case wasm.OpI32Store8, wasm.OpI64Store8:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+1 > memLen {
+			if ea+1 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			*(*byte)(unsafe.Add(memBase, ea)) = byte(*at(fp, in.y))
+			*(*byte)(unsafe.Add(v.memBase, ea)) = byte(*at(fp, in.y))
 		case wasm.OpI32Store16, wasm.OpI64Store16:
 			ea := uint64(uint32(*at(fp, in.x))) + uint64(in.z)
-			if ea+2 > memLen {
+			if ea+2 > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			binary.LittleEndian.PutUint16(mb(memBase, ea, 2), uint16(*at(fp, in.y)))
+			st16(unsafe.Add(v.memBase, ea), uint16(*at(fp, in.y)))
 		case wasm.OpMemorySize:
-			*at(fp, in.r) = memLen / wasm.PageSize
+			*at(fp, in.r) = v.memLen / wasm.PageSize
 		case wasm.OpMemoryGrow:
 			old, ok := v.st.memp.Grow(uint64(uint32(*at(fp, in.x))))
 			if ok {
 				*at(fp, in.r) = old
-				memBase, memLen = v.st.memory()
+				v.memBase, v.memLen = v.st.memory()
 			} else {
 				*at(fp, in.r) = uint64(math.MaxUint32)
 			}
 		case wasm.OpMemoryInit:
 			d := v.st.inst.Datas[in.k]
 			dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
-			if src+n > uint64(len(d)) || dst+n > memLen {
+			if src+n > uint64(len(d)) || dst+n > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			copy(memSlice(memBase, memLen)[dst:dst+n], d[src:])
+			copy(memSlice(v.memBase, v.memLen)[dst:dst+n], d[src:])
 		case wasm.OpDataDrop:
 			v.st.inst.Datas[in.k] = nil
 		case wasm.OpMemoryCopy:
 			dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
-			if src+n > memLen || dst+n > memLen {
+			if src+n > v.memLen || dst+n > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			mem := memSlice(memBase, memLen)
+			mem := memSlice(v.memBase, v.memLen)
 			copy(mem[dst:dst+n], mem[src:src+n])
 		case wasm.OpMemoryFill:
 			dst, val, n := uint64(uint32(*at(fp, in.x))), byte(*at(fp, in.y)), uint64(uint32(*at(fp, in.z)))
-			if dst+n > memLen {
+			if dst+n > v.memLen {
 				tc = store.TrapMemoryOutOfBounds
 				goto trapped
 			}
-			b := memSlice(memBase, memLen)[dst : dst+n]
+			b := memSlice(v.memBase, v.memLen)[dst : dst+n]
 			for j := range b {
 				b[j] = val
 			}
@@ -830,7 +906,16 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 				tc = store.TrapUnreachable
 				goto trapped
 			}
-			if tc = simd(in, fp, memBase, memLen, v.fc); tc != 0 {
+			if tc = simd(in, fp, v.memBase, v.memLen, v.fc); tc != 0 {
+				goto trapped
+			}
+		}
+		continue
+
+	backEdge:
+		v.budget--
+		if v.budget <= 0 {
+			if tc = v.refill(); tc != 0 {
 				goto trapped
 			}
 		}
@@ -850,13 +935,13 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			}
 			fp = nfp
 			ip = unsafe.Pointer(unsafe.SliceData(cf.code))
-			memBase, memLen = v.st.memory()
+			v.memBase, v.memLen = v.st.memory()
 			continue
 		}
 		if err := v.callOther(in); err != nil {
 			return err
 		}
-		memBase, memLen = v.st.memory()
+		v.memBase, v.memLen = v.st.memory()
 	}
 
 trapped:
@@ -864,10 +949,19 @@ trapped:
 }
 
 // enterFrame clears the declared locals of a new frame and copies in the
-// function's constants.
+// function's constants. Frames are small: plain loops beat calls to
+// memclr and memmove.
 func enterFrame(fr []uint64, fc *funcCode) {
-	clear(fr[fc.paramSlots:fc.numLocals])
-	copy(fr[fc.numLocals:], fc.consts)
+	fr = fr[:fc.frameSize]
+	for i := fc.paramSlots; i < fc.numLocals; i++ {
+		fr[i] = 0
+	}
+	c := fr[fc.numLocals:]
+	c = c[:len(fc.consts)]
+	//lint:ignore S1001 a loop avoids the call to memmove for a few words
+	for i, k := range fc.consts {
+		c[i] = k
+	}
 }
 
 // enter pushes the current frame (resuming at ip) and enters v.callee,
@@ -901,7 +995,6 @@ func (v *vm) ret() (ip, fp unsafe.Pointer) {
 	}
 	v.fn, v.fc, v.base = top.fn, top.fc, top.base
 	ip = top.ip
-	*top = frame{}
 	return ip, unsafe.Pointer(&v.stack[v.base])
 }
 

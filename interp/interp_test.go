@@ -141,7 +141,7 @@ func TestNumericSemantics(t *testing.T) {
 
 func TestTranslate(t *testing.T) {
 	// local.get emits nothing, local.set rewrites the producer's result
-	// slot, the comparison fuses with br_if, constants live in slots
+	// slot, the comparison fuses with br_if, constants become immediates or live in slots
 	// after the locals.
 	const wat = `(module (func (export "f") (param i32 i32) (result i32)
 	  block
@@ -159,7 +159,7 @@ func TestTranslate(t *testing.T) {
 	fc := inst.ExportedFunc("f").Code.(*funcCode)
 	want := []string{
 		"br_i32.lt_s r=0 x=0 y=1 z=0 k=2",
-		"i32.add r=1 x=0 y=2 z=0 k=0",
+		"i32.add_imm r=1 x=0 y=0 z=0 k=7",
 		"copy r=0 x=1 y=0 z=0 k=0",
 		"return r=0 x=0 y=0 z=0 k=0",
 		"unreachable r=0 x=0 y=0 z=0 k=0", // sentinel

@@ -36,7 +36,6 @@ const (
 	opTableGrow                   // r ← grow table k by y with init x
 	opTableFill                   // fill table k [x, x+z) with y
 	opRefFunc                     // r ← handle of function k
-	opLoopHead                    // budget check at a loop header
 	opUnreachable                 // trap
 	// Fused compare-and-branch: if cmp(x, y): pc ← k.
 	opBrI32Eq
@@ -59,6 +58,8 @@ const (
 	opBrI64LeU
 	opBrI64GeS
 	opBrI64GeU
+	opBrI64Z  // if x=0 (i64): pc ← k
+	opBrI64NZ // if x≠0 (i64): pc ← k
 	// Immediate forms: r ← x op k (k sign-extended for i64).
 	opI32AddImm
 	opI64AddImm
@@ -68,6 +69,8 @@ const (
 // fusedBranch maps a comparison to its fused branch and its negation
 // (for branching when the comparison is false).
 var fusedBranch = map[wasm.Op][2]uint16{
+	wasm.OpI32Eqz: {opBrIfZ, opBrIfNZ},
+	wasm.OpI64Eqz: {opBrI64Z, opBrI64NZ},
 	wasm.OpI32Eq:  {opBrI32Eq, opBrI32Ne},
 	wasm.OpI32Ne:  {opBrI32Ne, opBrI32Eq},
 	wasm.OpI32LtS: {opBrI32LtS, opBrI32GeS},
@@ -89,6 +92,10 @@ var fusedBranch = map[wasm.Op][2]uint16{
 	wasm.OpI64GeS: {opBrI64GeS, opBrI64LtS},
 	wasm.OpI64GeU: {opBrI64GeU, opBrI64LtU},
 }
+
+// A taken branch with a relative target <= 0 is a loop back-edge: it
+// decrements the budget that bounds the time between context and fuel
+// checks (every loop iteration goes through one).
 
 // funcCode is the translated body of one function.
 type funcCode struct {
