@@ -477,6 +477,13 @@ func TestEngineRegistry(t *testing.T) {
 		t.Error("LookupEngine(no-such-engine) succeeded")
 	}
 	RegisterEngine("fake-test", func() Engine { return &fakeEngine{} })
+	// The fake engine must not leak into tests that run every registered
+	// engine over the suite.
+	t.Cleanup(func() {
+		enginesMu.Lock()
+		delete(engines, "fake-test")
+		enginesMu.Unlock()
+	})
 	if f, ok := LookupEngine("fake-test"); !ok || f() == nil {
 		t.Error("registered engine not found")
 	}
