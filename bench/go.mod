@@ -8,4 +8,7 @@ require github.com/tetratelabs/wazero v1.12.0
 
 require golang.org/x/sys v0.44.0 // indirect
 
-require github.com/wasmrun/wasmrun v0.0.0
+require (
+	github.com/google/go-cmp v0.7.0
+	github.com/wasmrun/wasmrun v0.0.0
+)
