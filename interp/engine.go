@@ -106,13 +106,25 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 	}
 	mod := &Module{e: e, funcs: make([]*funcCode, len(m.Funcs))}
 	for i := range m.Funcs {
-		fc, err := compileFunc(m, i, funcTypes, globals)
+		fc, err := compileSafe(m, i, funcTypes, globals)
 		if err != nil {
 			return nil, fmt.Errorf("interp: function %d: %w", int(m.NumImportedFuncs)+i, err)
 		}
 		mod.funcs[i] = fc
 	}
 	return mod, nil
+}
+
+// compileSafe is compileFunc turned into an error when the body breaks the
+// translator's assumptions. Validated modules never do; this keeps a
+// caller that skipped validation from crashing the process.
+func compileSafe(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType) (fc *funcCode, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fc, err = nil, fmt.Errorf("body not valid (%v); validate the module first", r)
+		}
+	}()
+	return compileFunc(m, i, funcTypes, globals)
 }
 
 // frame is a suspended caller.

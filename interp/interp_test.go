@@ -448,3 +448,22 @@ func TestNoAllocations(t *testing.T) {
 		}
 	}
 }
+
+func TestCompileInvalidBodyFails(t *testing.T) {
+	// Bodies that skipped validation: unknown local, type index and
+	// function, truncated code. Compile must fail, not panic.
+	bodies := [][]byte{
+		{0x20, 0x05, 0x0B},       // local.get 5
+		{0x02, 0x7F, 0x0B},       // block (result i32) end: stack underflow at end
+		{0x10, 0x09, 0x0B},       // call 9
+		{0x41},                   // truncated i32.const
+		{0x6A, 0x0B},             // i32.add on an empty stack
+		{0x02, 0x09, 0x0B, 0x0B}, // block with type index 9
+	}
+	for _, b := range bodies {
+		m := &wasm.Module{Types: []wasm.FuncType{{}}, Funcs: []uint32{0}, Code: []wasm.Code{{Body: b}}}
+		if _, err := New(Config{}).Compile(m, nil); err == nil {
+			t.Errorf("body % x compiled", b)
+		}
+	}
+}
