@@ -1,0 +1,348 @@
+// Package wasi implements WASI preview 1 (wasi_snapshot_preview1) over the
+// host's system calls (golang.org/x/sys/unix), independent of any engine.
+//
+// Guest memory is a plain []byte and parameters are plain integers, so each
+// function is a method such as
+//
+//	func (s *System) FdWrite(mem []byte, fd, iovs, iovsLen, nwritten uint32) Errno
+//
+// and [Functions] describes all 46 functions (name, Wasm signature and a
+// dispatcher over a uint64 parameter window) for an engine to register.
+//
+// The file system is sandboxed: each preopened directory owns a host
+// directory descriptor and every path operation is an *at system call
+// relative to it, resolved with openat2(RESOLVE_BENEATH|RESOLVE_NO_MAGICLINKS)
+// or, where that is unavailable, a component-by-component O_NOFOLLOW walk
+// that resolves symlinks in user space and refuses to leave the preopen.
+// Guest pointers and lengths are checked against memory (EFAULT).
+//
+// A System is not safe for concurrent use.
+package wasi
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strconv"
+
+	"golang.org/x/sys/unix"
+)
+
+// Preopen is a directory made available to the guest under GuestPath
+// (for example "/", "." or "/data"). Exactly one of HostDir and FS is set:
+// HostDir is a host directory opened at New; FS is any Go file system
+// (such as an embed.FS), always mounted read-only. ReadOnly refuses every
+// modification under a host directory with EROFS.
+type Preopen struct {
+	GuestPath string
+	HostDir   string
+	FS        fs.FS
+	ReadOnly  bool
+}
+
+// Clock supplies the times read by clock_time_get and clock_res_get, and
+// the current time of the clock that poll_oneoff's absolute deadlines use.
+// Values are nanoseconds.
+type Clock interface {
+	Now(id uint32) (uint64, Errno)
+	Resolution(id uint32) (uint64, Errno)
+}
+
+// Config describes the guest's environment. The zero value is a sandbox
+// with no arguments, environment or files, an empty stdin, discarded
+// output, host clocks and host randomness.
+type Config struct {
+	// Args are the program arguments, Args[0] being the program name.
+	Args []string
+	// Env are the environment variables as "KEY=value".
+	Env []string
+	// Stdin, Stdout and Stderr are descriptors 0, 1 and 2. Nil means an
+	// empty stdin and discarded output. A value with an Fd() uintptr method
+	// (such as *os.File) can be waited on by poll_oneoff.
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Preopens become descriptors 3, 4, ... in order.
+	Preopens []Preopen
+	// Listeners are host descriptors of listening stream sockets; each is
+	// duplicated and becomes a descriptor after the preopens, usable with
+	// sock_accept. The caller keeps ownership of the originals.
+	Listeners []int
+	// Clock defaults to the host's clocks (HostClock).
+	Clock Clock
+	// Random defaults to the host's getrandom.
+	Random io.Reader
+	// ForcePathWalk disables openat2 and always uses the portable
+	// component-by-component path walk (used by tests).
+	ForcePathWalk bool
+}
+
+// ExitError is returned by proc_exit (and by proc_raise for a terminating
+// signal): the engine must stop the guest and report Code as the exit
+// status.
+type ExitError struct {
+	Code   uint32
+	Signal uint8 // WASI signal number when raised by proc_raise, else 0
+}
+
+func (e *ExitError) Error() string {
+	if e.Signal != 0 {
+		return "wasi: terminated by signal " + strconv.Itoa(int(e.Signal))
+	}
+	return "wasi: exit status " + strconv.FormatUint(uint64(e.Code), 10)
+}
+
+// entry is one guest descriptor.
+type entry struct {
+	kind      Filetype
+	hostfd    int // -1 when not backed by a host descriptor
+	base, inh Rights
+	flags     uint16 // fdflags for descriptors without a host fd
+	preopen   string
+	isPreopen bool
+	readOnly  bool
+	listener  bool
+
+	r io.Reader // stdio
+	w io.Writer
+
+	fsys   fs.FS // fs.FS mount: fsPath is the path inside fsys
+	fsPath string
+	fsFile fs.File
+
+	dir []dirent // fd_readdir cache, rebuilt at cookie 0
+}
+
+type dirent struct {
+	name string
+	ino  uint64
+	typ  Filetype
+}
+
+// System is one guest's WASI state: its descriptor table and environment.
+type System struct {
+	args, env []string
+	fds       map[uint32]*entry
+	clock     Clock
+	random    io.Reader
+	walk      bool
+}
+
+// New builds a System from cfg, opening the preopened directories.
+func New(cfg Config) (*System, error) {
+	s := &System{
+		args:   cfg.Args,
+		env:    cfg.Env,
+		fds:    map[uint32]*entry{},
+		clock:  cfg.Clock,
+		random: cfg.Random,
+		walk:   cfg.ForcePathWalk || !haveOpenat2(),
+	}
+	for _, a := range append(append([]string(nil), cfg.Args...), cfg.Env...) {
+		for i := 0; i < len(a); i++ {
+			if a[i] == 0 {
+				return nil, fmt.Errorf("wasi: argument or environment string %q contains NUL", a)
+			}
+		}
+	}
+	if s.clock == nil {
+		s.clock = HostClock{}
+	}
+	if s.random == nil {
+		s.random = hostRandom{}
+	}
+	in := cfg.Stdin
+	if in == nil {
+		in = eofReader{}
+	}
+	out, errw := cfg.Stdout, cfg.Stderr
+	if out == nil {
+		out = io.Discard
+	}
+	if errw == nil {
+		errw = io.Discard
+	}
+	s.fds[0] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, r: in, base: RightsTTY &^ RightFdWrite}
+	s.fds[1] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, w: out, base: RightsTTY &^ RightFdRead}
+	s.fds[2] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, w: errw, base: RightsTTY &^ RightFdRead}
+	for _, p := range cfg.Preopens {
+		if p.GuestPath == "" {
+			s.Close()
+			return nil, errors.New("wasi: preopen with empty guest path")
+		}
+		e := &entry{kind: FiletypeDirectory, hostfd: -1, base: RightsDirectory, inh: RightsDirectoryInheriting,
+			preopen: p.GuestPath, isPreopen: true, readOnly: p.ReadOnly}
+		switch {
+		case p.FS != nil && p.HostDir == "":
+			e.fsys, e.fsPath, e.readOnly = p.FS, ".", true
+			if _, err := fs.Stat(p.FS, "."); err != nil {
+				s.Close()
+				return nil, fmt.Errorf("wasi: preopen %q: %w", p.GuestPath, err)
+			}
+		case p.FS == nil && p.HostDir != "":
+			fd, err := unix.Open(p.HostDir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+			if err != nil {
+				s.Close()
+				return nil, fmt.Errorf("wasi: preopen %q: open %s: %w", p.GuestPath, p.HostDir, err)
+			}
+			e.hostfd = fd
+		default:
+			s.Close()
+			return nil, fmt.Errorf("wasi: preopen %q: exactly one of HostDir and FS must be set", p.GuestPath)
+		}
+		s.fds[uint32(len(s.fds))] = e
+	}
+	for _, l := range cfg.Listeners {
+		fd, err := unix.FcntlInt(uintptr(l), unix.F_DUPFD_CLOEXEC, 0)
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("wasi: listener %d: %w", l, err)
+		}
+		s.fds[uint32(len(s.fds))] = &entry{kind: FiletypeSocketStream, hostfd: fd, base: RightsListener, listener: true}
+	}
+	return s, nil
+}
+
+// Close releases every host descriptor the System still holds.
+func (s *System) Close() error {
+	for fd, e := range s.fds {
+		e.close()
+		delete(s.fds, fd)
+	}
+	return nil
+}
+
+func (e *entry) close() Errno {
+	var err error
+	if e.hostfd >= 0 {
+		err = unix.Close(e.hostfd)
+		e.hostfd = -1
+	}
+	if e.fsFile != nil {
+		e.fsFile.Close()
+		e.fsFile = nil
+	}
+	return ErrnoFromHost(err)
+}
+
+// get returns the entry of fd if it holds all of need.
+func (s *System) get(fd uint32, need Rights) (*entry, Errno) {
+	e, ok := s.fds[fd]
+	if !ok {
+		return nil, EBADF
+	}
+	if e.base&need != need {
+		return nil, ENOTCAPABLE
+	}
+	return e, ESUCCESS
+}
+
+// alloc stores e at the lowest free descriptor number.
+func (s *System) alloc(e *entry) (uint32, Errno) {
+	for i := uint32(0); i < 1<<20; i++ {
+		if _, used := s.fds[i]; !used {
+			s.fds[i] = e
+			return i, ESUCCESS
+		}
+	}
+	return 0, EMFILE
+}
+
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
+
+type hostRandom struct{}
+
+func (hostRandom) Read(b []byte) (int, error) {
+	n := 0
+	for n < len(b) {
+		m, err := unix.Getrandom(b[n:], 0)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return n, err
+		}
+		n += m
+	}
+	return n, nil
+}
+
+// HostClock reads the host's clocks with clock_gettime and clock_getres.
+type HostClock struct{}
+
+func hostClockID(id uint32) (int32, Errno) {
+	switch id {
+	case ClockRealtime:
+		return unix.CLOCK_REALTIME, ESUCCESS
+	case ClockMonotonic:
+		return unix.CLOCK_MONOTONIC, ESUCCESS
+	case ClockProcessCPUTimeID:
+		return unix.CLOCK_PROCESS_CPUTIME_ID, ESUCCESS
+	case ClockThreadCPUTimeID:
+		return unix.CLOCK_THREAD_CPUTIME_ID, ESUCCESS
+	}
+	return 0, EINVAL
+}
+
+// Now returns the current time of clock id in nanoseconds.
+func (HostClock) Now(id uint32) (uint64, Errno) {
+	cid, e := hostClockID(id)
+	if e != ESUCCESS {
+		return 0, e
+	}
+	var ts unix.Timespec
+	if err := unix.ClockGettime(cid, &ts); err != nil {
+		return 0, ErrnoFromHost(err)
+	}
+	return uint64(ts.Nano()), ESUCCESS
+}
+
+// Resolution returns the resolution of clock id in nanoseconds.
+func (HostClock) Resolution(id uint32) (uint64, Errno) {
+	cid, e := hostClockID(id)
+	if e != ESUCCESS {
+		return 0, e
+	}
+	var ts unix.Timespec
+	if err := unix.ClockGetres(cid, &ts); err != nil {
+		return 0, ErrnoFromHost(err)
+	}
+	return uint64(ts.Nano()), ESUCCESS
+}
+
+// FakeClock is a deterministic clock: realtime starts at 2022-01-01 UTC,
+// the others at zero, and every reading advances all of them by Step
+// nanoseconds (1µs when Step is zero). Resolution is Step.
+type FakeClock struct {
+	Step uint64
+	n    uint64
+}
+
+// Now returns the next reading of clock id.
+func (c *FakeClock) Now(id uint32) (uint64, Errno) {
+	if id > ClockThreadCPUTimeID {
+		return 0, EINVAL
+	}
+	step := c.Step
+	if step == 0 {
+		step = 1000
+	}
+	c.n += step
+	if id == ClockRealtime {
+		return defaultFakeEpochNano + c.n, ESUCCESS
+	}
+	return c.n, ESUCCESS
+}
+
+// Resolution returns Step (1µs when zero).
+func (c *FakeClock) Resolution(id uint32) (uint64, Errno) {
+	if id > ClockThreadCPUTimeID {
+		return 0, EINVAL
+	}
+	if c.Step == 0 {
+		return 1000, ESUCCESS
+	}
+	return c.Step, ESUCCESS
+}
