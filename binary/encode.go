@@ -19,7 +19,7 @@ import (
 // function indices (UsesExprs false) whose Type is not funcref; such a
 // segment is encoded as funcref.
 func Encode(m *wasm.Module) []byte {
-	e := encoder{out: make([]byte, 0, 1024)}
+	e := encoder{out: make([]byte, 0, sizeHint(m))}
 	e.out = append(e.out, 0, 'a', 's', 'm', 1, 0, 0, 0)
 
 	if len(m.Types) > 0 {
@@ -116,9 +116,9 @@ func Encode(m *wasm.Module) []byte {
 				fn = AppendU32(fn, l.Count)
 				fn = append(fn, byte(l.Type))
 			}
-			fn = append(fn, c.Body...)
-			b = AppendU32(b, uint32(len(fn)))
+			b = AppendU32(b, uint32(len(fn)+len(c.Body)))
 			b = append(b, fn...)
+			b = append(b, c.Body...)
 		}
 		e.end(b)
 	}
@@ -161,18 +161,38 @@ func Encode(m *wasm.Module) []byte {
 	return e.out
 }
 
-// encoder accumulates the module; sec is a scratch buffer for the content
-// of the section being written.
-type encoder struct {
-	out []byte
-	sec []byte
-	id  byte
+// sizeHint estimates the encoded size of m from its bulk content.
+func sizeHint(m *wasm.Module) int {
+	n := 1024 + 8*len(m.Funcs) + 16*len(m.Imports) + 16*len(m.Exports)
+	for i := range m.Code {
+		n += len(m.Code[i].Body) + 2*len(m.Code[i].Locals) + 8
+	}
+	for i := range m.Datas {
+		n += len(m.Datas[i].Init) + len(m.Datas[i].Offset.Code) + 8
+	}
+	for i := range m.Elems {
+		n += 5*m.Elems[i].Len() + 16
+	}
+	for i := range m.Customs {
+		n += len(m.Customs[i].Data) + len(m.Customs[i].Name) + 8
+	}
+	return n
 }
 
-// begin starts section id, with a leading vector count unless n < 0.
+// encoder accumulates the module. A section's content is written in place
+// after a five-byte gap for its size; end encodes the size and moves the
+// content down over the unused part of the gap.
+type encoder struct {
+	out   []byte
+	start int // position of the size gap of the open section
+}
+
+// begin starts section id, with a leading vector count unless n < 0. It
+// returns the output to append the content to.
 func (e *encoder) begin(id byte, n int) []byte {
-	e.id = id
-	b := e.sec[:0]
+	e.out = append(e.out, id, 0, 0, 0, 0, 0)
+	e.start = len(e.out) - 5
+	b := e.out
 	if n >= 0 {
 		b = AppendU32(b, uint32(n))
 	}
@@ -180,10 +200,12 @@ func (e *encoder) begin(id byte, n int) []byte {
 }
 
 func (e *encoder) end(b []byte) {
-	e.out = append(e.out, e.id)
-	e.out = AppendU32(e.out, uint32(len(b)))
-	e.out = append(e.out, b...)
-	e.sec = b
+	content := len(b) - e.start - 5
+	var size [5]byte
+	sz := AppendU32(size[:0], uint32(content))
+	copy(b[e.start:], sz)
+	copy(b[e.start+len(sz):], b[e.start+5:])
+	e.out = b[:len(b)-(5-len(sz))]
 }
 
 func appendValTypes(b []byte, ts []wasm.ValType) []byte {
