@@ -221,6 +221,12 @@ func (t *translator) moveTop(n int, base uint32) {
 func (t *translator) emitReturn() {
 	n := len(t.ctrls[0].results)
 	total := uint32(t.fc.resultSlots)
+	if n == 1 && total == 1 {
+		if e := &t.stack[len(t.stack)-1]; e.slot != 0 {
+			t.emit(instr{op: opReturn1, x: e.slot}, mX)
+			return
+		}
+	}
 	// A local or constant source below total could be overwritten by an
 	// earlier move: move it to its home first.
 	for i := len(t.stack) - n; i < len(t.stack); i++ {

@@ -9,7 +9,7 @@ import (
 
 var internalNames = map[uint16]string{
 	opCopy: "copy", opCopy2: "copy2", opBr: "br", opBrIfNZ: "br_if_nz", opBrIfZ: "br_if_z",
-	opBrTable: "br_table", opReturn: "return", opCall: "call", opCallIndirect: "call_indirect",
+	opBrTable: "br_table", opReturn: "return", opReturn1: "return1", opCall: "call", opCallIndirect: "call_indirect",
 	opSelect: "select", opSelect2: "select2", opGlobalGet: "global.get", opGlobalSet: "global.set",
 	opGlobalGet2: "global.get2", opGlobalSet2: "global.set2", opTableGet: "table.get",
 	opTableSet: "table.set", opTableGrow: "table.grow", opTableFill: "table.fill",

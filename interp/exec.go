@@ -292,6 +292,13 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 		case opUnreachable:
 			tc = store.TrapUnreachable
 			goto trapped
+		case opReturn1:
+			*at(fp, 0) = *at(fp, in.x)
+			if len(v.frames) == 0 {
+				return nil
+			}
+			ip, fp = v.ret()
+			v.memBase, v.memLen = v.st.memory()
 		case opReturn:
 			if len(v.frames) == 0 {
 				return nil

@@ -160,8 +160,7 @@ func TestTranslate(t *testing.T) {
 	want := []string{
 		"br_i32.lt_s r=0 x=0 y=1 z=0 k=2",
 		"i32.add_imm r=1 x=0 y=0 z=0 k=7",
-		"copy r=0 x=1 y=0 z=0 k=0",
-		"return r=0 x=0 y=0 z=0 k=0",
+		"return1 r=0 x=1 y=0 z=0 k=0",
 		"unreachable r=0 x=0 y=0 z=0 k=0", // sentinel
 	}
 	var got []string

@@ -23,6 +23,7 @@ const (
 	opBrIfZ                       // if x=0: pc ← k
 	opBrTable                     // pc ← brTables[k][min(x, len-1)]
 	opReturn                      // return to the caller
+	opReturn1                     // slot 0 ← x, then return (one single-slot result)
 	opCall                        // call function k with arguments at slot x
 	opCallIndirect                // call table r's element at slot y with type k, arguments at x
 	opSelect                      // r ← z≠0 ? x : y
