@@ -97,10 +97,11 @@ type FuncInfo struct {
 	// (table.get/set/size/grow/fill/copy/init or call_indirect).
 	UsesTables bool
 	// UsesV128 reports whether a v128 value may occur in the frame: a
-	// v128 parameter, result or local, or any SIMD instruction. When it
-	// is false every value fits one 64-bit slot, so the frame needs
-	// len(Locals)+MaxHeight slots; otherwise 2*(len(Locals)+MaxHeight)
-	// is a safe bound.
+	// v128 parameter, result or local, a SIMD instruction, a v128 global,
+	// a call or block type with a v128 in its signature, or a typed
+	// select of v128. When it is false every value fits one 64-bit slot,
+	// so the frame needs LocalSlots+MaxHeight slots; otherwise
+	// LocalSlots+2*MaxHeight is a safe bound.
 	UsesV128 bool
 }
 
