@@ -15,7 +15,9 @@ package interp
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/wasmrun/wasmrun/store"
@@ -105,15 +107,41 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 		return nil, fmt.Errorf("interp: %d function bodies for %d functions", len(m.Code), len(m.Funcs))
 	}
 	mod := &Module{e: e, funcs: make([]*funcCode, len(m.Funcs))}
-	for i := range m.Funcs {
-		fc, err := compileSafe(m, i, funcTypes, globals)
+	errs := make([]error, len(m.Funcs))
+	compileRange := func(next *atomic.Int64) {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(m.Funcs) {
+				return
+			}
+			mod.funcs[i], errs[i] = compileSafe(m, i, funcTypes, globals)
+		}
+	}
+	var next atomic.Int64
+	workers := min(runtime.GOMAXPROCS(0), len(m.Funcs)/parallelThreshold)
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			compileRange(&next)
+		}()
+	}
+	compileRange(&next)
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("interp: function %d: %w", int(m.NumImportedFuncs)+i, err)
 		}
-		mod.funcs[i] = fc
 	}
 	return mod, nil
 }
+
+// parallelThreshold is the number of functions per extra compiling
+// goroutine: functions are translated independently, on up to GOMAXPROCS
+// goroutines for big modules. The result does not depend on the
+// schedule.
+const parallelThreshold = 64
 
 // compileSafe is compileFunc turned into an error when the body breaks the
 // translator's assumptions. Validated modules never do; this keeps a

@@ -466,3 +466,22 @@ func TestCompileInvalidBodyFails(t *testing.T) {
 		}
 	}
 }
+
+func TestParallelCompile(t *testing.T) {
+	// Enough functions to compile on several goroutines; each must get
+	// its own code.
+	var b strings.Builder
+	b.WriteString("(module")
+	const n = 300
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, ` (func (export "f%d") (param i32) (result i32) (i32.add (local.get 0) (i32.const %d)))`, i, i*3)
+	}
+	b.WriteString(")")
+	inst := instantiate(t, Config{}, b.String(), nil)
+	for i := 0; i < n; i++ {
+		got, err := call(t, inst, fmt.Sprintf("f%d", i), 1)
+		if err != nil || got[0] != uint64(1+i*3) {
+			t.Fatalf("f%d(1) = %v, %v; want %d", i, got, err, 1+i*3)
+		}
+	}
+}
