@@ -5,12 +5,13 @@ import (
 	"flag"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/wasmrun/wasmrun/bench/harness"
 )
 
 var (
-	benchSize = flag.String("bench.size", "quick", "size for BenchmarkProgram: quick, full, reduced, quickreduced or test")
+	benchSize = flag.String("bench.size", "quick", "size for BenchmarkProgram: quick or full (interpreters get the matching reduced size), or reduced, quickreduced, test for every engine")
 	cacheDir  = harness.DefaultCacheDir()
 )
 
@@ -78,9 +79,12 @@ func TestChecksumsAgree(t *testing.T) {
 	}
 }
 
-func size(p *harness.Program) int {
+func size(p *harness.Program, e harness.Engine) int {
 	switch *benchSize {
 	case "full":
+		if e.Slow() {
+			return p.Sizes.Reduced
+		}
 		return p.Sizes.Full
 	case "reduced":
 		return p.Sizes.Reduced
@@ -89,12 +93,17 @@ func size(p *harness.Program) int {
 	case "test":
 		return p.Sizes.Test
 	}
+	if e.Slow() {
+		return p.Sizes.QuickReduced
+	}
 	return p.Sizes.Quick
 }
 
 // BenchmarkProgram runs each program on each engine: one iteration is one
 // instantiate + run at the size chosen by -bench.size (compile happens
-// once, outside the timed loop). Compare two commits with benchstat:
+// once, outside the timed loop); interpreters run the reduced sizes unless
+// a size is forced. Besides ns/op it reports cpu-ns/op, the CPU time of the
+// run alone. Compare two commits with benchstat:
 //
 //	go test -run '^$' -bench 'Program/.*/wazero' -count 6 > old.txt
 func BenchmarkProgram(b *testing.B) {
@@ -106,7 +115,7 @@ func BenchmarkProgram(b *testing.B) {
 		p := &harness.Programs[i]
 		b.Run(p.Name, func(b *testing.B) {
 			for _, e := range engines {
-				job := corpus.Job(p, size(p))
+				job := corpus.Job(p, size(p, e))
 				if !e.Wasm() && job.Native == "" {
 					continue
 				}
@@ -116,11 +125,15 @@ func BenchmarkProgram(b *testing.B) {
 						b.Fatal(err)
 					}
 					b.ResetTimer()
+					var cpu time.Duration
 					for range b.N {
-						if _, err := e.Run(context.Background(), job); err != nil {
+						res, err := e.Run(context.Background(), job)
+						if err != nil {
 							b.Fatal(err)
 						}
+						cpu += res.RunCPU
 					}
+					b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 				})
 			}
 		})

@@ -79,6 +79,9 @@ func measureBoundary(ctx context.Context, opts Options, corpus *Corpus, engines 
 	}
 	count := func(cells []*Cell) []*Cell {
 		for _, c := range cells {
+			if c.Err == nil && c.Run.N > 0 {
+				opts.Log(fmt.Sprintf("  %-22s run %9.2f ms wall %9.2f ms cpu, instantiate %8.3f ms", c.Engine, ms(c.Wall.Median), ms(c.CPU.Median), ms(c.Instantiate.Median)))
+			}
 			if c.Err != nil || c.Mismatch {
 				b.Failures++
 			}

@@ -28,7 +28,11 @@ func WriteMarkdown(w io.Writer, rep *Report, svgName string) error {
 	if m.Node != "" {
 		p(", node %s", m.Node)
 	}
-	p("). Whole run: %s.\n", rep.Elapsed.Round(time.Second))
+	p("). Whole run: %s wall", rep.Elapsed.Round(time.Second))
+	if rep.CPUUsed > 0 {
+		p(", %s CPU time of the harness and its child processes (a large gap means other load on the machine)", rep.CPUUsed.Round(time.Second))
+	}
+	p(".\n")
 	if len(rep.Skipped) > 0 {
 		var ks []string
 		for k := range rep.Skipped {
@@ -52,11 +56,12 @@ func WriteMarkdown(w io.Writer, rep *Report, svgName string) error {
 		p("\n![run time relative to native, log scale](%s)\n", svgName)
 	}
 	if rep.Metric == CPU {
-		p("\n**Metric: CPU time** (`-metric cpu`): user+system CPU time of the engine's process over the run (getrusage / the child's rusage / `process.cpuUsage()`), because the machine was shared with other work; wall-clock figures would mostly measure the other load.")
+		p("\n**Metric: CPU time** (`-metric cpu`): user+system CPU time of the engine's process over the run (getrusage of the harness / the child's rusage / `process.cpuUsage()`), because the machine was shared with other work and wall-clock figures would mostly measure the other load.")
+		p(" Times cover the guest's run only: in-process engines from just before `_start` to its return (compile and instantiate excluded); Node.js measured inside its runner (start-up and compile excluded); native: the whole process (start-up included). Lower ratios are better.\n")
 	} else {
 		p("\n**Metric: wall-clock time** (`-metric wall`).")
+		p(" Times cover the guest's run only: in-process engines from just before `_start` to its return (compile and instantiate excluded); Node.js measured inside its runner (start-up and compile excluded); native: the process's wall time (start-up included). Lower ratios are better.\n")
 	}
-	p(" Times are the guest's run time: in-process engines from just before `_start` to its return (compile and instantiate excluded); Node.js measured inside its runner (start-up and compile excluded); native: the process's wall time. Lower ratios are better.\n")
 
 	tier := func(title, note string, rows []*Row) {
 		if len(rows) == 0 {
@@ -154,7 +159,11 @@ func WriteMarkdown(w io.Writer, rep *Report, svgName string) error {
 			p("- %s\n", s)
 		}
 	}
-	tier(fullTitle, "Each program at its full size (native 0.5–3 s) — quick mode: about a fifth of that — on every engine that is not an interpreter.", rep.Fast)
+	fullNote := "Each program at its full size (native 0.5–3 s) on every engine that is not an interpreter."
+	if rep.Quick {
+		fullNote = "Each program at its quick size (native ~25–80 ms, about a tenth of the full size) on every engine that is not an interpreter."
+	}
+	tier(fullTitle, fullNote, rep.Fast)
 	tier(reducedTitle, "The same programs at a reduced size so interpreters finish; native and wazero-compiler run the same reduced size, so these ratios also compare equal work. Short native times make the native ratios here less precise (process start-up is ~1 ms).", rep.Slow)
 	if bd := rep.Boundary; bd != nil {
 		writeBoundary(p, rep, bd)
@@ -172,7 +181,7 @@ func WriteMarkdown(w io.Writer, rep *Report, svgName string) error {
 func writeBoundary(p func(string, ...any), rep *Report, bd *Boundary) {
 	p("\n## Boundary and start-up figures\n")
 	mb := float64(bd.BigModuleSize) / 1e6
-	p("\n### Compiling a large module\n\nA Go program linking much of the standard library, built for wasip1 by the harness (%.1f MB). Compile: a fresh runtime each time (Node.js: `WebAssembly.compile`, which returns after V8's baseline tier; optimised code is produced later in the background). Instantiate: the compiled module, `_start` not run.\n\n", mb)
+	p("\n### Compiling a large module\n\nA Go program linking much of the standard library, built for wasip1 by the harness (%.1f MB). Compile: a fresh runtime each time. Node.js: `WebAssembly.compile`, which in V8 returns after validation and at most its baseline tier (functions may even be compiled lazily on first call, optimised code comes later in the background), so its figure is not comparable with the ahead-of-time compilers'. Instantiate: the compiled module, `_start` not run.\n\n", mb)
 	p("| engine | compile wall ms [min–max] | compile CPU ms | MB/s (%s) | instantiate ms |\n|---|---:|---:|---:|---:|\n", metricName(rep.Metric))
 	for _, c := range bd.Compile {
 		if c.Run.N == 0 {

@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -52,6 +53,8 @@ type Report struct {
 	// cells whose output differed from the other engines'.
 	Failures, Mismatches int
 	Elapsed              time.Duration
+	// CPUUsed is the CPU time of the harness and its children over the run.
+	CPUUsed time.Duration
 }
 
 // Machine describes where the run happened.
@@ -69,6 +72,7 @@ const (
 // Run runs the whole suite.
 func Run(ctx context.Context, opts Options) (*Report, error) {
 	start := time.Now()
+	cpu0 := totalCPU()
 	if opts.Log == nil {
 		opts.Log = func(string) {}
 	}
@@ -207,7 +211,17 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		rep.Mismatches += b.Mismatches
 	}
 	rep.Elapsed = time.Since(start)
+	rep.CPUUsed = totalCPU() - cpu0
 	return rep, nil
+}
+
+// totalCPU is the CPU time of this process and its waited-for children.
+func totalCPU() time.Duration {
+	var self, kids syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &self) != nil || syscall.Getrusage(syscall.RUSAGE_CHILDREN, &kids) != nil {
+		return 0
+	}
+	return time.Duration(self.Utime.Nano() + self.Stime.Nano() + kids.Utime.Nano() + kids.Stime.Nano())
 }
 
 func hasSlow(es []Engine) bool {
