@@ -78,7 +78,16 @@ type Corpus struct {
 // built from.
 func DefaultCorpusDir() string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "corpus")
+	dir := filepath.Join(filepath.Dir(file), "..", "corpus")
+	if _, err := os.Stat(filepath.Join(dir, "build.sh")); err != nil {
+		// Built with -trimpath or moved: try the working directory.
+		for _, d := range []string{"corpus", filepath.Join("bench", "corpus")} {
+			if _, err := os.Stat(filepath.Join(d, "build.sh")); err == nil {
+				return d
+			}
+		}
+	}
+	return dir
 }
 
 // DefaultCacheDir is where built artefacts go: $WASMRUN_BENCH_CACHE, else
