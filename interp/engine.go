@@ -173,12 +173,13 @@ type vm struct {
 	fuel   int64 // remaining fuel when limited, else -1
 
 	ctx    context.Context
-	st     instState   // current instance
-	fn     *store.Func // current function
-	fc     *funcCode   // its code
-	base   int         // its frame base in stack
-	budget int         // back-edges and calls until the next refill
-	callee *store.Func // function being called
+	st     instState      // current instance
+	fn     *store.Func    // current function
+	fc     *funcCode      // its code
+	base   int            // its frame base in stack
+	budget int            // back-edges and calls until the next refill
+	callee *store.Func    // function being called
+	ip     unsafe.Pointer // the loop's ip, saved around outlined calls
 	// memory 0 of the current instance: base and length in bytes
 	memBase unsafe.Pointer
 	memLen  uint64

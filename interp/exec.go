@@ -309,7 +309,11 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			v.callee = v.st.funcs[in.k]
 			goto call
 		case opCallIndirect:
-			if tc = v.resolveIndirect(in, fp); tc != 0 {
+			v.ip = ip
+			tc = v.resolveIndirect(in, fp)
+			ip = v.ip
+			in = (*instr)(unsafe.Add(ip, -int(instrSize)))
+			if tc != 0 {
 				goto trapped
 			}
 			goto call
@@ -319,22 +323,10 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			} else {
 				*at(fp, in.r) = *at(fp, in.y)
 			}
-		case opSelect2:
-			if uint32(*at(fp, in.z)) != 0 {
-				*at(fp, in.r), *at(fp, in.r+1) = *at(fp, in.x), *at(fp, in.x+1)
-			} else {
-				*at(fp, in.r), *at(fp, in.r+1) = *at(fp, in.y), *at(fp, in.y+1)
-			}
 		case opGlobalGet:
 			*at(fp, in.r) = v.st.globals[in.k].Lo
 		case opGlobalSet:
 			v.st.globals[in.k].Lo = *at(fp, in.x)
-		case opGlobalGet2:
-			g := v.st.globals[in.k]
-			*at(fp, in.r), *at(fp, in.r+1) = g.Lo, g.Hi
-		case opGlobalSet2:
-			g := v.st.globals[in.k]
-			g.Lo, g.Hi = *at(fp, in.x), *at(fp, in.x+1)
 		case opTableGet:
 			tab := v.st.tables[in.k]
 			i := uint64(uint32(*at(fp, in.x)))
@@ -351,24 +343,6 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 				goto trapped
 			}
 			tab.Elems[i] = *at(fp, in.y)
-		case opTableGrow:
-			old, ok := v.st.tables[in.k].Grow(uint64(uint32(*at(fp, in.y))), *at(fp, in.x))
-			if ok {
-				*at(fp, in.r) = uint64(old)
-			} else {
-				*at(fp, in.r) = uint64(math.MaxUint32)
-			}
-		case opTableFill:
-			tab := v.st.tables[in.k]
-			i, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.z)))
-			if i+n > uint64(len(tab.Elems)) {
-				tc = store.TrapTableOutOfBounds
-				goto trapped
-			}
-			val := *at(fp, in.y)
-			for j := i; j < i+n; j++ {
-				tab.Elems[j] = val
-			}
 		case opRefFunc:
 			*at(fp, in.r) = v.st.funcs[in.k].Handle
 		case wasm.OpRefIsNull:
@@ -503,64 +477,6 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			st16(unsafe.Add(v.memBase, ea), uint16(*at(fp, in.y)))
 		case wasm.OpMemorySize:
 			*at(fp, in.r) = v.memLen / wasm.PageSize
-		case wasm.OpMemoryGrow:
-			old, ok := v.st.memp.Grow(uint64(uint32(*at(fp, in.x))))
-			if ok {
-				*at(fp, in.r) = old
-				v.memBase, v.memLen = v.st.memory()
-			} else {
-				*at(fp, in.r) = uint64(math.MaxUint32)
-			}
-		case wasm.OpMemoryInit:
-			d := v.st.inst.Datas[in.k]
-			dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
-			if src+n > uint64(len(d)) || dst+n > v.memLen {
-				tc = store.TrapMemoryOutOfBounds
-				goto trapped
-			}
-			copy(memSlice(v.memBase, v.memLen)[dst:dst+n], d[src:])
-		case wasm.OpDataDrop:
-			v.st.inst.Datas[in.k] = nil
-		case wasm.OpMemoryCopy:
-			dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
-			if src+n > v.memLen || dst+n > v.memLen {
-				tc = store.TrapMemoryOutOfBounds
-				goto trapped
-			}
-			mem := memSlice(v.memBase, v.memLen)
-			copy(mem[dst:dst+n], mem[src:src+n])
-		case wasm.OpMemoryFill:
-			dst, val, n := uint64(uint32(*at(fp, in.x))), byte(*at(fp, in.y)), uint64(uint32(*at(fp, in.z)))
-			if dst+n > v.memLen {
-				tc = store.TrapMemoryOutOfBounds
-				goto trapped
-			}
-			b := memSlice(v.memBase, v.memLen)[dst : dst+n]
-			for j := range b {
-				b[j] = val
-			}
-		case wasm.OpTableInit:
-			e := v.st.inst.Elems[in.k]
-			tab := v.st.tables[in.r]
-			dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
-			if src+n > uint64(len(e)) || dst+n > uint64(len(tab.Elems)) {
-				tc = store.TrapTableOutOfBounds
-				goto trapped
-			}
-			copy(tab.Elems[dst:dst+n], e[src:])
-		case wasm.OpElemDrop:
-			v.st.inst.Elems[in.k] = nil
-		case wasm.OpTableCopy:
-			td, ts := v.st.tables[in.k], v.st.tables[in.r]
-			dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
-			if src+n > uint64(len(ts.Elems)) || dst+n > uint64(len(td.Elems)) {
-				tc = store.TrapTableOutOfBounds
-				goto trapped
-			}
-			copy(td.Elems[dst:dst+n], ts.Elems[src:src+n])
-		case wasm.OpTableSize:
-			*at(fp, in.r) = uint64(len(v.st.tables[in.k].Elems))
-
 		// i32 arithmetic.
 		case wasm.OpI32Eqz:
 			*at(fp, in.r) = b2u(uint32(*at(fp, in.x)) == 0)
@@ -635,8 +551,6 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			*at(fp, in.r) = uint64(bits.LeadingZeros32(uint32(*at(fp, in.x))))
 		case wasm.OpI32Ctz:
 			*at(fp, in.r) = uint64(bits.TrailingZeros32(uint32(*at(fp, in.x))))
-		case wasm.OpI32Popcnt:
-			*at(fp, in.r) = uint64(bits.OnesCount32(uint32(*at(fp, in.x))))
 		case wasm.OpI32Add:
 			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)) + uint32(*at(fp, in.y)))
 		case wasm.OpI32Sub:
@@ -700,8 +614,6 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			*at(fp, in.r) = uint64(bits.LeadingZeros64(*at(fp, in.x)))
 		case wasm.OpI64Ctz:
 			*at(fp, in.r) = uint64(bits.TrailingZeros64(*at(fp, in.x)))
-		case wasm.OpI64Popcnt:
-			*at(fp, in.r) = uint64(bits.OnesCount64(*at(fp, in.x)))
 		case wasm.OpI64Add:
 			*at(fp, in.r) = *at(fp, in.x) + *at(fp, in.y)
 		case wasm.OpI64Sub:
@@ -765,16 +677,6 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			*at(fp, in.r) = *at(fp, in.x) & (f32Sign - 1)
 		case wasm.OpF32Neg:
 			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)) ^ f32Sign)
-		case wasm.OpF32Ceil:
-			*at(fp, in.r) = round32(*at(fp, in.x), math.Ceil)
-		case wasm.OpF32Floor:
-			*at(fp, in.r) = round32(*at(fp, in.x), math.Floor)
-		case wasm.OpF32Trunc:
-			*at(fp, in.r) = round32(*at(fp, in.x), math.Trunc)
-		case wasm.OpF32Nearest:
-			*at(fp, in.r) = round32(*at(fp, in.x), math.RoundToEven)
-		case wasm.OpF32Sqrt:
-			*at(fp, in.r) = sqrt32(*at(fp, in.x))
 		case wasm.OpF32Add:
 			*at(fp, in.r) = pf32(f32(*at(fp, in.x)) + f32(*at(fp, in.y)))
 		case wasm.OpF32Sub:
@@ -783,26 +685,12 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			*at(fp, in.r) = pf32(f32(*at(fp, in.x)) * f32(*at(fp, in.y)))
 		case wasm.OpF32Div:
 			*at(fp, in.r) = pf32(f32(*at(fp, in.x)) / f32(*at(fp, in.y)))
-		case wasm.OpF32Min:
-			*at(fp, in.r) = fmin32(*at(fp, in.x), *at(fp, in.y))
-		case wasm.OpF32Max:
-			*at(fp, in.r) = fmax32(*at(fp, in.x), *at(fp, in.y))
 		case wasm.OpF32Copysign:
 			*at(fp, in.r) = uint64(uint32(*at(fp, in.x))&^f32Sign | uint32(*at(fp, in.y))&f32Sign)
 		case wasm.OpF64Abs:
 			*at(fp, in.r) = *at(fp, in.x) &^ f64Sign
 		case wasm.OpF64Neg:
 			*at(fp, in.r) = *at(fp, in.x) ^ f64Sign
-		case wasm.OpF64Ceil:
-			*at(fp, in.r) = round64(*at(fp, in.x), math.Ceil)
-		case wasm.OpF64Floor:
-			*at(fp, in.r) = round64(*at(fp, in.x), math.Floor)
-		case wasm.OpF64Trunc:
-			*at(fp, in.r) = round64(*at(fp, in.x), math.Trunc)
-		case wasm.OpF64Nearest:
-			*at(fp, in.r) = round64(*at(fp, in.x), math.RoundToEven)
-		case wasm.OpF64Sqrt:
-			*at(fp, in.r) = sqrt64(*at(fp, in.x))
 		case wasm.OpF64Add:
 			*at(fp, in.r) = pf64(f64(*at(fp, in.x)) + f64(*at(fp, in.y)))
 		case wasm.OpF64Sub:
@@ -811,52 +699,16 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			*at(fp, in.r) = pf64(f64(*at(fp, in.x)) * f64(*at(fp, in.y)))
 		case wasm.OpF64Div:
 			*at(fp, in.r) = pf64(f64(*at(fp, in.x)) / f64(*at(fp, in.y)))
-		case wasm.OpF64Min:
-			*at(fp, in.r) = fmin64(*at(fp, in.x), *at(fp, in.y))
-		case wasm.OpF64Max:
-			*at(fp, in.r) = fmax64(*at(fp, in.x), *at(fp, in.y))
 		case wasm.OpF64Copysign:
 			*at(fp, in.r) = *at(fp, in.x)&^f64Sign | *at(fp, in.y)&f64Sign
 
 		// Conversions.
 		case wasm.OpI32WrapI64:
 			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)))
-		case wasm.OpI32TruncF32S:
-			if *at(fp, in.r), tc = truncF64ToI32S(float64(f32(*at(fp, in.x)))); tc != 0 {
-				goto trapped
-			}
-		case wasm.OpI32TruncF32U:
-			if *at(fp, in.r), tc = truncF64ToI32U(float64(f32(*at(fp, in.x)))); tc != 0 {
-				goto trapped
-			}
-		case wasm.OpI32TruncF64S:
-			if *at(fp, in.r), tc = truncF64ToI32S(f64(*at(fp, in.x))); tc != 0 {
-				goto trapped
-			}
-		case wasm.OpI32TruncF64U:
-			if *at(fp, in.r), tc = truncF64ToI32U(f64(*at(fp, in.x))); tc != 0 {
-				goto trapped
-			}
 		case wasm.OpI64ExtendI32S:
 			*at(fp, in.r) = uint64(int64(int32(*at(fp, in.x))))
 		case wasm.OpI64ExtendI32U:
 			*at(fp, in.r) = uint64(uint32(*at(fp, in.x)))
-		case wasm.OpI64TruncF32S:
-			if *at(fp, in.r), tc = truncF64ToI64S(float64(f32(*at(fp, in.x)))); tc != 0 {
-				goto trapped
-			}
-		case wasm.OpI64TruncF32U:
-			if *at(fp, in.r), tc = truncF64ToI64U(float64(f32(*at(fp, in.x)))); tc != 0 {
-				goto trapped
-			}
-		case wasm.OpI64TruncF64S:
-			if *at(fp, in.r), tc = truncF64ToI64S(f64(*at(fp, in.x))); tc != 0 {
-				goto trapped
-			}
-		case wasm.OpI64TruncF64U:
-			if *at(fp, in.r), tc = truncF64ToI64U(f64(*at(fp, in.x))); tc != 0 {
-				goto trapped
-			}
 		case wasm.OpF32ConvertI32S:
 			*at(fp, in.r) = pf32(float32(int32(*at(fp, in.x))))
 		case wasm.OpF32ConvertI32U:
@@ -891,29 +743,13 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			*at(fp, in.r) = uint64(int64(int16(*at(fp, in.x))))
 		case wasm.OpI64Extend32S:
 			*at(fp, in.r) = uint64(int64(int32(*at(fp, in.x))))
-		case wasm.OpI32TruncSatF32S:
-			*at(fp, in.r) = satF64ToI32S(float64(f32(*at(fp, in.x))))
-		case wasm.OpI32TruncSatF32U:
-			*at(fp, in.r) = satF64ToI32U(float64(f32(*at(fp, in.x))))
-		case wasm.OpI32TruncSatF64S:
-			*at(fp, in.r) = satF64ToI32S(f64(*at(fp, in.x)))
-		case wasm.OpI32TruncSatF64U:
-			*at(fp, in.r) = satF64ToI32U(f64(*at(fp, in.x)))
-		case wasm.OpI64TruncSatF32S:
-			*at(fp, in.r) = satF64ToI64S(float64(f32(*at(fp, in.x))))
-		case wasm.OpI64TruncSatF32U:
-			*at(fp, in.r) = satF64ToI64U(float64(f32(*at(fp, in.x))))
-		case wasm.OpI64TruncSatF64S:
-			*at(fp, in.r) = satF64ToI64S(f64(*at(fp, in.x)))
-		case wasm.OpI64TruncSatF64U:
-			*at(fp, in.r) = satF64ToI64U(f64(*at(fp, in.x)))
-
 		default:
-			if in.op < 0x300 {
-				tc = store.TrapUnreachable
-				goto trapped
-			}
-			if tc = simd(in, fp, v.memBase, v.memLen, v.fc); tc != 0 {
+			// Instructions that call functions run outlined, so that no
+			// loop-carried value is live across a call in the hot loop.
+			v.ip = ip
+			tc = v.exec2(in, fp)
+			ip = v.ip
+			if tc != 0 {
 				goto trapped
 			}
 		}
@@ -922,7 +758,10 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 	backEdge:
 		v.budget--
 		if v.budget <= 0 {
-			if tc = v.refill(); tc != 0 {
+			v.ip = ip
+			tc = v.refill()
+			ip = v.ip
+			if tc != 0 {
 				goto trapped
 			}
 		}
@@ -931,7 +770,11 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 	call:
 		v.budget--
 		if v.budget <= 0 {
-			if tc = v.refill(); tc != 0 {
+			v.ip = ip
+			tc = v.refill()
+			ip = v.ip
+			in = (*instr)(unsafe.Add(ip, -int(instrSize)))
+			if tc != 0 {
 				goto trapped
 			}
 		}
@@ -945,14 +788,199 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			v.memBase, v.memLen = v.st.memory()
 			continue
 		}
+		v.ip = ip
 		if err := v.callOther(in); err != nil {
 			return err
 		}
+		ip = v.ip
 		v.memBase, v.memLen = v.st.memory()
 	}
 
 trapped:
 	return v.trapErr(tc)
+}
+
+// exec2 runs the instructions that call functions (float rounding and
+// conversions, bulk memory and table operations, growth, SIMD). It
+// returns a trap code or 0.
+func (v *vm) exec2(in *instr, fp unsafe.Pointer) (tc store.TrapCode) {
+	switch wasm.Op(in.op) {
+	case opSelect2:
+		if uint32(*at(fp, in.z)) != 0 {
+			*at(fp, in.r), *at(fp, in.r+1) = *at(fp, in.x), *at(fp, in.x+1)
+		} else {
+			*at(fp, in.r), *at(fp, in.r+1) = *at(fp, in.y), *at(fp, in.y+1)
+		}
+	case opGlobalGet2:
+		g := v.st.globals[in.k]
+		*at(fp, in.r), *at(fp, in.r+1) = g.Lo, g.Hi
+	case opGlobalSet2:
+		g := v.st.globals[in.k]
+		g.Lo, g.Hi = *at(fp, in.x), *at(fp, in.x+1)
+	case opTableGrow:
+		old, ok := v.st.tables[in.k].Grow(uint64(uint32(*at(fp, in.y))), *at(fp, in.x))
+		if ok {
+			*at(fp, in.r) = uint64(old)
+		} else {
+			*at(fp, in.r) = uint64(math.MaxUint32)
+		}
+	case opTableFill:
+		tab := v.st.tables[in.k]
+		i, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.z)))
+		if i+n > uint64(len(tab.Elems)) {
+			tc = store.TrapTableOutOfBounds
+			return tc
+		}
+		val := *at(fp, in.y)
+		for j := i; j < i+n; j++ {
+			tab.Elems[j] = val
+		}
+	case wasm.OpMemoryGrow:
+		old, ok := v.st.memp.Grow(uint64(uint32(*at(fp, in.x))))
+		if ok {
+			*at(fp, in.r) = old
+			v.memBase, v.memLen = v.st.memory()
+		} else {
+			*at(fp, in.r) = uint64(math.MaxUint32)
+		}
+	case wasm.OpMemoryInit:
+		d := v.st.inst.Datas[in.k]
+		dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
+		if src+n > uint64(len(d)) || dst+n > v.memLen {
+			tc = store.TrapMemoryOutOfBounds
+			return tc
+		}
+		copy(memSlice(v.memBase, v.memLen)[dst:dst+n], d[src:])
+	case wasm.OpDataDrop:
+		v.st.inst.Datas[in.k] = nil
+	case wasm.OpMemoryCopy:
+		dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
+		if src+n > v.memLen || dst+n > v.memLen {
+			tc = store.TrapMemoryOutOfBounds
+			return tc
+		}
+		mem := memSlice(v.memBase, v.memLen)
+		copy(mem[dst:dst+n], mem[src:src+n])
+	case wasm.OpMemoryFill:
+		dst, val, n := uint64(uint32(*at(fp, in.x))), byte(*at(fp, in.y)), uint64(uint32(*at(fp, in.z)))
+		if dst+n > v.memLen {
+			tc = store.TrapMemoryOutOfBounds
+			return tc
+		}
+		b := memSlice(v.memBase, v.memLen)[dst : dst+n]
+		for j := range b {
+			b[j] = val
+		}
+	case wasm.OpTableInit:
+		e := v.st.inst.Elems[in.k]
+		tab := v.st.tables[in.r]
+		dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
+		if src+n > uint64(len(e)) || dst+n > uint64(len(tab.Elems)) {
+			tc = store.TrapTableOutOfBounds
+			return tc
+		}
+		copy(tab.Elems[dst:dst+n], e[src:])
+	case wasm.OpElemDrop:
+		v.st.inst.Elems[in.k] = nil
+	case wasm.OpTableCopy:
+		td, ts := v.st.tables[in.k], v.st.tables[in.r]
+		dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
+		if src+n > uint64(len(ts.Elems)) || dst+n > uint64(len(td.Elems)) {
+			tc = store.TrapTableOutOfBounds
+			return tc
+		}
+		copy(td.Elems[dst:dst+n], ts.Elems[src:src+n])
+	case wasm.OpTableSize:
+		*at(fp, in.r) = uint64(len(v.st.tables[in.k].Elems))
+
+	case wasm.OpI32Popcnt:
+		*at(fp, in.r) = uint64(bits.OnesCount32(uint32(*at(fp, in.x))))
+	case wasm.OpI64Popcnt:
+		*at(fp, in.r) = uint64(bits.OnesCount64(*at(fp, in.x)))
+	case wasm.OpF32Ceil:
+		*at(fp, in.r) = round32(*at(fp, in.x), math.Ceil)
+	case wasm.OpF32Floor:
+		*at(fp, in.r) = round32(*at(fp, in.x), math.Floor)
+	case wasm.OpF32Trunc:
+		*at(fp, in.r) = round32(*at(fp, in.x), math.Trunc)
+	case wasm.OpF32Nearest:
+		*at(fp, in.r) = round32(*at(fp, in.x), math.RoundToEven)
+	case wasm.OpF32Sqrt:
+		*at(fp, in.r) = sqrt32(*at(fp, in.x))
+	case wasm.OpF32Min:
+		*at(fp, in.r) = fmin32(*at(fp, in.x), *at(fp, in.y))
+	case wasm.OpF32Max:
+		*at(fp, in.r) = fmax32(*at(fp, in.x), *at(fp, in.y))
+	case wasm.OpF64Ceil:
+		*at(fp, in.r) = round64(*at(fp, in.x), math.Ceil)
+	case wasm.OpF64Floor:
+		*at(fp, in.r) = round64(*at(fp, in.x), math.Floor)
+	case wasm.OpF64Trunc:
+		*at(fp, in.r) = round64(*at(fp, in.x), math.Trunc)
+	case wasm.OpF64Nearest:
+		*at(fp, in.r) = round64(*at(fp, in.x), math.RoundToEven)
+	case wasm.OpF64Sqrt:
+		*at(fp, in.r) = sqrt64(*at(fp, in.x))
+	case wasm.OpF64Min:
+		*at(fp, in.r) = fmin64(*at(fp, in.x), *at(fp, in.y))
+	case wasm.OpF64Max:
+		*at(fp, in.r) = fmax64(*at(fp, in.x), *at(fp, in.y))
+	case wasm.OpI32TruncF32S:
+		if *at(fp, in.r), tc = truncF64ToI32S(float64(f32(*at(fp, in.x)))); tc != 0 {
+			return tc
+		}
+	case wasm.OpI32TruncF32U:
+		if *at(fp, in.r), tc = truncF64ToI32U(float64(f32(*at(fp, in.x)))); tc != 0 {
+			return tc
+		}
+	case wasm.OpI32TruncF64S:
+		if *at(fp, in.r), tc = truncF64ToI32S(f64(*at(fp, in.x))); tc != 0 {
+			return tc
+		}
+	case wasm.OpI32TruncF64U:
+		if *at(fp, in.r), tc = truncF64ToI32U(f64(*at(fp, in.x))); tc != 0 {
+			return tc
+		}
+	case wasm.OpI64TruncF32S:
+		if *at(fp, in.r), tc = truncF64ToI64S(float64(f32(*at(fp, in.x)))); tc != 0 {
+			return tc
+		}
+	case wasm.OpI64TruncF32U:
+		if *at(fp, in.r), tc = truncF64ToI64U(float64(f32(*at(fp, in.x)))); tc != 0 {
+			return tc
+		}
+	case wasm.OpI64TruncF64S:
+		if *at(fp, in.r), tc = truncF64ToI64S(f64(*at(fp, in.x))); tc != 0 {
+			return tc
+		}
+	case wasm.OpI64TruncF64U:
+		if *at(fp, in.r), tc = truncF64ToI64U(f64(*at(fp, in.x))); tc != 0 {
+			return tc
+		}
+	case wasm.OpI32TruncSatF32S:
+		*at(fp, in.r) = satF64ToI32S(float64(f32(*at(fp, in.x))))
+	case wasm.OpI32TruncSatF32U:
+		*at(fp, in.r) = satF64ToI32U(float64(f32(*at(fp, in.x))))
+	case wasm.OpI32TruncSatF64S:
+		*at(fp, in.r) = satF64ToI32S(f64(*at(fp, in.x)))
+	case wasm.OpI32TruncSatF64U:
+		*at(fp, in.r) = satF64ToI32U(f64(*at(fp, in.x)))
+	case wasm.OpI64TruncSatF32S:
+		*at(fp, in.r) = satF64ToI64S(float64(f32(*at(fp, in.x))))
+	case wasm.OpI64TruncSatF32U:
+		*at(fp, in.r) = satF64ToI64U(float64(f32(*at(fp, in.x))))
+	case wasm.OpI64TruncSatF64S:
+		*at(fp, in.r) = satF64ToI64S(f64(*at(fp, in.x)))
+	case wasm.OpI64TruncSatF64U:
+		*at(fp, in.r) = satF64ToI64U(f64(*at(fp, in.x)))
+
+	default:
+		if in.op < 0x300 {
+			return store.TrapUnreachable
+		}
+		return simd(in, fp, v.memBase, v.memLen, v.fc)
+	}
+	return 0
 }
 
 // enterFrame clears the declared locals of a new frame and copies in the
