@@ -992,6 +992,26 @@ func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValTy
 	// A sentinel keeps the instruction pointer inside the code array when
 	// it advances past the final return; it is never executed.
 	t.emit(instr{op: opUnreachable}, 0)
+	// Jump threading: a branch to a return is that return, and a move
+	// into the slot a single result is returned from is dead: return the
+	// source directly.
+	for j := range t.code {
+		in := &t.code[j]
+		if in.op != opBr {
+			continue
+		}
+		target := t.code[in.k]
+		if target.op != opReturn && target.op != opReturn1 {
+			continue
+		}
+		*in = target
+		t.masks[j] = t.masks[in.k]
+		if in.op == opReturn1 && j > 0 {
+			if prev := &t.code[j-1]; prev.op == opCopy && prev.r == in.x {
+				*prev = instr{op: opReturn1, x: prev.x}
+			}
+		}
+	}
 	// Make branch targets relative to the branching instruction.
 	for j := range t.code {
 		in := &t.code[j]

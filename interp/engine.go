@@ -66,7 +66,7 @@ func New(cfg Config) *Engine {
 	}
 	e := &Engine{cfg: cfg}
 	e.pool.New = func() any {
-		return &vm{e: e, stack: make([]uint64, 1024), frames: make([]frame, 0, 64)}
+		return &vm{e: e, stack: make([]uint64, 1024), frames: make([]frame, 0, 64), maxFrames: cfg.MaxFrames}
 	}
 	return e
 }
@@ -171,6 +171,8 @@ type vm struct {
 	frames []frame
 	caller store.Caller
 	fuel   int64 // remaining fuel when limited, else -1
+	// maxFrames is the engine's frame limit
+	maxFrames int
 
 	ctx    context.Context
 	st     instState      // current instance

@@ -298,13 +298,11 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 				return nil
 			}
 			ip, fp = v.ret()
-			v.memBase, v.memLen = v.st.memory()
 		case opReturn:
 			if len(v.frames) == 0 {
 				return nil
 			}
 			ip, fp = v.ret()
-			v.memBase, v.memLen = v.st.memory()
 		case opCall:
 			v.callee = v.st.funcs[in.k]
 			goto call
@@ -785,7 +783,6 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			}
 			fp = nfp
 			ip = unsafe.Pointer(unsafe.SliceData(cf.code))
-			v.memBase, v.memLen = v.st.memory()
 			continue
 		}
 		v.ip = ip
@@ -1007,13 +1004,14 @@ func (v *vm) enter(cf *funcCode, in *instr, ip unsafe.Pointer) (unsafe.Pointer, 
 	if nb+cf.frameSize > len(v.stack) && !v.grow(nb+cf.frameSize) {
 		return nil, store.TrapCallStackExhausted
 	}
-	if len(v.frames) >= v.e.cfg.MaxFrames {
+	if len(v.frames) >= v.maxFrames {
 		return nil, store.TrapCallStackExhausted
 	}
 	v.frames = append(v.frames, frame{fc: v.fc, fn: v.fn, ip: ip, base: v.base})
 	callee := v.callee
 	if callee.Instance != v.st.inst {
 		v.st.load(callee.Instance)
+		v.memBase, v.memLen = v.st.memory()
 	}
 	v.fn, v.fc, v.base = callee, cf, nb
 	fr := v.stack[nb:]
@@ -1027,6 +1025,7 @@ func (v *vm) ret() (ip, fp unsafe.Pointer) {
 	v.frames = v.frames[:len(v.frames)-1]
 	if top.fn.Instance != v.st.inst {
 		v.st.load(top.fn.Instance)
+		v.memBase, v.memLen = v.st.memory()
 	}
 	v.fn, v.fc, v.base = top.fn, top.fc, top.base
 	ip = top.ip

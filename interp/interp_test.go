@@ -485,3 +485,30 @@ func TestParallelCompile(t *testing.T) {
 		}
 	}
 }
+
+// TestGrowInCallee checks that a caller sees memory grown by its callee
+// (same instance) and by a host function.
+func TestGrowInCallee(t *testing.T) {
+	st := store.New(store.Config{})
+	host := st.NewHostFunc(wasm.FuncType{}, "grow", func(_ context.Context, c *store.Caller, _ []uint64) {
+		c.Memory().Grow(1)
+	})
+	st.Register("env", st.NewHostInstance(map[string]store.Extern{"grow": {Kind: wasm.ExternFunc, Func: host}}))
+	const wat = `(module (import "env" "grow" (func $hgrow)) (memory 1)
+	  (func $grow (drop (memory.grow (i32.const 1))))
+	  (func (export "f") (result i32)
+	    (call $grow)
+	    (i32.store (i32.const 65536) (i32.const 7))
+	    (call $hgrow)
+	    (i32.store (i32.const 131072) (i32.const 8))
+	    (i32.add (i32.load (i32.const 65536)) (i32.load (i32.const 131072)))))`
+	inst, err := instantiateIn(st, Config{}, wat, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inst.Close()
+	got, err := call(t, inst, "f")
+	if err != nil || got[0] != 15 {
+		t.Fatalf("f() = %v, %v; want 15", got, err)
+	}
+}
