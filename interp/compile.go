@@ -22,10 +22,11 @@ const (
 )
 
 type entry struct {
-	kind uint8
-	typ  wasm.ValType
-	slot uint32 // where the value is now
-	home uint32 // the slot reserved for this stack position
+	kind  uint8
+	typ   wasm.ValType
+	slot  uint32 // where the value is now
+	home  uint32 // the slot reserved for this stack position
+	local uint32 // local index, for kLocal
 }
 
 const (
@@ -66,6 +67,12 @@ type translator struct {
 	constIdx  map[[3]uint64]uint32
 	maxTemp   uint32
 	lastProd  int // index of the last instruction if it produced the top temp, else -1
+	// refCount counts the kLocal entries on the stack per local, and
+	// numRefs all of them, so that scans for them stop early: every scan
+	// ends at the deepest reference it converts, which keeps translation
+	// linear in the body size.
+	refCount  []int32
+	numRefs   int
 	fc        *funcCode
 	funcTypes []uint32 // type index of every function
 	globals   []wasm.ValType
@@ -93,6 +100,8 @@ func (t *translator) homeAt(h int) uint32 {
 	return e.home + uint32(e.typ.Slots())
 }
 
+// push pushes a temp or a constant (references to locals go through
+// pushLocal).
 func (t *translator) push(kind uint8, typ wasm.ValType, slot uint32) *entry {
 	home := t.homeAt(len(t.stack))
 	if kind == kTemp {
@@ -105,12 +114,41 @@ func (t *translator) push(kind uint8, typ wasm.ValType, slot uint32) *entry {
 	return &t.stack[len(t.stack)-1]
 }
 
+// pushLocal pushes a reference to local idx.
+func (t *translator) pushLocal(idx uint32) {
+	home := t.homeAt(len(t.stack))
+	typ := t.locals[idx]
+	t.stack = append(t.stack, entry{kind: kLocal, typ: typ, slot: t.localSlot[idx], home: home, local: idx})
+	if end := home - tempTag + uint32(typ.Slots()); end > t.maxTemp {
+		t.maxTemp = end
+	}
+	t.refCount[idx]++
+	t.numRefs++
+}
+
+// unref accounts for a kLocal entry leaving the stack or becoming a temp.
+func (t *translator) unref(e *entry) {
+	if e.kind == kLocal {
+		t.refCount[e.local]--
+		t.numRefs--
+	}
+}
+
+// truncate pops entries down to height h.
+func (t *translator) truncate(h int) {
+	for i := h; i < len(t.stack); i++ {
+		t.unref(&t.stack[i])
+	}
+	t.stack = t.stack[:h]
+}
+
 func (t *translator) pushTemp(typ wasm.ValType) uint32 {
 	return t.push(kTemp, typ, 0).home
 }
 
 func (t *translator) pop() entry {
 	e := t.stack[len(t.stack)-1]
+	t.unref(&e)
 	t.stack = t.stack[:len(t.stack)-1]
 	return e
 }
@@ -129,6 +167,7 @@ func (t *translator) materialize(i int) {
 		return
 	}
 	t.emit(instr{op: copyOp(e.typ), r: e.home, x: e.slot}, mR|mX)
+	t.unref(e)
 	e.kind, e.slot = kTemp, e.home
 }
 
@@ -171,10 +210,11 @@ func (t *translator) blockType(bt wbin.BlockType) (params, results []wasm.ValTyp
 // their homes.
 func (t *translator) enterBlock(kind int, params, results []wasm.ValType) *ctrl {
 	h := len(t.stack) - len(params)
-	for i := range t.stack {
-		if t.stack[i].kind == kLocal || i >= h {
-			t.materialize(i)
-		}
+	for i := len(t.stack) - 1; i >= h; i-- {
+		t.materialize(i)
+	}
+	for i := h - 1; i >= 0 && t.numRefs > 0; i-- {
+		t.materialize(i)
 	}
 	t.lastProd = -1
 	t.ctrls = append(t.ctrls, ctrl{kind: kind, params: params, results: results, height: h,
@@ -270,7 +310,7 @@ func (t *translator) jump(c *ctrl, op uint16, x, y uint32) {
 func (t *translator) setUnreachable() {
 	c := &t.ctrls[len(t.ctrls)-1]
 	c.unreachable = true
-	t.stack = t.stack[:c.height]
+	t.truncate(c.height)
 }
 
 // localSet stores the popped entry v into local idx.
@@ -279,11 +319,10 @@ func (t *translator) localSet(idx uint32, v entry) {
 	if v.kind == kLocal && v.slot == ls {
 		return
 	}
-	preserved := false
-	for i := range t.stack {
-		if e := &t.stack[i]; e.kind == kLocal && e.slot == ls {
+	preserved := t.refCount[idx] > 0
+	for i := len(t.stack) - 1; i >= 0 && t.refCount[idx] > 0; i-- {
+		if e := &t.stack[i]; e.kind == kLocal && e.local == idx {
 			t.materialize(i)
-			preserved = true
 		}
 	}
 	if !preserved && v.kind == kTemp && t.lastProd >= 0 && t.lastProd == len(t.code)-1 && t.code[t.lastProd].r == v.slot {
@@ -426,7 +465,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		var fusedOp uint16
 		var fx, fy uint32
 		if prod >= 0 && prod == len(t.code)-1 && cond.kind == kTemp && t.code[prod].r == cond.slot {
-			if f, ok := fusedBranch[wasm.Op(t.code[prod].op)]; ok && !t.hasLocalRefs() {
+			if f, ok := fusedBranch[wasm.Op(t.code[prod].op)]; ok {
 				fusedOp, fx, fy = f[1], t.code[prod].x, t.code[prod].y
 			}
 		}
@@ -448,7 +487,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		}
 		t.code[c.elseFix].k = uint32(len(t.code))
 		c.elseFix = -1
-		t.stack = t.stack[:c.height]
+		t.truncate(c.height)
 		for _, p := range c.params {
 			t.pushTemp(p)
 		}
@@ -475,7 +514,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 				t.fc.brTables[f.table][f.entry] = end
 			}
 		}
-		t.stack = t.stack[:c.height]
+		t.truncate(c.height)
 		results := c.results
 		t.ctrls = t.ctrls[:len(t.ctrls)-1]
 		for _, rt := range results {
@@ -565,7 +604,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		if err != nil {
 			return false, err
 		}
-		t.push(kLocal, t.locals[idx], t.localSlot[idx])
+		t.pushLocal(idx)
 	case wasm.OpLocalSet:
 		idx, err := r.ReadU32()
 		if err != nil {
@@ -579,7 +618,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		}
 		v := t.pop()
 		t.localSet(idx, v)
-		t.push(kLocal, t.locals[idx], t.localSlot[idx])
+		t.pushLocal(idx)
 	case wasm.OpGlobalGet:
 		idx, err := r.ReadU32()
 		if err != nil {
@@ -690,15 +729,6 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 	return false, nil
 }
 
-func (t *translator) hasLocalRefs() bool {
-	for i := range t.stack {
-		if t.stack[i].kind == kLocal {
-			return true
-		}
-	}
-	return false
-}
-
 func (t *translator) tableType(idx uint32) wasm.ValType {
 	if idx < t.m.NumImportedTables {
 		n := uint32(0)
@@ -722,7 +752,7 @@ func (t *translator) callArgs(n int) uint32 {
 		t.materialize(i)
 	}
 	base := t.homeAt(h)
-	t.stack = t.stack[:h]
+	t.truncate(h)
 	return base
 }
 
@@ -755,11 +785,29 @@ func (t *translator) brIf(d int) {
 	} else {
 		skip = t.emit(instr{op: opBrIfZ, x: cond.slot}, mX)
 	}
-	saved := append([]entry(nil), t.stack...)
+	saved := t.saveTop(n)
 	t.branchTo(d)
-	t.stack = saved
+	t.restoreTop(saved)
 	t.code[skip].k = uint32(len(t.code))
 	t.lastProd = -1
+}
+
+// saveTop copies the top n entries, which a branch path may materialize
+// (in code the fall-through path does not run).
+func (t *translator) saveTop(n int) []entry {
+	return append([]entry(nil), t.stack[len(t.stack)-n:]...)
+}
+
+// restoreTop puts back entries saved by saveTop.
+func (t *translator) restoreTop(saved []entry) {
+	base := len(t.stack) - len(saved)
+	for i, e := range saved {
+		if e.kind == kLocal && t.stack[base+i].kind != kLocal {
+			t.refCount[e.local]++
+			t.numRefs++
+		}
+		t.stack[base+i] = e
+	}
 }
 
 func (t *translator) brTable(labels []uint32) {
@@ -769,7 +817,6 @@ func (t *translator) brTable(labels []uint32) {
 	t.fc.brTables = append(t.fc.brTables, targets)
 	t.emit(instr{op: opBrTable, x: idx.slot, k: uint32(ti)}, mX)
 	stubs := map[uint32]uint32{}
-	saved := append([]entry(nil), t.stack...)
 	for i, d := range labels {
 		c := &t.ctrls[len(t.ctrls)-1-int(d)]
 		n := len(labelTypes(c))
@@ -781,8 +828,9 @@ func (t *translator) brTable(labels []uint32) {
 			pc := uint32(len(t.code))
 			stubs[d] = pc
 			targets[i] = pc
+			saved := t.saveTop(n)
 			t.branchTo(int(d))
-			t.stack = append(t.stack[:0], saved...)
+			t.restoreTop(saved)
 			continue
 		}
 		if c.kind == ctrlLoop {
@@ -958,6 +1006,7 @@ func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValTy
 		}
 	}
 	t.numLocals = s
+	t.refCount = make([]int32, len(t.locals))
 	fc := &funcCode{paramSlots: paramSlots, numLocals: int(s), index: m.NumImportedFuncs + uint32(i)}
 	for _, rt := range ft.Results {
 		fc.resultSlots += rt.Slots()

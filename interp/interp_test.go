@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/wasmrun/wasmrun/binary"
 	"github.com/wasmrun/wasmrun/store"
 	"github.com/wasmrun/wasmrun/text"
 	"github.com/wasmrun/wasmrun/validate"
@@ -510,5 +511,45 @@ func TestGrowInCallee(t *testing.T) {
 	got, err := call(t, inst, "f")
 	if err != nil || got[0] != 15 {
 		t.Fatalf("f() = %v, %v; want 15", got, err)
+	}
+}
+
+// TestTranslateLinear feeds bodies that made naive translators quadratic:
+// many references to a local deep in the stack, overwritten again and
+// again, and blocks opened above them.
+func TestTranslateLinear(t *testing.T) {
+	const n = 100_000
+	var body []byte
+	for i := 0; i < n; i++ {
+		body = binary.AppendOp(body, wasm.OpLocalGet)
+		body = binary.AppendU32(body, 0)
+	}
+	for i := 0; i < n; i++ {
+		body = binary.AppendOp(body, wasm.OpI32Const)
+		body = binary.AppendS32(body, int32(i))
+		body = binary.AppendOp(body, wasm.OpLocalSet)
+		body = binary.AppendU32(body, 0)
+		body = binary.AppendOp(body, wasm.OpBlock)
+		body = append(body, 0x40)
+		body = binary.AppendOp(body, wasm.OpEnd)
+	}
+	for i := 0; i < n; i++ {
+		body = binary.AppendOp(body, wasm.OpDrop)
+	}
+	body = binary.AppendOp(body, wasm.OpEnd)
+	m := &wasm.Module{Types: []wasm.FuncType{{}}, Funcs: []uint32{0},
+		Code: []wasm.Code{{Locals: []wasm.LocalDecl{{Count: 1, Type: wasm.I32}}, Body: body}}}
+	start := time.Now()
+	mc, err := New(Config{}).Compile(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("translation took %v", d)
+	}
+	// One copy per reference (preserving the old value once), one move
+	// per constant store: linear code.
+	if got := len(mc.(*Module).funcs[0].code); got > 3*n {
+		t.Errorf("%d instructions for %d references", got, n)
 	}
 }
