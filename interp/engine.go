@@ -197,6 +197,9 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	if !ok {
 		return fmt.Errorf("interp: function %d was not compiled by the interpreter", f.Index)
 	}
+	if len(stack) < f.StackSlots() {
+		return fmt.Errorf("interp: stack of %d slots for function %d, which needs %d", len(stack), f.Index, f.StackSlots())
+	}
 	v := e.pool.Get().(*vm)
 	v.fuel = -1
 	if e.cfg.Fuel > 0 {
