@@ -54,19 +54,20 @@ type ctrl struct {
 }
 
 type translator struct {
-	m         *wasm.Module
-	r         wbin.Reader
-	code      []instr
-	masks     []uint8 // which fields of code[i] are slots: 1 r, 2 x, 4 y, 8 z
-	stack     []entry
-	ctrls     []ctrl
-	locals    []wasm.ValType
-	localSlot []uint32
-	numLocals uint32
-	consts    []uint64
-	constIdx  map[[3]uint64]uint32
-	maxTemp   uint32
-	lastProd  int // index of the last instruction if it produced the top temp, else -1
+	m          *wasm.Module
+	r          wbin.Reader
+	code       []instr
+	masks      []uint8 // which fields of code[i] are slots: 1 r, 2 x, 4 y, 8 z
+	stack      []entry
+	ctrls      []ctrl
+	locals     []wasm.ValType
+	localSlot  []uint32
+	numLocals  uint32
+	consts     []uint64
+	constWidth []uint8 // per const slot: 1, or 2 at the first slot of a v128 and 0 at its second
+	constIdx   map[[3]uint64]uint32
+	maxTemp    uint32
+	lastProd   int // index of the last instruction if it produced the top temp, else -1
 	// refCount counts the kLocal entries on the stack per local, and
 	// numRefs all of them, so that scans for them stop early: every scan
 	// ends at the deepest reference it converts, which keeps translation
@@ -182,8 +183,11 @@ func (t *translator) constSlot(lo, hi uint64, v128 bool) uint32 {
 	}
 	s := t.numLocals + uint32(len(t.consts))
 	t.consts = append(t.consts, lo)
+	t.constWidth = append(t.constWidth, 1)
 	if v128 {
 		t.consts = append(t.consts, hi)
+		t.constWidth[len(t.constWidth)-1] = 2
+		t.constWidth = append(t.constWidth, 0)
 	}
 	t.constIdx[key] = s
 	return s
@@ -1016,13 +1020,39 @@ func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValTy
 	if err := t.translate(code.Body, code.Offset); err != nil {
 		return nil, err
 	}
-	// Resolve provisional temp slots.
+	// Drop the constants no instruction reads (those that became
+	// immediates) so that calls copy only the others, then resolve the
+	// provisional temp slots.
+	nl, nc := t.numLocals, uint32(len(t.consts))
+	isConst := func(v uint32) bool { return v >= nl && v < nl+nc }
+	used := make([]bool, nc)
+	for j := range t.code {
+		in, mk := &t.code[j], t.masks[j]
+		for f, v := range [4]uint32{in.r, in.x, in.y, in.z} {
+			if mk&(1<<f) != 0 && isConst(v) {
+				used[v-nl] = true
+			}
+		}
+	}
+	remap := make([]uint32, nc)
+	var kept []uint64
+	for c := uint32(0); c < nc; c++ {
+		if t.constWidth[c] == 0 || !used[c] {
+			continue
+		}
+		remap[c] = uint32(len(kept))
+		kept = append(kept, t.consts[c:c+uint32(t.constWidth[c])]...)
+	}
+	t.consts = kept
 	tempBase := t.numLocals + uint32(len(t.consts))
 	for j := range t.code {
 		in, mk := &t.code[j], t.masks[j]
 		fix := func(v *uint32) {
-			if *v >= tempTag {
+			switch {
+			case *v >= tempTag:
 				*v = *v - tempTag + tempBase
+			case isConst(*v):
+				*v = nl + remap[*v-nl]
 			}
 		}
 		if mk&mR != 0 {

@@ -142,8 +142,8 @@ func TestNumericSemantics(t *testing.T) {
 
 func TestTranslate(t *testing.T) {
 	// local.get emits nothing, local.set rewrites the producer's result
-	// slot, the comparison fuses with br_if, constants become immediates or live in slots
-	// after the locals.
+	// slot, the comparison fuses with br_if, constants become immediates
+	// (and leave the pool) or live in slots after the locals.
 	const wat = `(module (func (export "f") (param i32 i32) (result i32)
 	  block
 	    local.get 0
@@ -152,6 +152,8 @@ func TestTranslate(t *testing.T) {
 	    br_if 0
 	    local.get 0
 	    i32.const 7
+	    i32.mul
+	    i32.const 5
 	    i32.add
 	    local.set 1
 	  end
@@ -159,8 +161,9 @@ func TestTranslate(t *testing.T) {
 	inst := instantiate(t, Config{}, wat, nil)
 	fc := inst.ExportedFunc("f").Code.(*funcCode)
 	want := []string{
-		"br_i32.lt_s r=0 x=0 y=1 z=0 k=2",
-		"i32.add_imm r=1 x=0 y=0 z=0 k=7",
+		"br_i32.lt_s r=0 x=0 y=1 z=0 k=3",
+		"i32.mul r=3 x=0 y=2 z=0 k=0",
+		"i32.add_imm r=1 x=3 y=0 z=0 k=5",
 		"return1 r=0 x=1 y=0 z=0 k=0",
 		"unreachable r=0 x=0 y=0 z=0 k=0", // sentinel
 	}
@@ -181,7 +184,7 @@ func TestTranslate(t *testing.T) {
 		}
 		want := args[1]
 		if int32(args[0]) >= int32(args[1]) {
-			want = args[0] + 7
+			want = args[0]*7 + 5
 		}
 		if res[0] != want {
 			t.Errorf("f(%d, %d) = %d, want %d", args[0], args[1], res[0], want)
