@@ -47,7 +47,7 @@ type ctrl struct {
 	params, results []wasm.ValType
 	height          int    // operand stack height below the block's parameters
 	base            uint32 // home slot of the first parameter/result
-	start           int    // loop: pc of the loop header
+	start           int    // loop: pc of the loop's first instruction
 	fixups          []fixup
 	elseFix         int // if: index of the branch to the else arm, -1 once patched
 	unreachable     bool

@@ -20,13 +20,14 @@ import (
 //     The translator emits slot operands only for locals, constants and
 //     temporaries it allocated within frameSize.
 //   - ip points into the code of the current function; the translator
-//     ends every path with return, br or a trap, and branch offsets stay
-//     within the code.
-//   - memBase/memLen describe the current instance's memory 0 (nil/0
+//     ends every path with return, br or a trap, branch offsets stay
+//     within the code, and a sentinel after the last instruction keeps ip
+//     inside the code array when it advances past a final return.
+//   - v.memBase/v.memLen describe the current instance's memory 0 (nil/0
 //     when it has none); every access checks ea+size <= memLen first.
-//     They are reloaded after anything that can grow the memory (grow,
-//     calls) — the base itself never moves (store.Memory reserves its
-//     address space up front).
+//     memory.grow updates them; so do switches to another instance and
+//     returns from host functions. The base itself never moves
+//     (store.Memory reserves its address space up front).
 
 const instrSize = unsafe.Sizeof(instr{})
 
@@ -81,8 +82,10 @@ func jump(in *instr, rel uint32) unsafe.Pointer {
 }
 
 // run executes fn, whose parameters are in v.stack[0:], until it returns.
-// Loop-carried state lives in locals (v, ip, fp, memBase, memLen); the
-// rest is in v and only touched by colder instructions.
+// Only ip and fp are loop-carried locals; everything else lives in v.
+// Instructions that call Go functions run in exec2, and the few calls left
+// in this loop save ip in v around them, so that no value is live across
+// a call and the dispatch stays a handful of machine instructions.
 func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 	v.ctx = ctx
 	v.st.load(fn.Instance)
@@ -745,7 +748,11 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			// Instructions that call functions run outlined, so that no
 			// loop-carried value is live across a call in the hot loop.
 			v.ip = ip
-			tc = v.exec2(in, fp)
+			if in.op >= 0x300 {
+				tc = simd(in, fp, v.memBase, v.memLen, v.fc)
+			} else {
+				tc = v.exec2(in, fp)
+			}
 			ip = v.ip
 			if tc != 0 {
 				goto trapped
