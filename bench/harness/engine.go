@@ -67,6 +67,9 @@ type Result struct {
 	// RunCPU is the CPU time (user+system, all threads) the engine's
 	// process used over the same interval: robust on a busy machine.
 	RunCPU time.Duration
+	// Warning describes something odd that did not invalidate the run
+	// (e.g. Node.js crashing at exit after the guest had finished).
+	Warning string
 }
 
 // Engine runs jobs.

@@ -61,6 +61,8 @@ type Cell struct {
 	Retries int
 	// LastErr is the error of the last retried run.
 	LastErr error
+	// Warnings counts the distinct warnings of successful runs.
+	Warnings map[string]int
 }
 
 // Row is one program measured on several engines at one size.
@@ -129,6 +131,12 @@ func Measure(ctx context.Context, engines []Engine, job Job, rounds int, metric 
 			} else if !bytes.Equal(res.Stdout, c.Output) {
 				c.Err = fmt.Errorf("output changed between rounds")
 				continue
+			}
+			if res.Warning != "" {
+				if c.Warnings == nil {
+					c.Warnings = map[string]int{}
+				}
+				c.Warnings[res.Warning]++
 			}
 			runs[i] = append(runs[i], res.Run)
 			cpus[i] = append(cpus[i], res.RunCPU)

@@ -153,6 +153,21 @@ func WriteMarkdown(w io.Writer, rep *Report, svgName string) error {
 			}
 		}
 	}
+	var warnings []string
+	for _, g := range cellGroups(rep) {
+		for _, c := range g.cells {
+			for w, n := range c.Warnings {
+				warnings = append(warnings, fmt.Sprintf("%s on %s, %d run(s): %s (result kept)", c.Engine, g.where, n, w))
+			}
+		}
+	}
+	if len(warnings) > 0 {
+		slices.Sort(warnings)
+		p("\nWarnings:\n\n")
+		for _, s := range warnings {
+			p("- %s\n", s)
+		}
+	}
 	if len(retries) > 0 {
 		p("\nRuns that failed once and passed when repeated (a second failure fails the cell):\n\n")
 		for _, s := range retries {
