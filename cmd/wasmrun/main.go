@@ -1,8 +1,9 @@
-// Command wasmrun validates WebAssembly modules and runs WebAssembly
-// script files (.wast).
+// Command wasmrun runs WebAssembly programs (with WASI), validates
+// modules and runs WebAssembly script files (.wast).
 //
 // Usage:
 //
+//	wasmrun [FLAGS] FILE [ARGS...]
 //	wasmrun validate FILE...
 //	wasmrun wast [--engine NAME] [--timeout D] [-v] FILE...
 //	wasmrun --version
@@ -22,7 +23,8 @@ const version = "wasmrun 0.1.0-dev"
 
 // usage is the help text of the command.
 func usage(w io.Writer) {
-	fmt.Fprintf(w, `usage: wasmrun COMMAND [ARGS]
+	fmt.Fprintf(w, `usage: wasmrun [FLAGS] FILE [ARGS...]     run a WASI program (see "wasmrun --help")
+       wasmrun COMMAND [ARGS]
 
 Commands:
   validate FILE...                 decode (.wasm) or parse (.wat) and validate modules;
@@ -42,11 +44,11 @@ Flags:
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 // run dispatches to a subcommand and returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)
 		return 2
@@ -55,15 +57,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "--version", "-version", "version":
 		fmt.Fprintln(stdout, version)
 		return 0
-	case "help", "-h", "-help", "--help":
+	case "help":
 		usage(stdout)
+		return 0
+	case "-h", "-help", "--help":
+		fmt.Fprint(stdout, runUsage)
 		return 0
 	case "validate":
 		return validateCmd(args[1:], stdout, stderr)
 	case "wast":
 		return wastCmd(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "wasmrun: unknown command %q\n\n", args[0])
-	usage(stderr)
-	return 2
+	return runCmd(args, stdin, stdout, stderr)
 }

@@ -24,9 +24,9 @@ func write(t *testing.T, dir, name, content string) string {
 	return p
 }
 
-func runCmd(args ...string) (status int, stdout, stderr string) {
+func cli(args ...string) (status int, stdout, stderr string) {
 	var out, errOut strings.Builder
-	status = run(args, &out, &errOut)
+	status = run(args, strings.NewReader(""), &out, &errOut)
 	return status, out.String(), errOut.String()
 }
 
@@ -49,7 +49,7 @@ func TestValidate(t *testing.T) {
 		{[]string{missing}, 1, []string{missing + ": open"}},
 	}
 	for _, tt := range tests {
-		status, out, _ := runCmd(append([]string{"validate"}, tt.args...)...)
+		status, out, _ := cli(append([]string{"validate"}, tt.args...)...)
 		if status != tt.status {
 			t.Errorf("validate %v: status %d, want %d; output:\n%s", tt.args, status, tt.status, out)
 		}
@@ -63,7 +63,7 @@ func TestValidate(t *testing.T) {
 			rest = rest[i+len(w):]
 		}
 	}
-	if status, _, errOut := runCmd("validate"); status != 2 || !strings.Contains(errOut, "usage") {
+	if status, _, errOut := cli("validate"); status != 2 || !strings.Contains(errOut, "usage") {
 		t.Errorf("validate without files: status %d, stderr %q", status, errOut)
 	}
 }
@@ -79,20 +79,20 @@ func TestWast(t *testing.T) {
 (assert_invalid (module (func)) "type mismatch")`)
 	broken := write(t, dir, "broken.wast", `(module`)
 
-	status, out, _ := runCmd("wast", pass)
+	status, out, _ := cli("wast", pass)
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if status != 0 || len(lines) != 2 || lines[1] != "4 passed, 0 failed, 1 skipped" ||
 		lines[0] != "malformed messages matched: 1/2, invalid messages matched: 1/1" {
 		t.Errorf("wast pass.wast: status %d, output:\n%s", status, out)
 	}
 
-	status, out, _ = runCmd("wast", "-v", pass)
+	status, out, _ = cli("wast", "-v", pass)
 	if status != 0 || !strings.Contains(out, pass+":2: skipped: assert_return (invoke \"f\")") ||
 		!strings.Contains(out, pass+":5: assert_malformed: message not matched") {
 		t.Errorf("wast -v pass.wast: status %d, output:\n%s", status, out)
 	}
 
-	status, out, _ = runCmd("wast", "--engine", "none", pass, fail, broken)
+	status, out, _ = cli("wast", "--engine", "none", pass, fail, broken)
 	lines = strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if status != 1 || lines[len(lines)-1] != "4 passed, 3 failed, 1 skipped" {
 		t.Errorf("wast with failures: status %d, output:\n%s", status, out)
@@ -105,23 +105,24 @@ func TestWast(t *testing.T) {
 		}
 	}
 
-	if status, _, errOut := runCmd("wast", "--engine", "warp", pass); status != 2 || !strings.Contains(errOut, `unknown engine "warp"`) {
+	if status, _, errOut := cli("wast", "--engine", "warp", pass); status != 2 || !strings.Contains(errOut, `unknown engine "warp"`) {
 		t.Errorf("unknown engine: status %d, stderr %q", status, errOut)
 	}
 }
 
 func TestMainCommands(t *testing.T) {
-	if status, out, _ := runCmd("--version"); status != 0 || !strings.HasPrefix(out, "wasmrun ") {
+	if status, out, _ := cli("--version"); status != 0 || !strings.HasPrefix(out, "wasmrun ") {
 		t.Errorf("--version: status %d, output %q", status, out)
 	}
-	if status, out, _ := runCmd("help"); status != 0 || !strings.Contains(out, "wast [--engine NAME]") {
+	if status, out, _ := cli("help"); status != 0 || !strings.Contains(out, "wast [--engine NAME]") {
 		t.Errorf("help: status %d, output %q", status, out)
 	}
-	if status, _, errOut := runCmd(); status != 2 || !strings.Contains(errOut, "usage") {
+	if status, _, errOut := cli(); status != 2 || !strings.Contains(errOut, "usage") {
 		t.Errorf("no arguments: status %d, stderr %q", status, errOut)
 	}
-	if status, _, errOut := runCmd("frob"); status != 2 || !strings.Contains(errOut, `unknown command "frob"`) {
-		t.Errorf("unknown command: status %d, stderr %q", status, errOut)
+	// A first argument that is no command is the module to run.
+	if status, _, errOut := cli("frob"); status != 1 || !strings.Contains(errOut, "frob") {
+		t.Errorf("missing module: status %d, stderr %q", status, errOut)
 	}
 }
 
@@ -167,7 +168,7 @@ func TestWastEngine(t *testing.T) {
 (register "M")
 (assert_trap (invoke "f") "unreachable")`)
 	b := write(t, dir, "b.wast", `(module (import "nowhere" "f" (func)))`)
-	status, out, _ := runCmd("wast", "--engine", "stub-test", a, b)
+	status, out, _ := cli("wast", "--engine", "stub-test", a, b)
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	want := []string{
 		a + `:3: assert_return (invoke "f"): expected (i32.const 2), got (i32.const 1)`,
@@ -182,7 +183,7 @@ func TestWastEngine(t *testing.T) {
 	if closed != 2 {
 		t.Errorf("engine closed %d times, want 2 (once per script)", closed)
 	}
-	if _, out, _ := runCmd("help"); !strings.Contains(out, "stub-test") {
+	if _, out, _ := cli("help"); !strings.Contains(out, "stub-test") {
 		t.Errorf("help does not list the registered engine:\n%s", out)
 	}
 }

@@ -1,0 +1,389 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"net"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/wasmrun/wasmrun"
+	"github.com/wasmrun/wasmrun/wasi"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// exitTrap is the exit status after a trap: 128 + SIGABRT, as shells
+// report an aborted process.
+const exitTrap = 134
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
+
+// runOptions are the flags of "wasmrun [FLAGS] FILE [ARGS...]".
+type runOptions struct {
+	dirs       stringList
+	envs       stringList
+	envInherit bool
+	engine     string
+	invoke     string
+	listen     stringList
+	maxMemory  string
+	fuel       int64
+	timeout    time.Duration
+}
+
+const runUsage = `usage: wasmrun [FLAGS] FILE [ARGS...]
+
+Runs the WebAssembly module FILE (binary .wasm or text .wat) as a WASI
+program: it calls the export "_start" (or, with --invoke, another export)
+with ARGS as the program's arguments. The exit status is the guest's exit
+code; a trap prints the trap and a Wasm backtrace to stderr and exits with
+status 134; a module that fails to decode, validate or link prints what is
+wrong and where, and exits with status 1.
+
+The guest sees no host files, no environment and no network unless flags
+grant them:
+
+  --dir HOST[::GUEST][:ro]   make host directory HOST visible to the guest as
+                             GUEST (default: HOST as written); ":ro" makes it
+                             read-only. Repeatable. Paths cannot escape it:
+                             "..", absolute paths and symlinks leading outside
+                             are refused.
+  --env KEY=VALUE            set an environment variable. Repeatable.
+  --env-inherit              pass the host's whole environment.
+  --listen HOST:PORT         open a TCP listener and hand it to the guest as a
+                             preopened socket (for sock_accept). Repeatable.
+
+Engine and limits:
+
+  --engine auto|interp|jit   the engine (default auto: the JIT where it
+                             exists, else the interpreter)
+  --invoke NAME              call export NAME instead of _start; ARGS are then
+                             its parameters (integers, or floats for f32/f64)
+                             and its results are printed, one per line
+  --max-memory SIZE          cap every linear memory, e.g. 64MiB, 1GiB or a
+                             page count with the suffix "p" (default 4GiB)
+  --fuel N                   trap with "out of fuel" after N loop iterations
+                             and calls (default: unlimited)
+  --timeout DURATION         trap with "cancelled" after DURATION, e.g. 10s
+                             (default: none)
+
+Other:
+
+  --version                  print the version
+  --help                     print this text
+
+Examples:
+
+  wasmrun hello.wasm
+  wasmrun --dir .::/work --env HOME=/work tool.wasm --verbose
+  wasmrun --invoke fib fib.wat 30
+  GOOS=wasip1 GOARCH=wasm go test -exec 'wasmrun --dir /::/ --env-inherit' ./pkg
+
+Other commands: "wasmrun validate FILE..." and "wasmrun wast FILE..."; see
+"wasmrun help".
+`
+
+// runCmd implements "wasmrun [FLAGS] FILE [ARGS...]".
+func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("wasmrun", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, runUsage) }
+	var o runOptions
+	fs.Var(&o.dirs, "dir", "")
+	fs.Var(&o.envs, "env", "")
+	fs.BoolVar(&o.envInherit, "env-inherit", false, "")
+	fs.StringVar(&o.engine, "engine", "auto", "")
+	fs.StringVar(&o.invoke, "invoke", "", "")
+	fs.Var(&o.listen, "listen", "")
+	fs.StringVar(&o.maxMemory, "max-memory", "", "")
+	fs.Int64Var(&o.fuel, "fuel", 0, "")
+	fs.DurationVar(&o.timeout, "timeout", 0, "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprint(stderr, runUsage)
+		return 2
+	}
+	file, guestArgs := fs.Arg(0), fs.Args()[1:]
+
+	code, err := runModule(&o, file, guestArgs, stdin, stdout, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "wasmrun: %v\n", err)
+	}
+	return code
+}
+
+// runModule loads, instantiates and runs file, returning the exit status.
+func runModule(o *runOptions, file string, guestArgs []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return 1, err
+	}
+	limitPages, err := parseMemorySize(o.maxMemory)
+	if err != nil {
+		return 2, err
+	}
+	ctx := context.Background()
+	if o.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, o.timeout)
+		defer cancel()
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	rt, err := wasmrun.NewRuntime(ctx, wasmrun.RuntimeConfig{
+		Engine:           wasmrun.EngineKind(o.engine),
+		MemoryLimitPages: limitPages,
+		Fuel:             o.fuel,
+	})
+	if err != nil {
+		return 2, err
+	}
+	defer rt.Close(ctx)
+
+	mod, err := rt.Compile(ctx, src)
+	if err != nil {
+		return 1, fmt.Errorf("%s: %w", file, err)
+	}
+
+	cfg, cleanup, err := wasiConfig(o, file, guestArgs, stdin, stdout, stderr)
+	if err != nil {
+		return 2, err
+	}
+	defer cleanup()
+	sys, err := wasi.New(cfg)
+	if err != nil {
+		return 2, err
+	}
+	defer sys.Close()
+	if _, err := wasi.Instantiate(ctx, rt, sys); err != nil {
+		return 1, err
+	}
+
+	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{})
+	if err != nil {
+		return exitStatus(err, file, stderr)
+	}
+	if o.invoke != "" {
+		return invoke(ctx, inst, o.invoke, guestArgs, file, stdout, stderr)
+	}
+	start := inst.ExportedFunction("_start")
+	if start == nil {
+		return 1, fmt.Errorf("%s: no exported function _start (use --invoke NAME to call another export)", file)
+	}
+	if _, err := start.Call(ctx); err != nil {
+		return exitStatus(err, file, stderr)
+	}
+	return 0, nil
+}
+
+// exitStatus turns the error that ended a guest into an exit status,
+// printing traps with their backtrace.
+func exitStatus(err error, file string, stderr io.Writer) (int, error) {
+	var exit *wasi.ExitError
+	if errors.As(err, &exit) {
+		if exit.Signal != 0 {
+			return 128 + int(exit.Signal), nil
+		}
+		return int(exit.Code), nil
+	}
+	var trap *wasmrun.Trap
+	if errors.As(err, &trap) {
+		fmt.Fprintf(stderr, "wasmrun: %s: trap: %v\n", file, trap)
+		return exitTrap, nil
+	}
+	return 1, fmt.Errorf("%s: %w", file, err)
+}
+
+// wasiConfig builds the guest's WASI environment from the flags. cleanup
+// closes the listeners it opened.
+func wasiConfig(o *runOptions, file string, guestArgs []string, stdin io.Reader, stdout, stderr io.Writer) (wasi.Config, func(), error) {
+	cfg := wasi.Config{
+		Args:   append([]string{file}, guestArgs...),
+		Stdin:  stdin,
+		Stdout: stdout,
+		Stderr: stderr,
+	}
+	if o.envInherit {
+		cfg.Env = append(cfg.Env, os.Environ()...)
+	}
+	for _, kv := range o.envs {
+		if !strings.Contains(kv, "=") {
+			return cfg, func() {}, fmt.Errorf("--env %q: want KEY=VALUE", kv)
+		}
+		cfg.Env = append(cfg.Env, kv)
+	}
+	for _, d := range o.dirs {
+		p, err := parseDir(d)
+		if err != nil {
+			return cfg, func() {}, err
+		}
+		cfg.Preopens = append(cfg.Preopens, p)
+	}
+	var files []*os.File
+	cleanup := func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}
+	for _, addr := range o.listen {
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			cleanup()
+			return cfg, func() {}, fmt.Errorf("--listen %s: %w", addr, err)
+		}
+		f, err := ln.(*net.TCPListener).File()
+		ln.Close()
+		if err != nil {
+			cleanup()
+			return cfg, func() {}, fmt.Errorf("--listen %s: %w", addr, err)
+		}
+		files = append(files, f)
+		cfg.Listeners = append(cfg.Listeners, int(f.Fd()))
+	}
+	return cfg, cleanup, nil
+}
+
+// parseDir parses "HOST[::GUEST][:ro]".
+func parseDir(s string) (wasi.Preopen, error) {
+	var p wasi.Preopen
+	if rest, ok := strings.CutSuffix(s, ":ro"); ok {
+		p.ReadOnly = true
+		s = rest
+	}
+	host, guest, ok := strings.Cut(s, "::")
+	if !ok {
+		guest = host
+	}
+	if host == "" || guest == "" {
+		return p, fmt.Errorf("--dir %q: want HOST[::GUEST][:ro]", s)
+	}
+	p.HostDir, p.GuestPath = host, guest
+	return p, nil
+}
+
+// parseMemorySize parses a --max-memory value into pages (0: no flag).
+func parseMemorySize(s string) (uint64, error) {
+	if s == "" {
+		return 0, nil
+	}
+	if n, ok := strings.CutSuffix(s, "p"); ok {
+		pages, err := strconv.ParseUint(n, 10, 64)
+		if err != nil || pages == 0 || pages > wasm.MaxPages32 {
+			return 0, fmt.Errorf("--max-memory %q: want 1..65536 pages", s)
+		}
+		return pages, nil
+	}
+	units := []struct {
+		suffix string
+		mult   uint64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"K", 1000}, {"M", 1000 * 1000}, {"G", 1000 * 1000 * 1000}, {"B", 1}}
+	mult, num := uint64(1), s
+	for _, u := range units {
+		if n, ok := strings.CutSuffix(s, u.suffix); ok {
+			mult, num = u.mult, n
+			break
+		}
+	}
+	n, err := strconv.ParseUint(num, 10, 64)
+	if err != nil || n == 0 || n > math.MaxUint64/mult {
+		return 0, fmt.Errorf("--max-memory %q: want a size such as 64MiB, 1GiB or 256p", s)
+	}
+	pages := n * mult / wasm.PageSize
+	if pages == 0 {
+		return 0, fmt.Errorf("--max-memory %q: less than one 64 KiB page", s)
+	}
+	return min(pages, wasm.MaxPages32), nil
+}
+
+// invoke calls export name with args parsed by its parameter types and
+// prints the results.
+func invoke(ctx context.Context, inst *wasmrun.Instance, name string, args []string, file string, stdout, stderr io.Writer) (int, error) {
+	fn := inst.ExportedFunction(name)
+	if fn == nil {
+		return 1, fmt.Errorf("%s: no exported function %q", file, name)
+	}
+	ft := fn.Type()
+	if len(args) != len(ft.Params) {
+		return 2, fmt.Errorf("--invoke %s: function type %s takes %d arguments, got %d", name, ft, len(ft.Params), len(args))
+	}
+	var slots []uint64
+	for i, a := range args {
+		v, err := parseValue(ft.Params[i], a)
+		if err != nil {
+			return 2, fmt.Errorf("--invoke %s: argument %d: %w", name, i+1, err)
+		}
+		slots = append(slots, v...)
+	}
+	res, err := fn.Call(ctx, slots...)
+	if err != nil {
+		return exitStatus(err, file, stderr)
+	}
+	for _, t := range ft.Results {
+		fmt.Fprintln(stdout, formatValue(t, res))
+		res = res[t.Slots():]
+	}
+	return 0, nil
+}
+
+// parseValue parses a command-line argument as a value of type t.
+func parseValue(t wasm.ValType, s string) ([]uint64, error) {
+	switch t {
+	case wasm.I32:
+		if v, err := strconv.ParseInt(s, 0, 32); err == nil {
+			return []uint64{uint64(uint32(v))}, nil
+		}
+		v, err := strconv.ParseUint(s, 0, 32)
+		return []uint64{v}, err
+	case wasm.I64:
+		if v, err := strconv.ParseInt(s, 0, 64); err == nil {
+			return []uint64{uint64(v)}, nil
+		}
+		v, err := strconv.ParseUint(s, 0, 64)
+		return []uint64{v}, err
+	case wasm.F32:
+		v, err := strconv.ParseFloat(s, 32)
+		return []uint64{uint64(math.Float32bits(float32(v)))}, err
+	case wasm.F64:
+		v, err := strconv.ParseFloat(s, 64)
+		return []uint64{math.Float64bits(v)}, err
+	}
+	return nil, fmt.Errorf("parameters of type %s cannot be given on the command line", t)
+}
+
+// formatValue prints the value of type t at the start of slots.
+func formatValue(t wasm.ValType, slots []uint64) string {
+	switch t {
+	case wasm.I32:
+		return strconv.FormatInt(int64(int32(slots[0])), 10)
+	case wasm.I64:
+		return strconv.FormatInt(int64(slots[0]), 10)
+	case wasm.F32:
+		return strconv.FormatFloat(float64(math.Float32frombits(uint32(slots[0]))), 'g', -1, 32)
+	case wasm.F64:
+		return strconv.FormatFloat(math.Float64frombits(slots[0]), 'g', -1, 64)
+	case wasm.V128:
+		return fmt.Sprintf("0x%016x%016x", slots[1], slots[0])
+	}
+	if slots[0] == 0 {
+		return "null"
+	}
+	return fmt.Sprintf("%s:%#x", t, slots[0])
+}

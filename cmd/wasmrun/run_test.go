@@ -1,0 +1,104 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const helloWat = `(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (import "wasi_snapshot_preview1" "path_open"
+    (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "hello, wasi\n")
+  (data (i32.const 64) "../secret.txt")
+  (func $boom (unreachable))
+  (func (export "crash") (call $boom))
+  (func (export "add") (param i32 i64 f64) (result i64 f64)
+    (i64.add (i64.extend_i32_s (local.get 0)) (local.get 1)) (local.get 2))
+  (func (export "spin") (loop $l (br $l)))
+  ;; Opens "../secret.txt" relative to descriptor 3 and exits with the errno.
+  (func (export "escape")
+    (call $exit (call $path_open (i32.const 3) (i32.const 0) (i32.const 64) (i32.const 13)
+      (i32.const 0) (i64.const -1) (i64.const -1) (i32.const 0) (i32.const 128))))
+  (func (export "_start")
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 12))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+    (call $exit (i32.const 7))))`
+
+func TestRunModule(t *testing.T) {
+	dir := t.TempDir()
+	mod := write(t, dir, "hello.wat", helloWat)
+	sandbox := filepath.Join(dir, "sandbox")
+	if err := os.Mkdir(sandbox, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "secret.txt", "secret")
+	tests := []struct {
+		name       string
+		args       []string
+		wantStatus int
+		wantOut    string
+		wantErr    string
+	}{
+		{"start and exit code", []string{mod}, 7, "hello, wasi\n", ""},
+		{"invoke with arguments", []string{"--invoke", "add", mod, "-2", "40", "1.5"}, 0, "38\n1.5\n", ""},
+		{"invoke arity", []string{"--invoke", "add", mod, "1"}, 2, "", "takes 3 arguments"},
+		{"trap", []string{"--invoke", "crash", mod}, exitTrap, "", "trap: unreachable"},
+		{"trap backtrace names", []string{"--invoke", "crash", mod}, exitTrap, "", "boom"},
+		{"fuel", []string{"--fuel", "1000", "--invoke", "spin", mod}, exitTrap, "", "out of fuel"},
+		{"timeout", []string{"--timeout", "50ms", "--invoke", "spin", mod}, exitTrap, "", "cancelled"},
+		// errno 76 is ENOTCAPABLE: the preopen refuses to resolve outside itself.
+		{"sandbox", []string{"--dir", sandbox + "::/sandbox", "--invoke", "escape", mod}, 76, "", ""},
+		{"missing export", []string{"--invoke", "nope", mod}, 1, "", `no exported function "nope"`},
+		{"bad memory flag", []string{"--max-memory", "12Q", mod}, 2, "", "--max-memory"},
+		{"missing file", []string{filepath.Join(dir, "none.wasm")}, 1, "", "no such file"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			status, out, errOut := cli(tc.args...)
+			if status != tc.wantStatus || out != tc.wantOut || !strings.Contains(errOut, tc.wantErr) {
+				t.Errorf("wasmrun %v: status %d, stdout %q, stderr %q; want %d, %q, stderr containing %q",
+					tc.args, status, out, errOut, tc.wantStatus, tc.wantOut, tc.wantErr)
+			}
+		})
+	}
+}
+
+func TestParseMemorySize(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		pages uint64
+		ok    bool
+	}{
+		{"", 0, true}, {"64MiB", 1024, true}, {"1GiB", 16384, true}, {"256p", 256, true},
+		{"8GiB", 65536, true}, {"65536", 1, true}, {"100", 0, false}, {"0p", 0, false}, {"x", 0, false},
+	} {
+		got, err := parseMemorySize(tc.in)
+		if (err == nil) != tc.ok || got != tc.pages {
+			t.Errorf("parseMemorySize(%q) = %d, %v; want %d, ok=%v", tc.in, got, err, tc.pages, tc.ok)
+		}
+	}
+}
+
+func TestParseDir(t *testing.T) {
+	for _, tc := range []struct {
+		in, host, guest string
+		ro, ok          bool
+	}{
+		{"/tmp", "/tmp", "/tmp", false, true},
+		{"/tmp::/data", "/tmp", "/data", false, true},
+		{"/tmp::/data:ro", "/tmp", "/data", true, true},
+		{".::/", ".", "/", false, true},
+		{"::/x", "", "", false, false},
+	} {
+		p, err := parseDir(tc.in)
+		if (err == nil) != tc.ok || (tc.ok && (p.HostDir != tc.host || p.GuestPath != tc.guest || p.ReadOnly != tc.ro)) {
+			t.Errorf("parseDir(%q) = %+v, %v", tc.in, p, err)
+		}
+	}
+}
