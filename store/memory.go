@@ -80,9 +80,7 @@ func NewMemory(t wasm.MemoryType, limitPages uint64, reserve uint64) (*Memory, e
 			return nil, fmt.Errorf("reserving %d pages of linear memory: %w", maxPages, err)
 		}
 		m.mapping = b
-		// Transparent huge pages cut TLB misses of large memories; where
-		// the kernel does not offer them this is a no-op.
-		_ = unix.Madvise(b, unix.MADV_HUGEPAGE)
+		adviseHugePages(b)
 		m.res = &reservation{b: b}
 		runtime.AddCleanup(m, func(r *reservation) { r.release() }, m.res)
 	}
