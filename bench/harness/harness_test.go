@@ -3,7 +3,6 @@ package harness
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"math"
@@ -167,61 +166,5 @@ func TestReport(t *testing.T) {
 	// background + 2 programs × 2 engines + 2 legend entries
 	if rects != 1+4+2 {
 		t.Errorf("SVG has %d rects, want 7", rects)
-	}
-}
-
-func TestWASIShim(t *testing.T) {
-	var out, errOut bytes.Buffer
-	s := &wasiShim{start: time.Now(), args: []string{"prog", "42"}, stdout: &out, stderr: &errOut}
-	mem := make([]byte, 256)
-	le := binary.LittleEndian
-
-	if e := s.argsSizesGet(mem, []uint64{0, 4}); e != errnoSuccess || le.Uint32(mem) != 2 || le.Uint32(mem[4:]) != 8 {
-		t.Fatalf("args_sizes_get: errno %d, argc %d, size %d", e, le.Uint32(mem), le.Uint32(mem[4:]))
-	}
-	if e := s.argsGet(mem, []uint64{16, 32}); e != errnoSuccess {
-		t.Fatalf("args_get: errno %d", e)
-	}
-	if p0, p1 := le.Uint32(mem[16:]), le.Uint32(mem[20:]); p0 != 32 || p1 != 37 || string(mem[32:40]) != "prog\x0042\x00" {
-		t.Errorf("args_get wrote pointers %d, %d and %q", p0, p1, mem[32:40])
-	}
-	if e := s.argsGet(mem, []uint64{252, 32}); e != errnoFault {
-		t.Errorf("args_get out of bounds: errno %d, want EFAULT", e)
-	}
-
-	copy(mem[100:], "hello, world")
-	le.PutUint32(mem[64:], 100)
-	le.PutUint32(mem[68:], 5)
-	le.PutUint32(mem[72:], 105)
-	le.PutUint32(mem[76:], 7)
-	if e := s.fdWrite(mem, []uint64{1, 64, 2, 80}); e != errnoSuccess || out.String() != "hello, world" || le.Uint32(mem[80:]) != 12 {
-		t.Errorf("fd_write: errno %d, wrote %q, nwritten %d", e, out.String(), le.Uint32(mem[80:]))
-	}
-	if e := s.fdWrite(mem, []uint64{5, 64, 2, 80}); e != errnoBadf {
-		t.Errorf("fd_write to fd 5: errno %d, want EBADF", e)
-	}
-	le.PutUint32(mem[76:], 1000)
-	if e := s.fdWrite(mem, []uint64{2, 64, 2, 80}); e != errnoFault {
-		t.Errorf("fd_write with an iovec past the end: errno %d, want EFAULT", e)
-	}
-
-	// One relative clock subscription of 1 ms.
-	sub := mem[128:176]
-	clear(sub)
-	le.PutUint64(sub, 99)
-	le.PutUint32(sub[16:], 1)
-	le.PutUint64(sub[24:], uint64(time.Millisecond))
-	t0 := time.Now()
-	if e := s.pollOneoff(mem, []uint64{128, 180, 1, 220}); e != errnoSuccess {
-		t.Fatalf("poll_oneoff: errno %d", e)
-	}
-	if time.Since(t0) < time.Millisecond || le.Uint64(mem[180:]) != 99 || le.Uint32(mem[220:]) != 1 {
-		t.Errorf("poll_oneoff: slept %v, userdata %d, nevents %d", time.Since(t0), le.Uint64(mem[180:]), le.Uint32(mem[220:]))
-	}
-	if e := s.clockTimeGet(mem, []uint64{0, 0, 8}); e != errnoSuccess || int64(le.Uint64(mem[8:])) < t0.UnixNano() {
-		t.Errorf("clock_time_get realtime: errno %d, %d", e, le.Uint64(mem[8:]))
-	}
-	if e := s.clockTimeGet(mem, []uint64{9, 0, 8}); e != errnoInval {
-		t.Errorf("clock_time_get of clock 9: errno %d, want EINVAL", e)
 	}
 }
