@@ -2,8 +2,6 @@ package asm
 
 import (
 	"fmt"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -13,31 +11,6 @@ import (
 // The tests assemble one instruction at a time, decode it with x86asm and compare the decoded
 // mnemonic, operands and length with what the form was meant to produce. Expected operands are
 // built from our operands by the converters below, never from the bytes.
-
-var (
-	opByNameOnce sync.Once
-	opByName     map[string]x86asm.Op
-)
-
-// xop returns the x86asm opcode named name (e.g. "PADDD").
-func xop(t testing.TB, name string) x86asm.Op {
-	t.Helper()
-	opByNameOnce.Do(func() {
-		opByName = map[string]x86asm.Op{}
-		for i := 1; i < 4096; i++ {
-			s := x86asm.Op(i).String()
-			if strings.HasPrefix(s, "Op(") {
-				continue
-			}
-			opByName[s] = x86asm.Op(i)
-		}
-	})
-	o, ok := opByName[name]
-	if !ok {
-		t.Fatalf("x86asm has no op %q", name)
-	}
-	return o
-}
 
 // xgpr converts a general-purpose register at width w.
 func xgpr(w Width, r Reg) x86asm.Reg {

@@ -33,8 +33,6 @@ func immsFor(w Width) []int32 {
 	return out
 }
 
-func regArg(w Width) func(Reg) x86asm.Arg { return func(r Reg) x86asm.Arg { return xgpr(w, r) } }
-
 type rrForm struct {
 	op     string
 	widths []Width
