@@ -84,10 +84,10 @@ func TestMeasure(t *testing.T) {
 	a := &scripted{name: "a", outputs: []string{"checksum: 1\n", "checksum: 1\n", "checksum: 1\n"}, runs: []time.Duration{3 * ms, 1 * ms, 2 * ms}, calls: &calls}
 	b := &scripted{name: "b", outputs: []string{"checksum: 2\n", "checksum: 2\n", "checksum: 2\n"}, runs: []time.Duration{ms, ms, ms}, calls: &calls}
 	c := &scripted{name: "c", outputs: []string{"", "checksum: 1\n", "checksum: 1\n", "checksum: 1\n"}, runs: []time.Duration{0, 4 * ms, 6 * ms, 8 * ms}, calls: &calls}
-	d := &scripted{name: "d", outputs: []string{"", ""}, calls: &calls}
+	d := &scripted{name: "d", outputs: []string{"", "", ""}, calls: &calls}
 	cells := Measure(context.Background(), []Engine{a, b, c, d}, Job{}, 3, CPU, func(string) {})
 
-	wantCalls := []string{"a", "b", "c", "c", "d", "d", "a", "b", "c", "a", "b", "c"}
+	wantCalls := []string{"a", "b", "c", "c", "d", "d", "d", "a", "b", "c", "a", "b", "c"}
 	if diff := cmp.Diff(wantCalls, calls); diff != "" {
 		t.Errorf("call order (-want +got):\n%s", diff)
 	}
@@ -104,7 +104,7 @@ func TestMeasure(t *testing.T) {
 		t.Errorf("c (one crash, retried): %+v", cells[2])
 	}
 	if cells[3].Err == nil || cells[3].Run.N != 0 {
-		t.Errorf("d (crashes twice) should fail: %+v", cells[3])
+		t.Errorf("d (crashes on every attempt) should fail: %+v", cells[3])
 	}
 	row := &Row{Cells: cells}
 	if got := row.Ratio("c", "a"); math.Abs(got-3) > 1e-9 {

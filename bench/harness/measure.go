@@ -55,9 +55,9 @@ type Cell struct {
 	// from the reference engine's.
 	Err      error
 	Mismatch bool
-	// Retries counts runs that failed once and succeeded when repeated
-	// (seen with Node.js crashing on a busy machine); a second failure in
-	// a row fails the cell.
+	// Retries counts failed runs that were repeated (Node.js 20 crashes
+	// intermittently after memory.grow); maxAttempts failures in a row
+	// fail the cell.
 	Retries int
 	// LastErr is the error of the last retried run.
 	LastErr error
@@ -93,6 +93,9 @@ func (r *Row) Ratio(engine, ref string) float64 {
 
 func (c *Cell) ok() bool { return c.Err == nil && !c.Mismatch && c.Run.N > 0 }
 
+// maxAttempts is how often one run is tried before its cell fails.
+const maxAttempts = 3
+
 // Measure runs job on each engine rounds times, alternating engines within
 // every round (A B C A B C ...) so that drift of the machine affects all of
 // them alike. Outputs are compared with the first engine that succeeds.
@@ -114,8 +117,8 @@ func Measure(ctx context.Context, engines []Engine, job Job, rounds int, metric 
 				continue
 			}
 			res, err := e.Run(ctx, job)
-			if err != nil && ctx.Err() == nil {
-				progress(fmt.Sprintf("  %-16s failed, retrying once: %v", e.Name(), err))
+			for try := 1; err != nil && try < maxAttempts && ctx.Err() == nil; try++ {
+				progress(fmt.Sprintf("  %-16s failed, retrying: %v", e.Name(), err))
 				c.Retries++
 				c.LastErr = err
 				res, err = e.Run(ctx, job)

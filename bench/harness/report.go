@@ -47,7 +47,7 @@ func WriteMarkdown(w io.Writer, rep *Report, svgName string) error {
 		p("\n**%d cells printed a different checksum from the other engines; they are marked MISMATCH and left out of the means.**\n", rep.Mismatches)
 	}
 	if rep.Failures > rep.Mismatches {
-		p("\n**%d cells failed (crash, trap or error, twice in a row); they are marked FAIL and left out of the means.**\n", rep.Failures-rep.Mismatches)
+		p("\n**%d cells failed (crash, trap or error, on every attempt); they are marked FAIL and left out of the means.**\n", rep.Failures-rep.Mismatches)
 	}
 	if rep.Failures == 0 {
 		p("\nEvery engine printed the same output (checksum) for every program.\n")
@@ -169,7 +169,7 @@ func WriteMarkdown(w io.Writer, rep *Report, svgName string) error {
 		}
 	}
 	if len(retries) > 0 {
-		p("\nRuns that failed once and passed when repeated (a second failure fails the cell):\n\n")
+		p("\nRuns that failed and were repeated (%d failures in a row fail the cell):\n\n", maxAttempts)
 		for _, s := range retries {
 			p("- %s\n", s)
 		}
