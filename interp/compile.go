@@ -68,6 +68,7 @@ type translator struct {
 	constIdx   map[[3]uint64]uint32
 	maxTemp    uint32
 	lastProd   int // index of the last instruction if it produced the top temp, else -1
+	lastCall   int // index of the last instruction if it is a call with one single-slot result, else -1
 	// refCount counts the kLocal entries on the stack per local, and
 	// numRefs all of them, so that scans for them stop early: every scan
 	// ends at the deepest reference it converts, which keeps translation
@@ -89,7 +90,7 @@ const (
 func (t *translator) emit(in instr, mask uint8) int {
 	t.code = append(t.code, in)
 	t.masks = append(t.masks, mask)
-	t.lastProd = -1
+	t.lastProd, t.lastCall = -1, -1
 	return len(t.code) - 1
 }
 
@@ -334,6 +335,13 @@ func (t *translator) localSet(idx uint32, v entry) {
 		t.lastProd = -1
 		return
 	}
+	if !preserved && v.kind == kTemp && t.lastCall >= 0 && t.lastCall == len(t.code)-1 && t.code[t.lastCall].x == v.slot {
+		// The call moves its result into the local when it returns
+		// (r holds the local's slot plus one; r is not a slot field).
+		t.code[t.lastCall].r = ls + 1
+		t.lastCall = -1
+		return
+	}
 	t.emit(instr{op: copyOp(v.typ), r: ls, x: v.slot}, mR|mX)
 }
 
@@ -561,9 +569,12 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		}
 		ft := t.m.Types[t.funcTypes[idx]]
 		base := t.callArgs(len(ft.Params))
-		t.emit(instr{op: opCall, k: idx, x: base}, mX)
+		ci := t.emit(instr{op: opCall, k: idx, x: base}, mX)
 		for _, rt := range ft.Results {
 			t.pushTemp(rt)
+		}
+		if len(ft.Results) == 1 && ft.Results[0].Slots() == 1 {
+			t.lastCall = ci
 		}
 	case wasm.OpCallIndirect:
 		ti, err := r.ReadU32()
@@ -993,7 +1004,7 @@ func (t *translator) immForm(in *instr, op wasm.Op) bool {
 func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType) (*funcCode, error) {
 	ft := m.Types[m.Funcs[i]]
 	code := &m.Code[i]
-	t := &translator{m: m, constIdx: map[[3]uint64]uint32{}, lastProd: -1, funcTypes: funcTypes, globals: globals}
+	t := &translator{m: m, constIdx: map[[3]uint64]uint32{}, lastProd: -1, lastCall: -1, funcTypes: funcTypes, globals: globals}
 	t.locals = append(t.locals, ft.Params...)
 	for _, d := range code.Locals {
 		for j := uint32(0); j < d.Count; j++ {

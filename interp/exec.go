@@ -301,11 +301,17 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 				return nil
 			}
 			ip, fp = v.ret()
+			if c := (*instr)(unsafe.Add(ip, -int(instrSize))); c.r != 0 && c.op == opCall {
+				*at(fp, c.r-1) = *at(fp, c.x)
+			}
 		case opReturn:
 			if len(v.frames) == 0 {
 				return nil
 			}
 			ip, fp = v.ret()
+			if c := (*instr)(unsafe.Add(ip, -int(instrSize))); c.r != 0 && c.op == opCall {
+				*at(fp, c.r-1) = *at(fp, c.x)
+			}
 		case opCall:
 			v.callee = v.st.funcs[in.k]
 			goto call
@@ -797,6 +803,9 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			return err
 		}
 		ip = v.ip
+		if in = (*instr)(unsafe.Add(ip, -int(instrSize))); in.r != 0 && in.op == opCall {
+			*at(fp, in.r-1) = *at(fp, in.x)
+		}
 		v.memBase, v.memLen = v.st.memory()
 	}
 

@@ -556,3 +556,46 @@ func TestTranslateLinear(t *testing.T) {
 		t.Errorf("%d instructions for %d references", got, n)
 	}
 }
+
+// TestCallResultIntoLocal checks the call that stores its result straight
+// into a local (local.set/tee after call), next to the cases that must
+// keep an explicit move.
+func TestCallResultIntoLocal(t *testing.T) {
+	st := store.New(store.Config{})
+	ft := wasm.FuncType{Params: []wasm.ValType{wasm.I32}, Results: []wasm.ValType{wasm.I32}}
+	host := st.NewHostFunc(ft, "triple", func(_ context.Context, _ *store.Caller, s []uint64) { s[0] = uint64(uint32(s[0]) * 3) })
+	st.Register("env", st.NewHostInstance(map[string]store.Extern{"triple": {Kind: wasm.ExternFunc, Func: host}}))
+	const wat = `(module (import "env" "triple" (func $triple (param i32) (result i32)))
+	  (func $inc (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+	  (func (export "f") (param i32) (result i32) (local i32 i32)
+	    (local.set 1 (call $inc (local.get 0)))          ;; fused
+	    (local.set 2 (call $triple (local.get 1)))       ;; fused, host
+	    local.get 1                                      ;; old value of 1 stays on the stack
+	    (local.set 1 (call $inc (local.get 2)))          ;; must preserve it first
+	    (local.tee 2 (call $inc (local.get 1)))          ;; tee
+	    i32.add
+	    local.get 2
+	    i32.const 1000
+	    i32.mul
+	    i32.add))`
+	inst, err := instantiateIn(st, Config{}, wat, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inst.Close()
+	// x=4: l1=5, l2=15, stack 5, l1=16, l2=17 → 5+17+17000.
+	got, err := call(t, inst, "f", 4)
+	if err != nil || got[0] != 5+17+17000 {
+		t.Fatalf("f(4) = %v, %v; want %d", got, err, 5+17+17000)
+	}
+	fc := inst.ExportedFunc("f").Code.(*funcCode)
+	fused := 0
+	for _, in := range fc.code {
+		if in.op == opCall && in.r != 0 {
+			fused++
+		}
+	}
+	if fused != 3 {
+		t.Errorf("%d calls store their result into a local, want 3:\n%s", fused, fc.dump())
+	}
+}

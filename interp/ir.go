@@ -24,7 +24,7 @@ const (
 	opBrTable                     // pc ← brTables[k][min(x, len-1)]
 	opReturn                      // return to the caller
 	opReturn1                     // slot 0 ← x, then return (one single-slot result)
-	opCall                        // call function k with arguments at slot x
+	opCall                        // call function k with arguments at slot x; then, if r≠0, slot r-1 ← slot x
 	opCallIndirect                // call table r's element at slot y with type k, arguments at x
 	opSelect                      // r ← z≠0 ? x : y
 	opSelect2                     // v128 select
