@@ -281,6 +281,9 @@ func TestMemoryBaseStableAcrossGrow(t *testing.T) {
 // Wasm-to-Wasm calls and executed instructions allocate nothing: the
 // allocation count of a call does not depend on how much it executes.
 func TestNoAllocationPerInstructionOrCall(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not stable under the race detector")
+	}
 	rt := newRuntime(t, wasmrun.RuntimeConfig{})
 	fibFn := instantiate(t, rt, fibWat, "").ExportedFunction("fib")
 	ctx := context.Background()
