@@ -382,6 +382,9 @@ func (a *Assembler) encRR(pfx byte, fl int, o opcode, reg, rm byte) {
 
 // encRRr is encRR for Reg operands, forcing REX for byte registers as flagged.
 func (a *Assembler) encRRr(pfx byte, fl int, o opcode, reg, rm Reg) {
+	if (reg | rm) > R15 {
+		a.fail("%v/%v: not a general-purpose register", reg, rm)
+	}
 	if (fl&fByteR != 0 && byteNeedsRex(reg)) || (fl&fByteRM != 0 && byteNeedsRex(rm)) {
 		fl |= fRex
 	}
@@ -635,4 +638,31 @@ func (a *Assembler) JumpTable(table Label, targets []Label) {
 	for _, t := range targets {
 		a.Diff32(t, table)
 	}
+}
+
+// BaseDisp returns the memory operand [base+disp].
+func BaseDisp(base Reg, disp int32) Mem { return Mem{Base: base, Disp: disp} }
+
+// BaseIndex returns the memory operand [base+index*scale+disp] (scale 1, 2, 4 or 8).
+func BaseIndex(base, index Reg, scale uint8, disp int32) Mem {
+	return Mem{Base: base, Index: index, Scale: scale, Disp: disp}
+}
+
+// PatchInt32 overwrites the 4 bytes at site in the assembler's buffer (an immediate or
+// displacement site returned by AluRI32, MovImm64Site, CallRel32...) with v.
+func (a *Assembler) PatchInt32(site int, v int32) {
+	if site < 0 || site+4 > len(a.buf) {
+		a.fail("patch site %d out of range", site)
+		return
+	}
+	binary.LittleEndian.PutUint32(a.buf[site:], uint32(v))
+}
+
+// PatchInt64 overwrites the 8 bytes at site in the assembler's buffer with v.
+func (a *Assembler) PatchInt64(site int, v int64) {
+	if site < 0 || site+8 > len(a.buf) {
+		a.fail("patch site %d out of range", site)
+		return
+	}
+	binary.LittleEndian.PutUint64(a.buf[site:], uint64(v))
 }

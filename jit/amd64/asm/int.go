@@ -41,7 +41,7 @@ func (a *Assembler) rr(w Width, o byte, reg, rm Reg) {
 
 func (a *Assembler) rm(w Width, o byte, reg Reg, m Mem, tail int) {
 	p, fl := wfl(w, fByteR)
-	a.encRM(p, fl, op1(wop(w, o)), reg, m, tail)
+	a.encRMg(p, fl, op1(wop(w, o)), reg, m, tail)
 }
 
 // AluOp selects one of the eight classic ALU operations (the ModRM.reg digit of opcodes 80-83).
@@ -90,14 +90,14 @@ func (a *Assembler) AluMI(op AluOp, w Width, m Mem, imm int32) {
 	p, fl := wfl(w, 0)
 	switch {
 	case w == W8:
-		a.encRM(p, fl, op1(0x80), Reg(op), m, 1)
+		a.encRMg(p, fl, op1(0x80), Reg(op), m, 1)
 		a.imm(1, int64(imm))
 	case imm == int32(int8(imm)):
-		a.encRM(p, fl, op1(0x83), Reg(op), m, 1)
+		a.encRMg(p, fl, op1(0x83), Reg(op), m, 1)
 		a.imm(1, int64(imm))
 	default:
 		n := immLen(w)
-		a.encRM(p, fl, op1(0x81), Reg(op), m, n)
+		a.encRMg(p, fl, op1(0x81), Reg(op), m, n)
 		a.imm(n, int64(imm))
 	}
 }
@@ -221,7 +221,7 @@ func (a *Assembler) TestRI(w Width, x Reg, imm int32) {
 func (a *Assembler) TestMI(w Width, m Mem, imm int32) {
 	p, fl := wfl(w, 0)
 	n := immLen(w)
-	a.encRM(p, fl, op1(wop(w, 0xf7)), 0, m, n)
+	a.encRMg(p, fl, op1(wop(w, 0xf7)), 0, m, n)
 	a.imm(n, int64(imm))
 }
 
@@ -239,7 +239,7 @@ func (a *Assembler) MovMR(w Width, m Mem, src Reg) { a.rm(w, 0x89, src, m, 0) }
 func (a *Assembler) MovRI(w Width, dst Reg, imm int32) {
 	p, fl := wfl(w, 0)
 	if w == W64 {
-		a.encRR(p, fl, op1(0xc7), 0, dst.enc())
+		a.encRR(p, fl, op1(0xc7), 0, a.ge(dst))
 		a.imm(4, int64(imm))
 		return
 	}
@@ -259,14 +259,14 @@ func (a *Assembler) opReg(pfx byte, fl int, o byte, r Reg) {
 	if pfx != 0 {
 		a.buf = append(a.buf, pfx)
 	}
-	rex := byte(0x40) | r.enc()>>3
+	rex := byte(0x40) | a.ge(r)>>3
 	if fl&fW != 0 {
 		rex |= 8
 	}
 	if rex != 0x40 || fl&fRex != 0 {
 		a.buf = append(a.buf, rex)
 	}
-	a.buf = append(a.buf, o+r.enc()&7)
+	a.buf = append(a.buf, o+a.ge(r)&7)
 }
 
 // MovImm64 emits "movabs dst, imm64" (always the 10-byte form).
@@ -294,7 +294,7 @@ func (a *Assembler) MovImm(w Width, dst Reg, v int64) {
 func (a *Assembler) MovMI(w Width, m Mem, imm int32) {
 	p, fl := wfl(w, 0)
 	n := immLen(w)
-	a.encRM(p, fl, op1(wop(w, 0xc7)), 0, m, n)
+	a.encRMg(p, fl, op1(wop(w, 0xc7)), 0, m, n)
 	a.imm(n, int64(imm))
 }
 
@@ -318,7 +318,7 @@ func (a *Assembler) MovzxRR(dw, sw Width, dst, src Reg) {
 // MovzxRM emits "movzx dst, byte/word [m]".
 func (a *Assembler) MovzxRM(dw, sw Width, dst Reg, m Mem) {
 	p, fl := wfl(dw, 0)
-	a.encRM(p, fl, movxOp(sw, 0xb6), dst, m, 0)
+	a.encRMg(p, fl, movxOp(sw, 0xb6), dst, m, 0)
 }
 
 // MovsxRR emits "movsx dst, src" sign-extending the sw-bit (W8 or W16) src into the dw-bit dst.
@@ -333,42 +333,42 @@ func (a *Assembler) MovsxRR(dw, sw Width, dst, src Reg) {
 // MovsxRM emits "movsx dst, byte/word [m]".
 func (a *Assembler) MovsxRM(dw, sw Width, dst Reg, m Mem) {
 	p, fl := wfl(dw, 0)
-	a.encRM(p, fl, movxOp(sw, 0xbe), dst, m, 0)
+	a.encRMg(p, fl, movxOp(sw, 0xbe), dst, m, 0)
 }
 
 // MovsxdRR emits "movsxd dst, src32" (64-bit sign extension of a 32-bit register).
-func (a *Assembler) MovsxdRR(dst, src Reg) { a.encRR(0, fW, op1(0x63), dst.enc(), src.enc()) }
+func (a *Assembler) MovsxdRR(dst, src Reg) { a.encRR(0, fW, op1(0x63), a.ge(dst), a.ge(src)) }
 
 // MovsxdRM emits "movsxd dst, dword [m]".
-func (a *Assembler) MovsxdRM(dst Reg, m Mem) { a.encRM(0, fW, op1(0x63), dst, m, 0) }
+func (a *Assembler) MovsxdRM(dst Reg, m Mem) { a.encRMg(0, fW, op1(0x63), dst, m, 0) }
 
 // LeaRM emits "lea dst, [m]" (W32 or W64 destination).
 func (a *Assembler) LeaRM(w Width, dst Reg, m Mem) {
 	p, fl := wfl(w, 0)
-	a.encRM(p, fl, op1(0x8d), dst, m, 0)
+	a.encRMg(p, fl, op1(0x8d), dst, m, 0)
 }
 
 // ImulRR emits "imul dst, src" (W16, W32, W64).
 func (a *Assembler) ImulRR(w Width, dst, src Reg) {
 	p, fl := wfl(w, 0)
-	a.encRR(p, fl, op2(0x0f, 0xaf), dst.enc(), src.enc())
+	a.encRR(p, fl, op2(0x0f, 0xaf), a.ge(dst), a.ge(src))
 }
 
 // ImulRM emits "imul dst, [m]".
 func (a *Assembler) ImulRM(w Width, dst Reg, m Mem) {
 	p, fl := wfl(w, 0)
-	a.encRM(p, fl, op2(0x0f, 0xaf), dst, m, 0)
+	a.encRMg(p, fl, op2(0x0f, 0xaf), dst, m, 0)
 }
 
 // ImulRRI emits "imul dst, src, imm" (imm8 when it fits, else imm16/imm32).
 func (a *Assembler) ImulRRI(w Width, dst, src Reg, imm int32) {
 	p, fl := wfl(w, 0)
 	if imm == int32(int8(imm)) {
-		a.encRR(p, fl, op1(0x6b), dst.enc(), src.enc())
+		a.encRR(p, fl, op1(0x6b), a.ge(dst), a.ge(src))
 		a.imm(1, int64(imm))
 		return
 	}
-	a.encRR(p, fl, op1(0x69), dst.enc(), src.enc())
+	a.encRR(p, fl, op1(0x69), a.ge(dst), a.ge(src))
 	a.imm(immLen(w), int64(imm))
 }
 
@@ -380,7 +380,7 @@ func (a *Assembler) unaryR(w Width, o, digit byte, r Reg) {
 
 func (a *Assembler) unaryM(w Width, o, digit byte, m Mem) {
 	p, fl := wfl(w, 0)
-	a.encRM(p, fl, op1(wop(w, o)), Reg(digit), m, 0)
+	a.encRMg(p, fl, op1(wop(w, o)), Reg(digit), m, 0)
 }
 
 // NotR emits "not r".
@@ -461,7 +461,7 @@ func (a *Assembler) ShiftMCL(op ShiftOp, w Width, m Mem) { a.unaryM(w, 0xd3, byt
 // ShiftMI emits "op [m], imm8".
 func (a *Assembler) ShiftMI(op ShiftOp, w Width, m Mem, imm uint8) {
 	p, fl := wfl(w, 0)
-	a.encRM(p, fl, op1(wop(w, 0xc1)), Reg(op), m, 1)
+	a.encRMg(p, fl, op1(wop(w, 0xc1)), Reg(op), m, 1)
 	a.byte1(imm)
 }
 
@@ -471,7 +471,7 @@ func (a *Assembler) bitRR(pfx, o byte, w Width, dst, src Reg) {
 	if w == W16 {
 		a.byte1(0x66)
 	}
-	a.encRR(pfx, fl, op2(0x0f, o), dst.enc(), src.enc())
+	a.encRR(pfx, fl, op2(0x0f, o), a.ge(dst), a.ge(src))
 }
 
 func (a *Assembler) bitRM(pfx, o byte, w Width, dst Reg, m Mem) {
@@ -479,7 +479,7 @@ func (a *Assembler) bitRM(pfx, o byte, w Width, dst Reg, m Mem) {
 	if w == W16 {
 		a.byte1(0x66)
 	}
-	a.encRM(pfx, fl, op2(0x0f, o), dst, m, 0)
+	a.encRMg(pfx, fl, op2(0x0f, o), dst, m, 0)
 }
 
 // LzcntRR emits "lzcnt dst, src" (ABM/LZCNT feature).
@@ -515,14 +515,14 @@ func (a *Assembler) BsfRM(w Width, dst Reg, m Mem) { a.bitRM(0, 0xbc, w, dst, m)
 // BswapR emits "bswap r" (W32 or W64).
 func (a *Assembler) BswapR(w Width, r Reg) {
 	_, fl := wfl(w, 0)
-	rex := byte(0x40) | r.enc()>>3
+	rex := byte(0x40) | a.ge(r)>>3
 	if fl&fW != 0 {
 		rex |= 8
 	}
 	if rex != 0x40 {
 		a.byte1(rex)
 	}
-	a.buf = append(a.buf, 0x0f, 0xc8+r.enc()&7)
+	a.buf = append(a.buf, 0x0f, 0xc8+a.ge(r)&7)
 }
 
 // SetccR emits "setcc r8" (writes only the low byte of r).
@@ -531,18 +531,18 @@ func (a *Assembler) SetccR(c Cond, r Reg) {
 }
 
 // SetccM emits "setcc byte [m]".
-func (a *Assembler) SetccM(c Cond, m Mem) { a.encRM(0, 0, op2(0x0f, 0x90|byte(c&15)), 0, m, 0) }
+func (a *Assembler) SetccM(c Cond, m Mem) { a.encRMg(0, 0, op2(0x0f, 0x90|byte(c&15)), 0, m, 0) }
 
 // CmovccRR emits "cmovcc dst, src" (W16, W32, W64).
 func (a *Assembler) CmovccRR(c Cond, w Width, dst, src Reg) {
 	p, fl := wfl(w, 0)
-	a.encRR(p, fl, op2(0x0f, 0x40|byte(c&15)), dst.enc(), src.enc())
+	a.encRR(p, fl, op2(0x0f, 0x40|byte(c&15)), a.ge(dst), a.ge(src))
 }
 
 // CmovccRM emits "cmovcc dst, [m]".
 func (a *Assembler) CmovccRM(c Cond, w Width, dst Reg, m Mem) {
 	p, fl := wfl(w, 0)
-	a.encRM(p, fl, op2(0x0f, 0x40|byte(c&15)), dst, m, 0)
+	a.encRMg(p, fl, op2(0x0f, 0x40|byte(c&15)), dst, m, 0)
 }
 
 // XchgRR emits "xchg x, y".
@@ -564,16 +564,16 @@ func (a *Assembler) PushI(imm int32) {
 }
 
 // CallR emits "call r".
-func (a *Assembler) CallR(r Reg) { a.encRR(0, 0, op1(0xff), 2, r.enc()) }
+func (a *Assembler) CallR(r Reg) { a.encRR(0, 0, op1(0xff), 2, a.ge(r)) }
 
 // CallM emits "call qword [m]".
-func (a *Assembler) CallM(m Mem) { a.encRM(0, 0, op1(0xff), 2, m, 0) }
+func (a *Assembler) CallM(m Mem) { a.encRMg(0, 0, op1(0xff), 2, m, 0) }
 
 // JmpR emits "jmp r".
-func (a *Assembler) JmpR(r Reg) { a.encRR(0, 0, op1(0xff), 4, r.enc()) }
+func (a *Assembler) JmpR(r Reg) { a.encRR(0, 0, op1(0xff), 4, a.ge(r)) }
 
 // JmpM emits "jmp qword [m]".
-func (a *Assembler) JmpM(m Mem) { a.encRM(0, 0, op1(0xff), 4, m, 0) }
+func (a *Assembler) JmpM(m Mem) { a.encRMg(0, 0, op1(0xff), 4, m, 0) }
 
 // Ret emits "ret".
 func (a *Assembler) Ret() { a.byte1(0xc3) }
@@ -611,4 +611,43 @@ func (a *Assembler) Nop(n int) {
 		a.buf = append(a.buf, nops[k]...)
 		n -= k
 	}
+}
+
+// ge returns the encoding of the general-purpose register r, recording an error when r is not
+// one (an XMM register passed to an integer instruction is a compiler bug, not bad code).
+func (a *Assembler) ge(r Reg) byte {
+	if r > R15 {
+		a.fail("%v is not a general-purpose register", r)
+	}
+	return byte(r) & 15
+}
+
+// encRMg is encRM for integer instructions: the ModRM.reg operand must be a general-purpose
+// register (or an opcode digit).
+func (a *Assembler) encRMg(pfx byte, fl int, o opcode, reg Reg, m Mem, tail int) {
+	if reg > R15 {
+		a.fail("%v is not a general-purpose register", reg)
+	}
+	a.encRM(pfx, fl, o, reg, m, tail)
+}
+
+// AluRI32 emits "op dst, imm32" always in the 4-byte-immediate form (W32 or W64) and returns
+// the offset of the immediate, to be filled in later with PatchInt32 (e.g. a frame size known
+// only at the end of the function).
+func (a *Assembler) AluRI32(op AluOp, w Width, dst Reg, imm int32) (site int) {
+	p, fl := wfl(w, 0)
+	if w != W32 && w != W64 {
+		a.fail("AluRI32: width %d", w)
+	}
+	a.encRRr(p, fl, op1(0x81), Reg(op), dst)
+	site = len(a.buf)
+	a.imm(4, int64(imm))
+	return site
+}
+
+// MovImm64Site emits "movabs dst, 0" and returns the offset of the 8-byte immediate, to be
+// filled in with PatchInt64 (or directly in the placed code) once the value is known.
+func (a *Assembler) MovImm64Site(dst Reg) (site int) {
+	a.MovImm64(dst, 0)
+	return len(a.buf) - 8
 }

@@ -274,7 +274,7 @@ func TestAlign(t *testing.T) {
 	}
 }
 
-func TestLabelErrors(t *testing.T) {
+func TestEncodingErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		emit func(a *Assembler)
@@ -296,6 +296,20 @@ func TestLabelErrors(t *testing.T) {
 		{"rsp index", func(a *Assembler) { a.MovRM(W64, RAX, Mem{Base: RAX, Index: RSP, Scale: 1}) }},
 		{"xmm base", func(a *Assembler) { a.MovRM(W64, RAX, Mem{Base: X1}) }},
 		{"rip with index", func(a *Assembler) { a.MovRM(W64, RAX, Mem{Base: RIP, Index: RAX, Scale: 2}) }},
+		{"xmm in integer rr", func(a *Assembler) { a.AddRR(W64, RAX, X3) }},
+		{"xmm in integer rm", func(a *Assembler) { a.MovRM(W32, X0, Mem{Base: RAX}) }},
+		{"xmm in integer r", func(a *Assembler) { a.NegR(W64, X9) }},
+		{"xmm pushed", func(a *Assembler) { a.PushR(X1) }},
+		{"xmm movzx", func(a *Assembler) { a.MovzxRR(W32, W8, RAX, X1) }},
+		{"xmm imul", func(a *Assembler) { a.ImulRRI(W32, X1, RAX, 3) }},
+		{"gpr in sse rr", func(a *Assembler) { a.SseRR(PADDD, X1, RAX) }},
+		{"gpr in sse rm", func(a *Assembler) { a.SseRM(MOVDQU, RAX, Mem{Base: RAX}) }},
+		{"gpr in sse store", func(a *Assembler) { a.SseMR(MOVSD, Mem{Base: RAX}, RCX) }},
+		{"xmm as cvtsi2sd source", func(a *Assembler) { a.SseRR(CVTSI2SDQ, X1, X2) }},
+		{"xmm as cvttsd2si destination", func(a *Assembler) { a.SseRR(CVTTSD2SIQ, X1, X2) }},
+		{"xmm as pextrd destination", func(a *Assembler) { a.SseRRI(PEXTRD, X1, X2, 1) }},
+		{"gpr shifted", func(a *Assembler) { a.SseRI(PSLLQ, RAX, 1) }},
+		{"pseudo register", func(a *Assembler) { a.MovRR(W64, RIP, RAX) }},
 	} {
 		var a Assembler
 		tc.emit(&a)
@@ -359,5 +373,50 @@ func TestDisassemble(t *testing.T) {
 	}
 	if !strings.HasPrefix(strings.TrimSpace(lines[len(lines)-1]), "4009:") {
 		t.Errorf("last line %q: want address 4009", lines[len(lines)-1])
+	}
+}
+
+func TestImmediatePatchSites(t *testing.T) {
+	var a Assembler
+	var sites []int
+	var wants []want
+	for i, r := range allGPRs {
+		for _, w := range []Width{W32, W64} {
+			op := AluOp(i % 8)
+			sites = append(sites, a.AluRI32(op, w, r, 0))
+			wants = append(wants, want{op: aluNames[op], args: []x86asm.Arg{xgpr(w, r), x86asm.Imm(int32(-1000 * (i + 1)))}})
+		}
+	}
+	for i, s := range sites {
+		a.PatchInt32(s, int32(-1000*(i/2+1)))
+	}
+	var movSites []int
+	for i, r := range allGPRs {
+		movSites = append(movSites, a.MovImm64Site(r))
+		wants = append(wants, want{op: "MOV", args: []x86asm.Arg{xgpr(W64, r), x86asm.Imm(int64(i) << 50)}})
+	}
+	for i, s := range movSites {
+		a.PatchInt64(s, int64(i)<<50)
+	}
+	code, err := a.Finalize()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := decodeAll(t, code)
+	if len(ds) != len(wants) {
+		t.Fatalf("decoded %d instructions, want %d", len(ds), len(wants))
+	}
+	for i, d := range ds {
+		w := wants[i]
+		if d.inst.Len != 6 && d.inst.Len != 7 && d.inst.Len != 10 {
+			t.Errorf("%v: length %d", d.inst, d.inst.Len)
+		}
+		if d.inst.Op.String() != w.op || !argsEqual(w.args, d.inst.Args[:], 64) {
+			t.Errorf("at %d: %v, want %s %v", d.off, x86asm.IntelSyntax(d.inst, 0, nil), w.op, w.args)
+		}
+	}
+	a.PatchInt32(len(code)-2, 0)
+	if _, err := a.Finalize(); err == nil {
+		t.Errorf("out-of-range patch: no error")
 	}
 }

@@ -597,12 +597,15 @@ func (a *Assembler) sseRR(d *sseDesc, dst, src Reg) {
 	if d.flags&sRev != 0 {
 		dst, src = src, dst
 	}
+	a.chkCls(d, d.regCls, dst)
+	a.chkCls(d, d.rmCls, src)
 	a.encRR(d.pfx, d.fl(), d.op, dst.enc(), src.enc())
 }
 
 // SseRM emits the load form "op dst, [m]".
 func (a *Assembler) SseRM(op SseOp, dst Reg, m Mem) {
 	if d := a.sseDesc(op, false, 0, sNoMem|sNoRM|sRev); d != nil {
+		a.chkCls(d, d.regCls, dst)
 		a.encRM(d.pfx, d.fl(), d.op, dst, m, 0)
 	}
 }
@@ -616,8 +619,10 @@ func (a *Assembler) SseMR(op SseOp, m Mem, src Reg) {
 	}
 	switch {
 	case d.flags&sStore != 0:
+		a.chkCls(d, clsX, src)
 		a.encRM(d.stp, d.fl(), d.st, src, m, 0)
 	case d.flags&sRev != 0:
+		a.chkCls(d, d.regCls, src)
 		a.encRM(d.pfx, d.fl(), d.op, src, m, 0)
 	default:
 		a.fail("%s: no store form", d.name)
@@ -635,6 +640,7 @@ func (a *Assembler) SseRRI(op SseOp, dst, src Reg, imm uint8) {
 // SseRMI emits "op dst, [m], imm8".
 func (a *Assembler) SseRMI(op SseOp, dst Reg, m Mem, imm uint8) {
 	if d := a.sseDesc(op, true, 0, sNoMem|sNoRM|sRev); d != nil {
+		a.chkCls(d, d.regCls, dst)
 		a.encRM(d.pfx, d.fl(), d.op, dst, m, 1)
 		a.byte1(imm)
 	}
@@ -643,6 +649,7 @@ func (a *Assembler) SseRMI(op SseOp, dst Reg, m Mem, imm uint8) {
 // SseMRI emits "op [m], src, imm8" for the reversed imm8 ops (PEXTRB/W/D/Q, EXTRACTPS).
 func (a *Assembler) SseMRI(op SseOp, m Mem, src Reg, imm uint8) {
 	if d := a.sseDesc(op, true, sRev, sNoMem); d != nil {
+		a.chkCls(d, d.regCls, src)
 		a.encRM(d.pfx, d.fl(), d.op, src, m, 1)
 		a.byte1(imm)
 	}
@@ -656,6 +663,14 @@ func (a *Assembler) SseRI(op SseOp, x Reg, imm uint8) {
 		return
 	}
 	d := &sseTable[op]
+	a.chkCls(d, clsX, x)
 	a.encRR(d.pfx, 0, d.iop, d.idig, x.enc())
 	a.byte1(imm)
+}
+
+// chkCls records an error when r is not of operand class cls.
+func (a *Assembler) chkCls(d *sseDesc, cls uint8, r Reg) {
+	if (cls == clsX) != r.IsXMM() || r > X15 {
+		a.fail("%s: operand %v has the wrong register class", d.name, r)
+	}
 }
