@@ -193,6 +193,7 @@ const (
 	fixRel32  fixKind = iota // rel32 relative to at+4+tail
 	fixDiff32                // int32 label - base label
 	fixAbs32                 // uint32 offset of label from the start of the buffer
+	fixRel8                  // rel8 relative to at+1
 )
 
 type fixup struct {
@@ -283,6 +284,13 @@ func (a *Assembler) Finalize() ([]byte, error) {
 		}
 		var v int32
 		switch f.kind {
+		case fixRel8:
+			d := t - (f.at + 1)
+			if d < -128 || d > 127 {
+				return nil, fmt.Errorf("asm: short branch at offset %d to label %d at %d is out of rel8 range", f.at-1, f.label, t)
+			}
+			a.buf[f.at] = byte(d)
+			continue
 		case fixRel32:
 			v = t - (f.at + 4 + int32(f.tail))
 		case fixDiff32:
@@ -536,6 +544,30 @@ func (a *Assembler) Jcc(c Cond, l Label) {
 	}
 	a.buf = append(a.buf, 0x0f, 0x80|byte(c&15))
 	a.rel32To(l, 0)
+}
+
+// JmpShort emits a 2-byte jump to l, which must be within rel8 range (-128..127 from the end of
+// the jump); Finalize fails otherwise. Use it for short forward skips the compiler knows are
+// small.
+func (a *Assembler) JmpShort(l Label) {
+	a.byte1(0xeb)
+	a.rel8To(l)
+}
+
+// JccShort emits a 2-byte conditional jump to l, which must be within rel8 range; Finalize
+// fails otherwise.
+func (a *Assembler) JccShort(c Cond, l Label) {
+	a.byte1(0x70 | byte(c&15))
+	a.rel8To(l)
+}
+
+func (a *Assembler) rel8To(l Label) {
+	if !a.validLabel(l) {
+		a.byte1(0)
+		return
+	}
+	a.fixups = append(a.fixups, fixup{at: int32(len(a.buf)), label: l, kind: fixRel8})
+	a.byte1(0)
 }
 
 // Call emits a rel32 call to l.

@@ -53,17 +53,19 @@ func branchTarget(t *testing.T, inst x86asm.Inst, off int) int {
 
 func TestBranches(t *testing.T) {
 	type br struct {
-		name   string
-		off    int
-		length int
-		label  Label
+		name        string
+		off         int
+		length      int
+		label       Label
+		boundAtEmit bool
 	}
 	var a Assembler
 	var brs []br
 	emit := func(name string, l Label, f func()) {
 		off := a.Len()
+		_, bound := a.LabelOffset(l)
 		f()
-		brs = append(brs, br{name, off, a.Len() - off, l})
+		brs = append(brs, br{name, off, a.Len() - off, l, bound})
 	}
 	back := a.NewLabel()
 	fwd := a.NewLabel()
@@ -71,6 +73,15 @@ func TestBranches(t *testing.T) {
 	a.Bind(back)
 	a.Nop(3)
 	emit("jmp back", back, func() { a.Jmp(back) })
+	emit("jmp short back", back, func() { a.JmpShort(back) })
+	short := a.NewLabel()
+	emit("jmp short fwd", short, func() { a.JmpShort(short) })
+	for c := range Cond(16) {
+		emit("jcc short fwd", short, func() { a.JccShort(c, short) })
+		emit("jcc short back", back, func() { a.JccShort(c, back) })
+	}
+	a.Nop(50)
+	a.Bind(short)
 	for c := range Cond(16) {
 		emit("jcc back", back, func() { a.Jcc(c, back) })
 		emit("jcc fwd", fwd, func() { a.Jcc(c, fwd) })
@@ -101,12 +112,19 @@ func TestBranches(t *testing.T) {
 		if got := branchTarget(t, inst, b.off); got != want {
 			t.Errorf("%s at %d (%v): target %d, want %d", b.name, b.off, inst, got, want)
 		}
-		near := strings.Contains(b.name, "back") && !strings.Contains(b.name, "far") && !strings.HasPrefix(b.name, "call")
-		if wantLen := map[bool]int{true: 2, false: 5}[near]; strings.HasPrefix(b.name, "jmp") && b.length != wantLen {
-			t.Errorf("%s: length %d, want %d", b.name, b.length, wantLen)
+		// Expected encoding: rel8 for short branches and for jumps to labels already bound
+		// within rel8 range when emitted; rel32 otherwise.
+		near := strings.Contains(b.name, "short") ||
+			(b.boundAtEmit && !strings.HasPrefix(b.name, "call") && want-(b.off+2) >= -128)
+		wantLen := 5
+		switch {
+		case near:
+			wantLen = 2
+		case strings.HasPrefix(b.name, "jcc"):
+			wantLen = 6
 		}
-		if wantLen := map[bool]int{true: 2, false: 6}[near]; strings.HasPrefix(b.name, "jcc") && b.length != wantLen {
-			t.Errorf("%s: length %d, want %d", b.name, b.length, wantLen)
+		if b.length != wantLen {
+			t.Errorf("%s at %d: length %d, want %d", b.name, b.off, b.length, wantLen)
 		}
 	}
 }
@@ -285,6 +303,18 @@ func TestEncodingErrors(t *testing.T) {
 			l := a.NewLabel()
 			a.Bind(l)
 			a.Diff32(l, a.NewLabel())
+		}},
+		{"short branch forward too far", func(a *Assembler) {
+			l := a.NewLabel()
+			a.JmpShort(l)
+			a.Nop(128)
+			a.Bind(l)
+		}},
+		{"short branch backward too far", func(a *Assembler) {
+			l := a.NewLabel()
+			a.Bind(l)
+			a.Nop(127)
+			a.JccShort(CondE, l)
 		}},
 		{"bound twice", func(a *Assembler) {
 			l := a.NewLabel()
