@@ -13,6 +13,11 @@
 //	a.MovRM(asm.W64, asm.RAX, asm.Mem{Base: asm.R12, Disp: 8}) // mov rax, [r12+8]
 //	a.MovMR(asm.W8, asm.Mem{Base: asm.RDI, Index: asm.RSI, Scale: 1}, asm.RSI) // mov [rdi+rsi], sil
 //
+// Families take their selector first: AluRR/RI/RM/MR/MI(op [AluOp], w, ...) for the eight ALU
+// operations (AddRR etc. are shorthands), ShiftRCL/RI/MCL/MI(op [ShiftOp], w, ...),
+// SetccR/M, CmovccRR/RM and Jcc(c [Cond], ...). Extensions take both widths:
+// MovzxRR(dstW, srcW, dst, src). Instructions without operands are plain names (Ret, Cqo, Ud2).
+//
 // SSE/SSE2/SSSE3/SSE4.1/SSE4.2 instructions (scalar floats and 128-bit SIMD) are described by
 // [SseOp] constants named after the Intel mnemonic (PADDD, ADDSD, ROUNDSS...) and emitted through
 // a handful of form methods:
@@ -37,14 +42,37 @@
 //
 // # Labels and patch sites
 //
-// [Assembler.NewLabel] creates a label, [Assembler.Bind] places it. Branches to a bound label that
-// is near use rel8, everything else rel32; forward references are resolved by
-// [Assembler.Finalize], which fails if a referenced label was never bound. [Assembler.CallRel32]
-// and [Assembler.JmpRel32] emit branches whose displacement the caller patches after layout with
-// [PutRel32]. [Assembler.JumpTable] emits br_table tables of 32-bit offsets relative to a label.
+// [Assembler.NewLabel] creates a label, [Assembler.Bind] places it. [Assembler.Jmp],
+// [Assembler.Jcc] and [Assembler.Call] use rel8 for a label already bound within range and rel32
+// otherwise; [Assembler.JmpShort] and [Assembler.JccShort] always use rel8 (Finalize fails if the
+// target is out of range). Forward references are resolved by [Assembler.Finalize], which fails
+// if a referenced label was never bound (unreferenced unbound labels are fine).
+// [Assembler.LeaRIP] and [LabelMem] reference a label RIP-relatively (constants and tables placed
+// after the code with [Assembler.AlignData], [Assembler.Quad], [Assembler.Bytes]...).
+// [Assembler.JumpTable] emits a br_table table of int32 offsets relative to the table label.
 //
-// The assembler never allocates per instruction beyond growing its buffers, keeps no maps and
-// records the first encoding error (an impossible operand combination), returned by Finalize.
+// Patch sites are offsets into the code returned by the emitting method: [Assembler.CallRel32],
+// [Assembler.JmpRel32] and [Assembler.JccRel32] return the offset of a rel32 displacement that
+// the caller resolves after layout with [PutRel32]; [Assembler.AluRI32] and
+// [Assembler.MovImm64Site] return the offset of an immediate filled in later with
+// [Assembler.PatchInt32] or [Assembler.PatchInt64] (a frame size, an absolute address).
+//
+// # Errors
+//
+// Methods do not return errors: the first impossible request (an XMM register in an integer
+// instruction or the wrong register class for an SSE operand, RSP as an index, an op form that
+// does not exist, an unknown label, a label bound twice, a bad alignment) is recorded and
+// returned by Finalize, so a compiler bug never turns into silently wrong machine code.
+//
+// # CPU features and idioms
+//
+// LZCNT needs ABM/LZCNT, TZCNT needs BMI1, POPCNT needs POPCNT (use BSR/BSF otherwise); SseOp
+// constants name their feature beyond SSE2 (SSE3, SSSE3, SSE4.1, SSE4.2 for PCMPGTQ). Zero an XMM
+// register with SseRR(PXOR, x, x) or SseRR(XORPS, x, x); all ones with SseRR(PCMPEQD, x, x).
+// Zero a general-purpose register with XorRR(W32, r, r) (clobbers flags) or MovImm (does not).
+//
+// The assembler never allocates per instruction beyond growing its buffers (Reset keeps them),
+// keeps no maps and is deterministic.
 package asm
 
 import (
@@ -371,21 +399,46 @@ func byteNeedsRex(r Reg) bool { e := r.enc(); return r.IsGPR() && e >= 4 && e <=
 
 // encRR emits [pfx] [REX] opcode ModRM(mod=11, reg, rm).
 func (a *Assembler) encRR(pfx byte, fl int, o opcode, reg, rm byte) {
-	b := a.buf
+	b := a.room(8)
+	i := len(b)
+	b = b[:i+8]
 	if pfx != 0 {
-		b = append(b, pfx)
+		b[i] = pfx
+		i++
 	}
-	rex := byte(0x40)
+	rex := byte(0x40) | (reg>>3&1)<<2 | rm>>3&1
 	if fl&fW != 0 {
 		rex |= 8
 	}
-	rex |= (reg >> 3 & 1) << 2
-	rex |= rm >> 3 & 1
 	if rex != 0x40 || fl&fRex != 0 {
-		b = append(b, rex)
+		b[i] = rex
+		i++
 	}
-	b = appendOp(b, o)
-	a.buf = append(b, 0xc0|(reg&7)<<3|rm&7)
+	i = putOp(b, i, o)
+	b[i] = 0xc0 | (reg&7)<<3 | rm&7
+	a.buf = b[:i+1]
+}
+
+// room makes sure the buffer has capacity for n more bytes and returns it.
+func (a *Assembler) room(n int) []byte {
+	if cap(a.buf)-len(a.buf) < n {
+		a.buf = append(a.buf, make([]byte, n)...)[:len(a.buf)]
+	}
+	return a.buf
+}
+
+// putOp stores opcode o at b[i:] and returns the index after it; b has room.
+func putOp(b []byte, i int, o opcode) int {
+	switch o >> 24 {
+	case 1:
+		b[i] = byte(o)
+		return i + 1
+	case 2:
+		b[i], b[i+1] = byte(o>>8), byte(o)
+		return i + 2
+	}
+	b[i], b[i+1], b[i+2] = byte(o>>16), byte(o>>8), byte(o)
+	return i + 3
 }
 
 // encRRr is encRR for Reg operands, forcing REX for byte registers as flagged.
