@@ -157,7 +157,8 @@ func TestRIPLabelOperands(t *testing.T) {
 	a.AlignData(16)
 	a.Bind(data)
 	a.Quad(0x0123456789abcdef)
-	a.Quad(0)
+	a.Dword(0xdeadbeef)
+	a.Dword(0)
 	code, err := a.Finalize()
 	if err != nil {
 		t.Fatal(err)
@@ -168,6 +169,9 @@ func TestRIPLabelOperands(t *testing.T) {
 	}
 	if got := binary.LittleEndian.Uint64(code[dataOff:]); got != 0x0123456789abcdef {
 		t.Errorf("Quad wrote %#x", got)
+	}
+	if got := binary.LittleEndian.Uint32(code[dataOff+8:]); got != 0xdeadbeef {
+		t.Errorf("Dword wrote %#x", got)
 	}
 	ds := decodeAll(t, code[:dataOff])
 	for _, r := range refs {
@@ -346,6 +350,15 @@ func TestEncodingErrors(t *testing.T) {
 		if _, err := a.Finalize(); err == nil {
 			t.Errorf("%s: Finalize succeeded, want an error", tc.name)
 		}
+	}
+	var a Assembler
+	a.AddRR(W64, RAX, RCX)
+	if err := a.Err(); err != nil {
+		t.Errorf("Err after a valid instruction: %v", err)
+	}
+	a.AddRR(W64, RAX, X1)
+	if a.Err() == nil {
+		t.Errorf("Err after an invalid instruction: nil")
 	}
 }
 
