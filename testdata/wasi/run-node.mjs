@@ -1,0 +1,122 @@
+// run-node.mjs runs the programs of manifest.json under Node.js's node:wasi
+// (a second opinion on the programs and their expected results).
+//
+//	node run-node.mjs [NAME...]
+//
+// Each program runs in a child node process (so proc_exit, proc_raise and
+// stdin behave as in a real process) inside a fresh temporary directory
+// {tmp} prepared by the manifest's setup steps; its exit status, its
+// "FAIL" lines and the manifest's "after" checks decide pass or fail.
+// FAIL lines named in the program's node.known_failures are node's own
+// deviations from Linux semantics and are reported but tolerated; programs
+// with node.skip are not run. Exit status 0 when every program passed.
+import { WASI } from 'node:wasi';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+if (process.argv[2] === '--child') {
+  const spec = JSON.parse(process.argv[3]);
+  const env = {};
+  for (const kv of spec.env) {
+    const i = kv.indexOf('=');
+    env[kv.slice(0, i)] = kv.slice(i + 1);
+  }
+  const wasi = new WASI({ version: 'preview1', args: spec.args, env, preopens: spec.preopens, returnOnExit: true });
+  const mod = await WebAssembly.compile(fs.readFileSync(spec.wasm));
+  const inst = await WebAssembly.instantiate(mod, wasi.getImportObject());
+  process.exitCode = wasi.start(inst);
+} else {
+  const manifest = JSON.parse(fs.readFileSync(path.join(here, 'manifest.json'), 'utf8'));
+  const only = process.argv.slice(2);
+  let bad = 0;
+  for (const p of manifest.programs) {
+    if (only.length && !only.includes(p.name)) continue;
+    if (p.node && p.node.skip) {
+      console.log(`SKIP ${p.name}: ${p.node.skip}`);
+      continue;
+    }
+    const r = runOne(p);
+    console.log(`${r.pass ? 'PASS' : 'FAIL'} ${p.name}: exit ${r.exit} (want ${p.exit}), ${r.oks} ok, ${r.fails.length} FAIL (${r.known.length} known node gaps)${r.note ? ', ' + r.note : ''}`);
+    for (const l of r.known) console.log(`    node gap: ${l}`);
+    for (const l of r.fails) console.log(`    ${l}`);
+    for (const l of r.afterErrs) console.log(`    after: ${l}`);
+    if (!r.pass) bad++;
+  }
+  process.exitCode = bad ? 1 : 0;
+}
+
+function runOne(p) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wasi-node-'));
+  const sub = (s) => s.replaceAll('{tmp}', tmp);
+  try {
+    for (const st of p.setup) {
+      const dst = path.join(tmp, st.path);
+      if (st.op === 'mkdir') fs.mkdirSync(dst, { recursive: true });
+      else if (st.op === 'write') fs.writeFileSync(dst, st.content);
+      else if (st.op === 'symlink') fs.symlinkSync(sub(st.target), dst);
+      else throw new Error(`unknown setup op ${st.op}`);
+    }
+    const preopens = {};
+    for (const d of p.dirs) {
+      let spec = sub(d);
+      if (spec.endsWith(':ro')) spec = spec.slice(0, -3); // node has no read-only preopens
+      const [host, guest] = spec.includes('::') ? spec.split('::') : [spec, spec];
+      preopens[guest] = host;
+    }
+    const child = {
+      wasm: path.join(here, p.wasm),
+      args: [p.wasm, ...p.args],
+      env: p.env,
+      preopens,
+    };
+    const res = spawnSync(process.execPath, ['--no-warnings', fileURLToPath(import.meta.url), '--child', JSON.stringify(child)], {
+      input: p.stdin, timeout: 20000, encoding: 'utf8',
+    });
+    let exit = res.status;
+    let note = '';
+    if (res.signal) {
+      const num = os.constants.signals[res.signal];
+      if (res.error && res.error.code === 'ETIMEDOUT') { note = 'timed out'; exit = 'timeout'; }
+      else { exit = 128 + num; note = `killed by ${res.signal}`; }
+    }
+    const lines = res.stdout.split('\n');
+    const oks = lines.filter((l) => l.startsWith('ok ')).length;
+    const known = [], fails = [];
+    const kf = (p.node && p.node.known_failures) || [];
+    for (const l of lines.filter((l) => l.startsWith('FAIL '))) {
+      const name = l.slice(5).split(':')[0];
+      (kf.includes(name) ? known : fails).push(l);
+    }
+    if (res.stderr.trim()) note += (note ? '; ' : '') + 'stderr: ' + res.stderr.trim().split('\n')[0];
+    const afterErrs = [];
+    for (const a of p.after) {
+      const f = path.join(tmp, a.path);
+      if (a.op === 'content') {
+        let c = null;
+        try { c = fs.readFileSync(f, 'utf8'); } catch {}
+        if (c !== a.content) afterErrs.push(`${a.path}: content ${JSON.stringify(c)}, want ${JSON.stringify(a.content)}`);
+      } else if (a.op === 'absent') {
+        let there = true;
+        try { fs.lstatSync(f); } catch { there = false; }
+        if (there) afterErrs.push(`${a.path} exists`);
+      } else if (a.op === 'isdir') {
+        let ok = false;
+        try { ok = fs.lstatSync(f).isDirectory(); } catch {}
+        if (!ok) afterErrs.push(`${a.path} is not a directory`);
+      }
+    }
+    // A program whose checks all passed but that node cannot finish (or
+    // whose only failures are known gaps) fails with status 1: accept that.
+    const timeoutOK = exit === 'timeout' && p.node && p.node.timeout_ok;
+    if (timeoutOK) note += ` (tolerated: ${p.node.timeout_ok})`;
+    const exitOK = exit === p.exit || ((known.length > 0 || timeoutOK) && fails.length === 0 && (exit === 1 || exit === 'timeout'));
+    return { pass: exitOK && fails.length === 0 && afterErrs.length === 0, exit, oks, known, fails, afterErrs, note };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
