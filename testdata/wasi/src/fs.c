@@ -356,8 +356,6 @@ static void test_paths(void) {
 	__wasi_path_filestat_get(dir, 0, "p.txt", &fst2);
 	CHECK("path_filestat_set_times-nofollow-keeps-target", fst2.mtim == t2, "target mtim %llu", (unsigned long long)fst2.mtim);
 	EXPECT_ERR("path_filestat_set_times-ENOENT", __wasi_path_filestat_set_times(dir, 0, "nope", 0, 0, __WASI_FSTFLAGS_MTIM_NOW), __WASI_ERRNO_NOENT);
-	EXPECT_ERR("path_filestat_set_times-conflict-EINVAL", __wasi_path_filestat_set_times(dir, 0, "p.txt", 1, 1,
-		__WASI_FSTFLAGS_MTIM | __WASI_FSTFLAGS_MTIM_NOW), __WASI_ERRNO_INVAL);
 
 	/* path_rename */
 	EXPECT_OK("path_rename", __wasi_path_rename(dir, "hard.txt", dir2, "renamed.txt"));
@@ -476,13 +474,17 @@ static void test_readdir(void) {
 	CHECK("readdir-libc", d && cnt == 6 && dots == 2, "entries %d dots %d", cnt, dots);
 }
 
-/* path_rename with the same descriptor for both sides (node's uvwasi
- * deadlocks here, so this runs last). */
-static void test_rename_same_fd(void) {
+/* path_rename with the same descriptor for both sides, then an EINVAL
+ * from path_filestat_set_times. That EINVAL runs last because node v20's
+ * uvwasi returns it without releasing its lock on the descriptor, so every
+ * later call on the preopen deadlocks under node. */
+static void test_last(void) {
 	make_file("same1", "x");
 	EXPECT_OK("path_rename-same-fd", __wasi_path_rename(dir, "same1", dir, "same2"));
 	__wasi_filestat_t fst;
 	EXPECT_OK("path_rename-same-fd-result", __wasi_path_filestat_get(dir, 0, "same2", &fst));
+	EXPECT_ERR("path_filestat_set_times-conflict-EINVAL", __wasi_path_filestat_set_times(dir, 0, "same2", 1, 1,
+		__WASI_FSTFLAGS_MTIM | __WASI_FSTFLAGS_MTIM_NOW), __WASI_ERRNO_INVAL);
 }
 
 int main(void) {
@@ -500,7 +502,7 @@ int main(void) {
 	test_closed();
 	test_renumber();
 	test_readdir();
-	test_paths(); /* node hangs in path_rename: keep this late */
-	test_rename_same_fd();
+	test_paths();
+	test_last();
 	return finish();
 }
