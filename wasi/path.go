@@ -272,7 +272,11 @@ func (s *System) PathOpen(mem []byte, fd, dirflags, p, n, oflags uint32, base, i
 	}
 	follow := dirflags&LookupSymlinkFollow != 0
 	h, errno := s.openBeneath(e.hostfd, name, fl, 0o666, follow)
-	if errno == EISDIR && fl&unix.O_ACCMODE != unix.O_RDONLY && oflags&(OflagCreat|OflagTrunc) == 0 && fdflags&FdflagAppend == 0 {
+	// WASI has no access mode: it is inferred from the rights. Guests that
+	// ask for every right (read and write, as Go's os.Open does) must still
+	// be able to open a directory, so such a request is retried read-only;
+	// a write-only request on a directory fails with EISDIR, as in POSIX.
+	if errno == EISDIR && fl&unix.O_ACCMODE == unix.O_RDWR && oflags&(OflagCreat|OflagTrunc) == 0 && fdflags&FdflagAppend == 0 {
 		h, errno = s.openBeneath(e.hostfd, name, fl&^unix.O_ACCMODE|unix.O_RDONLY, 0, follow)
 	}
 	if errno != ESUCCESS {
