@@ -3,35 +3,18 @@ package interp_test
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 
+	"github.com/wasmrun/wasmrun/internal/testsuite"
 	"github.com/wasmrun/wasmrun/spectest"
 )
 
 // TestSpecSuite runs every script of the WebAssembly 2.0 core suite
 // (core/*.wast, core/simd/*.wast) on the interpreter.
 func TestSpecSuite(t *testing.T) {
-	dir := os.Getenv("WASMRUN_TESTSUITE")
-	if dir == "" {
-		_, file, _, _ := runtime.Caller(0)
-		dir = filepath.Join(filepath.Dir(file), "..", "..", "shared", "testsuite")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "core")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("spec test suite not found at %s (set WASMRUN_TESTSUITE)", dir)
-		}
-		t.Skipf("SKIPPING: spec test suite not found at %s (set WASMRUN_TESTSUITE)", dir)
-	}
-	var files []string
-	for _, pat := range []string{"core/*.wast", "core/simd/*.wast"} {
-		m, err := filepath.Glob(filepath.Join(dir, pat))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
+	dir := testsuite.Dir(t)
+	files := testsuite.Files(t)
 	factory, ok := spectest.LookupEngine("interp")
 	if !ok {
 		t.Fatal("engine interp is not registered")

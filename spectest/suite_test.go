@@ -4,47 +4,20 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/wasmrun/wasmrun/internal/testsuite"
 )
 
-// suiteDir returns the spec test suite directory: $WASMRUN_TESTSUITE, or
-// ../shared/testsuite relative to the repository root. It skips the test
-// when the suite is missing (fails under CI=true).
-func suiteDir(t testing.TB) string {
-	dir := os.Getenv("WASMRUN_TESTSUITE")
-	if dir == "" {
-		_, file, _, _ := runtime.Caller(0)
-		dir = filepath.Join(filepath.Dir(file), "..", "..", "shared", "testsuite")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "core")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("spec test suite not found at %s (set WASMRUN_TESTSUITE)", dir)
-		}
-		t.Skipf("SKIPPING: spec test suite not found at %s (set WASMRUN_TESTSUITE)", dir)
-	}
-	return dir
-}
-
-// suiteFiles lists core/*.wast and core/simd/*.wast.
+// suiteFiles returns the suite directory and its scripts (see
+// testsuite.Files).
 func suiteFiles(t testing.TB) (dir string, files []string) {
-	dir = suiteDir(t)
-	for _, pat := range []string{"core/*.wast", "core/simd/*.wast"} {
-		m, err := filepath.Glob(filepath.Join(dir, pat))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
-	if len(files) == 0 {
-		t.Fatalf("no .wast files in %s/core", dir)
-	}
-	return dir, files
+	t.Helper()
+	return testsuite.Dir(t), testsuite.Files(t)
 }
 
 // TestSpecSuite runs every script of the 2.0 suite in validation-only
@@ -218,7 +191,7 @@ func FuzzParseScript(f *testing.F) {
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
-	if dir := os.Getenv("WASMRUN_TESTSUITE"); dir != "" {
+	if dir, err := testsuite.Lookup(); err == nil {
 		if src, err := os.ReadFile(filepath.Join(dir, "core", "names.wast")); err == nil {
 			f.Add(src)
 		}

@@ -1,4 +1,4 @@
-package text
+package text_test
 
 import (
 	"os"
@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/internal/testsuite"
+	"github.com/wasmrun/wasmrun/spectest"
+	"github.com/wasmrun/wasmrun/text"
 )
 
 // FuzzParse checks that no input makes the parser panic or hang, that
@@ -22,24 +25,26 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	// A sample of the spec suite's modules, when it is present.
-	dir := os.Getenv("WASMRUN_TESTSUITE")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "testsuite")
-	}
-	for _, name := range []string{"block.wast", "elem.wast", "data.wast", "imports.wast", "simd/simd_lane.wast", "float_literals.wast"} {
-		data, err := os.ReadFile(filepath.Join(dir, "core", name))
-		if err != nil {
-			continue
-		}
-		for i, form := range scanForms(string(data)) {
-			// Small seeds keep the fuzzer's minimisation quick.
-			if i%3 == 0 && head(form.src) == "module" && len(form.src) < 400 {
-				f.Add([]byte(form.src))
+	if dir, err := testsuite.Lookup(); err == nil {
+		for _, name := range []string{"block.wast", "elem.wast", "data.wast", "imports.wast", "simd/simd_lane.wast", "float_literals.wast"} {
+			data, err := os.ReadFile(filepath.Join(dir, "core", filepath.FromSlash(name)))
+			if err != nil {
+				continue
+			}
+			s, err := spectest.ParseScript(name, data)
+			if err != nil {
+				f.Fatalf("%s: %v", name, err)
+			}
+			for i, c := range s.Commands {
+				// Small seeds keep the fuzzer's minimisation quick.
+				if i%3 == 0 && c.Kind == spectest.CmdModule && len(c.Module.Src) < 400 {
+					f.Add(c.Module.Src)
+				}
 			}
 		}
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		m, _, err := ParseModuleID(src)
+		m, _, err := text.ParseModuleID(src)
 		if err != nil {
 			if m != nil {
 				t.Fatalf("module returned with error %v", err)

@@ -6,28 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wasmrun/wasmrun/internal/testsuite"
 	"github.com/wasmrun/wasmrun/spectest"
 )
-
-// suiteFiles returns the .wast scripts of the spec test suite, skipping
-// (or failing on CI) when the suite is missing.
-func suiteFiles(t *testing.T) []string {
-	t.Helper()
-	dir := os.Getenv("WASMRUN_TESTSUITE")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "testsuite")
-	}
-	a, _ := filepath.Glob(filepath.Join(dir, "core", "*.wast"))
-	b, _ := filepath.Glob(filepath.Join(dir, "core", "simd", "*.wast"))
-	files := append(a, b...)
-	if len(files) == 0 {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("spec test suite not found in %s (set WASMRUN_TESTSUITE)", dir)
-		}
-		t.Skipf("SKIPPING: spec test suite not found in %s (set WASMRUN_TESTSUITE)", dir)
-	}
-	return files
-}
 
 // TestSpecSuite runs every script of the spec suite in validation-only
 // mode. It fails when a module the suite defines as valid is rejected by
@@ -37,7 +18,7 @@ func suiteFiles(t *testing.T) []string {
 func TestSpecSuite(t *testing.T) {
 	var total spectest.Stats
 	others := 0
-	for _, file := range suiteFiles(t) {
+	for _, file := range testsuite.Files(t) {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)

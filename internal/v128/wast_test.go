@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wasmrun/wasmrun/internal/testsuite"
 	"github.com/wasmrun/wasmrun/wasm"
 )
 
@@ -20,22 +21,6 @@ import (
 // functions, and compares with the scripts' expected results. Functions
 // that use anything else (memory, control flow, scalar arithmetic, ...)
 // are skipped and counted.
-
-// testsuiteDir returns the spec testsuite directory, or "" when missing.
-func testsuiteDir(t *testing.T) string {
-	dir := os.Getenv("WASMRUN_TESTSUITE")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "testsuite")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "core", "simd")); err != nil {
-		msg := fmt.Sprintf("SPEC TESTSUITE NOT FOUND at %s (set WASMRUN_TESTSUITE): %v", dir, err)
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	return dir
-}
 
 // sx is an S-expression: an atom or a list.
 type sx struct {
@@ -629,7 +614,7 @@ func funcsOf(m *sx) (*module, error) {
 }
 
 func TestSpecScripts(t *testing.T) {
-	dir := testsuiteDir(t)
+	dir := testsuite.Dir(t)
 	files, err := filepath.Glob(filepath.Join(dir, "core", "simd", "*.wast"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no scripts in %s: %v", dir, err)
