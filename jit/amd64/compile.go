@@ -1,0 +1,864 @@
+package amd64
+
+import (
+	"fmt"
+
+	"github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/jit"
+	. "github.com/wasmrun/wasmrun/jit/amd64/asm" //lint:ignore ST1001 the instruction selector reads like assembly
+	"github.com/wasmrun/wasmrun/store"
+	"github.com/wasmrun/wasmrun/validate"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// Fixed registers of compiled code.
+const (
+	regVM  = R15 // *jit.VMContext
+	regFB  = R12 // value-stack frame base: slot i is [R12+8*i]
+	regMem = R13 // base of memory 0
+)
+
+// helper is an instruction compiled code leaves to Go.
+type helper struct {
+	op   wasm.Op
+	slot uint32 // first operand slot, relative to the frame base
+	n    uint32 // operand slots
+	a, b uint32 // immediates (indices)
+	off  uint64 // memarg offset
+}
+
+// reloc is a rel32 call site to patch after layout.
+type reloc struct {
+	site   int // offset of the rel32 in the function's code
+	target int // defined function index, or -1 for the exit stub
+}
+
+// funcCode is a compiled function. Its code lives in the module's
+// executable mapping at offset off.
+type funcCode struct {
+	mod     *module
+	idx     int // defined function index
+	code    []byte
+	off     int
+	relocs  []reloc
+	helpers []helper
+}
+
+type ctrl struct {
+	op       wasm.Op
+	label    Label // branch target: end (block, if) or start (loop)
+	elseL    Label
+	height   int // operand stack entries below the block's parameters
+	slotBase int // slot offset of the first parameter
+	params   []wasm.ValType
+	results  []wasm.ValType
+	hasElse  bool
+}
+
+type compiler struct {
+	a       Assembler
+	m       *wasm.Module
+	fi      *validate.FuncInfo
+	fc      *funcCode
+	types   []uint32 // type index of every function
+	globals []wasm.ValType
+	localOf []int // slot of each local
+	nloc    int   // local slots
+	stack   []wasm.ValType
+	offs    []int // slot offset of each stack entry (relative to nloc)
+	sp      int   // slot offset of the stack top
+	maxSP   int
+	ctrls   []ctrl
+	traps   map[store.TrapCode]Label
+	cold    []func()
+}
+
+func (c *compiler) slot(off int) Mem { return Mem{Base: regFB, Disp: int32(8 * (c.nloc + off))} }
+func (c *compiler) local(i uint32) Mem {
+	return Mem{Base: regFB, Disp: int32(8 * c.localOf[i])}
+}
+
+func (c *compiler) push(t wasm.ValType) Mem {
+	c.stack = append(c.stack, t)
+	c.offs = append(c.offs, c.sp)
+	m := c.slot(c.sp)
+	c.sp += t.Slots()
+	if c.sp > c.maxSP {
+		c.maxSP = c.sp
+	}
+	return m
+}
+
+func (c *compiler) pop() (wasm.ValType, Mem) {
+	n := len(c.stack) - 1
+	t := c.stack[n]
+	c.sp = c.offs[n]
+	c.stack, c.offs = c.stack[:n], c.offs[:n]
+	return t, c.slot(c.sp)
+}
+
+func (c *compiler) truncate(height int) {
+	if height < len(c.stack) {
+		c.sp = c.offs[height]
+		c.stack, c.offs = c.stack[:height], c.offs[:height]
+	}
+}
+
+func (c *compiler) trap(code store.TrapCode) Label {
+	if l, ok := c.traps[code]; ok {
+		return l
+	}
+	l := c.a.NewLabel()
+	c.traps[code] = l
+	return l
+}
+
+// callExit emits "call exitStub".
+func (c *compiler) callExit() {
+	site := c.a.CallRel32()
+	c.fc.relocs = append(c.fc.relocs, reloc{site: site, target: -1})
+}
+
+// helperCall emits an exit to Go running h.
+func (c *compiler) helperCall(h helper) {
+	idx := len(c.fc.helpers)
+	c.fc.helpers = append(c.fc.helpers, h)
+	c.a.MovImm(W64, RAX, int64(c.fc.idx)<<32|int64(idx))
+	c.a.MovMR(W64, Mem{Base: regVM, Disp: jit.OffExitArg}, RAX)
+	c.a.MovMI(W64, Mem{Base: regVM, Disp: jit.OffExit}, jit.ExitHelper)
+	c.callExit()
+}
+
+// budget emits the interruption check.
+func (c *compiler) budget() {
+	cold := c.a.NewLabel()
+	back := c.a.NewLabel()
+	c.a.DecM(W64, Mem{Base: regVM, Disp: jit.OffBudget})
+	c.a.Jcc(CondE, cold)
+	c.a.Bind(back)
+	c.cold = append(c.cold, func() {
+		c.a.Bind(cold)
+		c.a.MovMI(W64, Mem{Base: regVM, Disp: jit.OffExit}, jit.ExitBudget)
+		c.callExit()
+		c.a.Jmp(back)
+	})
+}
+
+// copySlots copies n slots from slot offset src to dst (dst <= src).
+func (c *compiler) copySlots(dst, src, n int) {
+	if dst == src {
+		return
+	}
+	for i := 0; i < n; i++ {
+		c.a.MovRM(W64, RAX, c.slot(src+i))
+		c.a.MovMR(W64, c.slot(dst+i), RAX)
+	}
+}
+
+func slotsOf(ts []wasm.ValType) int {
+	n := 0
+	for _, t := range ts {
+		n += t.Slots()
+	}
+	return n
+}
+
+// branchCopy moves the values a branch to ctrl d carries into place.
+func (c *compiler) branchCopy(d *ctrl) {
+	ts := d.results
+	if d.op == wasm.OpLoop {
+		ts = d.params
+	}
+	n := slotsOf(ts)
+	if d.op == 0 { // function level: results go to slot 0
+		for i := 0; i < n; i++ {
+			c.a.MovRM(W64, RAX, c.slot(c.sp-n+i))
+			c.a.MovMR(W64, Mem{Base: regFB, Disp: int32(8 * i)}, RAX)
+		}
+		return
+	}
+	c.copySlots(d.slotBase, c.sp-n, n)
+}
+
+// branch emits an unconditional branch to depth.
+func (c *compiler) branch(depth uint32) {
+	d := &c.ctrls[len(c.ctrls)-1-int(depth)]
+	c.branchCopy(d)
+	if d.op == 0 {
+		c.a.Ret()
+		return
+	}
+	c.a.Jmp(d.label)
+}
+
+func (c *compiler) blockType(bt binary.BlockType) (params, results []wasm.ValType) {
+	switch bt.Kind {
+	case binary.BlockValue:
+		return nil, []wasm.ValType{bt.Value}
+	case binary.BlockIndex:
+		ft := c.m.Types[bt.Index]
+		return ft.Params, ft.Results
+	}
+	return nil, nil
+}
+
+// compileFunc compiles defined function idx.
+func compileFunc(mod *module, m *wasm.Module, fi *validate.FuncInfo, idx int, types []uint32, globals []wasm.ValType) (fc *funcCode, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fc, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	c := &compiler{m: m, fi: fi, types: types, globals: globals, traps: map[store.TrapCode]Label{}}
+	c.fc = &funcCode{mod: mod, idx: idx}
+	c.localOf = make([]int, len(fi.Locals))
+	n := 0
+	for i, t := range fi.Locals {
+		c.localOf[i] = n
+		n += t.Slots()
+	}
+	c.nloc = n
+	ft := m.Types[fi.TypeIndex]
+	a := &c.a
+	// Prologue: stack checks, zeroed locals, budget.
+	stackTrap := c.trap(store.TrapCallStackExhausted)
+	a.CmpRM(W64, RSP, Mem{Base: regVM, Disp: jit.OffSPLimit})
+	a.Jcc(CondB, stackTrap)
+	frameSite := a.Len()
+	_ = frameSite
+	frameLea := c.a.NewLabel()
+	_ = frameLea
+	a.MovRR(W64, RAX, regFB)
+	sizeSite := a.AluRI32(AluAdd, W64, RAX, 0)
+	a.CmpRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffVSLimit})
+	a.Jcc(CondA, stackTrap)
+	if fi.LocalSlots > fi.ParamSlots {
+		a.XorRR(W32, RAX, RAX)
+		for i := fi.ParamSlots; i < fi.LocalSlots; i++ {
+			a.MovMR(W64, Mem{Base: regFB, Disp: int32(8 * i)}, RAX)
+		}
+	}
+	c.budget()
+	c.ctrls = append(c.ctrls, ctrl{op: 0, results: ft.Results, label: a.NewLabel()})
+	body := m.Code[idx].Body
+	if err := c.body(body, m.Code[idx].Offset); err != nil {
+		return nil, err
+	}
+	for _, f := range c.cold {
+		f()
+	}
+	for code := store.TrapCode(1); code <= store.TrapHostPanic; code++ {
+		if l, ok := c.traps[code]; ok {
+			a.Bind(l)
+			a.MovMI(W64, Mem{Base: regVM, Disp: jit.OffExit}, int32(jit.ExitTrap+int(code)))
+			c.callExit()
+			a.Ud2()
+		}
+	}
+	a.PatchInt32(sizeSite, int32(8*(c.nloc+c.maxSP+4)))
+	code, err := a.Finalize()
+	if err != nil {
+		return nil, err
+	}
+	c.fc.code = append([]byte(nil), code...)
+	return c.fc, nil
+}
+
+var errUnsupported = fmt.Errorf("unsupported instruction")
+
+func (c *compiler) body(body []byte, base int) error {
+	r := binary.NewReader(body, base)
+	a := &c.a
+	dead := 0 // >0: skipping unreachable code, nesting depth+1
+	for !r.EOF() {
+		pos := r.Offset()
+		op, err := r.ReadOp()
+		if err != nil {
+			return err
+		}
+		info, ok := op.Info()
+		if !ok {
+			return fmt.Errorf("offset %d: unknown opcode %v", pos, op)
+		}
+		im, err := readImm(&r, info.Imm)
+		if err != nil {
+			return err
+		}
+		if dead > 0 {
+			switch op {
+			case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
+				dead++
+				continue
+			case wasm.OpElse:
+				if dead > 1 {
+					continue
+				}
+			case wasm.OpEnd:
+				if dead > 1 {
+					dead--
+					continue
+				}
+			default:
+				continue
+			}
+			dead = 0
+			d := &c.ctrls[len(c.ctrls)-1]
+			c.truncate(d.height)
+			if op == wasm.OpElse {
+				for _, t := range d.params {
+					c.push(t)
+				}
+			} else {
+				for _, t := range d.results {
+					c.push(t)
+				}
+			}
+		}
+		if err := c.op(op, info, im, &dead); err != nil {
+			return fmt.Errorf("offset %d: %v: %w", pos, op, err)
+		}
+		_ = a
+	}
+	return nil
+}
+
+type imms struct {
+	bt      binary.BlockType
+	x, y    uint32
+	i64     uint64
+	mem     binary.MemArg
+	targets []uint32
+	v128    [16]byte
+	lane    byte
+}
+
+func readImm(r *binary.Reader, k wasm.ImmKind) (im imms, err error) {
+	switch k {
+	case wasm.ImmNone:
+	case wasm.ImmBlockType:
+		im.bt, err = r.ReadBlockType()
+	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmData, wasm.ImmElem:
+		im.x, err = r.ReadU32()
+	case wasm.ImmBrTable:
+		var n uint32
+		if n, err = r.ReadU32(); err != nil {
+			return
+		}
+		for i := uint32(0); i <= n; i++ {
+			var t uint32
+			if t, err = r.ReadU32(); err != nil {
+				return
+			}
+			im.targets = append(im.targets, t)
+		}
+	case wasm.ImmCallIndirect, wasm.ImmMemoryInit, wasm.ImmMemoryCopy, wasm.ImmTableInit, wasm.ImmTableCopy:
+		if im.x, err = r.ReadU32(); err != nil {
+			return
+		}
+		if k == wasm.ImmMemoryInit || k == wasm.ImmMemoryCopy {
+			var b byte
+			b, err = r.ReadByte()
+			im.y = uint32(b)
+			if k == wasm.ImmMemoryInit {
+				return
+			}
+			return
+		}
+		im.y, err = r.ReadU32()
+	case wasm.ImmSelectT:
+		var n uint32
+		if n, err = r.ReadU32(); err != nil {
+			return
+		}
+		for i := uint32(0); i < n; i++ {
+			var b byte
+			if b, err = r.ReadByte(); err != nil {
+				return
+			}
+			im.x = uint32(b)
+		}
+	case wasm.ImmMemArg:
+		im.mem, err = r.ReadMemArg()
+	case wasm.ImmMemory:
+		_, err = r.ReadByte()
+	case wasm.ImmI32:
+		var v int32
+		v, err = r.ReadS32()
+		im.i64 = uint64(uint32(v))
+	case wasm.ImmI64:
+		var v int64
+		v, err = r.ReadS64()
+		im.i64 = uint64(v)
+	case wasm.ImmF32:
+		var v uint32
+		v, err = r.ReadF32()
+		im.i64 = uint64(v)
+	case wasm.ImmF64:
+		im.i64, err = r.ReadF64()
+	case wasm.ImmRefType:
+		var b byte
+		b, err = r.ReadByte()
+		im.x = uint32(b)
+	case wasm.ImmV128, wasm.ImmShuffle:
+		var b []byte
+		b, err = r.ReadBytes(16)
+		copy(im.v128[:], b)
+	case wasm.ImmLane:
+		im.lane, err = r.ReadByte()
+	case wasm.ImmMemArgLane:
+		if im.mem, err = r.ReadMemArg(); err != nil {
+			return
+		}
+		im.lane, err = r.ReadByte()
+	default:
+		err = fmt.Errorf("immediate kind %d", k)
+	}
+	return
+}
+
+func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
+	a := &c.a
+	switch op {
+	case wasm.OpUnreachable:
+		a.Jmp(c.trap(store.TrapUnreachable))
+		*dead = 1
+	case wasm.OpNop:
+	case wasm.OpBlock, wasm.OpLoop:
+		p, res := c.blockType(im.bt)
+		h := len(c.stack) - len(p)
+		d := ctrl{op: op, label: a.NewLabel(), height: h, params: p, results: res, slotBase: c.sp - slotsOf(p)}
+		if op == wasm.OpLoop {
+			a.Bind(d.label)
+			c.budget()
+		}
+		c.ctrls = append(c.ctrls, d)
+	case wasm.OpIf:
+		_, cm := c.pop()
+		p, res := c.blockType(im.bt)
+		h := len(c.stack) - len(p)
+		d := ctrl{op: op, label: a.NewLabel(), elseL: a.NewLabel(), height: h, params: p, results: res, slotBase: c.sp - slotsOf(p)}
+		a.CmpMI(W32, cm, 0)
+		a.Jcc(CondE, d.elseL)
+		c.ctrls = append(c.ctrls, d)
+	case wasm.OpElse:
+		d := &c.ctrls[len(c.ctrls)-1]
+		a.Jmp(d.label)
+		a.Bind(d.elseL)
+		d.hasElse = true
+		c.truncate(d.height)
+		for _, t := range d.params {
+			c.push(t)
+		}
+	case wasm.OpEnd:
+		d := c.ctrls[len(c.ctrls)-1]
+		c.ctrls = c.ctrls[:len(c.ctrls)-1]
+		if d.op == 0 {
+			c.branchCopy(&d)
+			a.Ret()
+			return nil
+		}
+		if d.op == wasm.OpIf && !d.hasElse {
+			a.Bind(d.elseL)
+		}
+		if d.op != wasm.OpLoop {
+			a.Bind(d.label)
+		}
+		c.truncate(d.height)
+		for _, t := range d.results {
+			c.push(t)
+		}
+	case wasm.OpBr:
+		c.branch(im.x)
+		*dead = 1
+	case wasm.OpBrIf:
+		_, cm := c.pop()
+		a.CmpMI(W32, cm, 0)
+		skip := a.NewLabel()
+		a.Jcc(CondE, skip)
+		c.branch(im.x)
+		a.Bind(skip)
+	case wasm.OpBrTable:
+		_, im0 := c.pop()
+		a.MovRM(W32, RCX, im0)
+		n := len(im.targets) - 1
+		stubs := make([]Label, n)
+		def := a.NewLabel()
+		a.CmpRI(W32, RCX, int32(n))
+		a.Jcc(CondAE, def)
+		table := a.NewLabel()
+		a.LeaRIP(RAX, table)
+		a.MovsxdRM(RDX, Mem{Base: RAX, Index: RCX, Scale: 4})
+		a.AddRR(W64, RAX, RDX)
+		a.JmpR(RAX)
+		byDepth := map[uint32]Label{}
+		for i := 0; i < n; i++ {
+			if l, ok := byDepth[im.targets[i]]; ok {
+				stubs[i] = l
+				continue
+			}
+			l := a.NewLabel()
+			byDepth[im.targets[i]] = l
+			stubs[i] = l
+		}
+		done := map[uint32]bool{}
+		for i := 0; i < n; i++ {
+			t := im.targets[i]
+			if done[t] {
+				continue
+			}
+			done[t] = true
+			a.Bind(stubs[i])
+			c.branch(t)
+		}
+		a.Bind(def)
+		c.branch(im.targets[n])
+		if n > 0 {
+			a.JumpTable(table, stubs)
+		} else {
+			a.Bind(table)
+		}
+		*dead = 1
+	case wasm.OpReturn:
+		c.branch(uint32(len(c.ctrls) - 1))
+		*dead = 1
+	case wasm.OpCall:
+		ft := c.m.Types[c.types[im.x]]
+		for range ft.Params {
+			c.pop()
+		}
+		at := c.sp
+		if im.x < c.m.NumImportedFuncs {
+			c.helperCall(helper{op: op, slot: uint32(c.nloc + at), a: im.x})
+		} else {
+			d := int32(8 * (c.nloc + at))
+			a.AddRI(W64, regFB, d)
+			site := a.CallRel32()
+			c.fc.relocs = append(c.fc.relocs, reloc{site: site, target: int(im.x - c.m.NumImportedFuncs)})
+			a.SubRI(W64, regFB, d)
+		}
+		for _, t := range ft.Results {
+			c.push(t)
+		}
+		// The callee's window may be larger than its results.
+		if c.sp < at+max(slotsOf(ft.Params), slotsOf(ft.Results)) && at+slotsOf(ft.Params) > c.maxSP {
+			c.maxSP = at + slotsOf(ft.Params)
+		}
+	case wasm.OpCallIndirect:
+		ft := c.m.Types[im.x]
+		_, ix := c.pop()
+		_ = ix
+		for range ft.Params {
+			c.pop()
+		}
+		at := c.sp
+		c.helperCall(helper{op: op, slot: uint32(c.nloc + at), a: im.x, b: im.y, n: uint32(c.nloc + c.offs0(at, ft))})
+		skip := a.NewLabel()
+		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffTarget})
+		a.TestRR(W64, RAX, RAX)
+		a.Jcc(CondE, skip)
+		d := int32(8 * (c.nloc + at))
+		a.AddRI(W64, regFB, d)
+		a.CallR(RAX)
+		a.SubRI(W64, regFB, d)
+		a.Bind(skip)
+		for _, t := range ft.Results {
+			c.push(t)
+		}
+	case wasm.OpDrop:
+		c.pop()
+	case wasm.OpSelect, wasm.OpSelectT:
+		_, cm := c.pop()
+		_, y := c.pop()
+		t, x := c.pop()
+		skip := a.NewLabel()
+		a.CmpMI(W32, cm, 0)
+		a.Jcc(CondNE, skip)
+		for i := 0; i < t.Slots(); i++ {
+			a.MovRM(W64, RAX, Mem{Base: regFB, Disp: y.Disp + int32(8*i)})
+			a.MovMR(W64, Mem{Base: regFB, Disp: x.Disp + int32(8*i)}, RAX)
+		}
+		a.Bind(skip)
+		c.push(t)
+	case wasm.OpLocalGet:
+		t := c.fi.Locals[im.x]
+		dst := c.push(t)
+		for i := 0; i < t.Slots(); i++ {
+			a.MovRM(W64, RAX, Mem{Base: regFB, Disp: c.local(im.x).Disp + int32(8*i)})
+			a.MovMR(W64, Mem{Base: regFB, Disp: dst.Disp + int32(8*i)}, RAX)
+		}
+	case wasm.OpLocalSet, wasm.OpLocalTee:
+		t, src := c.pop()
+		for i := 0; i < t.Slots(); i++ {
+			a.MovRM(W64, RAX, Mem{Base: regFB, Disp: src.Disp + int32(8*i)})
+			a.MovMR(W64, Mem{Base: regFB, Disp: c.local(im.x).Disp + int32(8*i)}, RAX)
+		}
+		if op == wasm.OpLocalTee {
+			c.push(t)
+		}
+	case wasm.OpGlobalGet:
+		t := c.globals[im.x]
+		dst := c.push(t)
+		a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
+		a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.x)})
+		for i := 0; i < t.Slots(); i++ {
+			a.MovRM(W64, RAX, Mem{Base: RCX, Disp: int32(8 * i)})
+			a.MovMR(W64, Mem{Base: regFB, Disp: dst.Disp + int32(8*i)}, RAX)
+		}
+	case wasm.OpGlobalSet:
+		t, src := c.pop()
+		a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
+		a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.x)})
+		for i := 0; i < t.Slots(); i++ {
+			a.MovRM(W64, RAX, Mem{Base: regFB, Disp: src.Disp + int32(8*i)})
+			a.MovMR(W64, Mem{Base: RCX, Disp: int32(8 * i)}, RAX)
+		}
+	case wasm.OpI32Const, wasm.OpI64Const, wasm.OpF32Const, wasm.OpF64Const:
+		dst := c.push(info.Results[0])
+		a.MovImm(W64, RAX, int64(im.i64))
+		a.MovMR(W64, dst, RAX)
+	case wasm.OpRefNull:
+		dst := c.push(wasm.ValType(im.x))
+		a.MovMI(W64, dst, 0)
+	case wasm.OpRefIsNull:
+		_, x := c.pop()
+		a.XorRR(W32, RAX, RAX)
+		a.CmpMI(W64, x, 0)
+		a.SetccR(CondE, RAX)
+		a.MovMR(W64, c.push(wasm.I32), RAX)
+	case wasm.OpMemorySize:
+		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffMemLen})
+		a.ShiftRI(Shr, W64, RAX, 16)
+		a.MovMR(W64, c.push(wasm.I32), RAX)
+	case wasm.OpV128Const:
+		dst := c.push(wasm.V128)
+		a.MovImm(W64, RAX, int64(le64(im.v128[:8])))
+		a.MovMR(W64, dst, RAX)
+		a.MovImm(W64, RAX, int64(le64(im.v128[8:])))
+		a.MovMR(W64, Mem{Base: regFB, Disp: dst.Disp + 8}, RAX)
+	default:
+		if info.Imm == wasm.ImmMemArg && op < 0x100 {
+			return c.memOp(op, info, im)
+		}
+		if c.native(op, info) {
+			return nil
+		}
+		return c.generic(op, info, im)
+	}
+	return nil
+}
+
+func (c *compiler) offs0(at int, ft wasm.FuncType) int {
+	// slot of the table index operand: just after the arguments
+	return at + slotsOf(ft.Params)
+}
+
+func le64(b []byte) uint64 {
+	var v uint64
+	for i := 7; i >= 0; i-- {
+		v = v<<8 | uint64(b[i])
+	}
+	return v
+}
+
+// memOp compiles a scalar load or store with an explicit bounds check.
+func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
+	a := &c.a
+	size := int32(1) << info.Align
+	var val Mem
+	var vt wasm.ValType
+	store := len(info.Results) == 0
+	if store {
+		vt, val = c.pop()
+		_ = vt
+	}
+	_, addr := c.pop()
+	a.MovRM(W32, RAX, addr)
+	if im.mem.Offset != 0 {
+		if im.mem.Offset < 1<<31 {
+			a.AddRI(W64, RAX, int32(im.mem.Offset))
+		} else {
+			a.MovImm(W64, RCX, int64(im.mem.Offset))
+			a.AddRR(W64, RAX, RCX)
+		}
+	}
+	a.LeaRM(W64, RDX, Mem{Base: RAX, Disp: size})
+	a.CmpRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffMemLen})
+	a.Jcc(CondA, c.trap(2 /* store.TrapMemoryOutOfBounds */))
+	ea := Mem{Base: regMem, Index: RAX, Scale: 1}
+	if store {
+		a.MovRM(W64, RCX, val)
+		w := map[int32]Width{1: W8, 2: W16, 4: W32, 8: W64}[size]
+		a.MovMR(w, ea, RCX)
+		return nil
+	}
+	switch op {
+	case wasm.OpI32Load, wasm.OpF32Load, wasm.OpI64Load32U:
+		a.MovRM(W32, RCX, ea)
+	case wasm.OpI64Load, wasm.OpF64Load:
+		a.MovRM(W64, RCX, ea)
+	case wasm.OpI32Load8S:
+		a.MovsxRM(W32, W8, RCX, ea)
+	case wasm.OpI32Load8U, wasm.OpI64Load8U:
+		a.MovzxRM(W32, W8, RCX, ea)
+	case wasm.OpI32Load16S:
+		a.MovsxRM(W32, W16, RCX, ea)
+	case wasm.OpI32Load16U, wasm.OpI64Load16U:
+		a.MovzxRM(W32, W16, RCX, ea)
+	case wasm.OpI64Load8S:
+		a.MovsxRM(W64, W8, RCX, ea)
+	case wasm.OpI64Load16S:
+		a.MovsxRM(W64, W16, RCX, ea)
+	case wasm.OpI64Load32S:
+		a.MovsxdRM(RCX, ea)
+	default:
+		return errUnsupported
+	}
+	a.MovMR(W64, c.push(info.Results[0]), RCX)
+	return nil
+}
+
+var aluOps = map[wasm.Op]AluOp{
+	wasm.OpI32Add: AluAdd, wasm.OpI32Sub: AluSub, wasm.OpI32And: AluAnd, wasm.OpI32Or: AluOr, wasm.OpI32Xor: AluXor,
+	wasm.OpI64Add: AluAdd, wasm.OpI64Sub: AluSub, wasm.OpI64And: AluAnd, wasm.OpI64Or: AluOr, wasm.OpI64Xor: AluXor,
+}
+
+var shiftOps = map[wasm.Op]ShiftOp{
+	wasm.OpI32Shl: Shl, wasm.OpI32ShrS: Sar, wasm.OpI32ShrU: Shr, wasm.OpI32Rotl: Rol, wasm.OpI32Rotr: Ror,
+	wasm.OpI64Shl: Shl, wasm.OpI64ShrS: Sar, wasm.OpI64ShrU: Shr, wasm.OpI64Rotl: Rol, wasm.OpI64Rotr: Ror,
+}
+
+var cmpOps = map[wasm.Op]Cond{
+	wasm.OpI32Eq: CondE, wasm.OpI32Ne: CondNE, wasm.OpI32LtS: CondL, wasm.OpI32LtU: CondB, wasm.OpI32GtS: CondG,
+	wasm.OpI32GtU: CondA, wasm.OpI32LeS: CondLE, wasm.OpI32LeU: CondBE, wasm.OpI32GeS: CondGE, wasm.OpI32GeU: CondAE,
+	wasm.OpI64Eq: CondE, wasm.OpI64Ne: CondNE, wasm.OpI64LtS: CondL, wasm.OpI64LtU: CondB, wasm.OpI64GtS: CondG,
+	wasm.OpI64GtU: CondA, wasm.OpI64LeS: CondLE, wasm.OpI64LeU: CondBE, wasm.OpI64GeS: CondGE, wasm.OpI64GeU: CondAE,
+}
+
+func width(t wasm.ValType) Width {
+	if t == wasm.I32 || t == wasm.F32 {
+		return W32
+	}
+	return W64
+}
+
+// native selects machine code for the common integer instructions.
+func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
+	a := &c.a
+	if info.Special || len(info.Results) != 1 {
+		return false
+	}
+	if alu, ok := aluOps[op]; ok {
+		w := width(info.Params[0])
+		_, y := c.pop()
+		_, x := c.pop()
+		a.MovRM(w, RAX, x)
+		a.AluRM(alu, w, RAX, y)
+		a.MovMR(W64, c.push(info.Results[0]), RAX)
+		return true
+	}
+	if sh, ok := shiftOps[op]; ok {
+		w := width(info.Params[0])
+		_, y := c.pop()
+		_, x := c.pop()
+		a.MovRM(w, RAX, x)
+		a.MovRM(W32, RCX, y)
+		a.ShiftRCL(sh, w, RAX)
+		a.MovMR(W64, c.push(info.Results[0]), RAX)
+		return true
+	}
+	if cc, ok := cmpOps[op]; ok {
+		w := width(info.Params[0])
+		_, y := c.pop()
+		_, x := c.pop()
+		a.MovRM(w, RCX, x)
+		a.XorRR(W32, RAX, RAX)
+		a.CmpRM(w, RCX, y)
+		a.SetccR(cc, RAX)
+		a.MovMR(W64, c.push(wasm.I32), RAX)
+		return true
+	}
+	switch op {
+	case wasm.OpI32Mul, wasm.OpI64Mul:
+		w := width(info.Params[0])
+		_, y := c.pop()
+		_, x := c.pop()
+		a.MovRM(w, RAX, x)
+		a.ImulRM(w, RAX, y)
+		a.MovMR(W64, c.push(info.Results[0]), RAX)
+		return true
+	case wasm.OpI32Eqz, wasm.OpI64Eqz:
+		_, x := c.pop()
+		a.XorRR(W32, RAX, RAX)
+		a.CmpMI(width(info.Params[0]), x, 0)
+		a.SetccR(CondE, RAX)
+		a.MovMR(W64, c.push(wasm.I32), RAX)
+		return true
+	case wasm.OpI32WrapI64:
+		_, x := c.pop()
+		a.MovRM(W32, RAX, x)
+		a.MovMR(W64, c.push(wasm.I32), RAX)
+		return true
+	case wasm.OpI64ExtendI32S:
+		_, x := c.pop()
+		a.MovsxdRM(RAX, x)
+		a.MovMR(W64, c.push(wasm.I64), RAX)
+		return true
+	case wasm.OpI64ExtendI32U, wasm.OpI32ReinterpretF32, wasm.OpF32ReinterpretI32, wasm.OpI64ReinterpretF64, wasm.OpF64ReinterpretI64:
+		c.pop()
+		c.push(info.Results[0])
+		return true
+	}
+	return false
+}
+
+// generic leaves op to Go.
+func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im imms) error {
+	var params, results []wasm.ValType
+	switch {
+	case !info.Special && op < 0x300 && info.Imm == wasm.ImmNone:
+		params, results = info.Params, info.Results
+	case op == wasm.OpMemoryGrow:
+		params, results = info.Params, info.Results
+	case op == wasm.OpMemoryInit, op == wasm.OpMemoryCopy, op == wasm.OpMemoryFill:
+		params = []wasm.ValType{wasm.I32, wasm.I32, wasm.I32}
+	case op == wasm.OpDataDrop, op == wasm.OpElemDrop:
+	case op == wasm.OpTableGet:
+		params, results = []wasm.ValType{wasm.I32}, []wasm.ValType{c.tableType(im.x)}
+	case op == wasm.OpTableSet:
+		params = []wasm.ValType{wasm.I32, c.tableType(im.x)}
+	case op == wasm.OpTableSize:
+		results = []wasm.ValType{wasm.I32}
+	case op == wasm.OpTableGrow:
+		params, results = []wasm.ValType{c.tableType(im.x), wasm.I32}, []wasm.ValType{wasm.I32}
+	case op == wasm.OpTableFill:
+		params = []wasm.ValType{wasm.I32, c.tableType(im.x), wasm.I32}
+	case op == wasm.OpTableInit, op == wasm.OpTableCopy:
+		params = []wasm.ValType{wasm.I32, wasm.I32, wasm.I32}
+	case op == wasm.OpRefFunc:
+		results = []wasm.ValType{wasm.FuncRef}
+	default:
+		return errUnsupported
+	}
+	for range params {
+		c.pop()
+	}
+	at := c.sp
+	c.helperCall(helper{op: op, slot: uint32(c.nloc + at), n: uint32(slotsOf(params)), a: im.x, b: im.y, off: im.mem.Offset})
+	for _, t := range results {
+		c.push(t)
+	}
+	return nil
+}
+
+func (c *compiler) tableType(i uint32) wasm.ValType {
+	n := uint32(0)
+	for _, im := range c.m.Imports {
+		if im.Kind == wasm.ExternTable {
+			if n == i {
+				return im.Table.Elem
+			}
+			n++
+		}
+	}
+	return c.m.Tables[i-n].Elem
+}

@@ -1,0 +1,477 @@
+// Package amd64 is wasmrun's JIT compiler for x86-64 (SSE4.1 baseline):
+// a single pass over each validated body emits machine code with our own
+// assembler (package asm), functions compile in parallel and are laid out
+// into one read-execute mapping per module, and Go-assembly trampolines
+// run the code on mmap'd stacks with the exit protocol of package jit.
+//
+// Compiled code keeps the VM context in R15, the value-stack frame base
+// in R12 and the base of memory 0 in R13. Values live in frame slots (a
+// frame is parameters, locals, then the operand stack, as in the
+// interpreter), a callee's frame starts at its caller's arguments, so
+// calls copy nothing, and the machine stack holds only return addresses,
+// which also gives the trap backtrace.
+package amd64
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/wasmrun/wasmrun/jit"
+	"github.com/wasmrun/wasmrun/jit/amd64/asm"
+	"github.com/wasmrun/wasmrun/store"
+	"github.com/wasmrun/wasmrun/validate"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// Config sets the JIT's limits. The zero value selects the defaults.
+type Config struct {
+	// Fuel, when positive, is the number of loop iterations plus calls
+	// a call into Wasm may execute before it traps with TrapOutOfFuel.
+	Fuel int64
+}
+
+// budgetChunk is the number of loop iterations and calls between two
+// exits to Go (context check, fuel, scheduler yield).
+const budgetChunk = 1 << 14
+
+// Engine is the amd64 JIT. It implements store.Engine and
+// store.FuncRunner and is safe for concurrent use.
+type Engine struct {
+	cfg  Config
+	pool sync.Pool
+}
+
+// New returns a JIT engine.
+func New(cfg Config) *Engine {
+	return &Engine{cfg: cfg}
+}
+
+// Name returns "jit".
+func (e *Engine) Name() string { return "jit" }
+
+// module is a compiled module.
+type module struct {
+	e     *Engine
+	funcs []*funcCode
+	mem   *jit.ExecMem
+	code  []byte // the laid-out code, as mapped
+	nimp  uint32
+}
+
+// Runner returns the engine.
+func (m *module) Runner() store.FuncRunner { return m.e }
+
+// FuncCode returns the code of defined function i.
+func (m *module) FuncCode(i int) any { return m.funcs[i] }
+
+// Code returns the module's machine code as laid out (for tests and
+// disassembly).
+func (m *module) Code() []byte { return m.code }
+
+// exitStub is placed at offset 0 of every module: it saves the JIT stack
+// pointer and frame base and returns to Go through the trampoline.
+func exitStub(a *asm.Assembler) {
+	a.MovMR(asm.W64, asm.Mem{Base: regVM, Disp: jit.OffJitSP}, asm.RSP)
+	a.MovMR(asm.W64, asm.Mem{Base: regVM, Disp: jit.OffJitFB}, regFB)
+	a.MovRM(asm.W64, asm.RSP, asm.Mem{Base: regVM, Disp: jit.OffGoSP})
+	a.Ret()
+}
+
+// Compile compiles every function of m, which must have passed
+// validation, on up to GOMAXPROCS goroutines. The code does not depend on
+// the schedule.
+func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
+	if info == nil {
+		var err error
+		if info, err = validate.Module(m); err != nil {
+			return nil, err
+		}
+	}
+	types := make([]uint32, 0, m.NumFuncs())
+	var globals []wasm.ValType
+	for _, im := range m.Imports {
+		switch im.Kind {
+		case wasm.ExternFunc:
+			types = append(types, im.Func)
+		case wasm.ExternGlobal:
+			globals = append(globals, im.Global.Type)
+		}
+	}
+	types = append(types, m.Funcs...)
+	for _, g := range m.Globals {
+		globals = append(globals, g.Type.Type)
+	}
+	mod := &module{e: e, funcs: make([]*funcCode, len(m.Funcs)), nimp: m.NumImportedFuncs}
+	errs := make([]error, len(m.Funcs))
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(m.Funcs) {
+				return
+			}
+			mod.funcs[i], errs[i] = compileFunc(mod, m, &info.Funcs[i], i, types, globals)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), 1+len(m.Funcs)/16)
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); work() }()
+	}
+	work()
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("jit: function %d: %w", int(m.NumImportedFuncs)+i, err)
+		}
+	}
+	// Layout: the exit stub, then the functions, 16-byte aligned.
+	var a asm.Assembler
+	exitStub(&a)
+	stub, _ := a.Finalize()
+	code := append([]byte(nil), stub...)
+	for _, f := range mod.funcs {
+		for len(code)%16 != 0 {
+			code = append(code, 0xCC)
+		}
+		f.off = len(code)
+		code = append(code, f.code...)
+	}
+	for _, f := range mod.funcs {
+		for _, r := range f.relocs {
+			target := 0
+			if r.target >= 0 {
+				target = mod.funcs[r.target].off
+			}
+			if err := asm.PutRel32(code, f.off+r.site, target); err != nil {
+				return nil, err
+			}
+		}
+		f.code = nil
+	}
+	mem, err := jit.NewExecMem(code)
+	if err != nil {
+		return nil, err
+	}
+	mod.mem, mod.code = mem, code
+	runtime.AddCleanup(mod, func(m *jit.ExecMem) { m.Close() }, mem)
+	return mod, nil
+}
+
+// instData is the JIT's per-instance state (store.Instance.EngineData).
+type instData struct {
+	globals []uintptr // address of each global's Lo slot
+	mem     *store.Memory
+}
+
+func instState(inst *store.Instance) *instData {
+	if d, ok := inst.EngineData.(*instData); ok && len(d.globals) == len(inst.Globals) {
+		return d
+	}
+	d := &instData{globals: make([]uintptr, len(inst.Globals)+1)}
+	for i, g := range inst.Globals {
+		d.globals[i] = uintptr(unsafe.Pointer(&g.Lo))
+	}
+	if len(inst.Memories) > 0 {
+		d.mem = inst.Memories[0]
+	}
+	inst.EngineData = d
+	return d
+}
+
+// vm is one call context: the VM context and the stacks.
+type vm struct {
+	vc     jit.VMContext
+	stacks *jit.Stacks
+	fuel   int64
+	caller store.Caller
+	cause  error
+	elem   uint64
+}
+
+func (e *Engine) getVM() (*vm, error) {
+	if v, ok := e.pool.Get().(*vm); ok {
+		return v, nil
+	}
+	s, err := jit.NewStacks()
+	if err != nil {
+		return nil, err
+	}
+	v := &vm{stacks: s}
+	runtime.AddCleanup(v, func(s *jit.Stacks) { s.Close() }, s)
+	return v, nil
+}
+
+// Call runs Wasm function f (compiled by this engine) with its
+// parameters in stack and leaves the results there.
+func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error {
+	fc, ok := f.Code.(*funcCode)
+	if !ok {
+		return fmt.Errorf("jit: function %d was not compiled by the JIT", f.Index)
+	}
+	if len(stack) < f.StackSlots() {
+		return fmt.Errorf("jit: stack of %d slots for function %d, which needs %d", len(stack), f.Index, f.StackSlots())
+	}
+	v, err := e.getVM()
+	if err != nil {
+		return err
+	}
+	defer e.pool.Put(v)
+	v.fuel = -1
+	if e.cfg.Fuel > 0 {
+		v.fuel = e.cfg.Fuel
+	}
+	inst := f.Instance
+	d := instState(inst)
+	vals := v.stacks.Values()
+	copy(vals, stack[:f.ParamSlots])
+	vc := &v.vc
+	*vc = jit.VMContext{}
+	vc.JitSP = v.stacks.MachineTop()
+	vc.JitFB = uintptr(unsafe.Pointer(&vals[0]))
+	vc.SPLimit = v.stacks.MachineLimit()
+	vc.VSLimit = v.stacks.ValueLimit()
+	vc.Globals = uintptr(unsafe.Pointer(&d.globals[0]))
+	v.refreshMem(d)
+	vc.Budget = v.nextBudget()
+	if vc.Budget == 0 {
+		return &store.Trap{Code: store.TrapOutOfFuel, Frames: []store.Frame{store.FrameOf(inst, f.Index)}}
+	}
+	mod := fc.mod
+	enter(vc, mod.mem.Addr()+uintptr(fc.off))
+	err = v.loop(ctx, inst, d, mod)
+	runtime.KeepAlive(d)
+	runtime.KeepAlive(inst)
+	v.caller.Instance, v.cause = nil, nil
+	if err != nil {
+		return err
+	}
+	copy(stack, vals[:f.ResultSlots])
+	return nil
+}
+
+func (v *vm) refreshMem(d *instData) {
+	if d.mem != nil {
+		b := d.mem.Bytes()
+		v.vc.MemBase = uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+		v.vc.MemLen = uint64(len(b))
+	}
+}
+
+func (v *vm) nextBudget() int64 {
+	if v.fuel < 0 {
+		return budgetChunk
+	}
+	n := min(v.fuel, budgetChunk)
+	v.fuel -= n
+	return n
+}
+
+// loop handles exits until the called function returns or traps.
+func (v *vm) loop(ctx context.Context, inst *store.Instance, d *instData, mod *module) error {
+	vc := &v.vc
+	for {
+		switch ex := vc.Exit; {
+		case ex == jit.ExitReturn:
+			return nil
+		case ex == jit.ExitBudget:
+			if err := ctx.Err(); err != nil {
+				v.cause = err
+				return v.trap(store.TrapCancelled, inst, mod)
+			}
+			if v.fuel == 0 {
+				return v.trap(store.TrapOutOfFuel, inst, mod)
+			}
+			runtime.Gosched()
+			vc.Budget = v.nextBudget()
+		case ex == jit.ExitHelper:
+			fc := mod.funcs[vc.ExitArg>>32]
+			h := &fc.helpers[uint32(vc.ExitArg)]
+			tc, err := v.helper(ctx, h, inst, d, mod)
+			if err != nil {
+				if t, ok := err.(*store.Trap); ok {
+					t.Frames = append(t.Frames, v.frames(inst, mod)...)
+				}
+				return err
+			}
+			if tc != 0 {
+				return v.trap(tc, inst, mod)
+			}
+			v.refreshMem(d)
+		case ex > jit.ExitTrap:
+			return v.trap(store.TrapCode(ex-jit.ExitTrap), inst, mod)
+		default:
+			return fmt.Errorf("jit: unknown exit %d", ex)
+		}
+		vc.Exit = 0
+		resume(vc)
+	}
+}
+
+// frames returns the Wasm backtrace at an exit: the machine stack holds
+// only return addresses, innermost first.
+func (v *vm) frames(inst *store.Instance, mod *module) []store.Frame {
+	var out []store.Frame
+	base := mod.mem.Addr()
+	top := v.stacks.MachineTop() - 8 // the trampoline's return address
+	for sp := v.vc.JitSP; sp < top; sp += 8 {
+		ra := v.stacks.MachineWord(sp)
+		off := int(ra - base)
+		i := sort.Search(len(mod.funcs), func(i int) bool { return mod.funcs[i].off > off }) - 1
+		if i < 0 {
+			continue
+		}
+		out = append(out, store.FrameOf(inst, mod.nimp+uint32(i)))
+	}
+	return out
+}
+
+func (v *vm) trap(tc store.TrapCode, inst *store.Instance, mod *module) error {
+	t := &store.Trap{Code: tc, Cause: v.cause, Frames: v.frames(inst, mod)}
+	if tc == store.TrapUninitializedElement {
+		t.Detail = strconv.FormatUint(v.elem, 10)
+	}
+	return t
+}
+
+// helper runs an instruction left to Go.
+func (v *vm) helper(ctx context.Context, h *helper, inst *store.Instance, d *instData, mod *module) (store.TrapCode, error) {
+	vals := v.stacks.ValuesAt(v.vc.JitFB)
+	s := vals[h.slot:]
+	switch h.op {
+	case wasm.OpCall:
+		callee := inst.Funcs[h.a]
+		return 0, v.callOther(ctx, callee, inst, s[:callee.StackSlots()])
+	case wasm.OpCallIndirect:
+		tab := inst.Tables[h.b]
+		i := uint64(uint32(vals[h.n]))
+		v.vc.Target = 0
+		if i >= uint64(len(tab.Elems)) {
+			return store.TrapUndefinedElement, nil
+		}
+		hd := tab.Elems[i]
+		callee := inst.Store.FuncByHandle(hd)
+		if hd == 0 || callee == nil {
+			v.elem = i
+			return store.TrapUninitializedElement, nil
+		}
+		if callee.TypeID != inst.TypeIDs[h.a] {
+			return store.TrapIndirectCallTypeMismatch, nil
+		}
+		if cf, ok := callee.Code.(*funcCode); ok && callee.Instance == inst && cf.mod == mod {
+			v.vc.Target = mod.mem.Addr() + uintptr(cf.off)
+			return 0, nil
+		}
+		return 0, v.callOther(ctx, callee, inst, s[:callee.StackSlots()])
+	case wasm.OpMemoryGrow:
+		old, ok := d.mem.Grow(uint64(uint32(s[0])))
+		if ok {
+			s[0] = old
+		} else {
+			s[0] = math.MaxUint32
+		}
+	case wasm.OpMemoryInit:
+		data := inst.Datas[h.a]
+		dst, src, n := uint64(uint32(s[0])), uint64(uint32(s[1])), uint64(uint32(s[2]))
+		mem := d.mem.Bytes()
+		if src+n > uint64(len(data)) || dst+n > uint64(len(mem)) {
+			return store.TrapMemoryOutOfBounds, nil
+		}
+		copy(mem[dst:dst+n], data[src:])
+	case wasm.OpDataDrop:
+		inst.Datas[h.a] = nil
+	case wasm.OpMemoryCopy:
+		dst, src, n := uint64(uint32(s[0])), uint64(uint32(s[1])), uint64(uint32(s[2]))
+		mem := d.mem.Bytes()
+		if src+n > uint64(len(mem)) || dst+n > uint64(len(mem)) {
+			return store.TrapMemoryOutOfBounds, nil
+		}
+		copy(mem[dst:dst+n], mem[src:src+n])
+	case wasm.OpMemoryFill:
+		dst, val, n := uint64(uint32(s[0])), byte(s[1]), uint64(uint32(s[2]))
+		mem := d.mem.Bytes()
+		if dst+n > uint64(len(mem)) {
+			return store.TrapMemoryOutOfBounds, nil
+		}
+		b := mem[dst : dst+n]
+		for j := range b {
+			b[j] = val
+		}
+	case wasm.OpTableGet:
+		tab := inst.Tables[h.a]
+		i := uint64(uint32(s[0]))
+		if i >= uint64(len(tab.Elems)) {
+			return store.TrapTableOutOfBounds, nil
+		}
+		s[0] = tab.Elems[i]
+	case wasm.OpTableSet:
+		tab := inst.Tables[h.a]
+		i := uint64(uint32(s[0]))
+		if i >= uint64(len(tab.Elems)) {
+			return store.TrapTableOutOfBounds, nil
+		}
+		tab.Elems[i] = s[1]
+	case wasm.OpTableSize:
+		s[0] = uint64(len(inst.Tables[h.a].Elems))
+	case wasm.OpTableGrow:
+		old, ok := inst.Tables[h.a].Grow(uint64(uint32(s[1])), s[0])
+		if ok {
+			s[0] = uint64(old)
+		} else {
+			s[0] = math.MaxUint32
+		}
+	case wasm.OpTableFill:
+		tab := inst.Tables[h.a]
+		i, n := uint64(uint32(s[0])), uint64(uint32(s[2]))
+		if i+n > uint64(len(tab.Elems)) {
+			return store.TrapTableOutOfBounds, nil
+		}
+		for j := i; j < i+n; j++ {
+			tab.Elems[j] = s[1]
+		}
+	case wasm.OpTableInit:
+		e := inst.Elems[h.a]
+		tab := inst.Tables[h.b]
+		dst, src, n := uint64(uint32(s[0])), uint64(uint32(s[1])), uint64(uint32(s[2]))
+		if src+n > uint64(len(e)) || dst+n > uint64(len(tab.Elems)) {
+			return store.TrapTableOutOfBounds, nil
+		}
+		copy(tab.Elems[dst:dst+n], e[src:])
+	case wasm.OpElemDrop:
+		inst.Elems[h.a] = nil
+	case wasm.OpTableCopy:
+		td, ts := inst.Tables[h.a], inst.Tables[h.b]
+		dst, src, n := uint64(uint32(s[0])), uint64(uint32(s[1])), uint64(uint32(s[2]))
+		if src+n > uint64(len(ts.Elems)) || dst+n > uint64(len(td.Elems)) {
+			return store.TrapTableOutOfBounds, nil
+		}
+		copy(td.Elems[dst:dst+n], ts.Elems[src:src+n])
+	case wasm.OpRefFunc:
+		s[0] = inst.Funcs[h.a].Handle
+	default:
+		tc, ok := jit.EvalScalar(h.op, s[:max(h.n, 1)])
+		if !ok {
+			return 0, fmt.Errorf("jit: no helper for %v", h.op)
+		}
+		return tc, nil
+	}
+	return 0, nil
+}
+
+// callOther calls a host function or a Wasm function of another
+// instance with its window in the value stack.
+func (v *vm) callOther(ctx context.Context, callee *store.Func, inst *store.Instance, window []uint64) error {
+	if callee.Host != nil {
+		v.caller.Instance = inst
+		return store.CallHost(ctx, callee, &v.caller, window)
+	}
+	return callee.Runner.Call(ctx, callee, window)
+}

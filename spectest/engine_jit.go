@@ -1,0 +1,9 @@
+//go:build linux && amd64
+
+package spectest
+
+import "github.com/wasmrun/wasmrun/jit/amd64"
+
+func init() {
+	RegisterEngine("jit", func() Engine { return newStoreEngine(amd64.New(amd64.Config{})) })
+}
