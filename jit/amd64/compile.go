@@ -25,6 +25,8 @@ type helper struct {
 	n    uint32 // operand slots
 	a, b uint32 // immediates (indices)
 	off  uint64 // memarg offset
+	lane uint8
+	imm  *[16]byte // shuffle lanes
 }
 
 // reloc is a rel32 call site to patch after layout.
@@ -817,7 +819,7 @@ func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im imms) error {
 	switch {
 	case !info.Special && op < 0x300 && info.Imm == wasm.ImmNone:
 		params, results = info.Params, info.Results
-	case op == wasm.OpMemoryGrow:
+	case op == wasm.OpMemoryGrow, op >= 0x300 && !info.Special:
 		params, results = info.Params, info.Results
 	case op == wasm.OpMemoryInit, op == wasm.OpMemoryCopy, op == wasm.OpMemoryFill:
 		params = []wasm.ValType{wasm.I32, wasm.I32, wasm.I32}
@@ -843,7 +845,12 @@ func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im imms) error {
 		c.pop()
 	}
 	at := c.sp
-	c.helperCall(helper{op: op, slot: uint32(c.nloc + at), n: uint32(slotsOf(params)), a: im.x, b: im.y, off: im.mem.Offset})
+	h := helper{op: op, slot: uint32(c.nloc + at), n: uint32(slotsOf(params)), a: im.x, b: im.y, off: im.mem.Offset, lane: im.lane}
+	if info.Imm == wasm.ImmShuffle {
+		v := im.v128
+		h.imm = &v
+	}
+	c.helperCall(h)
 	for _, t := range results {
 		c.push(t)
 	}

@@ -457,6 +457,9 @@ func (v *vm) helper(ctx context.Context, h *helper, inst *store.Instance, d *ins
 	case wasm.OpRefFunc:
 		s[0] = inst.Funcs[h.a].Handle
 	default:
+		if h.op >= 0x300 {
+			return v.simd(h, s, d)
+		}
 		tc, ok := jit.EvalScalar(h.op, s[:max(h.n, 1)])
 		if !ok {
 			return 0, fmt.Errorf("jit: no helper for %v", h.op)
@@ -474,4 +477,25 @@ func (v *vm) callOther(ctx context.Context, callee *store.Func, inst *store.Inst
 		return store.CallHost(ctx, callee, &v.caller, window)
 	}
 	return callee.Runner.Call(ctx, callee, window)
+}
+
+// simd runs a SIMD instruction in Go.
+func (v *vm) simd(h *helper, s []uint64, d *instData) (store.TrapCode, error) {
+	info, _ := h.op.Info()
+	if info.Imm == wasm.ImmMemArg || info.Imm == wasm.ImmMemArgLane {
+		size := uint64(1) << info.Align
+		ea := uint64(uint32(s[0])) + h.off
+		mem := d.mem.Bytes()
+		if ea+size > uint64(len(mem)) {
+			return store.TrapMemoryOutOfBounds, nil
+		}
+		if !jit.EvalSIMDMem(h.op, mem[ea:ea+size], s, h.lane) {
+			return 0, fmt.Errorf("jit: no helper for %v", h.op)
+		}
+		return 0, nil
+	}
+	if !jit.EvalSIMD(h.op, s, h.lane, h.imm) {
+		return 0, fmt.Errorf("jit: no helper for %v", h.op)
+	}
+	return 0, nil
 }
