@@ -217,9 +217,11 @@ func (s *System) PathOpen(mem []byte, fd, dirflags, p, n, oflags uint32, base, i
 	if oflags&OflagCreat != 0 && e.base&RightPathCreateFile == 0 {
 		return ENOTCAPABLE
 	}
-	if oflags&OflagTrunc != 0 && e.base&RightPathFilestatSetSize == 0 {
-		return ENOTCAPABLE
-	}
+	// O_TRUNC is not checked against the directory's
+	// path_filestat_set_size right: Go's wasip1 runtime strips that right
+	// from directories it opens read-only (it counts it among the write
+	// rights) and then creates files with O_TRUNC beneath them, as
+	// os.Root.Create does. Truncation still needs a writable descriptor.
 	nb, ni := Rights(base)&e.inh, Rights(inheriting)&e.inh
 	read := nb&(RightFdRead|RightFdReaddir) != 0
 	write := nb&RightFdWrite != 0 || fdflags&FdflagAppend != 0
