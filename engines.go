@@ -6,14 +6,26 @@ import (
 )
 
 // newEngine returns the engine for kind and the kind actually chosen.
-// EngineAuto picks the JIT where it exists and the interpreter elsewhere;
-// until the JIT lands, that is the interpreter everywhere.
+// EngineAuto picks the JIT where it exists (linux/amd64 with SSE4.1) and
+// the interpreter elsewhere; EngineJIT fails where there is no JIT.
 func newEngine(kind EngineKind, cfg RuntimeConfig) (store.Engine, EngineKind, error) {
 	switch kind {
-	case EngineAuto, EngineInterp:
-		return interp.New(interp.Config{MaxFrames: cfg.MaxCallDepth, Fuel: cfg.Fuel}), EngineInterp, nil
+	case EngineAuto:
+		if e := newJIT(cfg); e != nil {
+			return e, EngineJIT, nil
+		}
+		return newInterp(cfg), EngineInterp, nil
+	case EngineInterp:
+		return newInterp(cfg), EngineInterp, nil
 	case EngineJIT:
-		return nil, "", errorf("engine %q is not available on this platform yet", kind)
+		if e := newJIT(cfg); e != nil {
+			return e, EngineJIT, nil
+		}
+		return nil, "", errorf("engine %q is not available on this platform", kind)
 	}
 	return nil, "", errorf("unknown engine %q (want auto, interp or jit)", kind)
+}
+
+func newInterp(cfg RuntimeConfig) store.Engine {
+	return interp.New(interp.Config{MaxFrames: cfg.MaxCallDepth, Fuel: cfg.Fuel})
 }

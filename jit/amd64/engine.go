@@ -35,7 +35,13 @@ type Config struct {
 	// Fuel, when positive, is the number of loop iterations plus calls
 	// a call into Wasm may execute before it traps with TrapOutOfFuel.
 	Fuel int64
+	// MaxFrames caps the call depth of one call into Wasm (default
+	// DefaultMaxFrames; at most what the machine stack holds).
+	MaxFrames int
 }
+
+// DefaultMaxFrames is the default call depth limit.
+const DefaultMaxFrames = 1 << 16
 
 // budgetChunk is the number of loop iterations and calls between two
 // exits to Go (context check, fuel, scheduler yield).
@@ -50,6 +56,9 @@ type Engine struct {
 
 // New returns a JIT engine.
 func New(cfg Config) *Engine {
+	if cfg.MaxFrames <= 0 {
+		cfg.MaxFrames = DefaultMaxFrames
+	}
 	return &Engine{cfg: cfg}
 }
 
@@ -173,7 +182,7 @@ type instData struct {
 }
 
 func instState(inst *store.Instance) *instData {
-	if d, ok := inst.EngineData.(*instData); ok && len(d.globals) == len(inst.Globals) {
+	if d, ok := inst.EngineData.(*instData); ok && len(d.globals) == len(inst.Globals)+1 {
 		return d
 	}
 	d := &instData{globals: make([]uintptr, len(inst.Globals)+1)}
@@ -237,7 +246,9 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	*vc = jit.VMContext{}
 	vc.JitSP = v.stacks.MachineTop()
 	vc.JitFB = uintptr(unsafe.Pointer(&vals[0]))
-	vc.SPLimit = v.stacks.MachineLimit()
+	// Each Wasm frame holds exactly one return address on the machine
+	// stack, so the frame limit is a stack pointer limit.
+	vc.SPLimit = max(v.stacks.MachineLimit(), vc.JitSP-8*uintptr(e.cfg.MaxFrames))
 	vc.VSLimit = v.stacks.ValueLimit()
 	vc.Globals = uintptr(unsafe.Pointer(&d.globals[0]))
 	v.refreshMem(d)

@@ -1,0 +1,18 @@
+//go:build linux && amd64
+
+package wasmrun
+
+import (
+	"golang.org/x/sys/cpu"
+
+	"github.com/wasmrun/wasmrun/jit/amd64"
+	"github.com/wasmrun/wasmrun/store"
+)
+
+// newJIT returns the amd64 JIT, or nil when the CPU lacks SSE4.1.
+func newJIT(cfg RuntimeConfig) store.Engine {
+	if !cpu.X86.HasSSE41 {
+		return nil
+	}
+	return amd64.New(amd64.Config{MaxFrames: cfg.MaxCallDepth, Fuel: cfg.Fuel})
+}
