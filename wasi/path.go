@@ -27,7 +27,11 @@ func fsJoin(base, p string) (string, Errno) {
 	if p[0] == '/' {
 		return "", ENOTCAPABLE
 	}
-	j := path.Join(base, p)
+	c := path.Clean(p)
+	if c == ".." || len(c) > 2 && c[:3] == "../" {
+		return "", ENOTCAPABLE
+	}
+	j := path.Join(base, c)
 	if !fs.ValidPath(j) {
 		return "", ENOTCAPABLE
 	}
