@@ -1,0 +1,193 @@
+package amd64
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/wasmrun/wasmrun/store"
+	"github.com/wasmrun/wasmrun/text"
+	"github.com/wasmrun/wasmrun/validate"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// A guest in an endless loop leaves the Go runtime healthy: other
+// goroutines complete GC cycles while it runs, and cancelling its context
+// stops it promptly.
+func TestInfiniteLoopGCAndCancel(t *testing.T) {
+	inst := instantiate(t, New(Config{}), `(module (func (export "spin") (loop (br 0))))`, nil)
+	f := inst.ExportedFunc("spin")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var stopped atomic.Int64
+	go func() {
+		err := f.Call(ctx, nil)
+		stopped.Store(time.Now().UnixNano())
+		done <- err
+	}()
+	// Let the guest run while this goroutine collects garbage.
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	before := ms.NumGC
+	var sink [][]byte
+	deadline := time.Now().Add(300 * time.Millisecond)
+	for time.Now().Before(deadline) {
+		sink = append(sink, make([]byte, 1<<16))
+		if len(sink) > 64 {
+			sink = sink[:0]
+		}
+		runtime.GC()
+	}
+	runtime.ReadMemStats(&ms)
+	if ms.NumGC-before < 5 {
+		t.Errorf("only %d GC cycles completed while the guest ran", ms.NumGC-before)
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("guest returned before cancellation: %v", err)
+	default:
+	}
+	t0 := time.Now()
+	cancel()
+	err := <-done
+	lat := time.Duration(stopped.Load() - t0.UnixNano())
+	var trap *store.Trap
+	if !errors.As(err, &trap) || trap.Code != store.TrapCancelled {
+		t.Fatalf("err = %v, want a cancelled trap", err)
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v does not wrap context.Canceled", err)
+	}
+	if lat > 10*time.Millisecond {
+		t.Errorf("guest stopped %v after cancellation, want < 10ms", lat)
+	}
+	t.Logf("stopped %v after cancellation", lat)
+}
+
+// Fuel bounds loop iterations; the call depth limit gives the stack
+// exhaustion trap.
+func TestFuelAndDepth(t *testing.T) {
+	src := `(module (func (export "spin") (loop (br 0)))
+	  (func $r (export "rec") (call $r)))`
+	inst := instantiate(t, New(Config{Fuel: 1000, MaxFrames: 100}), src, nil)
+	tests := []struct {
+		f    string
+		want store.TrapCode
+	}{{"spin", store.TrapOutOfFuel}, {"rec", store.TrapCallStackExhausted}}
+	for _, tt := range tests {
+		err := inst.ExportedFunc(tt.f).Call(context.Background(), nil)
+		var trap *store.Trap
+		if !errors.As(err, &trap) || trap.Code != tt.want {
+			t.Errorf("%s: err = %v, want %v", tt.f, err, tt.want)
+		}
+	}
+}
+
+// Compiling the same module twice, in parallel, gives the same bytes.
+func TestDeterministicParallelCompile(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("(module (memory 1) (global $g (mut i32) (i32.const 0))\n")
+	for i := 0; i < 200; i++ {
+		b.WriteString(`(func (param i32 i64) (result i64)
+		  (local i32) (global.set $g (i32.add (global.get $g) (local.get 0)))
+		  (if (result i64) (i32.eqz (local.get 0)) (then (local.get 1))
+		    (else (i64.add (i64.load offset=8 (local.get 0)) (f64.const 1.5) (i64.trunc_sat_f64_s)))))
+		`)
+	}
+	b.WriteString(")")
+	m, err := text.ParseModule(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := validate.Module(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(Config{})
+	var codes [2][]byte
+	var wg sync.WaitGroup
+	for i := range codes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mc, err := e.Compile(m, info)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			codes[i] = mc.(*module).Code()
+		}()
+	}
+	wg.Wait()
+	if len(codes[0]) == 0 || !bytes.Equal(codes[0], codes[1]) {
+		t.Errorf("two compilations differ (%d and %d bytes)", len(codes[0]), len(codes[1]))
+	}
+}
+
+// Host functions see their arguments and return results; a panic becomes
+// a trap with a backtrace through the JIT frames.
+func TestHostCalls(t *testing.T) {
+	st := store.New(store.Config{})
+	ft := wasm.FuncType{Params: []wasm.ValType{wasm.I64}, Results: []wasm.ValType{wasm.I64}}
+	host := st.NewHostFunc(ft, "inc", func(_ context.Context, _ *store.Caller, s []uint64) {
+		if s[0] == 150 {
+			panic("one hundred and fifty")
+		}
+		s[0]++
+	})
+	imports := func(mod, name string) (store.Extern, bool) {
+		return store.Extern{Kind: wasm.ExternFunc, Func: host}, mod == "env" && name == "inc"
+	}
+	inst := instantiate(t, New(Config{}), `(module (import "env" "inc" (func $inc (param i64) (result i64)))
+	  (func $loop (export "loop") (param $n i64) (result i64) (local $acc i64)
+	    (block (loop (br_if 1 (i64.eqz (local.get $n)))
+	      (local.set $acc (call $inc (local.get $acc)))
+	      (local.set $n (i64.sub (local.get $n) (i64.const 1))) (br 0)))
+	    (local.get $acc))
+	  (func (export "nested") (param i64) (result i64) (call $loop (local.get 0))))`, imports)
+	stack := []uint64{100}
+	if err := inst.ExportedFunc("loop").Call(context.Background(), stack); err != nil || stack[0] != 100 {
+		t.Fatalf("loop(100) = %d, %v", stack[0], err)
+	}
+	stack[0] = 200
+	err := inst.ExportedFunc("nested").Call(context.Background(), stack)
+	var trap *store.Trap
+	if !errors.As(err, &trap) || trap.Code != store.TrapHostPanic {
+		t.Fatalf("err = %v, want a host panic trap", err)
+	}
+	if len(trap.Frames) != 2 || trap.Frames[0].Func != 1 || trap.Frames[1].Func != 2 {
+		t.Errorf("backtrace %v, want func[1] then func[2]", trap.Frames)
+	}
+}
+
+// BenchmarkHostCall measures one Wasm→host→Wasm round trip.
+func BenchmarkHostCall(b *testing.B) {
+	st := store.New(store.Config{})
+	ft := wasm.FuncType{Params: []wasm.ValType{wasm.I64}, Results: []wasm.ValType{wasm.I64}}
+	host := st.NewHostFunc(ft, "inc", func(_ context.Context, _ *store.Caller, s []uint64) { s[0]++ })
+	imports := func(mod, name string) (store.Extern, bool) {
+		return store.Extern{Kind: wasm.ExternFunc, Func: host}, true
+	}
+	inst := instantiate(b, New(Config{}), `(module (import "env" "inc" (func $inc (param i64) (result i64)))
+	  (func (export "loop") (param $n i64) (result i64) (local $acc i64)
+	    (block (loop (br_if 1 (i64.eqz (local.get $n)))
+	      (local.set $acc (call $inc (local.get $acc)))
+	      (local.set $n (i64.sub (local.get $n) (i64.const 1))) (br 0)))
+	    (local.get $acc)))`, imports)
+	f := inst.ExportedFunc("loop")
+	stack := []uint64{0}
+	const n = 1000
+	b.ResetTimer()
+	for b.Loop() {
+		stack[0] = n
+		if err := f.Call(context.Background(), stack); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/hostcall")
+}
