@@ -18,14 +18,6 @@ func (m mem) slice(p, n uint32) ([]byte, bool) {
 
 func (m mem) ok(p, n uint32) bool { return uint64(p)+uint64(n) <= uint64(len(m)) }
 
-func (m mem) u32(p uint32) (uint32, bool) {
-	b, ok := m.slice(p, 4)
-	if !ok {
-		return 0, false
-	}
-	return binary.LittleEndian.Uint32(b), true
-}
-
 func (m mem) putU32(p, v uint32) bool {
 	b, ok := m.slice(p, 4)
 	if ok {
