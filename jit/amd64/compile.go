@@ -2,6 +2,9 @@ package amd64
 
 import (
 	"fmt"
+	"math"
+
+	"golang.org/x/sys/cpu"
 
 	"github.com/wasmrun/wasmrun/binary"
 	"github.com/wasmrun/wasmrun/jit"
@@ -265,6 +268,9 @@ func compileFunc(mod *module, m *wasm.Module, fi *validate.FuncInfo, idx int, ty
 	c.fc.code = append([]byte(nil), code...)
 	return c.fc, nil
 }
+
+// hasPOPCNT selects the POPCNT instruction.
+var hasPOPCNT = cpu.X86.HasPOPCNT
 
 var errUnsupported = fmt.Errorf("unsupported instruction")
 
@@ -779,6 +785,9 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		a.MovMR(W64, c.push(wasm.I32), RAX)
 		return true
 	}
+	if c.nativeFloat(op, info) || c.nativeDiv(op, info) || c.nativeBits(op, info) {
+		return true
+	}
 	switch op {
 	case wasm.OpI32Mul, wasm.OpI64Mul:
 		w := width(info.Params[0])
@@ -868,4 +877,294 @@ func (c *compiler) tableType(i uint32) wasm.ValType {
 		}
 	}
 	return c.m.Tables[i-n].Elem
+}
+
+var sseBin = map[wasm.Op]SseOp{
+	wasm.OpF32Add: ADDSS, wasm.OpF32Sub: SUBSS, wasm.OpF32Mul: MULSS, wasm.OpF32Div: DIVSS,
+	wasm.OpF64Add: ADDSD, wasm.OpF64Sub: SUBSD, wasm.OpF64Mul: MULSD, wasm.OpF64Div: DIVSD,
+}
+
+// roundModes are ROUNDSS/ROUNDSD immediates (precision exception
+// suppressed).
+var roundModes = map[wasm.Op]uint8{
+	wasm.OpF32Nearest: 8, wasm.OpF32Floor: 9, wasm.OpF32Ceil: 10, wasm.OpF32Trunc: 11,
+	wasm.OpF64Nearest: 8, wasm.OpF64Floor: 9, wasm.OpF64Ceil: 10, wasm.OpF64Trunc: 11,
+}
+
+// float comparisons: swap says the operands are compared as y op x;
+// the condition applies to ucomis flags.
+var fcmp = map[wasm.Op]struct {
+	swap bool
+	cc   Cond
+}{
+	wasm.OpF32Lt: {true, CondA}, wasm.OpF32Gt: {false, CondA}, wasm.OpF32Le: {true, CondAE}, wasm.OpF32Ge: {false, CondAE},
+	wasm.OpF64Lt: {true, CondA}, wasm.OpF64Gt: {false, CondA}, wasm.OpF64Le: {true, CondAE}, wasm.OpF64Ge: {false, CondAE},
+}
+
+// nativeFloat selects SSE code for scalar float instructions.
+func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
+	a := &c.a
+	single := len(info.Params) > 0 && info.Params[0] == wasm.F32
+	mov, ucom := MOVSD, UCOMISD
+	if single {
+		mov, ucom = MOVSS, UCOMISS
+	}
+	if sse, ok := sseBin[op]; ok {
+		_, y := c.pop()
+		_, x := c.pop()
+		a.SseRM(mov, X0, x)
+		a.SseRM(sse, X0, y)
+		a.SseMR(mov, c.push(info.Results[0]), X0)
+		return true
+	}
+	if mode, ok := roundModes[op]; ok {
+		_, x := c.pop()
+		r := ROUNDSD
+		if single {
+			r = ROUNDSS
+		}
+		a.SseRMI(r, X0, x, mode)
+		a.SseMR(mov, c.push(info.Results[0]), X0)
+		return true
+	}
+	if fc, ok := fcmp[op]; ok {
+		_, y := c.pop()
+		_, x := c.pop()
+		if fc.swap {
+			x, y = y, x
+		}
+		a.SseRM(mov, X0, x)
+		a.XorRR(W32, RAX, RAX)
+		a.SseRM(ucom, X0, y)
+		a.SetccR(fc.cc, RAX)
+		a.MovMR(W64, c.push(wasm.I32), RAX)
+		return true
+	}
+	switch op {
+	case wasm.OpF32Eq, wasm.OpF64Eq, wasm.OpF32Ne, wasm.OpF64Ne:
+		_, y := c.pop()
+		_, x := c.pop()
+		a.SseRM(mov, X0, x)
+		a.XorRR(W32, RAX, RAX)
+		a.XorRR(W32, RCX, RCX)
+		a.SseRM(ucom, X0, y)
+		if op == wasm.OpF32Eq || op == wasm.OpF64Eq {
+			a.SetccR(CondE, RAX)
+			a.SetccR(CondNP, RCX)
+			a.AndRR(W32, RAX, RCX)
+		} else {
+			a.SetccR(CondNE, RAX)
+			a.SetccR(CondP, RCX)
+			a.OrRR(W32, RAX, RCX)
+		}
+		a.MovMR(W64, c.push(wasm.I32), RAX)
+	case wasm.OpF32Sqrt, wasm.OpF64Sqrt:
+		_, x := c.pop()
+		sq := SQRTSD
+		if single {
+			sq = SQRTSS
+		}
+		a.SseRM(sq, X0, x)
+		a.SseMR(mov, c.push(info.Results[0]), X0)
+	case wasm.OpF32Abs:
+		_, x := c.pop()
+		a.AndMI(W32, x, 0x7fffffff)
+		c.push(wasm.F32)
+	case wasm.OpF32Neg:
+		_, x := c.pop()
+		a.XorMI(W32, x, -0x80000000)
+		c.push(wasm.F32)
+	case wasm.OpF64Abs, wasm.OpF64Neg:
+		_, x := c.pop()
+		if op == wasm.OpF64Abs {
+			a.MovImm(W64, RAX, math.MaxInt64)
+			a.AndMR(W64, x, RAX)
+		} else {
+			a.MovImm(W64, RAX, math.MinInt64)
+			a.XorMR(W64, x, RAX)
+		}
+		c.push(wasm.F64)
+	case wasm.OpF32Copysign, wasm.OpF64Copysign:
+		_, y := c.pop()
+		_, x := c.pop()
+		w := W64
+		if single {
+			w = W32
+		}
+		a.MovRM(w, RAX, x)
+		a.MovRM(w, RCX, y)
+		if single {
+			a.AndRI(W32, RAX, 0x7fffffff)
+			a.AndRI(W32, RCX, -0x80000000)
+		} else {
+			a.MovImm(W64, RDX, math.MaxInt64)
+			a.AndRR(W64, RAX, RDX)
+			a.NotR(W64, RDX)
+			a.AndRR(W64, RCX, RDX)
+		}
+		a.OrRR(w, RAX, RCX)
+		a.MovMR(W64, c.push(info.Results[0]), RAX)
+	case wasm.OpF32ConvertI32S, wasm.OpF32ConvertI64S, wasm.OpF32ConvertI32U,
+		wasm.OpF64ConvertI32S, wasm.OpF64ConvertI64S, wasm.OpF64ConvertI32U:
+		_, x := c.pop()
+		var cv SseOp
+		switch op {
+		case wasm.OpF32ConvertI32S:
+			cv = CVTSI2SSL
+		case wasm.OpF32ConvertI64S, wasm.OpF32ConvertI32U: // an unsigned i32 is a zero-extended slot
+			cv = CVTSI2SSQ
+		case wasm.OpF64ConvertI32S:
+			cv = CVTSI2SDL
+		default:
+			cv = CVTSI2SDQ
+		}
+		a.XorRR(W32, RAX, RAX)
+		a.SseRR(MOVQX, X0, RAX)
+		a.SseRM(cv, X0, x)
+		dst := c.push(info.Results[0])
+		if info.Results[0] == wasm.F32 { // the slot held a wider value
+			a.SseRR(MOVDR, RAX, X0)
+			a.MovMR(W64, dst, RAX)
+		} else {
+			a.SseMR(MOVSD, dst, X0)
+		}
+	case wasm.OpF64PromoteF32:
+		_, x := c.pop()
+		a.SseRM(CVTSS2SD, X0, x)
+		a.SseMR(MOVSD, c.push(wasm.F64), X0)
+	case wasm.OpF32DemoteF64:
+		_, x := c.pop()
+		a.SseRM(CVTSD2SS, X0, x)
+		dst := c.push(wasm.F32)
+		a.SseRR(MOVDR, RAX, X0)
+		a.MovMR(W64, dst, RAX)
+	default:
+		return false
+	}
+	return true
+}
+
+// nativeDiv selects integer division with explicit traps.
+func (c *compiler) nativeDiv(op wasm.Op, info *wasm.OpInfo) bool {
+	a := &c.a
+	var signed, rem bool
+	switch op {
+	case wasm.OpI32DivS, wasm.OpI64DivS:
+		signed = true
+	case wasm.OpI32RemS, wasm.OpI64RemS:
+		signed, rem = true, true
+	case wasm.OpI32DivU, wasm.OpI64DivU:
+	case wasm.OpI32RemU, wasm.OpI64RemU:
+		rem = true
+	default:
+		return false
+	}
+	w := width(info.Params[0])
+	_, y := c.pop()
+	_, x := c.pop()
+	dst := c.push(info.Results[0])
+	a.MovRM(w, RAX, x)
+	a.MovRM(w, RCX, y)
+	a.TestRR(w, RCX, RCX)
+	a.Jcc(CondE, c.trap(store.TrapIntegerDivideByZero))
+	done := a.NewLabel()
+	if signed {
+		normal := a.NewLabel()
+		a.CmpRI(w, RCX, -1)
+		a.Jcc(CondNE, normal)
+		if rem {
+			a.XorRR(W32, RDX, RDX)
+			a.MovMR(W64, dst, RDX)
+			a.Jmp(done)
+		} else {
+			if w == W32 {
+				a.CmpRI(W32, RAX, -0x80000000)
+			} else {
+				a.MovImm(W64, RDX, math.MinInt64)
+				a.CmpRR(W64, RAX, RDX)
+			}
+			a.Jcc(CondE, c.trap(store.TrapIntegerOverflow))
+		}
+		a.Bind(normal)
+		if w == W32 {
+			a.Cdq()
+		} else {
+			a.Cqo()
+		}
+		a.IdivR(w, RCX)
+	} else {
+		a.XorRR(W32, RDX, RDX)
+		a.DivR(w, RCX)
+	}
+	if rem {
+		if w == W32 {
+			a.MovRR(W32, RDX, RDX)
+		}
+		a.MovMR(W64, dst, RDX)
+	} else {
+		a.MovMR(W64, dst, RAX)
+	}
+	a.Bind(done)
+	return true
+}
+
+// nativeBits selects clz, ctz, popcnt and sign extensions.
+func (c *compiler) nativeBits(op wasm.Op, info *wasm.OpInfo) bool {
+	a := &c.a
+	switch op {
+	case wasm.OpI32Clz, wasm.OpI64Clz:
+		w := width(info.Params[0])
+		bitsN := int32(32)
+		if w == W64 {
+			bitsN = 64
+		}
+		_, x := c.pop()
+		nz := a.NewLabel()
+		a.BsrRM(w, RAX, x)
+		a.Jcc(CondNE, nz)
+		a.MovRI(W32, RAX, -1)
+		a.Bind(nz)
+		a.MovRI(W32, RCX, bitsN-1)
+		a.SubRR(W32, RCX, RAX)
+		a.MovMR(W64, c.push(info.Results[0]), RCX)
+	case wasm.OpI32Ctz, wasm.OpI64Ctz:
+		w := width(info.Params[0])
+		bitsN := int32(32)
+		if w == W64 {
+			bitsN = 64
+		}
+		_, x := c.pop()
+		nz := a.NewLabel()
+		a.BsfRM(w, RAX, x)
+		a.Jcc(CondNE, nz)
+		a.MovRI(W32, RAX, bitsN)
+		a.Bind(nz)
+		a.MovMR(W64, c.push(info.Results[0]), RAX)
+	case wasm.OpI32Popcnt, wasm.OpI64Popcnt:
+		if !hasPOPCNT {
+			return false
+		}
+		_, x := c.pop()
+		a.PopcntRM(width(info.Params[0]), RAX, x)
+		a.MovMR(W64, c.push(info.Results[0]), RAX)
+	case wasm.OpI32Extend8S, wasm.OpI32Extend16S, wasm.OpI64Extend8S, wasm.OpI64Extend16S:
+		_, x := c.pop()
+		sw := W8
+		if op == wasm.OpI32Extend16S || op == wasm.OpI64Extend16S {
+			sw = W16
+		}
+		if info.Results[0] == wasm.I32 {
+			a.MovsxRM(W32, sw, RAX, x)
+		} else {
+			a.MovsxRM(W64, sw, RAX, x)
+		}
+		a.MovMR(W64, c.push(info.Results[0]), RAX)
+	case wasm.OpI64Extend32S:
+		_, x := c.pop()
+		a.MovsxdRM(RAX, x)
+		a.MovMR(W64, c.push(wasm.I64), RAX)
+	default:
+		return false
+	}
+	return true
 }
