@@ -35,7 +35,8 @@ Commands:
                                    -v also lists skipped commands and unmatched
                                    assert_invalid/assert_malformed messages;
                                    --timeout bounds each call (default 30s);
-                                   engines: %s (default none: validation only)
+                                   engines: %s (default: jit where available, else
+                                   interp; none = validation only)
   help                             print this text
 
 Flags:

@@ -61,7 +61,7 @@ func TestWASIPrograms(t *testing.T) {
 	if m.Format != 1 || len(m.Programs) == 0 {
 		t.Fatalf("manifest format %d with %d programs", m.Format, len(m.Programs))
 	}
-	for _, engine := range []string{"interp"} {
+	for _, engine := range runEngines(t) {
 		for _, p := range m.Programs {
 			t.Run(engine+"/"+p.Name, func(t *testing.T) {
 				t.Parallel()
@@ -195,4 +195,14 @@ func talk(addr, send, expect string) error {
 		return fmt.Errorf("received %q, want %q", got, expect)
 	}
 	return nil
+}
+
+// runEngines returns the engines "wasmrun --engine" accepts on this
+// platform: the interpreter, and the JIT where it exists.
+func runEngines(t *testing.T) []string {
+	engines := []string{"interp"}
+	if status, _, _ := cli("--engine", "jit", "--invoke", "f", write(t, t.TempDir(), "f.wat", `(module (func (export "f")))`)); status == 0 {
+		engines = append(engines, "jit")
+	}
+	return engines
 }

@@ -9,11 +9,22 @@ import (
 	"github.com/wasmrun/wasmrun/spectest"
 )
 
+// defaultWastEngine is the engine "wasmrun wast" uses without --engine:
+// the JIT where it is registered, else the interpreter.
+func defaultWastEngine() string {
+	for _, name := range []string{"jit", "interp"} {
+		if _, ok := spectest.LookupEngine(name); ok {
+			return name
+		}
+	}
+	return spectest.NoEngine
+}
+
 // wastCmd implements "wasmrun wast [--engine NAME] [--timeout D] [-v] FILE...".
 func wastCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("wast", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	engine := fs.String("engine", spectest.NoEngine, "engine that runs the modules: `NAME` (none = validation only)")
+	engine := fs.String("engine", defaultWastEngine(), "engine that runs the modules: `NAME` (none = validation only)")
 	timeout := fs.Duration("timeout", 30*time.Second, "limit for each instantiation and invocation (0: none)")
 	verbose := fs.Bool("v", false, "also list skipped commands and unmatched assert_invalid/assert_malformed messages")
 	fs.Usage = func() {
