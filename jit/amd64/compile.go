@@ -71,6 +71,7 @@ type compiler struct {
 	nloc    int   // local slots
 	stack   []wasm.ValType
 	offs    []int // slot offset of each stack entry (relative to nloc)
+	lref    []int // local index an entry still refers to (not yet copied to its slot), or -1
 	sp      int   // slot offset of the stack top
 	maxSP   int
 	ctrls   []ctrl
@@ -86,6 +87,7 @@ func (c *compiler) local(i uint32) Mem {
 func (c *compiler) push(t wasm.ValType) Mem {
 	c.stack = append(c.stack, t)
 	c.offs = append(c.offs, c.sp)
+	c.lref = append(c.lref, -1)
 	m := c.slot(c.sp)
 	c.sp += t.Slots()
 	if c.sp > c.maxSP {
@@ -94,18 +96,70 @@ func (c *compiler) push(t wasm.ValType) Mem {
 	return m
 }
 
+// pushLocal pushes a reference to local i: no code until the value is
+// needed in its slot.
+func (c *compiler) pushLocal(i uint32) {
+	c.push(c.fi.Locals[i])
+	c.lref[len(c.lref)-1] = int(i)
+}
+
+// pop pops the top entry, first copying it into its slot.
 func (c *compiler) pop() (wasm.ValType, Mem) {
+	c.materialize(len(c.stack) - 1)
+	return c.popRead()
+}
+
+// popRead pops the top entry and returns where it can be read: its slot
+// or, for a local reference, the local itself.
+func (c *compiler) popRead() (wasm.ValType, Mem) {
 	n := len(c.stack) - 1
 	t := c.stack[n]
+	r := c.lref[n]
 	c.sp = c.offs[n]
-	c.stack, c.offs = c.stack[:n], c.offs[:n]
+	c.stack, c.offs, c.lref = c.stack[:n], c.offs[:n], c.lref[:n]
+	if r >= 0 {
+		return t, c.local(uint32(r))
+	}
 	return t, c.slot(c.sp)
+}
+
+// materialize copies entry i into its slot if it refers to a local.
+func (c *compiler) materialize(i int) {
+	r := c.lref[i]
+	if r < 0 {
+		return
+	}
+	c.lref[i] = -1
+	src := c.local(uint32(r))
+	dst := c.slot(c.offs[i])
+	for k := 0; k < c.stack[i].Slots(); k++ {
+		c.a.MovRM(W64, RAX, Mem{Base: regFB, Disp: src.Disp + int32(8*k)})
+		c.a.MovMR(W64, Mem{Base: regFB, Disp: dst.Disp + int32(8*k)}, RAX)
+	}
+}
+
+// materializeAll brings the stack to its canonical shape (every value in
+// its slot), as block boundaries and branches require.
+func (c *compiler) materializeAll() {
+	for i := range c.stack {
+		c.materialize(i)
+	}
+}
+
+// materializeLocal copies the entries referring to local x into their
+// slots before x is written.
+func (c *compiler) materializeLocal(x uint32) {
+	for i, r := range c.lref {
+		if r == int(x) {
+			c.materialize(i)
+		}
+	}
 }
 
 func (c *compiler) truncate(height int) {
 	if height < len(c.stack) {
 		c.sp = c.offs[height]
-		c.stack, c.offs = c.stack[:height], c.offs[:height]
+		c.stack, c.offs, c.lref = c.stack[:height], c.offs[:height], c.lref[:height]
 	}
 }
 
@@ -427,6 +481,10 @@ func readImm(r *binary.Reader, k wasm.ImmKind) (im imms, err error) {
 func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 	a := &c.a
 	switch op {
+	case wasm.OpBlock, wasm.OpLoop, wasm.OpElse, wasm.OpEnd, wasm.OpBr, wasm.OpBrTable, wasm.OpReturn:
+		c.materializeAll()
+	}
+	switch op {
 	case wasm.OpUnreachable:
 		a.Jmp(c.trap(store.TrapUnreachable))
 		*dead = 1
@@ -441,7 +499,8 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		}
 		c.ctrls = append(c.ctrls, d)
 	case wasm.OpIf:
-		_, cm := c.pop()
+		_, cm := c.popRead()
+		c.materializeAll()
 		p, res := c.blockType(im.bt)
 		h := len(c.stack) - len(p)
 		d := ctrl{op: op, label: a.NewLabel(), elseL: a.NewLabel(), height: h, params: p, results: res, slotBase: c.sp - slotsOf(p)}
@@ -479,7 +538,8 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		c.branch(im.x)
 		*dead = 1
 	case wasm.OpBrIf:
-		_, cm := c.pop()
+		_, cm := c.popRead()
+		c.materializeAll()
 		a.CmpMI(W32, cm, 0)
 		skip := a.NewLabel()
 		a.Jcc(CondE, skip)
@@ -573,7 +633,7 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 			c.push(t)
 		}
 	case wasm.OpDrop:
-		c.pop()
+		c.popRead()
 	case wasm.OpSelect, wasm.OpSelectT:
 		_, cm := c.pop()
 		_, y := c.pop()
@@ -588,20 +648,19 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		a.Bind(skip)
 		c.push(t)
 	case wasm.OpLocalGet:
-		t := c.fi.Locals[im.x]
-		dst := c.push(t)
-		for i := 0; i < t.Slots(); i++ {
-			a.MovRM(W64, RAX, Mem{Base: regFB, Disp: c.local(im.x).Disp + int32(8*i)})
-			a.MovMR(W64, Mem{Base: regFB, Disp: dst.Disp + int32(8*i)}, RAX)
-		}
+		c.pushLocal(im.x)
 	case wasm.OpLocalSet, wasm.OpLocalTee:
-		t, src := c.pop()
-		for i := 0; i < t.Slots(); i++ {
-			a.MovRM(W64, RAX, Mem{Base: regFB, Disp: src.Disp + int32(8*i)})
-			a.MovMR(W64, Mem{Base: regFB, Disp: c.local(im.x).Disp + int32(8*i)}, RAX)
+		t, src := c.popRead()
+		c.materializeLocal(im.x)
+		dst := c.local(im.x)
+		if src != dst {
+			for i := 0; i < t.Slots(); i++ {
+				a.MovRM(W64, RAX, Mem{Base: regFB, Disp: src.Disp + int32(8*i)})
+				a.MovMR(W64, Mem{Base: regFB, Disp: dst.Disp + int32(8*i)}, RAX)
+			}
 		}
 		if op == wasm.OpLocalTee {
-			c.push(t)
+			c.pushLocal(im.x)
 		}
 	case wasm.OpGlobalGet:
 		t := c.globals[im.x]
@@ -613,7 +672,7 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 			a.MovMR(W64, Mem{Base: regFB, Disp: dst.Disp + int32(8*i)}, RAX)
 		}
 	case wasm.OpGlobalSet:
-		t, src := c.pop()
+		t, src := c.popRead()
 		a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
 		a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.x)})
 		for i := 0; i < t.Slots(); i++ {
@@ -676,10 +735,10 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
 	var vt wasm.ValType
 	store := len(info.Results) == 0
 	if store {
-		vt, val = c.pop()
+		vt, val = c.popRead()
 		_ = vt
 	}
-	_, addr := c.pop()
+	_, addr := c.popRead()
 	a.MovRM(W32, RAX, addr)
 	if im.mem.Offset != 0 {
 		if im.mem.Offset < 1<<31 {
@@ -757,8 +816,8 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 	}
 	if alu, ok := aluOps[op]; ok {
 		w := width(info.Params[0])
-		_, y := c.pop()
-		_, x := c.pop()
+		_, y := c.popRead()
+		_, x := c.popRead()
 		a.MovRM(w, RAX, x)
 		a.AluRM(alu, w, RAX, y)
 		a.MovMR(W64, c.push(info.Results[0]), RAX)
@@ -766,8 +825,8 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 	}
 	if sh, ok := shiftOps[op]; ok {
 		w := width(info.Params[0])
-		_, y := c.pop()
-		_, x := c.pop()
+		_, y := c.popRead()
+		_, x := c.popRead()
 		a.MovRM(w, RAX, x)
 		a.MovRM(W32, RCX, y)
 		a.ShiftRCL(sh, w, RAX)
@@ -776,8 +835,8 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 	}
 	if cc, ok := cmpOps[op]; ok {
 		w := width(info.Params[0])
-		_, y := c.pop()
-		_, x := c.pop()
+		_, y := c.popRead()
+		_, x := c.popRead()
 		a.MovRM(w, RCX, x)
 		a.XorRR(W32, RAX, RAX)
 		a.CmpRM(w, RCX, y)
@@ -791,32 +850,31 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 	switch op {
 	case wasm.OpI32Mul, wasm.OpI64Mul:
 		w := width(info.Params[0])
-		_, y := c.pop()
-		_, x := c.pop()
+		_, y := c.popRead()
+		_, x := c.popRead()
 		a.MovRM(w, RAX, x)
 		a.ImulRM(w, RAX, y)
 		a.MovMR(W64, c.push(info.Results[0]), RAX)
 		return true
 	case wasm.OpI32Eqz, wasm.OpI64Eqz:
-		_, x := c.pop()
+		_, x := c.popRead()
 		a.XorRR(W32, RAX, RAX)
 		a.CmpMI(width(info.Params[0]), x, 0)
 		a.SetccR(CondE, RAX)
 		a.MovMR(W64, c.push(wasm.I32), RAX)
 		return true
 	case wasm.OpI32WrapI64:
-		_, x := c.pop()
+		_, x := c.popRead()
 		a.MovRM(W32, RAX, x)
 		a.MovMR(W64, c.push(wasm.I32), RAX)
 		return true
 	case wasm.OpI64ExtendI32S:
-		_, x := c.pop()
+		_, x := c.popRead()
 		a.MovsxdRM(RAX, x)
 		a.MovMR(W64, c.push(wasm.I64), RAX)
 		return true
 	case wasm.OpI64ExtendI32U, wasm.OpI32ReinterpretF32, wasm.OpF32ReinterpretI32, wasm.OpI64ReinterpretF64, wasm.OpF64ReinterpretI64:
-		c.pop()
-		c.push(info.Results[0])
+		c.stack[len(c.stack)-1] = info.Results[0]
 		return true
 	}
 	return false
@@ -910,26 +968,26 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		mov, ucom = MOVSS, UCOMISS
 	}
 	if sse, ok := sseBin[op]; ok {
-		_, y := c.pop()
-		_, x := c.pop()
+		_, y := c.popRead()
+		_, x := c.popRead()
 		a.SseRM(mov, X0, x)
 		a.SseRM(sse, X0, y)
-		a.SseMR(mov, c.push(info.Results[0]), X0)
+		c.storeX0(info.Results[0])
 		return true
 	}
 	if mode, ok := roundModes[op]; ok {
-		_, x := c.pop()
+		_, x := c.popRead()
 		r := ROUNDSD
 		if single {
 			r = ROUNDSS
 		}
 		a.SseRMI(r, X0, x, mode)
-		a.SseMR(mov, c.push(info.Results[0]), X0)
+		c.storeX0(info.Results[0])
 		return true
 	}
 	if fc, ok := fcmp[op]; ok {
-		_, y := c.pop()
-		_, x := c.pop()
+		_, y := c.popRead()
+		_, x := c.popRead()
 		if fc.swap {
 			x, y = y, x
 		}
@@ -942,8 +1000,8 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 	}
 	switch op {
 	case wasm.OpF32Eq, wasm.OpF64Eq, wasm.OpF32Ne, wasm.OpF64Ne:
-		_, y := c.pop()
-		_, x := c.pop()
+		_, y := c.popRead()
+		_, x := c.popRead()
 		a.SseRM(mov, X0, x)
 		a.XorRR(W32, RAX, RAX)
 		a.XorRR(W32, RCX, RCX)
@@ -959,13 +1017,13 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		}
 		a.MovMR(W64, c.push(wasm.I32), RAX)
 	case wasm.OpF32Sqrt, wasm.OpF64Sqrt:
-		_, x := c.pop()
+		_, x := c.popRead()
 		sq := SQRTSD
 		if single {
 			sq = SQRTSS
 		}
 		a.SseRM(sq, X0, x)
-		a.SseMR(mov, c.push(info.Results[0]), X0)
+		c.storeX0(info.Results[0])
 	case wasm.OpF32Abs:
 		_, x := c.pop()
 		a.AndMI(W32, x, 0x7fffffff)
@@ -985,8 +1043,8 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		}
 		c.push(wasm.F64)
 	case wasm.OpF32Copysign, wasm.OpF64Copysign:
-		_, y := c.pop()
-		_, x := c.pop()
+		_, y := c.popRead()
+		_, x := c.popRead()
 		w := W64
 		if single {
 			w = W32
@@ -1006,7 +1064,7 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		a.MovMR(W64, c.push(info.Results[0]), RAX)
 	case wasm.OpF32ConvertI32S, wasm.OpF32ConvertI64S, wasm.OpF32ConvertI32U,
 		wasm.OpF64ConvertI32S, wasm.OpF64ConvertI64S, wasm.OpF64ConvertI32U:
-		_, x := c.pop()
+		_, x := c.popRead()
 		var cv SseOp
 		switch op {
 		case wasm.OpF32ConvertI32S:
@@ -1021,23 +1079,15 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		a.XorRR(W32, RAX, RAX)
 		a.SseRR(MOVQX, X0, RAX)
 		a.SseRM(cv, X0, x)
-		dst := c.push(info.Results[0])
-		if info.Results[0] == wasm.F32 { // the slot held a wider value
-			a.SseRR(MOVDR, RAX, X0)
-			a.MovMR(W64, dst, RAX)
-		} else {
-			a.SseMR(MOVSD, dst, X0)
-		}
+		c.storeX0(info.Results[0])
 	case wasm.OpF64PromoteF32:
-		_, x := c.pop()
+		_, x := c.popRead()
 		a.SseRM(CVTSS2SD, X0, x)
-		a.SseMR(MOVSD, c.push(wasm.F64), X0)
+		c.storeX0(wasm.F64)
 	case wasm.OpF32DemoteF64:
-		_, x := c.pop()
+		_, x := c.popRead()
 		a.SseRM(CVTSD2SS, X0, x)
-		dst := c.push(wasm.F32)
-		a.SseRR(MOVDR, RAX, X0)
-		a.MovMR(W64, dst, RAX)
+		c.storeX0(wasm.F32)
 	default:
 		return false
 	}
@@ -1060,8 +1110,8 @@ func (c *compiler) nativeDiv(op wasm.Op, info *wasm.OpInfo) bool {
 		return false
 	}
 	w := width(info.Params[0])
-	_, y := c.pop()
-	_, x := c.pop()
+	_, y := c.popRead()
+	_, x := c.popRead()
 	dst := c.push(info.Results[0])
 	a.MovRM(w, RAX, x)
 	a.MovRM(w, RCX, y)
@@ -1118,7 +1168,7 @@ func (c *compiler) nativeBits(op wasm.Op, info *wasm.OpInfo) bool {
 		if w == W64 {
 			bitsN = 64
 		}
-		_, x := c.pop()
+		_, x := c.popRead()
 		nz := a.NewLabel()
 		a.BsrRM(w, RAX, x)
 		a.Jcc(CondNE, nz)
@@ -1133,7 +1183,7 @@ func (c *compiler) nativeBits(op wasm.Op, info *wasm.OpInfo) bool {
 		if w == W64 {
 			bitsN = 64
 		}
-		_, x := c.pop()
+		_, x := c.popRead()
 		nz := a.NewLabel()
 		a.BsfRM(w, RAX, x)
 		a.Jcc(CondNE, nz)
@@ -1144,11 +1194,11 @@ func (c *compiler) nativeBits(op wasm.Op, info *wasm.OpInfo) bool {
 		if !hasPOPCNT {
 			return false
 		}
-		_, x := c.pop()
+		_, x := c.popRead()
 		a.PopcntRM(width(info.Params[0]), RAX, x)
 		a.MovMR(W64, c.push(info.Results[0]), RAX)
 	case wasm.OpI32Extend8S, wasm.OpI32Extend16S, wasm.OpI64Extend8S, wasm.OpI64Extend16S:
-		_, x := c.pop()
+		_, x := c.popRead()
 		sw := W8
 		if op == wasm.OpI32Extend16S || op == wasm.OpI64Extend16S {
 			sw = W16
@@ -1160,11 +1210,23 @@ func (c *compiler) nativeBits(op wasm.Op, info *wasm.OpInfo) bool {
 		}
 		a.MovMR(W64, c.push(info.Results[0]), RAX)
 	case wasm.OpI64Extend32S:
-		_, x := c.pop()
+		_, x := c.popRead()
 		a.MovsxdRM(RAX, x)
 		a.MovMR(W64, c.push(wasm.I64), RAX)
 	default:
 		return false
 	}
 	return true
+}
+
+// storeX0 pushes the float in X0 as a new entry of type t; an f32 slot
+// is written whole so that its upper half is zero.
+func (c *compiler) storeX0(t wasm.ValType) {
+	dst := c.push(t)
+	if t == wasm.F32 {
+		c.a.SseRR(MOVDR, RAX, X0)
+		c.a.MovMR(W64, dst, RAX)
+		return
+	}
+	c.a.SseMR(MOVSD, dst, X0)
 }
