@@ -21,6 +21,18 @@ const fibWat = `(module
       (else (i64.add (call $fib (i64.sub (local.get 0) (i64.const 1)))
                      (call $fib (i64.sub (local.get 0) (i64.const 2))))))))`
 
+// forEachEngine runs test on every engine available on this platform.
+func forEachEngine(t *testing.T, test func(*testing.T, wasmrun.EngineKind)) {
+	for _, e := range []wasmrun.EngineKind{wasmrun.EngineInterp, wasmrun.EngineJIT} {
+		rt, err := wasmrun.NewRuntime(context.Background(), wasmrun.RuntimeConfig{Engine: e})
+		if err != nil {
+			continue // not on this platform
+		}
+		rt.Close(context.Background())
+		t.Run(string(e), func(t *testing.T) { test(t, e) })
+	}
+}
+
 func newRuntime(t testing.TB, cfg wasmrun.RuntimeConfig) *wasmrun.Runtime {
 	t.Helper()
 	ctx := context.Background()
@@ -46,8 +58,10 @@ func instantiate(t testing.TB, rt *wasmrun.Runtime, src, name string) *wasmrun.I
 	return inst
 }
 
-func TestCallResults(t *testing.T) {
-	rt := newRuntime(t, wasmrun.RuntimeConfig{})
+func TestCallResults(t *testing.T) { forEachEngine(t, testCallResults) }
+
+func testCallResults(t *testing.T, engine wasmrun.EngineKind) {
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: engine})
 	inst := instantiate(t, rt, fibWat, "")
 	fib := inst.ExportedFunction("fib")
 	for _, tc := range []struct{ n, want uint64 }{{0, 0}, {1, 1}, {2, 1}, {10, 55}, {25, 75025}} {
@@ -68,8 +82,10 @@ func TestCallResults(t *testing.T) {
 }
 
 // Many instances run at once on their own goroutines (run with -race).
-func TestConcurrentInstances(t *testing.T) {
-	rt := newRuntime(t, wasmrun.RuntimeConfig{})
+func TestConcurrentInstances(t *testing.T) { forEachEngine(t, testConcurrentInstances) }
+
+func testConcurrentInstances(t *testing.T, engine wasmrun.EngineKind) {
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: engine})
 	ctx := context.Background()
 	mod, err := rt.Compile(ctx, []byte(`(module
 	  (memory 1)
@@ -128,8 +144,10 @@ func fib(n uint64) uint64 {
 
 const spinWat = `(module (func (export "spin") (loop $l (br $l))))`
 
-func TestCancelStopsInfiniteLoop(t *testing.T) {
-	rt := newRuntime(t, wasmrun.RuntimeConfig{})
+func TestCancelStopsInfiniteLoop(t *testing.T) { forEachEngine(t, testCancelStopsInfiniteLoop) }
+
+func testCancelStopsInfiniteLoop(t *testing.T, engine wasmrun.EngineKind) {
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: engine})
 	spin := instantiate(t, rt, spinWat, "").ExportedFunction("spin")
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
@@ -147,15 +165,17 @@ func TestCancelStopsInfiniteLoop(t *testing.T) {
 	}
 }
 
-func TestFuelAndCallDepth(t *testing.T) {
-	rt := newRuntime(t, wasmrun.RuntimeConfig{Fuel: 1000})
+func TestFuelAndCallDepth(t *testing.T) { forEachEngine(t, testFuelAndCallDepth) }
+
+func testFuelAndCallDepth(t *testing.T, engine wasmrun.EngineKind) {
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: engine, Fuel: 1000})
 	_, err := instantiate(t, rt, spinWat, "").ExportedFunction("spin").Call(context.Background())
 	var trap *wasmrun.Trap
 	if !errors.As(err, &trap) || trap.Code != wasmrun.TrapCode(trapOutOfFuel(t)) {
 		t.Fatalf("spin with fuel: %v, want out of fuel", err)
 	}
 
-	rt = newRuntime(t, wasmrun.RuntimeConfig{MaxCallDepth: 100})
+	rt = newRuntime(t, wasmrun.RuntimeConfig{Engine: engine, MaxCallDepth: 100})
 	inst := instantiate(t, rt, `(module (func $f (export "f") (param i32) (result i32)
 	  (if (result i32) (local.get 0) (then (call $f (i32.sub (local.get 0) (i32.const 1)))) (else (i32.const 7)))))`, "")
 	f := inst.ExportedFunction("f")
@@ -178,8 +198,10 @@ func trapOutOfFuel(t *testing.T) uint8 {
 	return 0
 }
 
-func TestImportsBetweenInstances(t *testing.T) {
-	rt := newRuntime(t, wasmrun.RuntimeConfig{})
+func TestImportsBetweenInstances(t *testing.T) { forEachEngine(t, testImportsBetweenInstances) }
+
+func testImportsBetweenInstances(t *testing.T, engine wasmrun.EngineKind) {
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: engine})
 	ctx := context.Background()
 	instantiate(t, rt, `(module
 	  (memory (export "mem") 1)
@@ -210,8 +232,10 @@ func TestImportsBetweenInstances(t *testing.T) {
 	}
 }
 
-func TestHostFunctionErrorsAndMemory(t *testing.T) {
-	rt := newRuntime(t, wasmrun.RuntimeConfig{})
+func TestHostFunctionErrorsAndMemory(t *testing.T) { forEachEngine(t, testHostFunctionErrorsAndMemory) }
+
+func testHostFunctionErrorsAndMemory(t *testing.T, engine wasmrun.EngineKind) {
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: engine})
 	ctx := context.Background()
 	errBoom := errors.New("boom")
 	_, err := rt.NewHostModule("env").
@@ -250,8 +274,10 @@ func TestHostFunctionErrorsAndMemory(t *testing.T) {
 	}
 }
 
-func TestMemoryBaseStableAcrossGrow(t *testing.T) {
-	rt := newRuntime(t, wasmrun.RuntimeConfig{})
+func TestMemoryBaseStableAcrossGrow(t *testing.T) { forEachEngine(t, testMemoryBaseStableAcrossGrow) }
+
+func testMemoryBaseStableAcrossGrow(t *testing.T, engine wasmrun.EngineKind) {
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: engine})
 	inst := instantiate(t, rt, `(module (memory (export "memory") 1 100)
 	  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))`, "")
 	mem := inst.ExportedMemory("memory")
@@ -280,11 +306,13 @@ func TestMemoryBaseStableAcrossGrow(t *testing.T) {
 
 // Wasm-to-Wasm calls and executed instructions allocate nothing: the
 // allocation count of a call does not depend on how much it executes.
-func TestNoAllocationPerInstructionOrCall(t *testing.T) {
+func TestNoAllocationPerInstructionOrCall(t *testing.T) { forEachEngine(t, testNoAllocationPerInstructionOrCall) }
+
+func testNoAllocationPerInstructionOrCall(t *testing.T, engine wasmrun.EngineKind) {
 	if raceEnabled {
 		t.Skip("allocation counts are not stable under the race detector")
 	}
-	rt := newRuntime(t, wasmrun.RuntimeConfig{})
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: engine})
 	fibFn := instantiate(t, rt, fibWat, "").ExportedFunction("fib")
 	ctx := context.Background()
 	stack := make([]uint64, fibFn.StackSlots())
