@@ -306,7 +306,9 @@ func testMemoryBaseStableAcrossGrow(t *testing.T, engine wasmrun.EngineKind) {
 
 // Wasm-to-Wasm calls and executed instructions allocate nothing: the
 // allocation count of a call does not depend on how much it executes.
-func TestNoAllocationPerInstructionOrCall(t *testing.T) { forEachEngine(t, testNoAllocationPerInstructionOrCall) }
+func TestNoAllocationPerInstructionOrCall(t *testing.T) {
+	forEachEngine(t, testNoAllocationPerInstructionOrCall)
+}
 
 func testNoAllocationPerInstructionOrCall(t *testing.T, engine wasmrun.EngineKind) {
 	if raceEnabled {
