@@ -70,9 +70,10 @@ type compiler struct {
 	localOf []int // slot of each local
 	nloc    int   // local slots
 	stack   []wasm.ValType
-	offs    []int // slot offset of each stack entry (relative to nloc)
-	lref    []int // local index an entry still refers to (not yet copied to its slot), or -1
-	sp      int   // slot offset of the stack top
+	offs    []int    // slot offset of each stack entry (relative to nloc)
+	lref    []int    // local index an entry still refers to (not yet copied to its slot), or one of the kinds below
+	cval    []uint64 // constant of a kConst entry; condition code of a kFlags entry
+	sp      int      // slot offset of the stack top
 	maxSP   int
 	ctrls   []ctrl
 	traps   map[store.TrapCode]Label
@@ -88,12 +89,75 @@ func (c *compiler) push(t wasm.ValType) Mem {
 	c.stack = append(c.stack, t)
 	c.offs = append(c.offs, c.sp)
 	c.lref = append(c.lref, -1)
+	c.cval = append(c.cval, 0)
 	m := c.slot(c.sp)
 	c.sp += t.Slots()
 	if c.sp > c.maxSP {
 		c.maxSP = c.sp
 	}
 	return m
+}
+
+// Entry kinds other than local references (lref >= 0).
+const (
+	kSlot  = -1 // the value is in its slot
+	kConst = -2 // a constant not yet stored
+	kFlags = -3 // an i32 condition held in the CPU flags (cval is the Cond)
+)
+
+// pushConst pushes a constant: no code until it is needed.
+func (c *compiler) pushConst(t wasm.ValType, v uint64) {
+	c.push(t)
+	c.lref[len(c.lref)-1] = kConst
+	c.cval[len(c.cval)-1] = v
+}
+
+// pushFlags pushes an i32 that is 1 when condition cc holds.
+func (c *compiler) pushFlags(cc Cond) {
+	c.push(wasm.I32)
+	c.lref[len(c.lref)-1] = kFlags
+	c.cval[len(c.cval)-1] = uint64(cc)
+}
+
+// operand is a popped value: a constant or a place to read.
+type operand struct {
+	isConst bool
+	v       uint64
+	m       Mem
+}
+
+// popOperand pops the top entry without materialising a constant.
+func (c *compiler) popOperand() operand {
+	n := len(c.stack) - 1
+	if c.lref[n] == kConst {
+		v := c.cval[n]
+		c.lref[n] = kSlot
+		c.popRead()
+		return operand{isConst: true, v: v}
+	}
+	_, m := c.popRead()
+	return operand{m: m}
+}
+
+// imm32 reports whether o is a constant usable as a sign-extended imm32
+// at width w.
+func (o operand) imm32(w Width) (int32, bool) {
+	if !o.isConst {
+		return 0, false
+	}
+	if w == W32 {
+		return int32(uint32(o.v)), true
+	}
+	return int32(o.v), int64(o.v) == int64(int32(o.v))
+}
+
+// load puts o into register r.
+func (c *compiler) load(w Width, r Reg, o operand) {
+	if o.isConst {
+		c.a.MovImm(W64, r, int64(o.v))
+		return
+	}
+	c.a.MovRM(w, r, o.m)
 }
 
 // pushLocal pushes a reference to local i: no code until the value is
@@ -113,10 +177,13 @@ func (c *compiler) pop() (wasm.ValType, Mem) {
 // or, for a local reference, the local itself.
 func (c *compiler) popRead() (wasm.ValType, Mem) {
 	n := len(c.stack) - 1
+	if c.lref[n] < kSlot {
+		c.materialize(n)
+	}
 	t := c.stack[n]
 	r := c.lref[n]
 	c.sp = c.offs[n]
-	c.stack, c.offs, c.lref = c.stack[:n], c.offs[:n], c.lref[:n]
+	c.stack, c.offs, c.lref, c.cval = c.stack[:n], c.offs[:n], c.lref[:n], c.cval[:n]
 	if r >= 0 {
 		return t, c.local(uint32(r))
 	}
@@ -126,7 +193,19 @@ func (c *compiler) popRead() (wasm.ValType, Mem) {
 // materialize copies entry i into its slot if it refers to a local.
 func (c *compiler) materialize(i int) {
 	r := c.lref[i]
-	if r < 0 {
+	switch r {
+	case kSlot:
+		return
+	case kConst: // mov does not change the flags
+		c.lref[i] = kSlot
+		c.a.MovImm(W64, RAX, int64(c.cval[i]))
+		c.a.MovMR(W64, c.slot(c.offs[i]), RAX)
+		return
+	case kFlags:
+		c.lref[i] = kSlot
+		c.a.MovImm(W32, RAX, 0)
+		c.a.SetccR(Cond(c.cval[i]), RAX)
+		c.a.MovMR(W64, c.slot(c.offs[i]), RAX)
 		return
 	}
 	c.lref[i] = -1
@@ -150,7 +229,7 @@ func (c *compiler) materializeAll() {
 // slots before x is written.
 func (c *compiler) materializeLocal(x uint32) {
 	for i, r := range c.lref {
-		if r == int(x) {
+		if r >= 0 && r == int(x) {
 			c.materialize(i)
 		}
 	}
@@ -159,7 +238,7 @@ func (c *compiler) materializeLocal(x uint32) {
 func (c *compiler) truncate(height int) {
 	if height < len(c.stack) {
 		c.sp = c.offs[height]
-		c.stack, c.offs, c.lref = c.stack[:height], c.offs[:height], c.lref[:height]
+		c.stack, c.offs, c.lref, c.cval = c.stack[:height], c.offs[:height], c.lref[:height], c.cval[:height]
 	}
 }
 
@@ -480,6 +559,9 @@ func readImm(r *binary.Reader, k wasm.ImmKind) (im imms, err error) {
 
 func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 	a := &c.a
+	if n := len(c.lref) - 1; n >= 0 && c.lref[n] == kFlags && op != wasm.OpBrIf && op != wasm.OpIf {
+		c.materialize(n)
+	}
 	switch op {
 	case wasm.OpBlock, wasm.OpLoop, wasm.OpElse, wasm.OpEnd, wasm.OpBr, wasm.OpBrTable, wasm.OpReturn:
 		c.materializeAll()
@@ -499,13 +581,12 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		}
 		c.ctrls = append(c.ctrls, d)
 	case wasm.OpIf:
-		_, cm := c.popRead()
+		cc := c.popCond()
 		c.materializeAll()
 		p, res := c.blockType(im.bt)
 		h := len(c.stack) - len(p)
 		d := ctrl{op: op, label: a.NewLabel(), elseL: a.NewLabel(), height: h, params: p, results: res, slotBase: c.sp - slotsOf(p)}
-		a.CmpMI(W32, cm, 0)
-		a.Jcc(CondE, d.elseL)
+		a.Jcc(cc.Invert(), d.elseL)
 		c.ctrls = append(c.ctrls, d)
 	case wasm.OpElse:
 		d := &c.ctrls[len(c.ctrls)-1]
@@ -538,11 +619,10 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		c.branch(im.x)
 		*dead = 1
 	case wasm.OpBrIf:
-		_, cm := c.popRead()
+		cc := c.popCond()
 		c.materializeAll()
-		a.CmpMI(W32, cm, 0)
 		skip := a.NewLabel()
-		a.Jcc(CondE, skip)
+		a.Jcc(cc.Invert(), skip)
 		c.branch(im.x)
 		a.Bind(skip)
 	case wasm.OpBrTable:
@@ -650,6 +730,16 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 	case wasm.OpLocalGet:
 		c.pushLocal(im.x)
 	case wasm.OpLocalSet, wasm.OpLocalTee:
+		if n := len(c.lref) - 1; c.lref[n] == kConst {
+			o := c.popOperand()
+			c.materializeLocal(im.x)
+			a.MovImm(W64, RAX, int64(o.v))
+			a.MovMR(W64, c.local(im.x), RAX)
+			if op == wasm.OpLocalTee {
+				c.pushConst(c.fi.Locals[im.x], o.v)
+			}
+			return nil
+		}
 		t, src := c.popRead()
 		c.materializeLocal(im.x)
 		dst := c.local(im.x)
@@ -680,9 +770,7 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 			a.MovMR(W64, Mem{Base: RCX, Disp: int32(8 * i)}, RAX)
 		}
 	case wasm.OpI32Const, wasm.OpI64Const, wasm.OpF32Const, wasm.OpF64Const:
-		dst := c.push(info.Results[0])
-		a.MovImm(W64, RAX, int64(im.i64))
-		a.MovMR(W64, dst, RAX)
+		c.pushConst(info.Results[0], im.i64)
 	case wasm.OpRefNull:
 		dst := c.push(wasm.ValType(im.x))
 		a.MovMI(W64, dst, 0)
@@ -816,32 +904,52 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 	}
 	if alu, ok := aluOps[op]; ok {
 		w := width(info.Params[0])
-		_, y := c.popRead()
-		_, x := c.popRead()
-		a.MovRM(w, RAX, x)
-		a.AluRM(alu, w, RAX, y)
+		y := c.popOperand()
+		x := c.popOperand()
+		c.load(w, RAX, x)
+		if v, ok := y.imm32(w); ok {
+			a.AluRI(alu, w, RAX, v)
+		} else if y.isConst {
+			c.load(w, RCX, y)
+			a.AluRR(alu, w, RAX, RCX)
+		} else {
+			a.AluRM(alu, w, RAX, y.m)
+		}
 		a.MovMR(W64, c.push(info.Results[0]), RAX)
 		return true
 	}
 	if sh, ok := shiftOps[op]; ok {
 		w := width(info.Params[0])
-		_, y := c.popRead()
-		_, x := c.popRead()
-		a.MovRM(w, RAX, x)
-		a.MovRM(W32, RCX, y)
-		a.ShiftRCL(sh, w, RAX)
+		y := c.popOperand()
+		x := c.popOperand()
+		c.load(w, RAX, x)
+		if y.isConst {
+			n := uint8(y.v & 31)
+			if w == W64 {
+				n = uint8(y.v & 63)
+			}
+			a.ShiftRI(sh, w, RAX, n)
+		} else {
+			a.MovRM(W32, RCX, y.m)
+			a.ShiftRCL(sh, w, RAX)
+		}
 		a.MovMR(W64, c.push(info.Results[0]), RAX)
 		return true
 	}
 	if cc, ok := cmpOps[op]; ok {
 		w := width(info.Params[0])
-		_, y := c.popRead()
-		_, x := c.popRead()
-		a.MovRM(w, RCX, x)
-		a.XorRR(W32, RAX, RAX)
-		a.CmpRM(w, RCX, y)
-		a.SetccR(cc, RAX)
-		a.MovMR(W64, c.push(wasm.I32), RAX)
+		y := c.popOperand()
+		x := c.popOperand()
+		c.load(w, RCX, x)
+		if v, ok := y.imm32(w); ok {
+			a.CmpRI(w, RCX, v)
+		} else if y.isConst {
+			c.load(w, RDX, y)
+			a.CmpRR(w, RCX, RDX)
+		} else {
+			a.CmpRM(w, RCX, y.m)
+		}
+		c.pushFlags(cc)
 		return true
 	}
 	if c.nativeFloat(op, info) || c.nativeDiv(op, info) || c.nativeBits(op, info) {
@@ -858,10 +966,8 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		return true
 	case wasm.OpI32Eqz, wasm.OpI64Eqz:
 		_, x := c.popRead()
-		a.XorRR(W32, RAX, RAX)
 		a.CmpMI(width(info.Params[0]), x, 0)
-		a.SetccR(CondE, RAX)
-		a.MovMR(W64, c.push(wasm.I32), RAX)
+		c.pushFlags(CondE)
 		return true
 	case wasm.OpI32WrapI64:
 		_, x := c.popRead()
@@ -1229,4 +1335,19 @@ func (c *compiler) storeX0(t wasm.ValType) {
 		return
 	}
 	c.a.SseMR(MOVSD, dst, X0)
+}
+
+// popCond pops an i32 condition and returns the flags condition under
+// which it is true (fusing a preceding comparison).
+func (c *compiler) popCond() Cond {
+	n := len(c.lref) - 1
+	if c.lref[n] == kFlags {
+		cc := Cond(c.cval[n])
+		c.lref[n] = kSlot
+		c.popRead()
+		return cc
+	}
+	_, m := c.popRead()
+	c.a.CmpMI(W32, m, 0)
+	return CondNE
 }
