@@ -3,6 +3,7 @@ package amd64
 import (
 	"fmt"
 	"math"
+	"unsafe"
 
 	"golang.org/x/sys/cpu"
 
@@ -402,6 +403,9 @@ func compileFunc(mod *module, m *wasm.Module, fi *validate.FuncInfo, idx int, ty
 	return c.fc, nil
 }
 
+// elemsOff is the offset of the Elems slice header in store.Table.
+const elemsOff = int32(unsafe.Offsetof(store.Table{}.Elems))
+
 // hasPOPCNT selects the POPCNT instruction.
 var hasPOPCNT = cpu.X86.HasPOPCNT
 
@@ -699,12 +703,34 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 			c.pop()
 		}
 		at := c.sp
+		d := int32(8 * (c.nloc + at))
+		// Fast path: the element's handle hits the instance's cache of
+		// same-instance targets {code, type ID}.
+		slow, call, skip := a.NewLabel(), a.NewLabel(), a.NewLabel()
+		a.MovRM(W32, RCX, ix)
+		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffTables})
+		a.MovRM(W64, RAX, Mem{Base: RAX, Disp: int32(8 * im.y)})
+		a.CmpRM(W64, RCX, Mem{Base: RAX, Disp: elemsOff + 8})
+		a.Jcc(CondAE, slow)
+		a.MovRM(W64, RAX, Mem{Base: RAX, Disp: elemsOff})
+		a.MovRM(W64, RAX, Mem{Base: RAX, Index: RCX, Scale: 8})
+		a.CmpRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffICacheLen})
+		a.Jcc(CondAE, slow)
+		a.ShiftRI(Shl, W64, RAX, 4)
+		a.AddRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffICache})
+		a.MovRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffTypeIDs})
+		a.MovRM(W32, RDX, Mem{Base: RDX, Disp: int32(4 * im.x)})
+		a.CmpRM(W64, RDX, Mem{Base: RAX, Disp: 8})
+		a.Jcc(CondNE, slow)
+		a.MovRM(W64, RAX, Mem{Base: RAX})
+		a.TestRR(W64, RAX, RAX)
+		a.Jcc(CondNE, call)
+		a.Bind(slow)
 		c.helperCall(helper{op: op, slot: uint32(c.nloc + at), a: im.x, b: im.y, n: uint32(c.nloc + c.offs0(at, ft))})
-		skip := a.NewLabel()
 		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffTarget})
 		a.TestRR(W64, RAX, RAX)
 		a.Jcc(CondE, skip)
-		d := int32(8 * (c.nloc + at))
+		a.Bind(call)
 		a.AddRI(W64, regFB, d)
 		a.CallR(RAX)
 		a.SubRI(W64, regFB, d)

@@ -153,6 +153,10 @@ func TestDifferentialPrograms(t *testing.T) {
 	  (func $neg (type $un) (i64.sub (i64.const 0) (local.get 0)))
 	  (func (export "indirect") (param i32 i64) (result i64)
 	    (call_indirect (type $un) (local.get 1) (local.get 0)))
+	  (type $other (func (param i32) (result i32)))
+	  (func (export "mismatch") (param i32) (result i32)
+	    (call_indirect (type $other) (i32.const 5) (local.get 0)))
+	  (func (export "reset") (param i32) (table.set (local.get 0) (ref.null func)))
 	  (func (export "sum") (param $n i32) (result i64) (local $i i32) (local $acc i64)
 	    (block (loop
 	      (br_if 1 (i32.ge_u (local.get $i) (local.get $n)))
@@ -181,6 +185,8 @@ func TestDifferentialPrograms(t *testing.T) {
 		args []uint64
 	}{
 		{"indirect", []uint64{0, 12}}, {"indirect", []uint64{1, 12}}, {"indirect", []uint64{2, 12}}, {"indirect", []uint64{9, 1}},
+		{"indirect", []uint64{0, 5}}, {"mismatch", []uint64{0}}, {"mismatch", []uint64{1}}, {"reset", []uint64{0}},
+		{"indirect", []uint64{0, 5}}, {"indirect", []uint64{1, 5}},
 		{"sum", []uint64{0}}, {"sum", []uint64{100}}, {"sum", []uint64{8190}}, {"sum", []uint64{9000}},
 		{"switch", []uint64{0}}, {"switch", []uint64{2}}, {"switch", []uint64{3}}, {"switch", []uint64{1 << 31}},
 		{"bytes", []uint64{100, 50}}, {"bytes", []uint64{65530, 3}}, {"bytes", []uint64{65534, 8}},

@@ -178,7 +178,21 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 // instData is the JIT's per-instance state (store.Instance.EngineData).
 type instData struct {
 	globals []uintptr // address of each global's Lo slot
+	tables  []uintptr // address of each *store.Table
 	mem     *store.Memory
+	// icache maps function handles to same-instance call_indirect
+	// targets; compiled code reads it through VMContext.ICache. Replaced
+	// caches stay referenced (retired) because a suspended call may still
+	// hold their address.
+	icache  []icEntry
+	retired [][]icEntry
+}
+
+// icEntry is a call_indirect cache entry: the code address of a
+// function of the same instance (0: not cached) and its type ID.
+type icEntry struct {
+	code   uintptr
+	typeID uint64
 }
 
 func instState(inst *store.Instance) *instData {
@@ -189,6 +203,11 @@ func instState(inst *store.Instance) *instData {
 	for i, g := range inst.Globals {
 		d.globals[i] = uintptr(unsafe.Pointer(&g.Lo))
 	}
+	d.tables = make([]uintptr, len(inst.Tables)+1)
+	for i, t := range inst.Tables {
+		d.tables[i] = uintptr(unsafe.Pointer(t))
+	}
+	d.icache = make([]icEntry, 1)
 	if len(inst.Memories) > 0 {
 		d.mem = inst.Memories[0]
 	}
@@ -251,6 +270,11 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	vc.SPLimit = max(v.stacks.MachineLimit(), vc.JitSP-8*uintptr(e.cfg.MaxFrames))
 	vc.VSLimit = v.stacks.ValueLimit()
 	vc.Globals = uintptr(unsafe.Pointer(&d.globals[0]))
+	vc.Tables = uintptr(unsafe.Pointer(&d.tables[0]))
+	if len(inst.TypeIDs) > 0 {
+		vc.TypeIDs = uintptr(unsafe.Pointer(&inst.TypeIDs[0]))
+	}
+	vc.ICache, vc.ICacheLen = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache))
 	v.refreshMem(d)
 	vc.Budget = v.nextBudget()
 	if vc.Budget == 0 {
@@ -379,6 +403,7 @@ func (v *vm) helper(ctx context.Context, h *helper, inst *store.Instance, d *ins
 		}
 		if cf, ok := callee.Code.(*funcCode); ok && callee.Instance == inst && cf.mod == mod {
 			v.vc.Target = mod.mem.Addr() + uintptr(cf.off)
+			v.cacheTarget(d, hd, v.vc.Target, callee.TypeID)
 			return 0, nil
 		}
 		return 0, v.callOther(ctx, callee, inst, s[:callee.StackSlots()])
@@ -509,4 +534,21 @@ func (v *vm) simd(h *helper, s []uint64, d *instData) (store.TrapCode, error) {
 		return 0, fmt.Errorf("jit: no helper for %v", h.op)
 	}
 	return 0, nil
+}
+
+// cacheTarget records a same-instance call_indirect target for the
+// compiled fast path.
+func (v *vm) cacheTarget(d *instData, h uint64, code uintptr, typeID uint32) {
+	if h >= 1<<24 {
+		return
+	}
+	if h >= uint64(len(d.icache)) {
+		n := max(2*len(d.icache), int(h)+1)
+		c := make([]icEntry, n)
+		copy(c, d.icache)
+		d.retired = append(d.retired, d.icache)
+		d.icache = c
+	}
+	d.icache[h] = icEntry{code: code, typeID: uint64(typeID)}
+	v.vc.ICache, v.vc.ICacheLen = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache))
 }
