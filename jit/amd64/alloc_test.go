@@ -3,6 +3,9 @@ package amd64
 import (
 	"context"
 	"testing"
+
+	"github.com/wasmrun/wasmrun/interp"
+	"github.com/wasmrun/wasmrun/store"
 )
 
 const fibWat = `(module (func $fib (export "fib") (param i64) (result i64)
@@ -37,5 +40,46 @@ func BenchmarkFib20(b *testing.B) {
 		if err := f.Call(context.Background(), stack); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+const loopWat = `(module (memory 1)
+  (func (export "sum") (param $n i32) (result i64) (local $i i32) (local $acc i64)
+    (block (loop
+      (br_if 1 (i32.ge_u (local.get $i) (local.get $n)))
+      (i64.store (i32.and (i32.shl (local.get $i) (i32.const 3)) (i32.const 0xfff8)) (i64.extend_i32_u (local.get $i)))
+      (local.set $acc (i64.add (local.get $acc) (i64.load (i32.and (i32.shl (local.get $i) (i32.const 3)) (i32.const 0xfff8)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br 0)))
+    (local.get $acc)))`
+
+// BenchmarkEngines compares the JIT with the interpreter on a recursive
+// and a memory loop workload.
+func BenchmarkEngines(b *testing.B) {
+	engines := []struct {
+		name string
+		e    store.Engine
+	}{{"jit", New(Config{})}, {"interp", interp.New(interp.Config{})}}
+	for _, eng := range engines {
+		b.Run("fib20/"+eng.name, func(b *testing.B) {
+			f := instantiate(b, eng.e, fibWat, nil).ExportedFunc("fib")
+			stack := make([]uint64, 1)
+			for b.Loop() {
+				stack[0] = 20
+				if err := f.Call(context.Background(), stack); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("memloop1e5/"+eng.name, func(b *testing.B) {
+			f := instantiate(b, eng.e, loopWat, nil).ExportedFunc("sum")
+			stack := make([]uint64, 1)
+			for b.Loop() {
+				stack[0] = 100000
+				if err := f.Call(context.Background(), stack); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -854,18 +854,18 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
 	}
 	_, addr := c.popRead()
 	a.MovRM(W32, RAX, addr)
-	if im.mem.Offset != 0 {
-		if im.mem.Offset < 1<<31 {
-			a.AddRI(W64, RAX, int32(im.mem.Offset))
-		} else {
-			a.MovImm(W64, RCX, int64(im.mem.Offset))
-			a.AddRR(W64, RAX, RCX)
-		}
+	// The offset folds into the addressing mode when it is small.
+	disp := int32(0)
+	if off := im.mem.Offset; off < 1<<30 {
+		disp = int32(off)
+	} else {
+		a.MovImm(W64, RCX, int64(off))
+		a.AddRR(W64, RAX, RCX)
 	}
-	a.LeaRM(W64, RDX, Mem{Base: RAX, Disp: size})
+	a.LeaRM(W64, RDX, Mem{Base: RAX, Disp: disp + size})
 	a.CmpRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffMemLen})
 	a.Jcc(CondA, c.trap(2 /* store.TrapMemoryOutOfBounds */))
-	ea := Mem{Base: regMem, Index: RAX, Scale: 1}
+	ea := Mem{Base: regMem, Index: RAX, Scale: 1, Disp: disp}
 	if store {
 		a.MovRM(W64, RCX, val)
 		w := map[int32]Width{1: W8, 2: W16, 4: W32, 8: W64}[size]
