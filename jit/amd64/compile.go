@@ -73,7 +73,8 @@ type compiler struct {
 	stack   []wasm.ValType
 	offs    []int    // slot offset of each stack entry (relative to nloc)
 	lref    []int    // local index an entry still refers to (not yet copied to its slot), or one of the kinds below
-	cval    []uint64 // constant of a kConst entry; condition code of a kFlags entry
+	cval    []uint64 // constant of a kConst entry; condition code of a kFlags entry; register of a kReg entry
+	busy    [16]bool // registers holding kReg entries
 	sp      int      // slot offset of the stack top
 	maxSP   int
 	ctrls   []ctrl
@@ -104,7 +105,41 @@ const (
 	kSlot  = -1 // the value is in its slot
 	kConst = -2 // a constant not yet stored
 	kFlags = -3 // an i32 condition held in the CPU flags (cval is the Cond)
+	kReg   = -4 // an integer held in register cval
 )
+
+// allocatable are the registers that cache integer temporaries within
+// straight-line code; every block boundary, call and exit to Go stores
+// them to their slots.
+var allocatable = [...]Reg{RBX, RSI, RDI, R8, R9, R10, R11}
+
+// allocReg returns a free register other than avoid, storing the oldest
+// register-held entry to its slot when none is free.
+func (c *compiler) allocReg(avoid Reg) Reg {
+	for _, r := range allocatable {
+		if !c.busy[r] && r != avoid {
+			c.busy[r] = true
+			return r
+		}
+	}
+	for i := range c.stack {
+		if c.lref[i] == kReg && Reg(c.cval[i]) != avoid {
+			r := Reg(c.cval[i])
+			c.materialize(i)
+			c.busy[r] = true
+			return r
+		}
+	}
+	panic("jit: no register")
+}
+
+// pushReg pushes a value held in register r.
+func (c *compiler) pushReg(t wasm.ValType, r Reg) {
+	c.push(t)
+	c.lref[len(c.lref)-1] = kReg
+	c.cval[len(c.cval)-1] = uint64(r)
+	c.busy[r] = true
+}
 
 // pushConst pushes a constant: no code until it is needed.
 func (c *compiler) pushConst(t wasm.ValType, v uint64) {
@@ -125,6 +160,8 @@ type operand struct {
 	isConst bool
 	v       uint64
 	m       Mem
+	isReg   bool
+	r       Reg
 }
 
 // popOperand pops the top entry without materialising a constant.
@@ -135,6 +172,13 @@ func (c *compiler) popOperand() operand {
 		c.lref[n] = kSlot
 		c.popRead()
 		return operand{isConst: true, v: v}
+	}
+	if c.lref[n] == kReg {
+		r := Reg(c.cval[n])
+		c.lref[n] = kSlot
+		c.busy[r] = false
+		c.popRead()
+		return operand{isReg: true, r: r}
 	}
 	_, m := c.popRead()
 	return operand{m: m}
@@ -154,11 +198,16 @@ func (o operand) imm32(w Width) (int32, bool) {
 
 // load puts o into register r.
 func (c *compiler) load(w Width, r Reg, o operand) {
-	if o.isConst {
+	switch {
+	case o.isConst:
 		c.a.MovImm(W64, r, int64(o.v))
-		return
+	case o.isReg:
+		if o.r != r {
+			c.a.MovRR(w, r, o.r)
+		}
+	default:
+		c.a.MovRM(w, r, o.m)
 	}
-	c.a.MovRM(w, r, o.m)
 }
 
 // pushLocal pushes a reference to local i: no code until the value is
@@ -202,6 +251,11 @@ func (c *compiler) materialize(i int) {
 		c.a.MovImm(W64, RAX, int64(c.cval[i]))
 		c.a.MovMR(W64, c.slot(c.offs[i]), RAX)
 		return
+	case kReg:
+		c.lref[i] = kSlot
+		c.busy[c.cval[i]] = false
+		c.a.MovMR(W64, c.slot(c.offs[i]), Reg(c.cval[i]))
+		return
 	case kFlags:
 		c.lref[i] = kSlot
 		c.a.MovImm(W32, RAX, 0)
@@ -238,6 +292,11 @@ func (c *compiler) materializeLocal(x uint32) {
 
 func (c *compiler) truncate(height int) {
 	if height < len(c.stack) {
+		for i := height; i < len(c.stack); i++ {
+			if c.lref[i] == kReg {
+				c.busy[c.cval[i]] = false
+			}
+		}
 		c.sp = c.offs[height]
 		c.stack, c.offs, c.lref, c.cval = c.stack[:height], c.offs[:height], c.lref[:height], c.cval[:height]
 	}
@@ -260,6 +319,7 @@ func (c *compiler) callExit() {
 
 // helperCall emits an exit to Go running h.
 func (c *compiler) helperCall(h helper) {
+	c.materializeAll()
 	idx := len(c.fc.helpers)
 	c.fc.helpers = append(c.fc.helpers, h)
 	c.a.MovImm(W64, RAX, int64(c.fc.idx)<<32|int64(idx))
@@ -674,6 +734,7 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		c.branch(uint32(len(c.ctrls) - 1))
 		*dead = 1
 	case wasm.OpCall:
+		c.materializeAll()
 		ft := c.m.Types[c.types[im.x]]
 		for range ft.Params {
 			c.pop()
@@ -696,6 +757,7 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 			c.maxSP = at + slotsOf(ft.Params)
 		}
 	case wasm.OpCallIndirect:
+		c.materializeAll()
 		ft := c.m.Types[im.x]
 		_, ix := c.pop()
 		_ = ix
@@ -763,6 +825,15 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 			a.MovMR(W64, c.local(im.x), RAX)
 			if op == wasm.OpLocalTee {
 				c.pushConst(c.fi.Locals[im.x], o.v)
+			}
+			return nil
+		}
+		if n := len(c.lref) - 1; c.lref[n] == kReg {
+			o := c.popOperand()
+			c.materializeLocal(im.x)
+			a.MovMR(W64, c.local(im.x), o.r)
+			if op == wasm.OpLocalTee {
+				c.pushReg(c.fi.Locals[im.x], o.r)
 			}
 			return nil
 		}
@@ -845,15 +916,13 @@ func le64(b []byte) uint64 {
 func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
 	a := &c.a
 	size := int32(1) << info.Align
-	var val Mem
-	var vt wasm.ValType
+	var val operand
 	store := len(info.Results) == 0
 	if store {
-		vt, val = c.popRead()
-		_ = vt
+		val = c.popOperand()
 	}
-	_, addr := c.popRead()
-	a.MovRM(W32, RAX, addr)
+	addr := c.popOperand()
+	c.load(W32, RAX, addr)
 	// The offset folds into the addressing mode when it is small.
 	disp := int32(0)
 	if off := im.mem.Offset; off < 1<<30 {
@@ -867,9 +936,13 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
 	a.Jcc(CondA, c.trap(2 /* store.TrapMemoryOutOfBounds */))
 	ea := Mem{Base: regMem, Index: RAX, Scale: 1, Disp: disp}
 	if store {
-		a.MovRM(W64, RCX, val)
 		w := map[int32]Width{1: W8, 2: W16, 4: W32, 8: W64}[size]
-		a.MovMR(w, ea, RCX)
+		if val.isReg {
+			a.MovMR(w, ea, val.r)
+		} else {
+			c.load(W64, RCX, val)
+			a.MovMR(w, ea, RCX)
+		}
 		return nil
 	}
 	switch op {
@@ -893,6 +966,12 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
 		a.MovsxdRM(RCX, ea)
 	default:
 		return errUnsupported
+	}
+	if t := info.Results[0]; t == wasm.I32 || t == wasm.I64 {
+		r := c.allocReg(NoReg)
+		a.MovRR(W64, r, RCX)
+		c.pushReg(t, r)
+		return nil
 	}
 	a.MovMR(W64, c.push(info.Results[0]), RCX)
 	return nil
@@ -932,34 +1011,39 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		w := width(info.Params[0])
 		y := c.popOperand()
 		x := c.popOperand()
-		c.load(w, RAX, x)
-		if v, ok := y.imm32(w); ok {
-			a.AluRI(alu, w, RAX, v)
-		} else if y.isConst {
+		r := c.resultReg(x, y)
+		c.load(w, r, x)
+		switch v, ok := y.imm32(w); {
+		case ok:
+			a.AluRI(alu, w, r, v)
+		case y.isConst:
 			c.load(w, RCX, y)
-			a.AluRR(alu, w, RAX, RCX)
-		} else {
-			a.AluRM(alu, w, RAX, y.m)
+			a.AluRR(alu, w, r, RCX)
+		case y.isReg:
+			a.AluRR(alu, w, r, y.r)
+		default:
+			a.AluRM(alu, w, r, y.m)
 		}
-		a.MovMR(W64, c.push(info.Results[0]), RAX)
+		c.pushReg(info.Results[0], r)
 		return true
 	}
 	if sh, ok := shiftOps[op]; ok {
 		w := width(info.Params[0])
 		y := c.popOperand()
 		x := c.popOperand()
-		c.load(w, RAX, x)
+		r := c.resultReg(x, y)
+		c.load(w, r, x)
 		if y.isConst {
 			n := uint8(y.v & 31)
 			if w == W64 {
 				n = uint8(y.v & 63)
 			}
-			a.ShiftRI(sh, w, RAX, n)
+			a.ShiftRI(sh, w, r, n)
 		} else {
-			a.MovRM(W32, RCX, y.m)
-			a.ShiftRCL(sh, w, RAX)
+			c.load(W32, RCX, y)
+			a.ShiftRCL(sh, w, r)
 		}
-		a.MovMR(W64, c.push(info.Results[0]), RAX)
+		c.pushReg(info.Results[0], r)
 		return true
 	}
 	if cc, ok := cmpOps[op]; ok {
@@ -967,12 +1051,15 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		y := c.popOperand()
 		x := c.popOperand()
 		c.load(w, RCX, x)
-		if v, ok := y.imm32(w); ok {
+		switch v, ok := y.imm32(w); {
+		case ok:
 			a.CmpRI(w, RCX, v)
-		} else if y.isConst {
+		case y.isConst:
 			c.load(w, RDX, y)
 			a.CmpRR(w, RCX, RDX)
-		} else {
+		case y.isReg:
+			a.CmpRR(w, RCX, y.r)
+		default:
 			a.CmpRM(w, RCX, y.m)
 		}
 		c.pushFlags(cc)
@@ -1373,7 +1460,26 @@ func (c *compiler) popCond() Cond {
 		c.popRead()
 		return cc
 	}
+	if c.lref[n] == kReg {
+		o := c.popOperand()
+		c.a.TestRR(W32, o.r, o.r)
+		return CondNE
+	}
 	_, m := c.popRead()
 	c.a.CmpMI(W32, m, 0)
 	return CondNE
+}
+
+// resultReg picks the register for the result of x op y: x's register
+// when it has one, else a free register other than y's.
+func (c *compiler) resultReg(x, y operand) Reg {
+	if x.isReg && !(y.isReg && y.r == x.r) {
+		c.busy[x.r] = true
+		return x.r
+	}
+	avoid := NoReg
+	if y.isReg {
+		avoid = y.r
+	}
+	return c.allocReg(avoid)
 }

@@ -5,11 +5,16 @@
 // run the code on mmap'd stacks with the exit protocol of package jit.
 //
 // Compiled code keeps the VM context in R15, the value-stack frame base
-// in R12 and the base of memory 0 in R13. Values live in frame slots (a
-// frame is parameters, locals, then the operand stack, as in the
-// interpreter), a callee's frame starts at its caller's arguments, so
-// calls copy nothing, and the machine stack holds only return addresses,
-// which also gives the trap backtrace.
+// in R12 and the base of memory 0 in R13. Every value has a home slot in
+// the frame (parameters, locals, then the operand stack, as in the
+// interpreter); the compiler's virtual operand stack lets an entry stay a
+// reference to a local, a constant (used as an immediate), an integer
+// comparison in the flags (fused into br_if/if) or an integer in one of
+// RBX, RSI, RDI, R8-R11 until it is needed, and stores everything to its
+// slot at block boundaries, calls and exits (the canonical state). A
+// callee's frame starts at its caller's arguments, so calls copy nothing,
+// and the machine stack holds only return addresses, which gives the
+// frame limit and the trap backtrace.
 package amd64
 
 import (
