@@ -891,7 +891,7 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		if info.Imm == wasm.ImmMemArg && op < 0x100 {
 			return c.memOp(op, info, im)
 		}
-		if c.native(op, info) {
+		if c.native(op, info) || c.nativeSIMD(op, info, im) {
 			return nil
 		}
 		return c.generic(op, info, im)
@@ -1482,4 +1482,84 @@ func (c *compiler) resultReg(x, y operand) Reg {
 		avoid = y.r
 	}
 	return c.allocReg(avoid)
+}
+
+// simdBin maps SIMD instructions to the SSE instruction computing them
+// exactly (operands in order).
+var simdBin = map[wasm.Op]SseOp{
+	wasm.OpI8x16Add: PADDB, wasm.OpI16x8Add: PADDW, wasm.OpI32x4Add: PADDD, wasm.OpI64x2Add: PADDQ,
+	wasm.OpI8x16Sub: PSUBB, wasm.OpI16x8Sub: PSUBW, wasm.OpI32x4Sub: PSUBD, wasm.OpI64x2Sub: PSUBQ,
+	wasm.OpI8x16AddSatS: PADDSB, wasm.OpI8x16AddSatU: PADDUSB, wasm.OpI8x16SubSatS: PSUBSB, wasm.OpI8x16SubSatU: PSUBUSB,
+	wasm.OpI16x8AddSatS: PADDSW, wasm.OpI16x8AddSatU: PADDUSW, wasm.OpI16x8SubSatS: PSUBSW, wasm.OpI16x8SubSatU: PSUBUSW,
+	wasm.OpI16x8Mul: PMULLW, wasm.OpI32x4Mul: PMULLD,
+	wasm.OpI8x16MinS: PMINSB, wasm.OpI8x16MinU: PMINUB, wasm.OpI8x16MaxS: PMAXSB, wasm.OpI8x16MaxU: PMAXUB,
+	wasm.OpI16x8MinS: PMINSW, wasm.OpI16x8MinU: PMINUW, wasm.OpI16x8MaxS: PMAXSW, wasm.OpI16x8MaxU: PMAXUW,
+	wasm.OpI32x4MinS: PMINSD, wasm.OpI32x4MinU: PMINUD, wasm.OpI32x4MaxS: PMAXSD, wasm.OpI32x4MaxU: PMAXUD,
+	wasm.OpI8x16AvgrU: PAVGB, wasm.OpI16x8AvgrU: PAVGW,
+	wasm.OpI8x16Eq: PCMPEQB, wasm.OpI16x8Eq: PCMPEQW, wasm.OpI32x4Eq: PCMPEQD, wasm.OpI64x2Eq: PCMPEQQ,
+	wasm.OpI8x16GtS: PCMPGTB, wasm.OpI16x8GtS: PCMPGTW, wasm.OpI32x4GtS: PCMPGTD,
+	wasm.OpV128And: PAND, wasm.OpV128Or: POR, wasm.OpV128Xor: PXOR,
+	wasm.OpI8x16NarrowI16x8S: PACKSSWB, wasm.OpI8x16NarrowI16x8U: PACKUSWB,
+	wasm.OpI16x8NarrowI32x4S: PACKSSDW, wasm.OpI16x8NarrowI32x4U: PACKUSDW,
+	wasm.OpI32x4DotI16x8S: PMADDWD,
+	wasm.OpF32x4Add:       ADDPS, wasm.OpF32x4Sub: SUBPS, wasm.OpF32x4Mul: MULPS, wasm.OpF32x4Div: DIVPS,
+	wasm.OpF64x2Add: ADDPD, wasm.OpF64x2Sub: SUBPD, wasm.OpF64x2Mul: MULPD, wasm.OpF64x2Div: DIVPD,
+}
+
+// nativeSIMD selects SSE code for v128 loads and stores and the SIMD
+// instructions with an exact SSE equivalent; the rest run in Go.
+func (c *compiler) nativeSIMD(op wasm.Op, info *wasm.OpInfo, im imms) bool {
+	a := &c.a
+	if sse, ok := simdBin[op]; ok {
+		_, y := c.pop()
+		_, x := c.pop()
+		a.SseRM(MOVDQU, X0, x)
+		a.SseRM(MOVDQU, X1, y)
+		a.SseRR(sse, X0, X1)
+		a.SseMR(MOVDQU, c.push(wasm.V128), X0)
+		return true
+	}
+	switch op {
+	case wasm.OpV128Not:
+		_, x := c.pop()
+		a.SseRM(MOVDQU, X0, x)
+		a.SseRR(PCMPEQD, X1, X1)
+		a.SseRR(PXOR, X0, X1)
+		a.SseMR(MOVDQU, c.push(wasm.V128), X0)
+	case wasm.OpV128Andnot:
+		_, y := c.pop()
+		_, x := c.pop()
+		a.SseRM(MOVDQU, X0, x)
+		a.SseRM(MOVDQU, X1, y)
+		a.SseRR(PANDN, X1, X0) // ~y & x
+		a.SseMR(MOVDQU, c.push(wasm.V128), X1)
+	case wasm.OpV128Load, wasm.OpV128Store:
+		var val Mem
+		if op == wasm.OpV128Store {
+			_, val = c.pop()
+		}
+		addr := c.popOperand()
+		c.load(W32, RAX, addr)
+		disp := int32(0)
+		if off := im.mem.Offset; off < 1<<30 {
+			disp = int32(off)
+		} else {
+			a.MovImm(W64, RCX, int64(off))
+			a.AddRR(W64, RAX, RCX)
+		}
+		a.LeaRM(W64, RDX, Mem{Base: RAX, Disp: disp + 16})
+		a.CmpRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffMemLen})
+		a.Jcc(CondA, c.trap(store.TrapMemoryOutOfBounds))
+		ea := Mem{Base: regMem, Index: RAX, Scale: 1, Disp: disp}
+		if op == wasm.OpV128Store {
+			a.SseRM(MOVDQU, X0, val)
+			a.SseMR(MOVDQU, ea, X0)
+		} else {
+			a.SseRM(MOVDQU, X0, ea)
+			a.SseMR(MOVDQU, c.push(wasm.V128), X0)
+		}
+	default:
+		return false
+	}
+	return true
 }

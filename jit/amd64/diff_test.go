@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -57,8 +58,13 @@ func call(t *testing.T, inst *store.Instance, name string, args []uint64) outcom
 	case err != nil:
 		t.Fatalf("%s: %v", name, err)
 	default:
-		for i, rt := range f.Type.Results {
-			o.Results = append(o.Results, normalise(rt, stack[i]))
+		j := 0
+		for _, rt := range f.Type.Results {
+			o.Results = append(o.Results, normalise(rt, stack[j]))
+			if rt == wasm.V128 {
+				o.Results = append(o.Results, stack[j+1])
+			}
+			j += rt.Slots()
 		}
 	}
 	if len(inst.Memories) > 0 {
@@ -198,5 +204,66 @@ func TestDifferentialPrograms(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s%v: (-interp +jit)\n%s", tt.f, tt.args, diff)
 		}
+	}
+}
+
+// Every integer and bitwise SIMD instruction over v128 operands agrees
+// with the interpreter on random operands.
+func TestDifferentialSIMDIntegerOps(t *testing.T) {
+	var src []byte
+	src = append(src, "(module\n"...)
+	type fn struct {
+		name string
+		info *wasm.OpInfo
+	}
+	var fns []fn
+	for op := wasm.Op(0x300); op < 0x400; op++ {
+		info, ok := op.Info()
+		if !ok || info.Special || info.Imm != wasm.ImmNone || len(info.Results) != 1 || len(info.Params) == 0 ||
+			info.Name[0] == 'f' || info.Results[0] != wasm.V128 {
+			continue
+		}
+		allV128 := true
+		for _, p := range info.Params {
+			allV128 = allV128 && p == wasm.V128
+		}
+		if !allV128 || strings.Contains(info.Name, "convert") || strings.Contains(info.Name, "trunc") {
+			continue
+		}
+		name := fmt.Sprintf("f%d", op)
+		fns = append(fns, fn{name, info})
+		src = fmt.Appendf(src, "(func (export %q) (param", name)
+		for range info.Params {
+			src = fmt.Appendf(src, " v128")
+		}
+		src = fmt.Appendf(src, ") (result v128)")
+		for i := range info.Params {
+			src = fmt.Appendf(src, " local.get %d", i)
+		}
+		src = fmt.Appendf(src, " %s)\n", info.Name)
+	}
+	src = append(src, ")"...)
+	jitInst := instantiate(t, New(Config{}), string(src), nil)
+	refInst := instantiate(t, interp.New(interp.Config{}), string(src), nil)
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, f := range fns {
+		for i := 0; i < 50; i++ {
+			args := make([]uint64, 2*len(f.info.Params))
+			for j := range args {
+				args[j] = r.Uint64()
+				if r.IntN(4) == 0 {
+					args[j] = edge64[r.IntN(len(edge64))]
+				}
+			}
+			want := call(t, refInst, f.name, args)
+			got := call(t, jitInst, f.name, args)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s%#x: (-interp +jit)\n%s", f.info.Name, args, diff)
+				break
+			}
+		}
+	}
+	if len(fns) < 50 {
+		t.Errorf("only %d SIMD instructions tested", len(fns))
 	}
 }
