@@ -1065,7 +1065,7 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		c.pushFlags(cc)
 		return true
 	}
-	if c.nativeFloat(op, info) || c.nativeDiv(op, info) || c.nativeBits(op, info) {
+	if c.nativeFloat(op, info) || c.nativeDiv(op, info) || c.nativeBits(op, info) || c.nativeTrunc(op, info) {
 		return true
 	}
 	switch op {
@@ -1561,5 +1561,43 @@ func (c *compiler) nativeSIMD(op wasm.Op, info *wasm.OpInfo, im imms) bool {
 	default:
 		return false
 	}
+	return true
+}
+
+// truncOps are the signed float-to-integer conversions: CVTT* computes
+// them except where it returns the "integer indefinite" value, when Go
+// computes the result or the trap.
+var truncOps = map[wasm.Op]SseOp{
+	wasm.OpI32TruncF32S: CVTTSS2SIL, wasm.OpI32TruncF64S: CVTTSD2SIL,
+	wasm.OpI64TruncF32S: CVTTSS2SIQ, wasm.OpI64TruncF64S: CVTTSD2SIQ,
+	wasm.OpI32TruncSatF32S: CVTTSS2SIL, wasm.OpI32TruncSatF64S: CVTTSD2SIL,
+	wasm.OpI64TruncSatF32S: CVTTSS2SIQ, wasm.OpI64TruncSatF64S: CVTTSD2SIQ,
+}
+
+func (c *compiler) nativeTrunc(op wasm.Op, info *wasm.OpInfo) bool {
+	cv, ok := truncOps[op]
+	if !ok {
+		return false
+	}
+	a := &c.a
+	c.materializeAll()
+	_, x := c.pop()
+	at := c.sp
+	w := width(info.Results[0])
+	a.SseRM(cv, RAX, x)
+	if w == W32 {
+		a.CmpRI(W32, RAX, -0x80000000)
+	} else {
+		a.MovImm(W64, RDX, math.MinInt64)
+		a.CmpRR(W64, RAX, RDX)
+	}
+	fast, done := a.NewLabel(), a.NewLabel()
+	a.Jcc(CondNE, fast)
+	c.helperCall(helper{op: op, slot: uint32(c.nloc + at), n: 1})
+	a.Jmp(done)
+	a.Bind(fast)
+	a.MovMR(W64, x, RAX)
+	a.Bind(done)
+	c.push(info.Results[0])
 	return true
 }
