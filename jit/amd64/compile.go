@@ -1572,6 +1572,10 @@ var truncOps = map[wasm.Op]SseOp{
 	wasm.OpI64TruncF32S: CVTTSS2SIQ, wasm.OpI64TruncF64S: CVTTSD2SIQ,
 	wasm.OpI32TruncSatF32S: CVTTSS2SIL, wasm.OpI32TruncSatF64S: CVTTSD2SIL,
 	wasm.OpI64TruncSatF32S: CVTTSS2SIQ, wasm.OpI64TruncSatF64S: CVTTSD2SIQ,
+	// Unsigned i32 results: a 64-bit conversion is exact when it lands
+	// in [0, 2^32).
+	wasm.OpI32TruncF32U: CVTTSS2SIQ, wasm.OpI32TruncF64U: CVTTSD2SIQ,
+	wasm.OpI32TruncSatF32U: CVTTSS2SIQ, wasm.OpI32TruncSatF64U: CVTTSD2SIQ,
 }
 
 func (c *compiler) nativeTrunc(op wasm.Op, info *wasm.OpInfo) bool {
@@ -1585,14 +1589,20 @@ func (c *compiler) nativeTrunc(op wasm.Op, info *wasm.OpInfo) bool {
 	at := c.sp
 	w := width(info.Results[0])
 	a.SseRM(cv, RAX, x)
-	if w == W32 {
+	fastCond := CondNE                                      // not the indefinite value
+	if (cv == CVTTSS2SIQ || cv == CVTTSD2SIQ) && w == W32 { // unsigned i32
+		a.MovRR(W64, RDX, RAX)
+		a.ShiftRI(Shr, W64, RDX, 32)
+		a.TestRR(W64, RDX, RDX)
+		fastCond = CondE
+	} else if w == W32 {
 		a.CmpRI(W32, RAX, -0x80000000)
 	} else {
 		a.MovImm(W64, RDX, math.MinInt64)
 		a.CmpRR(W64, RAX, RDX)
 	}
 	fast, done := a.NewLabel(), a.NewLabel()
-	a.Jcc(CondNE, fast)
+	a.Jcc(fastCond, fast)
 	c.helperCall(helper{op: op, slot: uint32(c.nloc + at), n: 1})
 	a.Jmp(done)
 	a.Bind(fast)
