@@ -74,7 +74,7 @@ type compiler struct {
 	offs    []int    // slot offset of each stack entry (relative to nloc)
 	lref    []int    // local index an entry still refers to (not yet copied to its slot), or one of the kinds below
 	cval    []uint64 // constant of a kConst entry; condition code of a kFlags entry; register of a kReg entry
-	busy    [16]bool // registers holding kReg entries
+	busy    [48]bool // registers holding kReg entries
 	sp      int      // slot offset of the stack top
 	maxSP   int
 	ctrls   []ctrl
@@ -106,7 +106,71 @@ const (
 	kConst = -2 // a constant not yet stored
 	kFlags = -3 // an i32 condition held in the CPU flags (cval is the Cond)
 	kReg   = -4 // an integer held in register cval
+	kXReg  = -5 // a float held in XMM register cval
 )
+
+// allocatableX are the XMM registers that cache float temporaries (X0
+// and X1 are scratch, X15 is Go's zero register).
+var allocatableX = [...]Reg{X2, X3, X4, X5, X6, X7, X8, X9}
+
+// allocX returns a free XMM register, storing the oldest XMM-held entry
+// to its slot when none is free.
+func (c *compiler) allocX() Reg {
+	for _, r := range allocatableX {
+		if !c.busy[r] {
+			c.busy[r] = true
+			return r
+		}
+	}
+	for i := range c.stack {
+		if c.lref[i] == kXReg {
+			r := Reg(c.cval[i])
+			c.materialize(i)
+			c.busy[r] = true
+			return r
+		}
+	}
+	panic("jit: no XMM register")
+}
+
+// pushX0 pushes the float in X0, kept in an XMM register.
+func (c *compiler) pushX0(t wasm.ValType) {
+	r := c.allocX()
+	c.a.SseRR(MOVAPS, r, X0)
+	c.push(t)
+	c.lref[len(c.lref)-1] = kXReg
+	c.cval[len(c.cval)-1] = uint64(r)
+}
+
+// loadX puts float operand o into XMM register dst.
+func (c *compiler) loadX(mov SseOp, dst Reg, o operand) {
+	switch {
+	case o.isX:
+		if o.r != dst {
+			c.a.SseRR(MOVAPS, dst, o.r)
+		}
+	case o.isConst:
+		c.a.MovImm(W64, RAX, int64(o.v))
+		c.a.SseRR(MOVQX, dst, RAX)
+	case o.isReg:
+		c.a.SseRR(MOVQX, dst, o.r)
+	default:
+		c.a.SseRM(mov, dst, o.m)
+	}
+}
+
+// applyX emits "op dst, o" for a float operand o.
+func (c *compiler) applyX(op SseOp, dst Reg, o operand) {
+	switch {
+	case o.isX:
+		c.a.SseRR(op, dst, o.r)
+	case o.isConst || o.isReg:
+		c.loadX(MOVSD, X1, o)
+		c.a.SseRR(op, dst, X1)
+	default:
+		c.a.SseRM(op, dst, o.m)
+	}
+}
 
 // allocatable are the registers that cache integer temporaries within
 // straight-line code; every block boundary, call and exit to Go stores
@@ -161,6 +225,7 @@ type operand struct {
 	v       uint64
 	m       Mem
 	isReg   bool
+	isX     bool
 	r       Reg
 }
 
@@ -173,12 +238,13 @@ func (c *compiler) popOperand() operand {
 		c.popRead()
 		return operand{isConst: true, v: v}
 	}
-	if c.lref[n] == kReg {
+	if c.lref[n] == kReg || c.lref[n] == kXReg {
 		r := Reg(c.cval[n])
+		isX := c.lref[n] == kXReg
 		c.lref[n] = kSlot
 		c.busy[r] = false
 		c.popRead()
-		return operand{isReg: true, r: r}
+		return operand{isReg: !isX, isX: isX, r: r}
 	}
 	_, m := c.popRead()
 	return operand{m: m}
@@ -256,6 +322,11 @@ func (c *compiler) materialize(i int) {
 		c.busy[c.cval[i]] = false
 		c.a.MovMR(W64, c.slot(c.offs[i]), Reg(c.cval[i]))
 		return
+	case kXReg:
+		c.lref[i] = kSlot
+		c.busy[c.cval[i]] = false
+		c.storeX(c.stack[i], c.slot(c.offs[i]), Reg(c.cval[i]))
+		return
 	case kFlags:
 		c.lref[i] = kSlot
 		c.a.MovImm(W32, RAX, 0)
@@ -293,7 +364,7 @@ func (c *compiler) materializeLocal(x uint32) {
 func (c *compiler) truncate(height int) {
 	if height < len(c.stack) {
 		for i := height; i < len(c.stack); i++ {
-			if c.lref[i] == kReg {
+			if c.lref[i] == kReg || c.lref[i] == kXReg {
 				c.busy[c.cval[i]] = false
 			}
 		}
@@ -828,6 +899,17 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 			}
 			return nil
 		}
+		if n := len(c.lref) - 1; c.lref[n] == kXReg {
+			t := c.stack[n]
+			o := c.popOperand()
+			c.materializeLocal(im.x)
+			c.storeX(t, c.local(im.x), o.r)
+			if op == wasm.OpLocalTee {
+				c.a.SseRR(MOVAPS, X0, o.r)
+				c.pushX0(t)
+			}
+			return nil
+		}
 		if n := len(c.lref) - 1; c.lref[n] == kReg {
 			o := c.popOperand()
 			c.materializeLocal(im.x)
@@ -937,7 +1019,13 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
 	ea := Mem{Base: regMem, Index: RAX, Scale: 1, Disp: disp}
 	if store {
 		w := map[int32]Width{1: W8, 2: W16, 4: W32, 8: W64}[size]
-		if val.isReg {
+		if val.isX {
+			if size == 4 {
+				a.SseMR(MOVSS, ea, val.r)
+			} else {
+				a.SseMR(MOVSD, ea, val.r)
+			}
+		} else if val.isReg {
 			a.MovMR(w, ea, val.r)
 		} else {
 			c.load(W64, RCX, val)
@@ -973,7 +1061,8 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
 		c.pushReg(t, r)
 		return nil
 	}
-	a.MovMR(W64, c.push(info.Results[0]), RCX)
+	a.SseRR(MOVQX, X0, RCX)
+	c.pushX0(info.Results[0])
 	return nil
 }
 
@@ -1093,6 +1182,9 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		a.MovMR(W64, c.push(wasm.I64), RAX)
 		return true
 	case wasm.OpI64ExtendI32U, wasm.OpI32ReinterpretF32, wasm.OpF32ReinterpretI32, wasm.OpI64ReinterpretF64, wasm.OpF64ReinterpretI64:
+		if n := len(c.stack) - 1; c.lref[n] == kReg || c.lref[n] == kXReg {
+			c.materialize(n)
+		}
 		c.stack[len(c.stack)-1] = info.Results[0]
 		return true
 	}
@@ -1187,44 +1279,43 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		mov, ucom = MOVSS, UCOMISS
 	}
 	if sse, ok := sseBin[op]; ok {
-		_, y := c.popRead()
-		_, x := c.popRead()
-		a.SseRM(mov, X0, x)
-		a.SseRM(sse, X0, y)
-		c.storeX0(info.Results[0])
+		y := c.popOperand()
+		x := c.popOperand()
+		c.loadX(mov, X0, x)
+		c.applyX(sse, X0, y)
+		c.pushX0(info.Results[0])
 		return true
 	}
 	if mode, ok := roundModes[op]; ok {
-		_, x := c.popRead()
+		x := c.popOperand()
 		r := ROUNDSD
 		if single {
 			r = ROUNDSS
 		}
-		a.SseRMI(r, X0, x, mode)
-		c.storeX0(info.Results[0])
+		c.loadX(mov, X1, x)
+		a.SseRRI(r, X0, X1, mode)
+		c.pushX0(info.Results[0])
 		return true
 	}
 	if fc, ok := fcmp[op]; ok {
-		_, y := c.popRead()
-		_, x := c.popRead()
+		y := c.popOperand()
+		x := c.popOperand()
 		if fc.swap {
 			x, y = y, x
 		}
-		a.SseRM(mov, X0, x)
-		a.XorRR(W32, RAX, RAX)
-		a.SseRM(ucom, X0, y)
-		a.SetccR(fc.cc, RAX)
-		a.MovMR(W64, c.push(wasm.I32), RAX)
+		c.loadX(mov, X0, x)
+		c.applyX(ucom, X0, y)
+		c.pushFlags(fc.cc)
 		return true
 	}
 	switch op {
 	case wasm.OpF32Eq, wasm.OpF64Eq, wasm.OpF32Ne, wasm.OpF64Ne:
-		_, y := c.popRead()
-		_, x := c.popRead()
-		a.SseRM(mov, X0, x)
+		y := c.popOperand()
+		x := c.popOperand()
+		c.loadX(mov, X0, x)
 		a.XorRR(W32, RAX, RAX)
 		a.XorRR(W32, RCX, RCX)
-		a.SseRM(ucom, X0, y)
+		c.applyX(ucom, X0, y)
 		if op == wasm.OpF32Eq || op == wasm.OpF64Eq {
 			a.SetccR(CondE, RAX)
 			a.SetccR(CondNP, RCX)
@@ -1236,13 +1327,14 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		}
 		a.MovMR(W64, c.push(wasm.I32), RAX)
 	case wasm.OpF32Sqrt, wasm.OpF64Sqrt:
-		_, x := c.popRead()
+		x := c.popOperand()
 		sq := SQRTSD
 		if single {
 			sq = SQRTSS
 		}
-		a.SseRM(sq, X0, x)
-		c.storeX0(info.Results[0])
+		c.loadX(mov, X1, x)
+		a.SseRR(sq, X0, X1)
+		c.pushX0(info.Results[0])
 	case wasm.OpF32Abs:
 		_, x := c.pop()
 		a.AndMI(W32, x, 0x7fffffff)
@@ -1298,15 +1390,15 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		a.XorRR(W32, RAX, RAX)
 		a.SseRR(MOVQX, X0, RAX)
 		a.SseRM(cv, X0, x)
-		c.storeX0(info.Results[0])
+		c.pushX0(info.Results[0])
 	case wasm.OpF64PromoteF32:
 		_, x := c.popRead()
 		a.SseRM(CVTSS2SD, X0, x)
-		c.storeX0(wasm.F64)
+		c.pushX0(wasm.F64)
 	case wasm.OpF32DemoteF64:
 		_, x := c.popRead()
 		a.SseRM(CVTSD2SS, X0, x)
-		c.storeX0(wasm.F32)
+		c.pushX0(wasm.F32)
 	default:
 		return false
 	}
@@ -1438,16 +1530,15 @@ func (c *compiler) nativeBits(op wasm.Op, info *wasm.OpInfo) bool {
 	return true
 }
 
-// storeX0 pushes the float in X0 as a new entry of type t; an f32 slot
-// is written whole so that its upper half is zero.
-func (c *compiler) storeX0(t wasm.ValType) {
-	dst := c.push(t)
+// storeX stores the float of type t in XMM register x to slot or local
+// m; an f32 slot is written whole so that its upper half is zero.
+func (c *compiler) storeX(t wasm.ValType, m Mem, x Reg) {
 	if t == wasm.F32 {
-		c.a.SseRR(MOVDR, RAX, X0)
-		c.a.MovMR(W64, dst, RAX)
+		c.a.SseRR(MOVDR, RAX, x)
+		c.a.MovMR(W64, m, RAX)
 		return
 	}
-	c.a.SseMR(MOVSD, dst, X0)
+	c.a.SseMR(MOVSD, m, x)
 }
 
 // popCond pops an i32 condition and returns the flags condition under
