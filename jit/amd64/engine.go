@@ -1,3 +1,5 @@
+//go:build amd64
+
 // Package amd64 is wasmrun's JIT compiler for x86-64 (SSE4.1 baseline):
 // a single pass over each validated body emits machine code with our own
 // assembler (package asm), functions compile in parallel and are laid out
