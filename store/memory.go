@@ -75,7 +75,7 @@ func NewMemory(t wasm.MemoryType, limitPages uint64, reserve uint64) (*Memory, e
 	}
 	m := &Memory{Type: t, max: maxPages}
 	if maxPages > 0 {
-		b, err := unix.Mmap(-1, 0, int(maxPages*wasm.PageSize), unix.PROT_NONE, unix.MAP_PRIVATE|unix.MAP_ANON|unix.MAP_NORESERVE)
+		b, err := unix.Mmap(-1, 0, int(maxPages*wasm.PageSize), unix.PROT_NONE, unix.MAP_PRIVATE|unix.MAP_ANON|mapNoReserve)
 		if err != nil {
 			return nil, fmt.Errorf("reserving %d pages of linear memory: %w", maxPages, err)
 		}

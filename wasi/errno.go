@@ -153,6 +153,11 @@ func ErrnoFromHost(err error) Errno {
 	}
 	var ue unix.Errno
 	if errors.As(err, &ue) {
+		if ue == unix.EOPNOTSUPP {
+			// A separate number from ENOTSUP on darwin; the same on
+			// Linux and FreeBSD.
+			return ENOTSUP
+		}
 		if e, ok := fromHost[ue]; ok {
 			return e
 		}

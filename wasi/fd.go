@@ -1,6 +1,7 @@
 package wasi
 
 import (
+	"encoding/binary"
 	"hash/fnv"
 	"io"
 	"io/fs"
@@ -29,7 +30,7 @@ func filetypeOfMode(mode uint32) Filetype {
 }
 
 func hostFiletype(fd int, st *unix.Stat_t) Filetype {
-	t := filetypeOfMode(st.Mode)
+	t := filetypeOfMode(uint32(st.Mode))
 	if t == FiletypeSocketStream && fd >= 0 {
 		if v, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TYPE); err == nil && v == unix.SOCK_DGRAM {
 			return FiletypeSocketDgram
@@ -41,14 +42,15 @@ func hostFiletype(fd int, st *unix.Stat_t) Filetype {
 func nanos(ts unix.Timespec) uint64 { return uint64(ts.Sec)*1e9 + uint64(ts.Nsec) }
 
 func encodeStat(b []byte, fd int, st *unix.Stat_t) {
-	le64(b, 0, uint64(st.Dev))
+	le64(b, 0, devOf(st))
 	le64(b, 8, uint64(st.Ino))
 	b[16] = byte(hostFiletype(fd, st))
 	le64(b, 24, uint64(st.Nlink))
 	le64(b, 32, uint64(st.Size))
-	le64(b, 40, nanos(st.Atim))
-	le64(b, 48, nanos(st.Mtim))
-	le64(b, 56, nanos(st.Ctim))
+	atim, mtim, ctim := statTimes(st)
+	le64(b, 40, nanos(atim))
+	le64(b, 48, nanos(mtim))
+	le64(b, 56, nanos(ctim))
 }
 
 func fsInode(p string) uint64 {
@@ -104,21 +106,7 @@ func (s *System) FdAdvise(mem []byte, fd uint32, offset, length uint64, advice u
 	if errno != ESUCCESS {
 		return errno
 	}
-	var adv int
-	switch advice {
-	case 0:
-		adv = unix.FADV_NORMAL
-	case 1:
-		adv = unix.FADV_SEQUENTIAL
-	case 2:
-		adv = unix.FADV_RANDOM
-	case 3:
-		adv = unix.FADV_WILLNEED
-	case 4:
-		adv = unix.FADV_DONTNEED
-	case 5:
-		adv = unix.FADV_NOREUSE
-	default:
+	if advice > 5 {
 		return EINVAL
 	}
 	if offset > math.MaxInt64 || length > math.MaxInt64 {
@@ -133,7 +121,7 @@ func (s *System) FdAdvise(mem []byte, fd uint32, offset, length uint64, advice u
 		}
 		return ESPIPE
 	}
-	return ErrnoFromHost(unix.Fadvise(e.hostfd, int64(offset), int64(length), adv))
+	return ErrnoFromHost(fadvise(e.hostfd, int64(offset), int64(length), advice))
 }
 
 // FdAllocate implements fd_allocate.
@@ -154,13 +142,7 @@ func (s *System) FdAllocate(mem []byte, fd uint32, offset, length uint64) Errno 
 	if e.hostfd < 0 {
 		return EBADF
 	}
-	err := unix.Fallocate(e.hostfd, 0, int64(offset), int64(length))
-	if err == unix.EOPNOTSUPP {
-		var st unix.Stat_t
-		if err = unix.Fstat(e.hostfd, &st); err == nil && st.Size < int64(offset+length) {
-			err = unix.Ftruncate(e.hostfd, int64(offset+length))
-		}
-	}
+	err := fallocate(e.hostfd, int64(offset), int64(length))
 	return ErrnoFromHost(err)
 }
 
@@ -186,7 +168,7 @@ func (s *System) FdDatasync(mem []byte, fd uint32) Errno {
 		}
 		return EINVAL
 	}
-	return ErrnoFromHost(unix.Fdatasync(e.hostfd))
+	return ErrnoFromHost(fdatasync(e.hostfd))
 }
 
 // FdSync implements fd_sync.
@@ -218,7 +200,7 @@ func hostFdflags(fd int) (uint16, Errno) {
 	}
 	if fl&unix.O_SYNC == unix.O_SYNC {
 		f |= FdflagSync
-	} else if fl&unix.O_DSYNC != 0 {
+	} else if fl&oDsync != 0 {
 		f |= FdflagDsync
 	}
 	return f, ESUCCESS
@@ -381,11 +363,11 @@ func timespecs(atim, mtim uint64, fst uint32) ([2]unix.Timespec, Errno) {
 	set := func(t *unix.Timespec, v uint64, val, now uint32) {
 		switch {
 		case fst&now != 0:
-			t.Nsec = unix.UTIME_NOW
+			t.Nsec = utimeNow
 		case fst&val != 0:
 			*t = unix.NsecToTimespec(int64(v))
 		default:
-			t.Nsec = unix.UTIME_OMIT
+			t.Nsec = utimeOmit
 		}
 	}
 	set(&ts[0], atim, FstflagAtim, FstflagAtimNow)
@@ -409,11 +391,7 @@ func (s *System) FdFilestatSetTimes(mem []byte, fd uint32, atim, mtim uint64, fs
 	if e.hostfd < 0 {
 		return EINVAL
 	}
-	_, _, en := unix.Syscall6(unix.SYS_UTIMENSAT, uintptr(e.hostfd), 0, uintptr(unsafe.Pointer(&ts[0])), 0, 0, 0)
-	if en != 0 {
-		return ErrnoFromHost(en)
-	}
-	return ESUCCESS
+	return ErrnoFromHost(futimens(e.hostfd, &ts))
 }
 
 // FdPrestatGet implements fd_prestat_get.
@@ -504,7 +482,7 @@ func (s *System) FdRead(mem []byte, fd, iovs, iovsLen, nread uint32) Errno {
 	if e.hostfd >= 0 {
 		for {
 			var err error
-			n, err = unix.Readv(e.hostfd, bufs)
+			n, err = readv(e.hostfd, bufs)
 			if err == unix.EINTR {
 				continue
 			}
@@ -548,7 +526,7 @@ func (s *System) FdPread(mem []byte, fd, iovs, iovsLen uint32, offset uint64, nr
 	switch {
 	case e.hostfd >= 0:
 		var err error
-		n, err = unix.Preadv(e.hostfd, bufs, int64(offset))
+		n, err = preadv(e.hostfd, bufs, int64(offset))
 		if err != nil {
 			return ErrnoFromHost(err)
 		}
@@ -572,10 +550,6 @@ func (s *System) FdPread(mem []byte, fd, iovs, iovsLen uint32, offset uint64, nr
 	m.putU32(nread, uint32(n))
 	return ESUCCESS
 }
-
-// rwfNoAppend is Linux's RWF_NOAPPEND (6.9+): pwritev2 honours the
-// offset even on an O_APPEND descriptor.
-const rwfNoAppend = 0x20
 
 // FdPwrite implements fd_pwrite; it writes at offset even when the
 // descriptor is in append mode.
@@ -608,19 +582,7 @@ func (s *System) FdPwrite(mem []byte, fd, iovs, iovsLen uint32, offset uint64, n
 	if err != nil {
 		return ErrnoFromHost(err)
 	}
-	var n int
-	if fl&unix.O_APPEND != 0 {
-		n, err = unix.Pwritev2(e.hostfd, bufs, int64(offset), rwfNoAppend)
-		if err == unix.EOPNOTSUPP || err == unix.EINVAL || err == unix.ENOSYS {
-			// Older kernels: drop O_APPEND around the write.
-			if _, err = unix.FcntlInt(uintptr(e.hostfd), unix.F_SETFL, fl&^unix.O_APPEND); err == nil {
-				n, err = unix.Pwritev(e.hostfd, bufs, int64(offset))
-				unix.FcntlInt(uintptr(e.hostfd), unix.F_SETFL, fl)
-			}
-		}
-	} else {
-		n, err = unix.Pwritev(e.hostfd, bufs, int64(offset))
-	}
+	n, err := pwritev(e.hostfd, bufs, int64(offset), fl)
 	if err != nil {
 		return ErrnoFromHost(err)
 	}
@@ -650,7 +612,7 @@ func (s *System) FdWrite(mem []byte, fd, iovs, iovsLen, nwritten uint32) Errno {
 	case e.hostfd >= 0:
 		for {
 			var err error
-			n, err = unix.Writev(e.hostfd, bufs)
+			n, err = writev(e.hostfd, bufs)
 			if err == unix.EINTR {
 				continue
 			}
@@ -831,7 +793,7 @@ func readHostDir(fd int) ([]dirent, Errno) {
 	list := []dirent{{".", uint64(st.Ino), FiletypeDirectory}, {"..", 0, FiletypeDirectory}}
 	buf := make([]byte, 16<<10)
 	for {
-		n, err := unix.Getdents(fd, buf)
+		n, err := unix.ReadDirent(fd, buf)
 		if err == unix.EINTR {
 			continue
 		}
@@ -841,28 +803,18 @@ func readHostDir(fd int) ([]dirent, Errno) {
 		if n <= 0 {
 			break
 		}
-		for b := buf[:n]; len(b) >= 19; {
-			reclen := int(b[16]) | int(b[17])<<8
-			if reclen < 19 || reclen > len(b) {
+		for b := buf[:n]; len(b) > 0; {
+			rec, ino, typ, name, ok := nextDirent(b)
+			if !ok {
 				return nil, EIO
 			}
-			rec := b[:reclen]
-			b = b[reclen:]
-			name := rec[19:]
-			for i, c := range name {
-				if c == 0 {
-					name = name[:i]
-					break
-				}
-			}
+			b = b[len(rec):]
 			nm := string(name)
-			if nm == "." || nm == ".." {
-				continue
+			if ino == 0 || nm == "." || nm == ".." {
+				continue // absent entries (ino 0) and the synthesized . and ..
 			}
-			ino := uint64(rec[0]) | uint64(rec[1])<<8 | uint64(rec[2])<<16 | uint64(rec[3])<<24 |
-				uint64(rec[4])<<32 | uint64(rec[5])<<40 | uint64(rec[6])<<48 | uint64(rec[7])<<56
 			var t Filetype
-			switch rec[18] {
+			switch typ {
 			case unix.DT_REG:
 				t = FiletypeRegularFile
 			case unix.DT_DIR:
@@ -880,11 +832,44 @@ func readHostDir(fd int) ([]dirent, Errno) {
 			default:
 				var est unix.Stat_t
 				if unix.Fstatat(fd, nm, &est, unix.AT_SYMLINK_NOFOLLOW) == nil {
-					t = filetypeOfMode(est.Mode)
+					t = filetypeOfMode(uint32(est.Mode))
 				}
 			}
 			list = append(list, dirent{nm, ino, t})
 		}
 	}
 	return list, ESUCCESS
+}
+
+// Offsets of a host dirent record's fields, from x/sys's Dirent for this
+// OS (the inode field's offset comes from the per-OS file).
+const (
+	direntReclenOffset = unsafe.Offsetof(unix.Dirent{}.Reclen)
+	direntTypeOffset   = unsafe.Offsetof(unix.Dirent{}.Type)
+	direntNameOffset   = unsafe.Offsetof(unix.Dirent{}.Name)
+)
+
+// nextDirent decodes the first host dirent record of b (as filled by
+// unix.ReadDirent): the record itself, its inode number, DT_* type and
+// name (NUL-terminated within the record). ok is false for a malformed
+// record.
+func nextDirent(b []byte) (rec []byte, ino uint64, typ byte, name []byte, ok bool) {
+	if len(b) < int(direntNameOffset) {
+		return nil, 0, 0, nil, false
+	}
+	reclen := int(binary.NativeEndian.Uint16(b[direntReclenOffset:]))
+	if reclen <= int(direntNameOffset) || reclen > len(b) {
+		return nil, 0, 0, nil, false
+	}
+	rec = b[:reclen]
+	ino = binary.NativeEndian.Uint64(rec[direntInoOffset:])
+	typ = rec[direntTypeOffset]
+	name = rec[direntNameOffset:]
+	for i, c := range name {
+		if c == 0 {
+			name = name[:i]
+			break
+		}
+	}
+	return rec, ino, typ, name, true
 }

@@ -294,7 +294,7 @@ func TestFilestatAndTimes(t *testing.T) {
 		}
 		// nanosecond times through path_filestat_set_times (nofollow on
 		// the link sets the link's own times)
-		const at, mt = 1_600_000_000_123_456_789, 1_500_000_000_987_654_321
+		const at, mt uint64 = 1_600_000_000_123_456_789, 1_500_000_000_987_654_321
 		pp, pl := g.str("l")
 		if e := g.s.PathFilestatSetTimes(g.mem, rootFd, 0, pp, pl, at, mt, FstflagAtim|FstflagMtim); e != ESUCCESS {
 			t.Fatal(e)

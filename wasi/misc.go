@@ -147,14 +147,10 @@ func (s *System) SockAccept(mem []byte, fd, flags, out uint32) Errno {
 	if !e.listener {
 		return ENOTSOCK
 	}
-	fl := unix.SOCK_CLOEXEC
-	if flags&FdflagNonblock != 0 {
-		fl |= unix.SOCK_NONBLOCK
-	}
 	var nfd int
 	for {
 		var err error
-		nfd, _, err = unix.Accept4(e.hostfd, fl)
+		nfd, err = accept(e.hostfd, flags&FdflagNonblock != 0)
 		if err == unix.EINTR || err == unix.ECONNABORTED {
 			continue
 		}

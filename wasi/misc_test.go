@@ -499,7 +499,7 @@ func TestPollOneoff(t *testing.T) {
 }
 
 func TestSockets(t *testing.T) {
-	lfd, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	lfd, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM, 0)
 	if err != nil {
 		t.Skip("no sockets:", err)
 	}
@@ -518,7 +518,7 @@ func TestSockets(t *testing.T) {
 	if e := g.s.SockAccept(g.mem, lis, FdflagNonblock, out); e != EAGAIN {
 		t.Fatalf("accept with no client = %v, want EAGAIN", e)
 	}
-	cfd, _ := unix.Socket(unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	cfd, _ := unix.Socket(unix.AF_INET, unix.SOCK_STREAM, 0)
 	defer unix.Close(cfd)
 	if err := unix.Connect(cfd, sa); err != nil {
 		t.Fatal(err)

@@ -263,7 +263,7 @@ func (s *System) PathOpen(mem []byte, fd, dirflags, p, n, oflags uint32, base, i
 		fl |= unix.O_APPEND
 	}
 	if fdflags&FdflagDsync != 0 {
-		fl |= unix.O_DSYNC
+		fl |= oDsync
 	}
 	if fdflags&(FdflagSync|FdflagRsync) != 0 {
 		fl |= unix.O_SYNC
@@ -542,5 +542,14 @@ func (s *System) PathUnlinkFile(mem []byte, fd, p, n uint32) Errno {
 		}
 		return ENOTDIR
 	}
-	return ErrnoFromHost(unix.Unlinkat(a.dir, a.name, 0))
+	err := unix.Unlinkat(a.dir, a.name, 0)
+	if err == unix.EPERM {
+		// darwin and FreeBSD refuse to unlink a directory with EPERM
+		// where Linux says EISDIR; report EISDIR everywhere.
+		var st unix.Stat_t
+		if unix.Fstatat(a.dir, a.name, &st, unix.AT_SYMLINK_NOFOLLOW) == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR {
+			return EISDIR
+		}
+	}
+	return ErrnoFromHost(err)
 }

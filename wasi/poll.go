@@ -139,7 +139,7 @@ func (s *System) PollOneoff(mem []byte, in, out, nsubs, nevents uint32) Errno {
 			for i := range pfds {
 				pfds[i].Revents = 0
 			}
-			_, err := unix.Ppoll(pfds, ts, nil)
+			err := ppoll(pfds, ts)
 			if err != nil && err != unix.EINTR {
 				return ErrnoFromHost(err)
 			}
@@ -157,7 +157,7 @@ func (s *System) PollOneoff(mem []byte, in, out, nsubs, nevents uint32) Errno {
 				ev.flags = EventrwflagFdHangup
 			}
 			if sub.typ == EventtypeFdRead && ev.errno == ESUCCESS {
-				if n, err := unix.IoctlGetInt(sub.hostfd, unix.TIOCINQ); err == nil && n > 0 {
+				if n, err := unix.IoctlGetInt(sub.hostfd, fionread); err == nil && n > 0 {
 					ev.nbytes = uint64(n)
 				}
 			}

@@ -2,27 +2,14 @@ package wasi
 
 import (
 	"strings"
-	"sync"
 
 	"golang.org/x/sys/unix"
 )
 
-var openat2Probe = sync.OnceValue(func() bool {
-	fd, err := unix.Openat2(unix.AT_FDCWD, ".", &unix.OpenHow{
-		Flags:   unix.O_PATH | unix.O_DIRECTORY | unix.O_CLOEXEC,
-		Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_MAGICLINKS,
-	})
-	if err != nil {
-		return false
-	}
-	unix.Close(fd)
-	return true
-})
-
-func haveOpenat2() bool { return openat2Probe() }
-
 // openBeneath opens p relative to the directory root without ever leaving
-// it. follow says whether a final symlink is followed.
+// it. follow says whether a final symlink is followed. Where the kernel
+// offers openat2 (Linux 5.6+) it does the resolution; everywhere else, and
+// when Config.ForcePathWalk is set, walkOpen does it in user space.
 func (s *System) openBeneath(root int, p string, flags int, mode uint32, follow bool) (int, Errno) {
 	if p == "" {
 		return -1, ENOENT
@@ -31,32 +18,11 @@ func (s *System) openBeneath(root int, p string, flags int, mode uint32, follow 
 		return -1, ENOTCAPABLE
 	}
 	if !s.walk {
-		how := unix.OpenHow{
-			Flags:   uint64(flags | unix.O_CLOEXEC),
-			Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_MAGICLINKS,
+		fd, e, ok := openat2Beneath(root, p, flags, mode, follow)
+		if ok {
+			return fd, e
 		}
-		if flags&unix.O_CREAT != 0 {
-			how.Mode = uint64(mode)
-		}
-		if !follow {
-			how.Flags |= unix.O_NOFOLLOW
-		}
-		for range 16 {
-			fd, err := unix.Openat2(root, p, &how)
-			switch err {
-			case nil:
-				return fd, ESUCCESS
-			case unix.EAGAIN, unix.EINTR:
-				continue
-			case unix.EXDEV:
-				return -1, ENOTCAPABLE
-			case unix.ENOSYS:
-				s.walk = true
-				return s.walkOpen(root, p, flags, mode, follow)
-			}
-			return -1, ErrnoFromHost(err)
-		}
-		return -1, EAGAIN
+		s.walk = true
 	}
 	return s.walkOpen(root, p, flags, mode, follow)
 }
@@ -136,9 +102,9 @@ func (s *System) walkOpen(root int, p string, flags int, mode uint32, follow boo
 			}
 		}
 		if !last {
-			fd, err := unix.Openat(cur, c, unix.O_PATH|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+			fd, err := unix.Openat(cur, c, dirSearchFlags|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 			if err != nil {
-				return -1, ErrnoFromHost(err)
+				return -1, ErrnoFromHost(nofollowErr(err))
 			}
 			stack = append(stack, fd)
 			cur = fd
@@ -150,7 +116,7 @@ func (s *System) walkOpen(root int, p string, flags int, mode uint32, follow boo
 		}
 		fd, err := unix.Openat(cur, c, fl, mode)
 		if err != nil {
-			return -1, ErrnoFromHost(err)
+			return -1, ErrnoFromHost(nofollowErr(err))
 		}
 		return fd, ESUCCESS
 	}
@@ -208,7 +174,7 @@ func (s *System) parent(root int, p string) (at, Errno) {
 	if i < 0 {
 		return at{dir: root, name: trimmed, slash: slash}, ESUCCESS
 	}
-	fd, e := s.openBeneath(root, trimmed[:i+1], unix.O_PATH|unix.O_DIRECTORY, 0, true)
+	fd, e := s.openBeneath(root, trimmed[:i+1], dirSearchFlags, 0, true)
 	if e != ESUCCESS {
 		return at{}, e
 	}
@@ -227,7 +193,7 @@ func (s *System) final(root int, p string, follow bool) (at, Errno) {
 		}
 		if a.name == "." || a.name == ".." {
 			a.release()
-			fd, e := s.openBeneath(root, p, unix.O_PATH|unix.O_DIRECTORY, 0, true)
+			fd, e := s.openBeneath(root, p, dirSearchFlags, 0, true)
 			if e != ESUCCESS {
 				return at{}, e
 			}

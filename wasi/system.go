@@ -13,7 +13,17 @@
 // directory descriptor and every path operation is an *at system call
 // relative to it, resolved with openat2(RESOLVE_BENEATH|RESOLVE_NO_MAGICLINKS)
 // or, where that is unavailable, a component-by-component O_NOFOLLOW walk
-// that resolves symlinks in user space and refuses to leave the preopen.
+// that resolves symlinks in user space and refuses to leave the preopen
+// (always the walk on darwin and FreeBSD, which have no openat2).
+//
+// The package builds on Linux, darwin and FreeBSD. The OS-specific system
+// calls sit behind small helpers in sys_linux.go, sys_darwin.go,
+// sys_freebsd.go and sys_bsd.go with one contract; where a host lacks a
+// call it is emulated (documented on each helper): fd_advise validates and
+// succeeds on darwin, fd_allocate grows with F_PREALLOCATE+ftruncate on
+// darwin, fd_pwrite on an O_APPEND descriptor clears O_APPEND around the
+// write off Linux, fd_filestat_set_times has microsecond precision on
+// darwin, and fdflags.dsync opens with O_SYNC on FreeBSD.
 // Guest pointers and lengths are checked against memory (EFAULT).
 //
 // A System is not safe for concurrent use.
@@ -70,10 +80,12 @@ type Config struct {
 	Listeners []int
 	// Clock defaults to the host's clocks (HostClock).
 	Clock Clock
-	// Random defaults to the host's getrandom.
+	// Random defaults to the host's CSPRNG (getrandom on Linux,
+	// crypto/rand elsewhere).
 	Random io.Reader
 	// ForcePathWalk disables openat2 and always uses the portable
-	// component-by-component path walk (used by tests).
+	// component-by-component path walk (used by tests). Off Linux the walk
+	// is always used.
 	ForcePathWalk bool
 }
 
@@ -257,7 +269,7 @@ type hostRandom struct{}
 func (hostRandom) Read(b []byte) (int, error) {
 	n := 0
 	for n < len(b) {
-		m, err := unix.Getrandom(b[n:], 0)
+		m, err := getrandom(b[n:])
 		if err == unix.EINTR {
 			continue
 		}
@@ -306,7 +318,7 @@ func (HostClock) Resolution(id uint32) (uint64, Errno) {
 		return 0, e
 	}
 	var ts unix.Timespec
-	if err := unix.ClockGetres(cid, &ts); err != nil {
+	if err := clockGetres(cid, &ts); err != nil {
 		return 0, ErrnoFromHost(err)
 	}
 	return uint64(ts.Nano()), ESUCCESS
