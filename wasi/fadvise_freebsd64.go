@@ -34,8 +34,13 @@ func fadvise(fd int, offset, length int64, advice uint32) error {
 // posix_fallocate; where the file system cannot (EINVAL or EOPNOTSUPP,
 // e.g. ZFS) the file is only grown to offset+length.
 func fallocate(fd int, offset, length int64) error {
-	r1, _, en := unix.Syscall(unix.SYS_POSIX_FALLOCATE, uintptr(fd), uintptr(offset), uintptr(length))
-	err := posixErr(r1, en)
+	var err error
+	for {
+		r1, _, en := unix.Syscall(unix.SYS_POSIX_FALLOCATE, uintptr(fd), uintptr(offset), uintptr(length))
+		if err = posixErr(r1, en); err != unix.EINTR {
+			break
+		}
+	}
 	if err == unix.EINVAL || err == unix.EOPNOTSUPP {
 		err = growTo(fd, offset+length)
 	}

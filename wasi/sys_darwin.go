@@ -83,9 +83,9 @@ func pwritevRaw(fd int, bufs [][]byte, offset int64) (int, error) {
 }
 
 // accept accepts a connection on fd with close-on-exec set, and
-// O_NONBLOCK when nonblock is set. darwin has no accept4: the flags are
-// set after accept, under syscall.ForkLock so no fork sees the descriptor
-// without close-on-exec.
+// O_NONBLOCK exactly when nonblock is set. darwin has no accept4: the
+// flags are set after accept, close-on-exec under syscall.ForkLock so no
+// fork sees the descriptor without it.
 func accept(fd int, nonblock bool) (int, error) {
 	syscall.ForkLock.RLock()
 	nfd, _, err := unix.Accept(fd)
@@ -96,11 +96,11 @@ func accept(fd int, nonblock bool) (int, error) {
 	if err != nil {
 		return -1, err
 	}
-	if nonblock {
-		if err := unix.SetNonblock(nfd, true); err != nil {
-			unix.Close(nfd)
-			return -1, err
-		}
+	// Set O_NONBLOCK either way: a BSD accepted socket inherits it from
+	// the listener, whereas Linux's accept4 takes it from the flags only.
+	if err := unix.SetNonblock(nfd, nonblock); err != nil {
+		unix.Close(nfd)
+		return -1, err
 	}
 	return nfd, nil
 }
