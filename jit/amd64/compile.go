@@ -965,6 +965,8 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffMemLen})
 		a.ShiftRI(Shr, W64, RAX, 16)
 		a.MovMR(W64, c.push(wasm.I32), RAX)
+	case wasm.OpMemoryCopy, wasm.OpMemoryFill:
+		c.bulkMem(op)
 	case wasm.OpV128Const:
 		dst := c.push(wasm.V128)
 		a.MovImm(W64, RAX, int64(le64(im.v128[:8])))
@@ -1703,4 +1705,51 @@ func (c *compiler) nativeTrunc(op wasm.Op, info *wasm.OpInfo) bool {
 	a.Bind(done)
 	c.push(info.Results[0])
 	return true
+}
+
+// bulkMem compiles memory.copy and memory.fill natively with REP MOVSB /
+// REP STOSB. Both bounds are checked before any byte moves (a zero length
+// still traps when an address is past the end); an overlapping copy to a
+// higher address runs backwards with the direction flag set, cleared again
+// before anything else runs.
+func (c *compiler) bulkMem(op wasm.Op) {
+	a := &c.a
+	c.materializeAll() // frees RSI, RDI and every cached register
+	_, mn := c.popRead()
+	_, mv := c.popRead()
+	_, md := c.popRead()
+	memLen := Mem{Base: regVM, Disp: jit.OffMemLen}
+	oob := c.trap(2 /* store.TrapMemoryOutOfBounds */)
+	a.MovRM(W32, RCX, mn)
+	a.MovRM(W32, RDI, md)
+	a.LeaRM(W64, RAX, Mem{Base: RDI, Index: RCX, Scale: 1})
+	a.CmpRM(W64, RAX, memLen)
+	a.Jcc(CondA, oob)
+	if op == wasm.OpMemoryFill {
+		a.MovRM(W32, RAX, mv)
+		a.AddRR(W64, RDI, regMem)
+		a.Bytes([]byte{0xf3, 0xaa}) // rep stosb
+		return
+	}
+	a.MovRM(W32, RSI, mv)
+	a.LeaRM(W64, RAX, Mem{Base: RSI, Index: RCX, Scale: 1})
+	a.CmpRM(W64, RAX, memLen)
+	a.Jcc(CondA, oob)
+	fwd := a.NewLabel()
+	done := a.NewLabel()
+	a.CmpRR(W64, RDI, RSI)
+	a.Jcc(CondBE, fwd) // dst <= src: a forward copy never reads a byte it wrote
+	a.CmpRR(W64, RDI, RAX)
+	a.Jcc(CondAE, fwd) // dst >= src+n: no overlap
+	a.AddRR(W64, RDI, regMem)
+	a.AddRR(W64, RSI, regMem)
+	a.LeaRM(W64, RDI, Mem{Base: RDI, Index: RCX, Scale: 1, Disp: -1})
+	a.LeaRM(W64, RSI, Mem{Base: RSI, Index: RCX, Scale: 1, Disp: -1})
+	a.Bytes([]byte{0xfd, 0xf3, 0xa4, 0xfc}) // std; rep movsb; cld
+	a.Jmp(done)
+	a.Bind(fwd)
+	a.AddRR(W64, RDI, regMem)
+	a.AddRR(W64, RSI, regMem)
+	a.Bytes([]byte{0xf3, 0xa4}) // rep movsb
+	a.Bind(done)
 }
