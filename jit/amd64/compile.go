@@ -452,6 +452,18 @@ func (c *compiler) branchCopy(d *ctrl) {
 	c.copySlots(d.slotBase, c.sp-n, n)
 }
 
+// branchCopyFree reports whether a branch to the non-function ctrl d
+// carries no values or finds them already in place, so branchCopy emits
+// nothing.
+func (c *compiler) branchCopyFree(d *ctrl) bool {
+	ts := d.results
+	if d.op == wasm.OpLoop {
+		ts = d.params
+	}
+	n := slotsOf(ts)
+	return n == 0 || d.slotBase == c.sp-n
+}
+
 // branch emits an unconditional branch to depth.
 func (c *compiler) branch(depth uint32) {
 	d := &c.ctrls[len(c.ctrls)-1-int(depth)]
@@ -758,6 +770,10 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 	case wasm.OpBrIf:
 		cc := c.popCond()
 		c.materializeAll()
+		if d := &c.ctrls[len(c.ctrls)-1-int(im.x)]; d.op != 0 && c.branchCopyFree(d) {
+			a.Jcc(cc, d.label) // nothing to move: jump straight to the target
+			break
+		}
 		skip := a.NewLabel()
 		a.Jcc(cc.Invert(), skip)
 		c.branch(im.x)
