@@ -1187,8 +1187,16 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		a.MovMR(W64, c.push(info.Results[0]), RAX)
 		return true
 	case wasm.OpI32Eqz, wasm.OpI64Eqz:
-		_, x := c.popRead()
-		a.CmpMI(width(info.Params[0]), x, 0)
+		w := width(info.Params[0])
+		switch x := c.popOperand(); {
+		case x.isReg:
+			a.TestRR(w, x.r, x.r)
+		case x.isConst:
+			c.load(w, RAX, x)
+			a.TestRR(w, RAX, RAX)
+		default:
+			a.CmpMI(w, x.m, 0)
+		}
 		c.pushFlags(CondE)
 		return true
 	case wasm.OpI32WrapI64:
