@@ -1180,11 +1180,22 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 	switch op {
 	case wasm.OpI32Mul, wasm.OpI64Mul:
 		w := width(info.Params[0])
-		_, y := c.popRead()
-		_, x := c.popRead()
-		a.MovRM(w, RAX, x)
-		a.ImulRM(w, RAX, y)
-		a.MovMR(W64, c.push(info.Results[0]), RAX)
+		y := c.popOperand()
+		x := c.popOperand()
+		r := c.resultReg(x, y)
+		c.load(w, r, x)
+		switch v, ok := y.imm32(w); {
+		case ok:
+			a.ImulRRI(w, r, r, v)
+		case y.isConst:
+			c.load(w, RCX, y)
+			a.ImulRR(w, r, RCX)
+		case y.isReg:
+			a.ImulRR(w, r, y.r)
+		default:
+			a.ImulRM(w, r, y.m)
+		}
+		c.pushReg(info.Results[0], r)
 		return true
 	case wasm.OpI32Eqz, wasm.OpI64Eqz:
 		w := width(info.Params[0])
