@@ -127,11 +127,11 @@ const (
 
 // NewStacks maps a machine stack and a value stack.
 func NewStacks() (*Stacks, error) {
-	m, err := unix.Mmap(-1, 0, MachineStackSize, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANON|unix.MAP_NORESERVE)
+	m, err := unix.Mmap(-1, 0, MachineStackSize, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANON|mapNoReserve)
 	if err != nil {
 		return nil, fmt.Errorf("jit: mapping the machine stack: %w", err)
 	}
-	v, err := unix.Mmap(-1, 0, ValueStackSize, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANON|unix.MAP_NORESERVE)
+	v, err := unix.Mmap(-1, 0, ValueStackSize, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANON|mapNoReserve)
 	if err != nil {
 		unix.Munmap(m)
 		return nil, fmt.Errorf("jit: mapping the value stack: %w", err)
