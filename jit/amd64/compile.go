@@ -1210,15 +1210,25 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		}
 		c.pushFlags(CondE)
 		return true
-	case wasm.OpI32WrapI64:
-		_, x := c.popRead()
-		a.MovRM(W32, RAX, x)
-		a.MovMR(W64, c.push(wasm.I32), RAX)
-		return true
-	case wasm.OpI64ExtendI32S:
-		_, x := c.popRead()
-		a.MovsxdRM(RAX, x)
-		a.MovMR(W64, c.push(wasm.I64), RAX)
+	case wasm.OpI32WrapI64, wasm.OpI64ExtendI32S:
+		x := c.popOperand()
+		r := c.resultReg(x, operand{})
+		wrap := op == wasm.OpI32WrapI64
+		switch {
+		case x.isConst && wrap:
+			a.MovImm(W64, r, int64(uint32(x.v)))
+		case x.isConst:
+			a.MovImm(W64, r, int64(int32(x.v)))
+		case x.isReg && wrap:
+			a.MovRR(W32, r, x.r) // clears bits 32-63, also when r == x.r
+		case x.isReg:
+			a.MovsxdRR(r, x.r)
+		case wrap:
+			a.MovRM(W32, r, x.m)
+		default:
+			a.MovsxdRM(r, x.m)
+		}
+		c.pushReg(info.Results[0], r)
 		return true
 	case wasm.OpI64ExtendI32U, wasm.OpI32ReinterpretF32, wasm.OpF32ReinterpretI32, wasm.OpI64ReinterpretF64, wasm.OpF64ReinterpretI64:
 		if n := len(c.stack) - 1; c.lref[n] == kReg || c.lref[n] == kXReg {

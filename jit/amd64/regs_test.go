@@ -10,7 +10,7 @@ import (
 	"github.com/wasmrun/wasmrun/interp"
 )
 
-// Multiplication and eqz on register-cached temporaries, immediates (in and
+// Multiplication, eqz, wrap and extension on register-cached temporaries, immediates (in and
 // out of the imm32 range) and constants on either side agree with the
 // interpreter.
 func TestDifferentialRegisterOperands(t *testing.T) {
@@ -29,7 +29,14 @@ func TestDifferentialRegisterOperands(t *testing.T) {
 	    (if (i32.eqz (i32.and (local.get 0) (i32.const 3))) (then (local.set 2 (i32.const 10))))
 	    (block (br_if 0 (i32.add (local.get 2) (i32.eqz (i32.const 0)))) (local.set 2 (i32.const 99)))
 	    (if (i64.eqz (i64.and (local.get 1) (i64.const 0xff00000000))) (then (local.set 2 (i32.add (local.get 2) (i32.const 100)))))
-	    (i32.add (local.get 2) (i64.eqz (i64.shr_u (local.get 1) (i64.const 40))))))`
+	    (i32.add (local.get 2) (i64.eqz (i64.shr_u (local.get 1) (i64.const 40)))))
+	  (func (export "conv") (param i32 i64) (result i64)
+	    (i64.add
+	      (i64.add (i64.extend_i32_s (i32.wrap_i64 (i64.add (local.get 1) (i64.const 1))))
+	        (i64.extend_i32_u (i32.wrap_i64 (i64.shl (local.get 1) (i64.const 1)))))
+	      (i64.add (i64.add (i64.extend_i32_s (local.get 0)) (i64.extend_i32_s (i32.add (local.get 0) (i32.const 1))))
+	        (i64.add (i64.extend_i32_u (i32.wrap_i64 (i64.const 0x1ffffffff)))
+	          (i64.add (i64.extend_i32_s (i32.const -5)) (i64.extend_i32_u (i32.wrap_i64 (local.get 1)))))))))`
 	jitInst := instantiate(t, New(Config{}), src, nil)
 	refInst := instantiate(t, interp.New(interp.Config{}), src, nil)
 	var tests []struct {
@@ -47,7 +54,10 @@ func TestDifferentialRegisterOperands(t *testing.T) {
 			}{"mul64", []uint64{x, y}}, struct {
 				f    string
 				args []uint64
-			}{"eqz", []uint64{uint64(uint32(x)), y}})
+			}{"eqz", []uint64{uint64(uint32(x)), y}}, struct {
+				f    string
+				args []uint64
+			}{"conv", []uint64{uint64(uint32(y)), x}})
 		}
 	}
 	for _, tt := range tests {
