@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -157,6 +158,9 @@ func runModule(o *runOptions, file string, guestArgs []string, stdin io.Reader, 
 		return 2, err
 	}
 	defer rt.Close(ctx)
+	if o.engine == string(wasmrun.EngineAuto) && runtime.GOOS == "linux" && runtime.GOARCH == "amd64" && rt.Engine() != wasmrun.EngineJIT {
+		fmt.Fprintln(stderr, "wasmrun: this CPU lacks SSE4.1; running on the interpreter")
+	}
 
 	mod, err := rt.Compile(ctx, src)
 	if err != nil {
