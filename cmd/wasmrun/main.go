@@ -1,11 +1,13 @@
 // Command wasmrun runs WebAssembly programs (with WASI), validates
-// modules and runs WebAssembly script files (.wast).
+// modules, runs WebAssembly script files (.wast) and prints the JIT's
+// machine code for a module's functions.
 //
 // Usage:
 //
 //	wasmrun [FLAGS] FILE [ARGS...]
 //	wasmrun validate FILE...
 //	wasmrun wast [--engine NAME] [--timeout D] [-v] FILE...
+//	wasmrun disasm [--func NAME|INDEX] FILE
 //	wasmrun --version
 package main
 
@@ -37,6 +39,10 @@ Commands:
                                    --timeout bounds each call (default 30s);
                                    engines: %s (default: jit where available, else
                                    interp; none = validation only)
+  disasm [--func NAME|INDEX] FILE  print the JIT's machine code of every defined
+                                   function, or of one (export name, name-section
+                                   name or index), as an Intel-syntax listing
+                                   (linux/amd64 only)
   help                             print this text
 
 Flags:
@@ -68,6 +74,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return validateCmd(args[1:], stdout, stderr)
 	case "wast":
 		return wastCmd(args[1:], stdout, stderr)
+	case "disasm":
+		return disasmCmd(args[1:], stdout, stderr)
 	}
 	return runCmd(args, stdin, stdout, stderr)
 }

@@ -92,7 +92,8 @@ Examples:
   wasmrun --invoke fib fib.wat 30
   GOOS=wasip1 GOARCH=wasm go test -exec 'wasmrun --dir /::/ --env-inherit' ./pkg
 
-Other commands: "wasmrun validate FILE..." and "wasmrun wast FILE..."; see
+Other commands: "wasmrun validate FILE...", "wasmrun wast FILE..." and
+"wasmrun disasm [--func NAME|INDEX] FILE" (the JIT's machine code); see
 "wasmrun help".
 `
 
