@@ -39,7 +39,7 @@ const (
 	EngineAuto EngineKind = "auto"
 	// EngineInterp is the portable register-based interpreter.
 	EngineInterp EngineKind = "interp"
-	// EngineJIT compiles to machine code (linux/amd64, linux/arm64).
+	// EngineJIT compiles to machine code (linux/amd64 with SSE4.1).
 	EngineJIT EngineKind = "jit"
 )
 
