@@ -82,6 +82,8 @@ type compiler struct {
 	ctrls   []ctrl
 	traps   map[store.TrapCode]Label
 	cold    []func()
+	consts  map[[16]byte]Label
+	pool    [][16]byte // constants in order of first use
 }
 
 func (c *compiler) slot(off int) Mem { return Mem{Base: regFB, Disp: int32(8 * (c.nloc + off))} }
@@ -539,6 +541,13 @@ func compileFunc(mod *module, m *wasm.Module, fi *validate.FuncInfo, idx int, ty
 			a.Ud2()
 		}
 	}
+	if len(c.pool) > 0 {
+		a.AlignData(16)
+		for _, v := range c.pool {
+			a.Bind(c.consts[v])
+			a.Bytes(v[:])
+		}
+	}
 	a.PatchInt32(sizeSite, int32(8*(c.nloc+c.maxSP+4)))
 	code, err := a.Finalize()
 	if err != nil {
@@ -993,7 +1002,7 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		if info.Imm == wasm.ImmMemArg && op < 0x100 {
 			return c.memOp(op, info, im)
 		}
-		if c.native(op, info) || c.nativeSIMD(op, info, im) {
+		if c.lowered(op, info, im) || c.native(op, info) || c.nativeSIMD(op, info, im) {
 			return nil
 		}
 		return c.generic(op, info, im)
@@ -1797,4 +1806,110 @@ func (c *compiler) bulkMem(op wasm.Op) {
 	a.AddRR(W64, RSI, regMem)
 	a.Bytes([]byte{0xf3, 0xa4}) // rep movsb
 	a.Bind(done)
+}
+
+// const16 returns the label of 16-byte constant v in the function's
+// constant pool, placed 16-byte aligned after the code (functions start
+// 16-byte aligned).
+func (c *compiler) const16(v [16]byte) Label {
+	if l, ok := c.consts[v]; ok {
+		return l
+	}
+	if c.consts == nil {
+		c.consts = map[[16]byte]Label{}
+	}
+	l := c.a.NewLabel()
+	c.consts[v] = l
+	c.pool = append(c.pool, v)
+	return l
+}
+
+// lowered compiles op with the instruction selectors of lower.go when
+// they handle it: the operands are loaded from their slots into fixed
+// registers and the result is stored to its slot.
+func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im imms) bool {
+	mem := op >= 0x300 && (info.Imm == wasm.ImmMemArg || info.Imm == wasm.ImmMemArgLane)
+	switch {
+	case mem:
+		if !lowersSIMDMem(op) {
+			return false
+		}
+	case op >= 0x300:
+		if !lowersSIMD(op) {
+			return false
+		}
+	default:
+		if !lowersScalar(op) {
+			return false
+		}
+	}
+	a := &c.a
+	c.materializeAll()
+	params := info.Params
+	if mem {
+		params = params[1:] // the address
+	}
+	gprs, xmms := []Reg{RBX, RSI, RDI}, []Reg{X2, X3, X4}
+	args := make([]Reg, len(params))
+	for i, t := range params {
+		if t == wasm.I32 || t == wasm.I64 {
+			args[i], gprs = gprs[0], gprs[1:]
+		} else {
+			args[i], xmms = xmms[0], xmms[1:]
+		}
+	}
+	for i := len(params) - 1; i >= 0; i-- {
+		t, m := c.pop()
+		switch t {
+		case wasm.I32, wasm.I64:
+			a.MovRM(W64, args[i], m)
+		case wasm.V128:
+			a.SseRM(MOVDQU, args[i], m)
+		default:
+			a.SseRM(MOVSD, args[i], m)
+		}
+	}
+	dst := NoReg
+	if len(info.Results) == 1 {
+		if t := info.Results[0]; t == wasm.I32 || t == wasm.I64 {
+			dst = R8
+		} else {
+			dst = X5
+		}
+	}
+	l := &lowerCtx{a: a, trap: c.trap, const16: c.const16}
+	if mem {
+		addr := c.popOperand()
+		c.load(W32, RAX, addr)
+		disp := int32(0)
+		if off := im.mem.Offset; off < 1<<30 {
+			disp = int32(off)
+		} else {
+			a.MovImm(W64, RCX, int64(off))
+			a.AddRR(W64, RAX, RCX)
+		}
+		a.LeaRM(W64, RDX, Mem{Base: RAX, Disp: disp + simdAccessSize(op)})
+		a.CmpRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffMemLen})
+		a.Jcc(CondA, c.trap(store.TrapMemoryOutOfBounds))
+		lowerSIMDMem(l, op, im.lane, Mem{Base: regMem, Index: RAX, Scale: 1, Disp: disp}, dst, args)
+	} else if op >= 0x300 {
+		imm := im.v128
+		lowerSIMD(l, op, im.lane, &imm, dst, args)
+	} else {
+		lowerScalar(l, op, dst, args)
+	}
+	if dst == NoReg {
+		return true
+	}
+	t := info.Results[0]
+	m := c.push(t)
+	switch t {
+	case wasm.I32, wasm.I64:
+		a.MovMR(W64, m, dst)
+	case wasm.V128:
+		a.SseMR(MOVDQU, m, dst)
+	default:
+		c.storeX(t, m, dst)
+	}
+	return true
 }
