@@ -8,7 +8,7 @@ import (
 )
 
 // simdSelectable and simdMemSelectable list the instructions lowerSIMD
-// and lowerSIMDMem handle.
+// and lowerSIMDMem handle; the selector files add theirs in init.
 var (
 	simdSelectable    = map[wasm.Op]bool{}
 	simdMemSelectable = map[wasm.Op]bool{}
@@ -18,16 +18,11 @@ var (
 // operands in XMM registers; the lane value of splat and replace_lane in
 // a general (i32, i64) or XMM (f32, f64) register; a shift count in a
 // general register. lane is the lane immediate, imm the shuffle's.
+// Integer and bitwise instructions are selected in lower_simd_int.go,
+// floating-point ones and conversions in lower_simd_float.go.
 func lowerSIMD(l *lowerCtx, op wasm.Op, lane uint8, imm *[16]byte, dst asm.Reg, args []asm.Reg) {
+	if lowerSIMDInt(l, op, lane, imm, dst, args) || lowerSIMDFloat(l, op, lane, dst, args) {
+		return
+	}
 	panic("jit/amd64: no SIMD selector for " + op.String())
-}
-
-// lowerSIMDMem emits the SIMD memory instruction op on the effective
-// address ea, whose bounds the compiler has checked for the access size
-// (simdAccessSize). ea is [regMem + RAX + disp]: RAX must not be
-// clobbered before the access. A load's result goes to dst (load_lane's
-// vector operand is args[0]); a store's value is args[0] and dst is
-// asm.NoReg.
-func lowerSIMDMem(l *lowerCtx, op wasm.Op, lane uint8, ea asm.Mem, dst asm.Reg, args []asm.Reg) {
-	panic("jit/amd64: no SIMD memory selector for " + op.String())
 }
