@@ -70,8 +70,11 @@ type compiler struct {
 	fc      *funcCode
 	types   []uint32 // type index of every function
 	globals []wasm.ValType
-	localOf []int // slot of each local
-	nloc    int   // local slots
+	localOf []int    // slot of each local
+	pinReg  []Reg    // register a local lives in for the whole function, or NoReg (its slot)
+	written []bool   // the body writes the local (local.set, local.tee)
+	pinned  []uint32 // pinned locals
+	nloc    int      // local slots
 	stack   []wasm.ValType
 	offs    []int    // slot offset of each stack entry (relative to nloc)
 	lref    []int    // local index an entry still refers to (not yet copied to its slot), or one of the kinds below
@@ -231,6 +234,7 @@ type operand struct {
 	isReg   bool
 	isX     bool
 	r       Reg
+	pinned  bool // r is a pinned local's register: read it, never write it
 }
 
 // popOperand pops the top entry without materialising a constant.
@@ -249,6 +253,12 @@ func (c *compiler) popOperand() operand {
 		c.busy[r] = false
 		c.popRead()
 		return operand{isReg: !isX, isX: isX, r: r}
+	}
+	if x := c.lref[n]; x >= 0 && c.pinReg[x] != NoReg {
+		r := c.pinReg[x]
+		c.lref[n] = kSlot
+		c.popRead()
+		return operand{isReg: !r.IsXMM(), isX: r.IsXMM(), r: r, pinned: true}
 	}
 	_, m := c.popRead()
 	return operand{m: m}
@@ -297,7 +307,7 @@ func (c *compiler) pop() (wasm.ValType, Mem) {
 // or, for a local reference, the local itself.
 func (c *compiler) popRead() (wasm.ValType, Mem) {
 	n := len(c.stack) - 1
-	if c.lref[n] < kSlot {
+	if x := c.lref[n]; x < kSlot || x >= 0 && c.pinReg[x] != NoReg {
 		c.materialize(n)
 	}
 	t := c.stack[n]
@@ -339,8 +349,16 @@ func (c *compiler) materialize(i int) {
 		return
 	}
 	c.lref[i] = -1
-	src := c.local(uint32(r))
 	dst := c.slot(c.offs[i])
+	if pr := c.pinReg[r]; pr != NoReg {
+		if pr.IsXMM() {
+			c.storeX(c.stack[i], dst, pr)
+		} else {
+			c.a.MovMR(W64, dst, pr)
+		}
+		return
+	}
+	src := c.local(uint32(r))
 	for k := 0; k < c.stack[i].Slots(); k++ {
 		c.a.MovRM(W64, RAX, Mem{Base: regFB, Disp: src.Disp + int32(8*k)})
 		c.a.MovMR(W64, Mem{Base: regFB, Disp: dst.Disp + int32(8*k)}, RAX)
@@ -400,7 +418,9 @@ func (c *compiler) helperCall(h helper) {
 	c.a.MovImm(W64, RAX, int64(c.fc.idx)<<32|int64(idx))
 	c.a.MovMR(W64, Mem{Base: regVM, Disp: jit.OffExitArg}, RAX)
 	c.a.MovMI(W64, Mem{Base: regVM, Disp: jit.OffExit}, jit.ExitHelper)
+	c.savePinned()
 	c.callExit()
+	c.reloadPinned()
 }
 
 // budget emits the interruption check.
@@ -413,7 +433,9 @@ func (c *compiler) budget() {
 	c.cold = append(c.cold, func() {
 		c.a.Bind(cold)
 		c.a.MovMI(W64, Mem{Base: regVM, Disp: jit.OffExit}, jit.ExitBudget)
+		c.savePinned()
 		c.callExit()
+		c.reloadPinned()
 		c.a.Jmp(back)
 	})
 }
@@ -506,6 +528,10 @@ func compileFunc(mod *module, m *wasm.Module, fi *validate.FuncInfo, idx int, ty
 	c.nloc = n
 	ft := m.Types[fi.TypeIndex]
 	a := &c.a
+	body := m.Code[idx].Body
+	if err := c.choosePins(body, m.Code[idx].Offset, len(ft.Params)); err != nil {
+		return nil, err
+	}
 	// Prologue: stack checks, zeroed locals, budget.
 	stackTrap := c.trap(store.TrapCallStackExhausted)
 	a.CmpRM(W64, RSP, Mem{Base: regVM, Disp: jit.OffSPLimit})
@@ -524,9 +550,9 @@ func compileFunc(mod *module, m *wasm.Module, fi *validate.FuncInfo, idx int, ty
 			a.MovMR(W64, Mem{Base: regFB, Disp: int32(8 * i)}, RAX)
 		}
 	}
+	c.reloadPinned() // parameters from their slots, the other locals zero
 	c.budget()
 	c.ctrls = append(c.ctrls, ctrl{op: 0, results: ft.Results, label: a.NewLabel()})
-	body := m.Code[idx].Body
 	if err := c.body(body, m.Code[idx].Offset); err != nil {
 		return nil, err
 	}
@@ -842,10 +868,12 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 			c.helperCall(helper{op: op, slot: uint32(c.nloc + at), a: im.x})
 		} else {
 			d := int32(8 * (c.nloc + at))
+			c.savePinned()
 			a.AddRI(W64, regFB, d)
 			site := a.CallRel32()
 			c.fc.relocs = append(c.fc.relocs, reloc{site: site, target: int(im.x - c.m.NumImportedFuncs)})
 			a.SubRI(W64, regFB, d)
+			c.reloadPinned()
 		}
 		for _, t := range ft.Results {
 			c.push(t)
@@ -867,6 +895,7 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		// Fast path: the element's handle hits the instance's cache of
 		// same-instance targets {code, type ID}.
 		slow, call, skip := a.NewLabel(), a.NewLabel(), a.NewLabel()
+		c.savePinned()
 		a.MovRM(W32, RCX, ix)
 		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffTables})
 		a.MovRM(W64, RAX, Mem{Base: RAX, Disp: int32(8 * im.y)})
@@ -895,6 +924,7 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		a.CallR(RAX)
 		a.SubRI(W64, regFB, d)
 		a.Bind(skip)
+		c.reloadPinned()
 		for _, t := range ft.Results {
 			c.push(t)
 		}
@@ -916,6 +946,13 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 	case wasm.OpLocalGet:
 		c.pushLocal(im.x)
 	case wasm.OpLocalSet, wasm.OpLocalTee:
+		if c.pinReg[im.x] != NoReg {
+			c.setPinned(im.x)
+			if op == wasm.OpLocalTee {
+				c.pushLocal(im.x)
+			}
+			return nil
+		}
 		if n := len(c.lref) - 1; c.lref[n] == kConst {
 			o := c.popOperand()
 			c.materializeLocal(im.x)
@@ -1240,7 +1277,7 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		c.pushReg(info.Results[0], r)
 		return true
 	case wasm.OpI64ExtendI32U, wasm.OpI32ReinterpretF32, wasm.OpF32ReinterpretI32, wasm.OpI64ReinterpretF64, wasm.OpF64ReinterpretI64:
-		if n := len(c.stack) - 1; c.lref[n] == kReg || c.lref[n] == kXReg {
+		if n := len(c.stack) - 1; c.lref[n] == kReg || c.lref[n] == kXReg || c.lref[n] >= 0 && c.pinReg[c.lref[n]] != NoReg {
 			c.materialize(n)
 		}
 		c.stack[len(c.stack)-1] = info.Results[0]
@@ -1609,7 +1646,7 @@ func (c *compiler) popCond() Cond {
 		c.popRead()
 		return cc
 	}
-	if c.lref[n] == kReg {
+	if x := c.lref[n]; c.lref[n] == kReg || x >= 0 && c.pinReg[x] != NoReg {
 		o := c.popOperand()
 		c.a.TestRR(W32, o.r, o.r)
 		return CondNE
@@ -1622,7 +1659,7 @@ func (c *compiler) popCond() Cond {
 // resultReg picks the register for the result of x op y: x's register
 // when it has one, else a free register other than y's.
 func (c *compiler) resultReg(x, y operand) Reg {
-	if x.isReg && !(y.isReg && y.r == x.r) {
+	if x.isReg && !x.pinned && !(y.isReg && y.r == x.r) {
 		c.busy[x.r] = true
 		return x.r
 	}
@@ -1912,4 +1949,147 @@ func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im imms) bool {
 		c.storeX(t, m, dst)
 	}
 	return true
+}
+
+// Pinned locals. The most used locals (uses weighted by loop depth) live
+// in registers for the whole function: the integer ones in pinnedInt, the
+// float ones in pinnedX. Their values never need reconciling at block
+// joins; their slots are written only around calls and exits to Go
+// (savePinned), which clobber every register but the fixed ones, and read
+// back after (reloadPinned). Registers not used for pinning remain
+// temporaries.
+var (
+	pinnedInt = [...]Reg{R9, R10, R11, R14}
+	pinnedX   = [...]Reg{X10, X11, X12, X13, X14}
+)
+
+// choosePins scans the body, counting the uses of every local weighted by
+// loop depth, and pins the heaviest to registers.
+func (c *compiler) choosePins(body []byte, base, nparams int) error {
+	nl := len(c.fi.Locals)
+	c.pinReg = make([]Reg, nl)
+	c.written = make([]bool, nl)
+	for i := range c.pinReg {
+		c.pinReg[i] = NoReg
+	}
+	weight := make([]uint64, nl)
+	var loops []bool
+	depth := 0
+	r := binary.NewReader(body, base)
+	for !r.EOF() {
+		op, err := r.ReadOp()
+		if err != nil {
+			return err
+		}
+		info, ok := op.Info()
+		if !ok {
+			return fmt.Errorf("offset %d: unknown opcode %v", r.Offset(), op)
+		}
+		im, err := readImm(&r, info.Imm)
+		if err != nil {
+			return err
+		}
+		switch op {
+		case wasm.OpBlock, wasm.OpIf:
+			loops = append(loops, false)
+		case wasm.OpLoop:
+			loops = append(loops, true)
+			depth++
+		case wasm.OpEnd:
+			if n := len(loops); n > 0 {
+				if loops[n-1] {
+					depth--
+				}
+				loops = loops[:n-1]
+			}
+		case wasm.OpLocalGet, wasm.OpLocalSet, wasm.OpLocalTee:
+			if op != wasm.OpLocalGet {
+				c.written[im.x] = true
+			}
+			weight[im.x] += 1 << (3 * min(depth, 6))
+		}
+	}
+	pick := func(isInt bool, regs []Reg) {
+		for _, reg := range regs {
+			best := -1
+			for i, t := range c.fi.Locals {
+				if weight[i] == 0 || c.pinReg[i] != NoReg || (t == wasm.I32 || t == wasm.I64) != isInt || t == wasm.V128 || t == wasm.FuncRef || t == wasm.ExternRef {
+					continue
+				}
+				if best < 0 || weight[i] > weight[best] {
+					best = i
+				}
+			}
+			if best < 0 {
+				return
+			}
+			c.pinReg[best] = reg
+			c.busy[reg] = true
+			c.pinned = append(c.pinned, uint32(best))
+		}
+	}
+	pick(true, pinnedInt[:])
+	pick(false, pinnedX[:])
+	return nil
+}
+
+// savePinned stores the pinned locals the body writes to their slots
+// (the others' slots are always up to date).
+func (c *compiler) savePinned() {
+	for _, x := range c.pinned {
+		if !c.written[x] {
+			continue
+		}
+		if r := c.pinReg[x]; r.IsXMM() {
+			c.a.SseMR(MOVSD, c.local(x), r)
+		} else {
+			c.a.MovMR(W64, c.local(x), r)
+		}
+	}
+}
+
+// reloadPinned loads every pinned local from its slot.
+func (c *compiler) reloadPinned() {
+	for _, x := range c.pinned {
+		if r := c.pinReg[x]; r.IsXMM() {
+			c.a.SseRM(MOVSD, r, c.local(x))
+		} else {
+			c.a.MovRM(W64, r, c.local(x))
+		}
+	}
+}
+
+// setPinned pops the top value into pinned local x's register.
+func (c *compiler) setPinned(x uint32) {
+	a := &c.a
+	n := len(c.lref) - 1
+	if c.lref[n] == int(x) { // local.set x (local.get x)
+		c.popRead()
+		return
+	}
+	t := c.fi.Locals[x]
+	pr := c.pinReg[x]
+	o := c.popOperand()
+	c.materializeLocal(x)
+	switch {
+	case pr.IsXMM():
+		switch {
+		case o.isX:
+			a.SseRR(MOVAPS, pr, o.r)
+		case o.isConst || o.isReg:
+			c.loadX(MOVSD, pr, o)
+		case t == wasm.F32:
+			a.SseRM(MOVSS, pr, o.m)
+		default:
+			a.SseRM(MOVSD, pr, o.m)
+		}
+	case o.isConst:
+		a.MovImm(W64, pr, int64(o.v))
+	case o.isReg:
+		a.MovRR(W64, pr, o.r)
+	case t == wasm.I32:
+		a.MovRM(W32, pr, o.m)
+	default:
+		a.MovRM(W64, pr, o.m)
+	}
 }
