@@ -743,7 +743,7 @@ func readImm(r *binary.Reader, k wasm.ImmKind) (im imms, err error) {
 
 func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 	a := &c.a
-	if n := len(c.lref) - 1; n >= 0 && c.lref[n] == kFlags && op != wasm.OpBrIf && op != wasm.OpIf {
+	if n := len(c.lref) - 1; n >= 0 && c.lref[n] == kFlags && op != wasm.OpBrIf && op != wasm.OpIf && op != wasm.OpSelect && op != wasm.OpSelectT {
 		c.materialize(n)
 	}
 	switch op {
@@ -931,6 +931,9 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 	case wasm.OpDrop:
 		c.popRead()
 	case wasm.OpSelect, wasm.OpSelectT:
+		if c.selectReg() {
+			return nil
+		}
 		_, cm := c.pop()
 		_, y := c.pop()
 		t, x := c.pop()
@@ -1205,17 +1208,22 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		w := width(info.Params[0])
 		y := c.popOperand()
 		x := c.popOperand()
-		c.load(w, RCX, x)
+		xr := RCX
+		if x.isReg {
+			xr = x.r
+		} else {
+			c.load(w, RCX, x)
+		}
 		switch v, ok := y.imm32(w); {
 		case ok:
-			a.CmpRI(w, RCX, v)
+			a.CmpRI(w, xr, v)
 		case y.isConst:
 			c.load(w, RDX, y)
-			a.CmpRR(w, RCX, RDX)
+			a.CmpRR(w, xr, RDX)
 		case y.isReg:
-			a.CmpRR(w, RCX, y.r)
+			a.CmpRR(w, xr, y.r)
 		default:
-			a.CmpRM(w, RCX, y.m)
+			a.CmpRM(w, xr, y.m)
 		}
 		c.pushFlags(cc)
 		return true
@@ -2092,4 +2100,58 @@ func (c *compiler) setPinned(x uint32) {
 	default:
 		a.MovRM(W64, pr, o.m)
 	}
+}
+
+// selectReg compiles select of two integers with CMOV, or of two floats
+// with a branch, into a register, reporting false for other types.
+// Nothing between the condition's test and its use changes the flags
+// (register allocation spills with MOV).
+func (c *compiler) selectReg() bool {
+	n := len(c.stack) - 1
+	t := c.stack[n-1]
+	switch t {
+	case wasm.I32, wasm.I64:
+		w := width(t)
+		cc := c.popCond()
+		y := c.popOperand()
+		x := c.popOperand()
+		r := c.resultReg(x, y)
+		c.load(w, r, x)
+		switch {
+		case y.isReg:
+			c.a.CmovccRR(cc.Invert(), w, r, y.r)
+		case y.isConst:
+			c.a.MovImm(W64, RCX, int64(y.v))
+			c.a.CmovccRR(cc.Invert(), w, r, RCX)
+		default:
+			c.a.CmovccRM(cc.Invert(), w, r, y.m)
+		}
+		c.pushReg(t, r)
+		return true
+	case wasm.F32, wasm.F64:
+		mov := MOVSD
+		if t == wasm.F32 {
+			mov = MOVSS
+		}
+		cc := c.popCond()
+		y := c.popOperand()
+		x := c.popOperand()
+		if y.isX && !y.pinned {
+			c.busy[y.r] = true // not the result register: it is read last
+		}
+		r := c.allocX()
+		if y.isX && !y.pinned {
+			c.busy[y.r] = false
+		}
+		c.loadX(mov, r, x)
+		skip := c.a.NewLabel()
+		c.a.Jcc(cc, skip)
+		c.loadX(mov, r, y)
+		c.a.Bind(skip)
+		c.push(t)
+		c.lref[len(c.lref)-1] = kXReg
+		c.cval[len(c.cval)-1] = uint64(r)
+		return true
+	}
+	return false
 }
