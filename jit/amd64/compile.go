@@ -140,6 +140,32 @@ func (c *compiler) allocX() Reg {
 	panic("jit: no XMM register")
 }
 
+// pushX pushes a float held in temporary XMM register r (allocated).
+func (c *compiler) pushX(t wasm.ValType, r Reg) {
+	c.push(t)
+	c.lref[len(c.lref)-1] = kXReg
+	c.cval[len(c.cval)-1] = uint64(r)
+	c.busy[r] = true
+}
+
+// resultX picks the XMM register for the result of x op y: x's register
+// when it is a temporary, else a free one other than y's.
+func (c *compiler) resultX(x, y operand) Reg {
+	if x.isX && !x.pinned && !(y.isX && y.r == x.r) {
+		c.busy[x.r] = true
+		return x.r
+	}
+	keep := y.isX && !y.pinned
+	if keep {
+		c.busy[y.r] = true
+	}
+	r := c.allocX()
+	if keep {
+		c.busy[y.r] = false
+	}
+	return r
+}
+
 // pushX0 pushes the float in X0, kept in an XMM register.
 func (c *compiler) pushX0(t wasm.ValType) {
 	r := c.allocX()
@@ -180,9 +206,11 @@ func (c *compiler) applyX(op SseOp, dst Reg, o operand) {
 }
 
 // allocatable are the registers that cache integer temporaries within
-// straight-line code; every block boundary, call and exit to Go stores
-// them to their slots.
-var allocatable = [...]Reg{RBX, RSI, RDI, R8, R9, R10, R11}
+// straight-line code (those not pinned to locals); every block boundary,
+// call and exit to Go stores them to their slots. RSI and RDI come first
+// and are never pinned: bulkMem and lowered use them after storing every
+// temporary.
+var allocatable = [...]Reg{RSI, RDI, RBX, R8, R9, R10, R11, R14}
 
 // allocReg returns a free register other than avoid, storing the oldest
 // register-held entry to its slot when none is free.
@@ -1073,6 +1101,10 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
 		val = c.popOperand()
 	}
 	addr := c.popOperand()
+	fr := NoReg // a float load's result register, allocated before RAX holds the address (a spill may use RAX)
+	if op == wasm.OpF32Load || op == wasm.OpF64Load {
+		fr = c.allocX()
+	}
 	c.load(W32, RAX, addr)
 	// The offset folds into the addressing mode when it is small.
 	disp := int32(0)
@@ -1103,9 +1135,17 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
 		return nil
 	}
 	switch op {
-	case wasm.OpI32Load, wasm.OpF32Load, wasm.OpI64Load32U:
+	case wasm.OpF32Load, wasm.OpF64Load:
+		if op == wasm.OpF32Load {
+			a.SseRM(MOVSS, fr, ea)
+		} else {
+			a.SseRM(MOVSD, fr, ea)
+		}
+		c.pushX(info.Results[0], fr)
+		return nil
+	case wasm.OpI32Load, wasm.OpI64Load32U:
 		a.MovRM(W32, RCX, ea)
-	case wasm.OpI64Load, wasm.OpF64Load:
+	case wasm.OpI64Load:
 		a.MovRM(W64, RCX, ea)
 	case wasm.OpI32Load8S:
 		a.MovsxRM(W32, W8, RCX, ea)
@@ -1384,9 +1424,10 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 	if sse, ok := sseBin[op]; ok {
 		y := c.popOperand()
 		x := c.popOperand()
-		c.loadX(mov, X0, x)
-		c.applyX(sse, X0, y)
-		c.pushX0(info.Results[0])
+		r := c.resultX(x, y)
+		c.loadX(mov, r, x)
+		c.applyX(sse, r, y)
+		c.pushX(info.Results[0], r)
 		return true
 	}
 	if mode, ok := roundModes[op]; ok {
@@ -1395,9 +1436,10 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		if single {
 			r = ROUNDSS
 		}
+		dst := c.resultX(x, operand{})
 		c.loadX(mov, X1, x)
-		a.SseRRI(r, X0, X1, mode)
-		c.pushX0(info.Results[0])
+		a.SseRRI(r, dst, X1, mode)
+		c.pushX(info.Results[0], dst)
 		return true
 	}
 	if fc, ok := fcmp[op]; ok {
@@ -1435,9 +1477,10 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		if single {
 			sq = SQRTSS
 		}
+		dst := c.resultX(x, operand{})
 		c.loadX(mov, X1, x)
-		a.SseRR(sq, X0, X1)
-		c.pushX0(info.Results[0])
+		a.SseRR(sq, dst, X1)
+		c.pushX(info.Results[0], dst)
 	case wasm.OpF32Abs:
 		_, x := c.pop()
 		a.AndMI(W32, x, 0x7fffffff)
@@ -1478,7 +1521,7 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		a.MovMR(W64, c.push(info.Results[0]), RAX)
 	case wasm.OpF32ConvertI32S, wasm.OpF32ConvertI64S, wasm.OpF32ConvertI32U,
 		wasm.OpF64ConvertI32S, wasm.OpF64ConvertI64S, wasm.OpF64ConvertI32U:
-		_, x := c.popRead()
+		x := c.popOperand()
 		var cv SseOp
 		switch op {
 		case wasm.OpF32ConvertI32S:
@@ -1490,10 +1533,21 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		default:
 			cv = CVTSI2SDQ
 		}
-		a.XorRR(W32, RAX, RAX)
-		a.SseRR(MOVQX, X0, RAX)
-		a.SseRM(cv, X0, x)
-		c.pushX0(info.Results[0])
+		dst := c.allocX()
+		a.SseRR(XORPS, dst, dst) // no dependency on dst's old value
+		switch {
+		case x.isReg && (op == wasm.OpF32ConvertI32U || op == wasm.OpF64ConvertI32U):
+			a.MovRR(W32, RCX, x.r) // zero-extended: the 64-bit conversion is exact
+			a.SseRR(cv, dst, RCX)
+		case x.isReg:
+			a.SseRR(cv, dst, x.r)
+		case x.isConst:
+			c.load(W64, RCX, x)
+			a.SseRR(cv, dst, RCX)
+		default:
+			a.SseRM(cv, dst, x.m)
+		}
+		c.pushX(info.Results[0], dst)
 	case wasm.OpF64PromoteF32:
 		_, x := c.popRead()
 		a.SseRM(CVTSS2SD, X0, x)
@@ -1894,7 +1948,8 @@ func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im imms) bool {
 	if mem {
 		params = params[1:] // the address
 	}
-	gprs, xmms := []Reg{RBX, RSI, RDI}, []Reg{X2, X3, X4}
+	// RSI and RDI are never pinned (bulkMem uses them) nor live here.
+	gprs, xmms := []Reg{RSI, RDI}, []Reg{X2, X3, X4}
 	args := make([]Reg, len(params))
 	for i, t := range params {
 		if t == wasm.I32 || t == wasm.I64 {
@@ -1917,7 +1972,14 @@ func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im imms) bool {
 	dst := NoReg
 	if len(info.Results) == 1 {
 		if t := info.Results[0]; t == wasm.I32 || t == wasm.I64 {
-			dst = R8
+			switch len(gprs) {
+			case 2:
+				dst = RSI
+			case 1: // an integer operand is in RSI
+				dst = RDI
+			default:
+				dst = args[0]
+			}
 		} else {
 			dst = X5
 		}
@@ -1967,7 +2029,7 @@ func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im imms) bool {
 // back after (reloadPinned). Registers not used for pinning remain
 // temporaries.
 var (
-	pinnedInt = [...]Reg{R9, R10, R11, R14}
+	pinnedInt = [...]Reg{R9, R10, R11, R14, R8, RBX}
 	pinnedX   = [...]Reg{X10, X11, X12, X13, X14}
 )
 
