@@ -572,13 +572,36 @@ func compileFunc(mod *module, m *wasm.Module, fi *validate.FuncInfo, idx int, ty
 	sizeSite := a.AluRI32(AluAdd, W64, RAX, 0)
 	a.CmpRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffVSLimit})
 	a.Jcc(CondA, stackTrap)
-	if fi.LocalSlots > fi.ParamSlots {
-		a.XorRR(W32, RAX, RAX)
-		for i := fi.ParamSlots; i < fi.LocalSlots; i++ {
-			a.MovMR(W64, Mem{Base: regFB, Disp: int32(8 * i)}, RAX)
+	// Locals start zero: in their slots, or in their registers when
+	// pinned (the slot of a pinned local the body writes is stored before
+	// it is ever read back, see savePinned).
+	zeroed := false
+	for i := len(ft.Params); i < len(fi.Locals); i++ {
+		if c.pinReg[i] != NoReg && c.written[i] {
+			continue
+		}
+		if !zeroed {
+			a.XorRR(W32, RAX, RAX)
+			zeroed = true
+		}
+		for k := 0; k < fi.Locals[i].Slots(); k++ {
+			a.MovMR(W64, Mem{Base: regFB, Disp: int32(8 * (c.localOf[i] + k))}, RAX)
 		}
 	}
-	c.reloadPinned() // parameters from their slots, the other locals zero
+	for _, x := range c.pinned {
+		switch r := c.pinReg[x]; {
+		case int(x) < len(ft.Params):
+			if r.IsXMM() {
+				a.SseRM(MOVSD, r, c.local(x))
+			} else {
+				a.MovRM(W64, r, c.local(x))
+			}
+		case r.IsXMM():
+			a.SseRR(XORPS, r, r)
+		default:
+			a.XorRR(W32, r, r)
+		}
+	}
 	c.budget()
 	c.ctrls = append(c.ctrls, ctrl{op: 0, results: ft.Results, label: a.NewLabel()})
 	if err := c.body(body, m.Code[idx].Offset); err != nil {
@@ -773,6 +796,14 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 	a := &c.a
 	if n := len(c.lref) - 1; n >= 0 && c.lref[n] == kFlags && op != wasm.OpBrIf && op != wasm.OpIf && op != wasm.OpSelect && op != wasm.OpSelectT {
 		c.materialize(n)
+	}
+	if (op == wasm.OpReturn || op == wasm.OpEnd && len(c.ctrls) == 1) && c.returnFast() {
+		if op == wasm.OpReturn {
+			*dead = 1
+		} else {
+			c.ctrls = c.ctrls[:0]
+		}
+		return nil
 	}
 	switch op {
 	case wasm.OpBlock, wasm.OpLoop, wasm.OpElse, wasm.OpEnd, wasm.OpBr, wasm.OpBrTable, wasm.OpReturn:
@@ -1028,6 +1059,25 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		}
 	case wasm.OpGlobalGet:
 		t := c.globals[im.x]
+		switch t {
+		case wasm.I32, wasm.I64, wasm.F32, wasm.F64:
+			a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
+			a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.x)})
+			if t == wasm.I32 || t == wasm.I64 {
+				r := c.allocReg(RCX)
+				a.MovRM(width(t), r, Mem{Base: RCX})
+				c.pushReg(t, r)
+			} else {
+				r := c.allocX()
+				if t == wasm.F32 {
+					a.SseRM(MOVSS, r, Mem{Base: RCX})
+				} else {
+					a.SseRM(MOVSD, r, Mem{Base: RCX})
+				}
+				c.pushX(t, r)
+			}
+			return nil
+		}
 		dst := c.push(t)
 		a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
 		a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.x)})
@@ -1036,6 +1086,27 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 			a.MovMR(W64, Mem{Base: regFB, Disp: dst.Disp + int32(8*i)}, RAX)
 		}
 	case wasm.OpGlobalSet:
+		if t := c.stack[len(c.stack)-1]; t == wasm.I32 || t == wasm.I64 || t == wasm.F32 || t == wasm.F64 {
+			o := c.popOperand()
+			a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
+			a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.x)})
+			switch {
+			case o.isReg:
+				a.MovMR(W64, Mem{Base: RCX}, o.r)
+			case o.isX && t == wasm.F32:
+				a.SseRR(MOVDR, RAX, o.r)
+				a.MovMR(W64, Mem{Base: RCX}, RAX)
+			case o.isX:
+				a.SseMR(MOVSD, Mem{Base: RCX}, o.r)
+			case o.isConst:
+				a.MovImm(W64, RAX, int64(o.v))
+				a.MovMR(W64, Mem{Base: RCX}, RAX)
+			default:
+				a.MovRM(W64, RAX, o.m)
+				a.MovMR(W64, Mem{Base: RCX}, RAX)
+			}
+			return nil
+		}
 		t, src := c.popRead()
 		a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
 		a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.x)})
@@ -2029,7 +2100,7 @@ func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im imms) bool {
 // back after (reloadPinned). Registers not used for pinning remain
 // temporaries.
 var (
-	pinnedInt = [...]Reg{R9, R10, R11, R14, R8, RBX}
+	pinnedInt = [...]Reg{R9, R10, R11, R14, R8}
 	pinnedX   = [...]Reg{X10, X11, X12, X13, X14}
 )
 
@@ -2216,4 +2287,37 @@ func (c *compiler) selectReg() bool {
 		return true
 	}
 	return false
+}
+
+// returnFast returns a function's single result held in a register or a
+// constant by storing it straight to the result slot, reporting false
+// (emitting nothing) for any other shape.
+func (c *compiler) returnFast() bool {
+	if len(c.ctrls[0].results) != 1 {
+		return false
+	}
+	n := len(c.stack) - 1
+	t := c.stack[n]
+	dst := Mem{Base: regFB}
+	switch k := c.lref[n]; {
+	case t == wasm.V128:
+		return false
+	case k == kReg:
+		c.a.MovMR(W64, dst, Reg(c.cval[n]))
+	case k == kXReg:
+		c.storeX(t, dst, Reg(c.cval[n]))
+	case k >= 0 && c.pinReg[k] != NoReg:
+		if r := c.pinReg[k]; r.IsXMM() {
+			c.storeX(t, dst, r)
+		} else {
+			c.a.MovMR(W64, dst, r)
+		}
+	case k == kConst:
+		c.a.MovImm(W64, RAX, int64(c.cval[n]))
+		c.a.MovMR(W64, dst, RAX)
+	default:
+		return false
+	}
+	c.a.Ret()
+	return true
 }
