@@ -1,9 +1,10 @@
 // Package jit holds the machine-independent parts of wasmrun's JIT
 // compiler: the VM context shared by compiled code and Go (its layout is
 // the contract with every backend), executable memory (written read-write,
-// then switched to read-execute), the mmap'd machine and value stacks that
-// compiled code runs on, and the Go semantics of the instructions a
-// backend leaves to Go (EvalScalar).
+// then switched to read-execute) and the mmap'd machine and value stacks
+// that compiled code runs on. Every numeric and SIMD instruction is
+// compiled to machine code; only calls to the host, memory.grow and the
+// table, reference, data and element instructions leave to Go.
 //
 // Compiled code never runs Go code on its stacks: a trap, a host call, a
 // memory or table instruction left to Go, or an exhausted interruption

@@ -30,9 +30,6 @@ type helper struct {
 	slot uint32 // first operand slot, relative to the frame base
 	n    uint32 // operand slots
 	a, b uint32 // immediates (indices)
-	off  uint64 // memarg offset
-	lane uint8
-	imm  *[16]byte // shuffle lanes
 }
 
 // reloc is a rel32 call site to patch after layout.
@@ -1141,7 +1138,7 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		if info.Imm == wasm.ImmMemArg && op < 0x100 {
 			return c.memOp(op, info, im)
 		}
-		if c.lowered(op, info, im) || c.native(op, info) || c.nativeSIMD(op, info, im) {
+		if c.lowered(op, info, im) || c.native(op, info) {
 			return nil
 		}
 		return c.generic(op, info, im)
@@ -1339,7 +1336,7 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		c.pushFlags(cc)
 		return true
 	}
-	if c.nativeFloat(op, info) || c.nativeDiv(op, info) || c.nativeBits(op, info) || c.nativeTrunc(op, info) {
+	if c.nativeFloat(op, info) || c.nativeDiv(op, info) || c.nativeBits(op, info) {
 		return true
 	}
 	switch op {
@@ -1405,13 +1402,12 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 	return false
 }
 
-// generic leaves op to Go.
+// generic leaves op to Go: memory.grow, and the table, reference,
+// data and element instructions.
 func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im imms) error {
 	var params, results []wasm.ValType
 	switch {
-	case !info.Special && op < 0x300 && info.Imm == wasm.ImmNone:
-		params, results = info.Params, info.Results
-	case op == wasm.OpMemoryGrow, op >= 0x300 && !info.Special:
+	case op == wasm.OpMemoryGrow:
 		params, results = info.Params, info.Results
 	case op == wasm.OpMemoryInit, op == wasm.OpMemoryCopy, op == wasm.OpMemoryFill:
 		params = []wasm.ValType{wasm.I32, wasm.I32, wasm.I32}
@@ -1437,11 +1433,7 @@ func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im imms) error {
 		c.pop()
 	}
 	at := c.sp
-	h := helper{op: op, slot: uint32(c.nloc + at), n: uint32(slotsOf(params)), a: im.x, b: im.y, off: im.mem.Offset, lane: im.lane}
-	if info.Imm == wasm.ImmShuffle {
-		v := im.v128
-		h.imm = &v
-	}
+	h := helper{op: op, slot: uint32(c.nloc + at), n: uint32(slotsOf(params)), a: im.x, b: im.y}
 	c.helperCall(h)
 	for _, t := range results {
 		c.push(t)
@@ -1801,134 +1793,6 @@ func (c *compiler) resultReg(x, y operand) Reg {
 		avoid = y.r
 	}
 	return c.allocReg(avoid)
-}
-
-// simdBin maps SIMD instructions to the SSE instruction computing them
-// exactly (operands in order).
-var simdBin = map[wasm.Op]SseOp{
-	wasm.OpI8x16Add: PADDB, wasm.OpI16x8Add: PADDW, wasm.OpI32x4Add: PADDD, wasm.OpI64x2Add: PADDQ,
-	wasm.OpI8x16Sub: PSUBB, wasm.OpI16x8Sub: PSUBW, wasm.OpI32x4Sub: PSUBD, wasm.OpI64x2Sub: PSUBQ,
-	wasm.OpI8x16AddSatS: PADDSB, wasm.OpI8x16AddSatU: PADDUSB, wasm.OpI8x16SubSatS: PSUBSB, wasm.OpI8x16SubSatU: PSUBUSB,
-	wasm.OpI16x8AddSatS: PADDSW, wasm.OpI16x8AddSatU: PADDUSW, wasm.OpI16x8SubSatS: PSUBSW, wasm.OpI16x8SubSatU: PSUBUSW,
-	wasm.OpI16x8Mul: PMULLW, wasm.OpI32x4Mul: PMULLD,
-	wasm.OpI8x16MinS: PMINSB, wasm.OpI8x16MinU: PMINUB, wasm.OpI8x16MaxS: PMAXSB, wasm.OpI8x16MaxU: PMAXUB,
-	wasm.OpI16x8MinS: PMINSW, wasm.OpI16x8MinU: PMINUW, wasm.OpI16x8MaxS: PMAXSW, wasm.OpI16x8MaxU: PMAXUW,
-	wasm.OpI32x4MinS: PMINSD, wasm.OpI32x4MinU: PMINUD, wasm.OpI32x4MaxS: PMAXSD, wasm.OpI32x4MaxU: PMAXUD,
-	wasm.OpI8x16AvgrU: PAVGB, wasm.OpI16x8AvgrU: PAVGW,
-	wasm.OpI8x16Eq: PCMPEQB, wasm.OpI16x8Eq: PCMPEQW, wasm.OpI32x4Eq: PCMPEQD, wasm.OpI64x2Eq: PCMPEQQ,
-	wasm.OpI8x16GtS: PCMPGTB, wasm.OpI16x8GtS: PCMPGTW, wasm.OpI32x4GtS: PCMPGTD,
-	wasm.OpV128And: PAND, wasm.OpV128Or: POR, wasm.OpV128Xor: PXOR,
-	wasm.OpI8x16NarrowI16x8S: PACKSSWB, wasm.OpI8x16NarrowI16x8U: PACKUSWB,
-	wasm.OpI16x8NarrowI32x4S: PACKSSDW, wasm.OpI16x8NarrowI32x4U: PACKUSDW,
-	wasm.OpI32x4DotI16x8S: PMADDWD,
-	wasm.OpF32x4Add:       ADDPS, wasm.OpF32x4Sub: SUBPS, wasm.OpF32x4Mul: MULPS, wasm.OpF32x4Div: DIVPS,
-	wasm.OpF64x2Add: ADDPD, wasm.OpF64x2Sub: SUBPD, wasm.OpF64x2Mul: MULPD, wasm.OpF64x2Div: DIVPD,
-}
-
-// nativeSIMD selects SSE code for v128 loads and stores and the SIMD
-// instructions with an exact SSE equivalent; the rest run in Go.
-func (c *compiler) nativeSIMD(op wasm.Op, info *wasm.OpInfo, im imms) bool {
-	a := &c.a
-	if sse, ok := simdBin[op]; ok {
-		_, y := c.pop()
-		_, x := c.pop()
-		a.SseRM(MOVDQU, X0, x)
-		a.SseRM(MOVDQU, X1, y)
-		a.SseRR(sse, X0, X1)
-		a.SseMR(MOVDQU, c.push(wasm.V128), X0)
-		return true
-	}
-	switch op {
-	case wasm.OpV128Not:
-		_, x := c.pop()
-		a.SseRM(MOVDQU, X0, x)
-		a.SseRR(PCMPEQD, X1, X1)
-		a.SseRR(PXOR, X0, X1)
-		a.SseMR(MOVDQU, c.push(wasm.V128), X0)
-	case wasm.OpV128Andnot:
-		_, y := c.pop()
-		_, x := c.pop()
-		a.SseRM(MOVDQU, X0, x)
-		a.SseRM(MOVDQU, X1, y)
-		a.SseRR(PANDN, X1, X0) // ~y & x
-		a.SseMR(MOVDQU, c.push(wasm.V128), X1)
-	case wasm.OpV128Load, wasm.OpV128Store:
-		var val Mem
-		if op == wasm.OpV128Store {
-			_, val = c.pop()
-		}
-		addr := c.popOperand()
-		c.load(W32, RAX, addr)
-		disp := int32(0)
-		if off := im.mem.Offset; off < 1<<30 {
-			disp = int32(off)
-		} else {
-			a.MovImm(W64, RCX, int64(off))
-			a.AddRR(W64, RAX, RCX)
-		}
-		a.LeaRM(W64, RDX, Mem{Base: RAX, Disp: disp + 16})
-		a.CmpRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffMemLen})
-		a.Jcc(CondA, c.trap(store.TrapMemoryOutOfBounds))
-		ea := Mem{Base: regMem, Index: RAX, Scale: 1, Disp: disp}
-		if op == wasm.OpV128Store {
-			a.SseRM(MOVDQU, X0, val)
-			a.SseMR(MOVDQU, ea, X0)
-		} else {
-			a.SseRM(MOVDQU, X0, ea)
-			a.SseMR(MOVDQU, c.push(wasm.V128), X0)
-		}
-	default:
-		return false
-	}
-	return true
-}
-
-// truncOps are the signed float-to-integer conversions: CVTT* computes
-// them except where it returns the "integer indefinite" value, when Go
-// computes the result or the trap.
-var truncOps = map[wasm.Op]SseOp{
-	wasm.OpI32TruncF32S: CVTTSS2SIL, wasm.OpI32TruncF64S: CVTTSD2SIL,
-	wasm.OpI64TruncF32S: CVTTSS2SIQ, wasm.OpI64TruncF64S: CVTTSD2SIQ,
-	wasm.OpI32TruncSatF32S: CVTTSS2SIL, wasm.OpI32TruncSatF64S: CVTTSD2SIL,
-	wasm.OpI64TruncSatF32S: CVTTSS2SIQ, wasm.OpI64TruncSatF64S: CVTTSD2SIQ,
-	// Unsigned i32 results: a 64-bit conversion is exact when it lands
-	// in [0, 2^32).
-	wasm.OpI32TruncF32U: CVTTSS2SIQ, wasm.OpI32TruncF64U: CVTTSD2SIQ,
-	wasm.OpI32TruncSatF32U: CVTTSS2SIQ, wasm.OpI32TruncSatF64U: CVTTSD2SIQ,
-}
-
-func (c *compiler) nativeTrunc(op wasm.Op, info *wasm.OpInfo) bool {
-	cv, ok := truncOps[op]
-	if !ok {
-		return false
-	}
-	a := &c.a
-	c.materializeAll()
-	_, x := c.pop()
-	at := c.sp
-	w := width(info.Results[0])
-	a.SseRM(cv, RAX, x)
-	fastCond := CondNE                                      // not the indefinite value
-	if (cv == CVTTSS2SIQ || cv == CVTTSD2SIQ) && w == W32 { // unsigned i32
-		a.MovRR(W64, RDX, RAX)
-		a.ShiftRI(Shr, W64, RDX, 32)
-		a.TestRR(W64, RDX, RDX)
-		fastCond = CondE
-	} else if w == W32 {
-		a.CmpRI(W32, RAX, -0x80000000)
-	} else {
-		a.MovImm(W64, RDX, math.MinInt64)
-		a.CmpRR(W64, RAX, RDX)
-	}
-	fast, done := a.NewLabel(), a.NewLabel()
-	a.Jcc(fastCond, fast)
-	c.helperCall(helper{op: op, slot: uint32(c.nloc + at), n: 1})
-	a.Jmp(done)
-	a.Bind(fast)
-	a.MovMR(W64, x, RAX)
-	a.Bind(done)
-	c.push(info.Results[0])
-	return true
 }
 
 // bulkMem compiles memory.copy and memory.fill natively with REP MOVSB /

@@ -9,14 +9,19 @@
 // Compiled code keeps the VM context in R15, the value-stack frame base
 // in R12 and the base of memory 0 in R13. Every value has a home slot in
 // the frame (parameters, locals, then the operand stack, as in the
-// interpreter); the compiler's virtual operand stack lets an entry stay a
-// reference to a local, a constant (used as an immediate), an integer
-// comparison in the flags (fused into br_if/if) or an integer in one of
-// RBX, RSI, RDI, R8-R11 until it is needed, and stores everything to its
-// slot at block boundaries, calls and exits (the canonical state). A
-// callee's frame starts at its caller's arguments, so calls copy nothing,
-// and the machine stack holds only return addresses, which gives the
-// frame limit and the trap backtrace.
+// interpreter). The most used locals (counted by a pre-scan, weighted by
+// loop depth) live in registers for the whole function (R8-R11 and R14,
+// X10-X14), so loops and block joins never reload them; their slots are
+// written only around calls and exits to Go. The compiler's virtual
+// operand stack lets an entry stay a reference to a local, a constant
+// (used as an immediate), a comparison in the flags (fused into br_if, if
+// and select) or a temporary in a register (RSI, RDI, RBX and the unpinned
+// ones; X2-X9) until it is needed, and stores operand-stack values to
+// their slots at block boundaries, calls and exits (the canonical state).
+// A callee's frame starts at its caller's arguments, so calls copy
+// nothing, and the machine stack holds only return addresses, which gives
+// the frame limit and the trap backtrace. Instructions with operands in
+// registers are selected by lower_*.go (see lower.go).
 package amd64
 
 import (
@@ -500,14 +505,7 @@ func (v *vm) helper(ctx context.Context, h *helper, inst *store.Instance, d *ins
 	case wasm.OpRefFunc:
 		s[0] = inst.Funcs[h.a].Handle
 	default:
-		if h.op >= 0x300 {
-			return v.simd(h, s, d)
-		}
-		tc, ok := jit.EvalScalar(h.op, s[:max(h.n, 1)])
-		if !ok {
-			return 0, fmt.Errorf("jit: no helper for %v", h.op)
-		}
-		return tc, nil
+		return 0, fmt.Errorf("jit: no helper for %v", h.op)
 	}
 	return 0, nil
 }
@@ -520,27 +518,6 @@ func (v *vm) callOther(ctx context.Context, callee *store.Func, inst *store.Inst
 		return store.CallHost(ctx, callee, &v.caller, window)
 	}
 	return callee.Runner.Call(ctx, callee, window)
-}
-
-// simd runs a SIMD instruction in Go.
-func (v *vm) simd(h *helper, s []uint64, d *instData) (store.TrapCode, error) {
-	info, _ := h.op.Info()
-	if info.Imm == wasm.ImmMemArg || info.Imm == wasm.ImmMemArgLane {
-		size := uint64(1) << info.Align
-		ea := uint64(uint32(s[0])) + h.off
-		mem := d.mem.Bytes()
-		if ea+size > uint64(len(mem)) {
-			return store.TrapMemoryOutOfBounds, nil
-		}
-		if !jit.EvalSIMDMem(h.op, mem[ea:ea+size], s, h.lane) {
-			return 0, fmt.Errorf("jit: no helper for %v", h.op)
-		}
-		return 0, nil
-	}
-	if !jit.EvalSIMD(h.op, s, h.lane, h.imm) {
-		return 0, fmt.Errorf("jit: no helper for %v", h.op)
-	}
-	return 0, nil
 }
 
 // cacheTarget records a same-instance call_indirect target for the

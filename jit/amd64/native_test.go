@@ -1,0 +1,88 @@
+//go:build amd64
+
+package amd64
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/text"
+	"github.com/wasmrun/wasmrun/validate"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// TestEveryNumericAndSIMDInstructionIsNative compiles every numeric and
+// SIMD instruction of the opcode table (fixed signature: no control,
+// variable, reference, table, call or bulk-memory instruction) in a
+// function of its own and checks that the machine code never exits to Go
+// for it: the function's helper list is empty.
+func TestEveryNumericAndSIMDInstructionIsNative(t *testing.T) {
+	e := New(Config{})
+	n := 0
+	for op := wasm.Op(0); op < 0x400; op++ {
+		info, ok := op.Info()
+		if !ok || info.Special || len(info.Results) > 1 {
+			continue
+		}
+		switch info.Imm {
+		case wasm.ImmNone, wasm.ImmMemArg, wasm.ImmLane, wasm.ImmMemArgLane, wasm.ImmShuffle, wasm.ImmV128,
+			wasm.ImmI32, wasm.ImmI64, wasm.ImmF32, wasm.ImmF64:
+		default:
+			continue
+		}
+		if op == wasm.OpUnreachable || op == wasm.OpNop || op == wasm.OpMemoryGrow {
+			continue // control, or an exit to Go by design
+		}
+		var b strings.Builder
+		b.WriteString("(module (memory 1) (func (export \"f\")")
+		for _, p := range info.Params {
+			fmt.Fprintf(&b, " (param %s)", p)
+		}
+		for _, r := range info.Results {
+			fmt.Fprintf(&b, " (result %s)", r)
+		}
+		for i := range info.Params {
+			fmt.Fprintf(&b, " local.get %d", i)
+		}
+		fmt.Fprintf(&b, " %s", info.Name)
+		switch info.Imm {
+		case wasm.ImmLane, wasm.ImmMemArgLane:
+			b.WriteString(" 1")
+		case wasm.ImmShuffle:
+			b.WriteString(" 0 17 2 19 4 21 6 23 8 25 10 27 12 29 14 31")
+		case wasm.ImmV128:
+			b.WriteString(" i32x4 1 2 3 4")
+		case wasm.ImmI32, wasm.ImmI64, wasm.ImmF32, wasm.ImmF64:
+			b.WriteString(" 1")
+		}
+		b.WriteString("))")
+		t.Run(info.Name, func(t *testing.T) {
+			m, err := text.ParseModule([]byte(b.String()))
+			if err != nil {
+				t.Fatalf("%s: %v", b.String(), err)
+			}
+			if m, err = binary.Decode(binary.Encode(m)); err != nil {
+				t.Fatal(err)
+			}
+			vi, err := validate.Module(m)
+			if err != nil {
+				t.Fatalf("%s: %v", b.String(), err)
+			}
+			code, err := e.Compile(m, vi)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fc := code.(*module).funcs[0]
+			if len(fc.helpers) != 0 {
+				t.Errorf("%s exits to Go (helpers %v)", info.Name, fc.helpers)
+			}
+		})
+		n++
+	}
+	if n < 390 {
+		t.Errorf("checked %d instructions, want the 2.0 set (>= 390)", n)
+	}
+	t.Logf("%d instructions compile to native code only", n)
+}
