@@ -84,6 +84,36 @@ type compiler struct {
 	cold    []func()
 	consts  map[[16]byte]Label
 	pool    [][16]byte // constants in order of first use
+	targets []uint32   // readImm: br_table targets
+	weight  []uint64   // choosePins: uses of each local
+	loops   []bool     // choosePins: open blocks, true for loops
+}
+
+// grow returns s resized to n elements, reusing its array when large
+// enough (the contents are unspecified).
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// reset prepares c for a new function, keeping its buffers.
+func (c *compiler) reset(m *wasm.Module, fi *validate.FuncInfo, types []uint32, globals []wasm.ValType) {
+	c.a.Reset()
+	c.m, c.fi, c.types, c.globals = m, fi, types, globals
+	c.stack, c.offs, c.lref, c.cval = c.stack[:0], c.offs[:0], c.lref[:0], c.cval[:0]
+	c.busy = [48]bool{}
+	c.sp, c.maxSP = 0, 0
+	c.ctrls = c.ctrls[:0]
+	if c.traps == nil {
+		c.traps = map[store.TrapCode]Label{}
+	}
+	clear(c.traps)
+	c.cold = c.cold[:0]
+	clear(c.consts)
+	c.pool = c.pool[:0]
+	c.pinned = c.pinned[:0]
 }
 
 func (c *compiler) slot(off int) Mem { return Mem{Base: regFB, Disp: int32(8 * (c.nloc + off))} }
@@ -535,16 +565,17 @@ func (c *compiler) blockType(bt binary.BlockType) (params, results []wasm.ValTyp
 	return nil, nil
 }
 
-// compileFunc compiles defined function idx.
-func compileFunc(mod *module, m *wasm.Module, fi *validate.FuncInfo, idx int, types []uint32, globals []wasm.ValType) (fc *funcCode, err error) {
+// compileFunc compiles defined function idx with c, a compiler reused by
+// one worker (its buffers are kept from function to function).
+func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo, idx int, types []uint32, globals []wasm.ValType) (fc *funcCode, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			fc, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
-	c := &compiler{m: m, fi: fi, types: types, globals: globals, traps: map[store.TrapCode]Label{}}
+	c.reset(m, fi, types, globals)
 	c.fc = &funcCode{mod: mod, idx: idx}
-	c.localOf = make([]int, len(fi.Locals))
+	c.localOf = grow(c.localOf, len(fi.Locals))
 	n := 0
 	for i, t := range fi.Locals {
 		c.localOf[i] = n
@@ -653,7 +684,7 @@ func (c *compiler) body(body []byte, base int) error {
 		if !ok {
 			return fmt.Errorf("offset %d: unknown opcode %v", pos, op)
 		}
-		im, err := readImm(&r, info.Imm)
+		im, err := readImm(&r, info.Imm, &c.targets)
 		if err != nil {
 			return err
 		}
@@ -705,7 +736,9 @@ type imms struct {
 	lane    byte
 }
 
-func readImm(r *binary.Reader, k wasm.ImmKind) (im imms, err error) {
+// readImm reads the immediates of kind k; buf is reused for br_table's
+// targets (valid until the next call with the same buf).
+func readImm(r *binary.Reader, k wasm.ImmKind, buf *[]uint32) (im imms, err error) {
 	switch k {
 	case wasm.ImmNone:
 	case wasm.ImmBlockType:
@@ -717,13 +750,19 @@ func readImm(r *binary.Reader, k wasm.ImmKind) (im imms, err error) {
 		if n, err = r.ReadU32(); err != nil {
 			return
 		}
+		if n > uint32(r.Len()) { // each target takes at least a byte
+			err = fmt.Errorf("br_table of %d targets past the end of the body", n)
+			return
+		}
+		ts := (*buf)[:0]
 		for i := uint32(0); i <= n; i++ {
 			var t uint32
 			if t, err = r.ReadU32(); err != nil {
 				return
 			}
-			im.targets = append(im.targets, t)
+			ts = append(ts, t)
 		}
+		*buf, im.targets = ts, ts
 	case wasm.ImmCallIndirect, wasm.ImmMemoryInit, wasm.ImmMemoryCopy, wasm.ImmTableInit, wasm.ImmTableCopy:
 		if im.x, err = r.ReadU32(); err != nil {
 			return
@@ -1187,7 +1226,7 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
 	a.Jcc(CondA, c.trap(2 /* store.TrapMemoryOutOfBounds */))
 	ea := Mem{Base: regMem, Index: RAX, Scale: 1, Disp: disp}
 	if store {
-		w := map[int32]Width{1: W8, 2: W16, 4: W32, 8: W64}[size]
+		w := [9]Width{1: W8, 2: W16, 4: W32, 8: W64}[size]
 		if val.isX {
 			if size == 4 {
 				a.SseMR(MOVSS, ea, val.r)
@@ -1243,22 +1282,22 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
 	return nil
 }
 
-var aluOps = map[wasm.Op]AluOp{
+var aluOps = newOpTable(map[wasm.Op]AluOp{
 	wasm.OpI32Add: AluAdd, wasm.OpI32Sub: AluSub, wasm.OpI32And: AluAnd, wasm.OpI32Or: AluOr, wasm.OpI32Xor: AluXor,
 	wasm.OpI64Add: AluAdd, wasm.OpI64Sub: AluSub, wasm.OpI64And: AluAnd, wasm.OpI64Or: AluOr, wasm.OpI64Xor: AluXor,
-}
+})
 
-var shiftOps = map[wasm.Op]ShiftOp{
+var shiftOps = newOpTable(map[wasm.Op]ShiftOp{
 	wasm.OpI32Shl: Shl, wasm.OpI32ShrS: Sar, wasm.OpI32ShrU: Shr, wasm.OpI32Rotl: Rol, wasm.OpI32Rotr: Ror,
 	wasm.OpI64Shl: Shl, wasm.OpI64ShrS: Sar, wasm.OpI64ShrU: Shr, wasm.OpI64Rotl: Rol, wasm.OpI64Rotr: Ror,
-}
+})
 
-var cmpOps = map[wasm.Op]Cond{
+var cmpOps = newOpTable(map[wasm.Op]Cond{
 	wasm.OpI32Eq: CondE, wasm.OpI32Ne: CondNE, wasm.OpI32LtS: CondL, wasm.OpI32LtU: CondB, wasm.OpI32GtS: CondG,
 	wasm.OpI32GtU: CondA, wasm.OpI32LeS: CondLE, wasm.OpI32LeU: CondBE, wasm.OpI32GeS: CondGE, wasm.OpI32GeU: CondAE,
 	wasm.OpI64Eq: CondE, wasm.OpI64Ne: CondNE, wasm.OpI64LtS: CondL, wasm.OpI64LtU: CondB, wasm.OpI64GtS: CondG,
 	wasm.OpI64GtU: CondA, wasm.OpI64LeS: CondLE, wasm.OpI64LeU: CondBE, wasm.OpI64GeS: CondGE, wasm.OpI64GeU: CondAE,
-}
+})
 
 func width(t wasm.ValType) Width {
 	if t == wasm.I32 || t == wasm.F32 {
@@ -1273,7 +1312,7 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 	if info.Special || len(info.Results) != 1 {
 		return false
 	}
-	if alu, ok := aluOps[op]; ok {
+	if alu, ok := aluOps.get(op); ok {
 		w := width(info.Params[0])
 		y := c.popOperand()
 		x := c.popOperand()
@@ -1293,7 +1332,7 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		c.pushReg(info.Results[0], r)
 		return true
 	}
-	if sh, ok := shiftOps[op]; ok {
+	if sh, ok := shiftOps.get(op); ok {
 		w := width(info.Params[0])
 		y := c.popOperand()
 		x := c.popOperand()
@@ -1312,7 +1351,7 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		c.pushReg(info.Results[0], r)
 		return true
 	}
-	if cc, ok := cmpOps[op]; ok {
+	if cc, ok := cmpOps.get(op); ok {
 		w := width(info.Params[0])
 		y := c.popOperand()
 		x := c.popOperand()
@@ -1454,27 +1493,27 @@ func (c *compiler) tableType(i uint32) wasm.ValType {
 	return c.m.Tables[i-n].Elem
 }
 
-var sseBin = map[wasm.Op]SseOp{
+var sseBin = newOpTable(map[wasm.Op]SseOp{
 	wasm.OpF32Add: ADDSS, wasm.OpF32Sub: SUBSS, wasm.OpF32Mul: MULSS, wasm.OpF32Div: DIVSS,
 	wasm.OpF64Add: ADDSD, wasm.OpF64Sub: SUBSD, wasm.OpF64Mul: MULSD, wasm.OpF64Div: DIVSD,
-}
+})
 
 // roundModes are ROUNDSS/ROUNDSD immediates (precision exception
 // suppressed).
-var roundModes = map[wasm.Op]uint8{
+var roundModes = newOpTable(map[wasm.Op]uint8{
 	wasm.OpF32Nearest: 8, wasm.OpF32Floor: 9, wasm.OpF32Ceil: 10, wasm.OpF32Trunc: 11,
 	wasm.OpF64Nearest: 8, wasm.OpF64Floor: 9, wasm.OpF64Ceil: 10, wasm.OpF64Trunc: 11,
-}
+})
 
 // float comparisons: swap says the operands are compared as y op x;
 // the condition applies to ucomis flags.
-var fcmp = map[wasm.Op]struct {
+var fcmp = newOpTable(map[wasm.Op]struct {
 	swap bool
 	cc   Cond
 }{
 	wasm.OpF32Lt: {true, CondA}, wasm.OpF32Gt: {false, CondA}, wasm.OpF32Le: {true, CondAE}, wasm.OpF32Ge: {false, CondAE},
 	wasm.OpF64Lt: {true, CondA}, wasm.OpF64Gt: {false, CondA}, wasm.OpF64Le: {true, CondAE}, wasm.OpF64Ge: {false, CondAE},
-}
+})
 
 // nativeFloat selects SSE code for scalar float instructions.
 func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
@@ -1484,7 +1523,7 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 	if single {
 		mov, ucom = MOVSS, UCOMISS
 	}
-	if sse, ok := sseBin[op]; ok {
+	if sse, ok := sseBin.get(op); ok {
 		y := c.popOperand()
 		x := c.popOperand()
 		r := c.resultX(x, y)
@@ -1493,7 +1532,7 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		c.pushX(info.Results[0], r)
 		return true
 	}
-	if mode, ok := roundModes[op]; ok {
+	if mode, ok := roundModes.get(op); ok {
 		x := c.popOperand()
 		r := ROUNDSD
 		if single {
@@ -1505,7 +1544,7 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		c.pushX(info.Results[0], dst)
 		return true
 	}
-	if fc, ok := fcmp[op]; ok {
+	if fc, ok := fcmp.get(op); ok {
 		y := c.popOperand()
 		x := c.popOperand()
 		if fc.swap {
@@ -1972,13 +2011,17 @@ var (
 // loop depth, and pins the heaviest to registers.
 func (c *compiler) choosePins(body []byte, base, nparams int) error {
 	nl := len(c.fi.Locals)
-	c.pinReg = make([]Reg, nl)
-	c.written = make([]bool, nl)
+	c.pinReg = grow(c.pinReg, nl)
+	c.written = grow(c.written, nl)
 	for i := range c.pinReg {
 		c.pinReg[i] = NoReg
+		c.written[i] = false
 	}
-	weight := make([]uint64, nl)
-	var loops []bool
+	c.weight = grow(c.weight, nl)
+	clear(c.weight)
+	weight := c.weight
+	loops := c.loops[:0]
+	defer func() { c.loops = loops[:0] }()
 	depth := 0
 	r := binary.NewReader(body, base)
 	for !r.EOF() {
@@ -1990,7 +2033,7 @@ func (c *compiler) choosePins(body []byte, base, nparams int) error {
 		if !ok {
 			return fmt.Errorf("offset %d: unknown opcode %v", r.Offset(), op)
 		}
-		im, err := readImm(&r, info.Imm)
+		im, err := readImm(&r, info.Imm, &c.targets)
 		if err != nil {
 			return err
 		}
@@ -2014,27 +2057,48 @@ func (c *compiler) choosePins(body []byte, base, nparams int) error {
 			weight[im.x] += 1 << (3 * min(depth, 6))
 		}
 	}
-	pick := func(isInt bool, regs []Reg) {
-		for _, reg := range regs {
-			best := -1
-			for i, t := range c.fi.Locals {
-				if weight[i] == 0 || c.pinReg[i] != NoReg || (t == wasm.I32 || t == wasm.I64) != isInt || t == wasm.V128 || t == wasm.FuncRef || t == wasm.ExternRef {
-					continue
-				}
-				if best < 0 || weight[i] > weight[best] {
-					best = i
-				}
+	// The heaviest locals of each class, heaviest first (ties: lowest
+	// index), one pass.
+	var topInt [len(pinnedInt)]int
+	var topX [len(pinnedX)]int
+	ni, nx := 0, 0
+	insert := func(top []int, n int, i int) int {
+		k := n
+		if k == len(top) {
+			if weight[top[k-1]] >= weight[i] {
+				return n
 			}
-			if best < 0 {
-				return
-			}
-			c.pinReg[best] = reg
-			c.busy[reg] = true
-			c.pinned = append(c.pinned, uint32(best))
+			k--
+		} else {
+			n++
+		}
+		for k > 0 && weight[top[k-1]] < weight[i] {
+			top[k] = top[k-1]
+			k--
+		}
+		top[k] = i
+		return n
+	}
+	for i, t := range c.fi.Locals {
+		if weight[i] == 0 {
+			continue
+		}
+		switch t {
+		case wasm.I32, wasm.I64:
+			ni = insert(topInt[:], ni, i)
+		case wasm.F32, wasm.F64:
+			nx = insert(topX[:], nx, i)
 		}
 	}
-	pick(true, pinnedInt[:])
-	pick(false, pinnedX[:])
+	pick := func(top []int, regs []Reg) {
+		for k, i := range top {
+			c.pinReg[i] = regs[k]
+			c.busy[regs[k]] = true
+			c.pinned = append(c.pinned, uint32(i))
+		}
+	}
+	pick(topInt[:ni], pinnedInt[:])
+	pick(topX[:nx], pinnedX[:])
 	return nil
 }
 

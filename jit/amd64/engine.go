@@ -133,12 +133,13 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 	errs := make([]error, len(m.Funcs))
 	var next atomic.Int64
 	work := func() {
+		c := new(compiler)
 		for {
 			i := int(next.Add(1) - 1)
 			if i >= len(m.Funcs) {
 				return
 			}
-			mod.funcs[i], errs[i] = compileFunc(mod, m, &info.Funcs[i], i, types, globals)
+			mod.funcs[i], errs[i] = compileFunc(c, mod, m, &info.Funcs[i], i, types, globals)
 		}
 	}
 	workers := min(runtime.GOMAXPROCS(0), 1+len(m.Funcs)/16)
@@ -158,7 +159,12 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 	var a asm.Assembler
 	exitStub(&a)
 	stub, _ := a.Finalize()
-	code := append([]byte(nil), stub...)
+	size := len(stub)
+	for _, f := range mod.funcs {
+		size = (size+15)&^15 + len(f.code)
+	}
+	code := make([]byte, 0, size)
+	code = append(code, stub...)
 	for _, f := range mod.funcs {
 		for len(code)%16 != 0 {
 			code = append(code, 0xCC)

@@ -33,16 +33,44 @@ type lowerCtx struct {
 	const16 func(v [16]byte) asm.Label
 }
 
+// opSpace bounds wasm.Op values (byte, 0xFC and 0xFD opcodes): tables
+// indexed by op are arrays, not maps, on the compiler's hot path.
+const opSpace = 0x400
+
+// opTable maps instructions to T: an array indexed by op.
+type opTable[T any] struct {
+	v  [opSpace]T
+	ok [opSpace]bool
+}
+
+// newOpTable builds an opTable from a map.
+func newOpTable[T any](m map[wasm.Op]T) *opTable[T] {
+	t := new(opTable[T])
+	for op, v := range m {
+		t.v[op], t.ok[op] = v, true
+	}
+	return t
+}
+
+// get returns op's entry and whether there is one.
+func (t *opTable[T]) get(op wasm.Op) (T, bool) {
+	if op >= opSpace {
+		var zero T
+		return zero, false
+	}
+	return t.v[op], t.ok[op]
+}
+
 // lowersScalar reports whether lowerScalar selects code for op.
-func lowersScalar(op wasm.Op) bool { return scalarSelectable[op] }
+func lowersScalar(op wasm.Op) bool { return op < opSpace && scalarSelectable[op] }
 
 // lowersSIMD reports whether lowerSIMD selects code for op (a SIMD
 // instruction that does not access memory).
-func lowersSIMD(op wasm.Op) bool { return simdSelectable[op] }
+func lowersSIMD(op wasm.Op) bool { return op < opSpace && simdSelectable[op] }
 
 // lowersSIMDMem reports whether lowerSIMDMem selects code for the SIMD
 // memory instruction op.
-func lowersSIMDMem(op wasm.Op) bool { return simdMemSelectable[op] }
+func lowersSIMDMem(op wasm.Op) bool { return op < opSpace && simdMemSelectable[op] }
 
 // simdAccessSize is the number of bytes SIMD memory instruction op reads
 // or writes.

@@ -11,7 +11,7 @@ import (
 )
 
 // scalarSelectable lists the instructions lowerScalar handles.
-var scalarSelectable = map[wasm.Op]bool{}
+var scalarSelectable [opSpace]bool
 
 // truncs describes the float-to-integer truncations: the source is f64,
 // the result i64, the result unsigned, the truncation saturating.

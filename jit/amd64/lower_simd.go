@@ -10,8 +10,8 @@ import (
 // simdSelectable and simdMemSelectable list the instructions lowerSIMD
 // and lowerSIMDMem handle; the selector files add theirs in init.
 var (
-	simdSelectable    = map[wasm.Op]bool{}
-	simdMemSelectable = map[wasm.Op]bool{}
+	simdSelectable    [opSpace]bool
+	simdMemSelectable [opSpace]bool
 )
 
 // lowerSIMD emits the SIMD instruction op (not a memory access): v128
