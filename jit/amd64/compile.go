@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/sys/cpu"
 
-	"github.com/wasmrun/wasmrun/binary"
 	"github.com/wasmrun/wasmrun/jit"
 	. "github.com/wasmrun/wasmrun/jit/amd64/asm" //lint:ignore ST1001 the instruction selector reads like assembly
 	"github.com/wasmrun/wasmrun/store"
@@ -49,99 +48,22 @@ type funcCode struct {
 	helpers []helper
 }
 
-type ctrl struct {
-	op       wasm.Op
-	label    Label // branch target: end (block, if) or start (loop)
-	elseL    Label
-	height   int // operand stack entries below the block's parameters
-	slotBase int // slot offset of the first parameter
-	params   []wasm.ValType
-	results  []wasm.ValType
-	hasElse  bool
-}
-
 type compiler struct {
-	a       Assembler
-	m       *wasm.Module
-	fi      *validate.FuncInfo
-	fc      *funcCode
-	types   []uint32 // type index of every function
-	globals []wasm.ValType
-	localOf []int    // slot of each local
-	pinReg  []Reg    // register a local lives in for the whole function, or NoReg (its slot)
-	written []bool   // the body writes the local (local.set, local.tee)
-	pinned  []uint32 // pinned locals
-	nloc    int      // local slots
-	stack   []wasm.ValType
-	offs    []int    // slot offset of each stack entry (relative to nloc)
-	lref    []int    // local index an entry still refers to (not yet copied to its slot), or one of the kinds below
-	cval    []uint64 // constant of a kConst entry; condition code of a kFlags entry; register of a kReg entry
-	busy    [48]bool // registers holding kReg entries
-	sp      int      // slot offset of the stack top
-	maxSP   int
-	ctrls   []ctrl
-	traps   map[store.TrapCode]Label
-	cold    []func()
-	consts  map[[16]byte]Label
-	pool    [][16]byte // constants in order of first use
-	targets []uint32   // readImm: br_table targets
-	weight  []uint64   // choosePins: uses of each local
-	loops   []bool     // choosePins: open blocks, true for loops
+	jit.Frame[Reg, Label]
+	a      Assembler
+	fc     *funcCode
+	traps  map[store.TrapCode]Label
+	cold   []func()
+	consts map[[16]byte]Label
+	pool   [][16]byte // constants in order of first use
 }
 
-// grow returns s resized to n elements, reusing its array when large
-// enough (the contents are unspecified).
-func grow[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	return s[:n]
-}
-
-// reset prepares c for a new function, keeping its buffers.
-func (c *compiler) reset(m *wasm.Module, fi *validate.FuncInfo, types []uint32, globals []wasm.ValType) {
-	c.a.Reset()
-	c.m, c.fi, c.types, c.globals = m, fi, types, globals
-	c.stack, c.offs, c.lref, c.cval = c.stack[:0], c.offs[:0], c.lref[:0], c.cval[:0]
-	c.busy = [48]bool{}
-	c.sp, c.maxSP = 0, 0
-	c.ctrls = c.ctrls[:0]
-	if c.traps == nil {
-		c.traps = map[store.TrapCode]Label{}
-	}
-	clear(c.traps)
-	c.cold = c.cold[:0]
-	clear(c.consts)
-	c.pool = c.pool[:0]
-	c.pinned = c.pinned[:0]
-}
-
-func (c *compiler) slot(off int) Mem { return Mem{Base: regFB, Disp: int32(8 * (c.nloc + off))} }
+func (c *compiler) slot(off int) Mem { return Mem{Base: regFB, Disp: int32(8 * (c.NLoc + off))} }
 func (c *compiler) local(i uint32) Mem {
-	return Mem{Base: regFB, Disp: int32(8 * c.localOf[i])}
+	return Mem{Base: regFB, Disp: int32(8 * c.LocalOf[i])}
 }
 
-func (c *compiler) push(t wasm.ValType) Mem {
-	c.stack = append(c.stack, t)
-	c.offs = append(c.offs, c.sp)
-	c.lref = append(c.lref, -1)
-	c.cval = append(c.cval, 0)
-	m := c.slot(c.sp)
-	c.sp += t.Slots()
-	if c.sp > c.maxSP {
-		c.maxSP = c.sp
-	}
-	return m
-}
-
-// Entry kinds other than local references (lref >= 0).
-const (
-	kSlot  = -1 // the value is in its slot
-	kConst = -2 // a constant not yet stored
-	kFlags = -3 // an i32 condition held in the CPU flags (cval is the Cond)
-	kReg   = -4 // an integer held in register cval
-	kXReg  = -5 // a float held in XMM register cval
-)
+func (c *compiler) push(t wasm.ValType) Mem { return c.slot(c.Push(t)) }
 
 // allocatableX are the XMM registers that cache float temporaries (X0
 // and X1 are scratch, X15 is Go's zero register).
@@ -151,16 +73,16 @@ var allocatableX = [...]Reg{X2, X3, X4, X5, X6, X7, X8, X9}
 // to its slot when none is free.
 func (c *compiler) allocX() Reg {
 	for _, r := range allocatableX {
-		if !c.busy[r] {
-			c.busy[r] = true
+		if !c.Busy[r] {
+			c.Busy[r] = true
 			return r
 		}
 	}
-	for i := range c.stack {
-		if c.lref[i] == kXReg {
-			r := Reg(c.cval[i])
+	for i := range c.Stack {
+		if c.Ref[i] == jit.KindXReg {
+			r := Reg(c.Val[i])
 			c.materialize(i)
-			c.busy[r] = true
+			c.Busy[r] = true
 			return r
 		}
 	}
@@ -168,27 +90,22 @@ func (c *compiler) allocX() Reg {
 }
 
 // pushX pushes a float held in temporary XMM register r (allocated).
-func (c *compiler) pushX(t wasm.ValType, r Reg) {
-	c.push(t)
-	c.lref[len(c.lref)-1] = kXReg
-	c.cval[len(c.cval)-1] = uint64(r)
-	c.busy[r] = true
-}
+func (c *compiler) pushX(t wasm.ValType, r Reg) { c.PushKind(t, jit.KindXReg, uint64(r)) }
 
 // resultX picks the XMM register for the result of x op y: x's register
 // when it is a temporary, else a free one other than y's.
 func (c *compiler) resultX(x, y operand) Reg {
 	if x.isX && !x.pinned && !(y.isX && y.r == x.r) {
-		c.busy[x.r] = true
+		c.Busy[x.r] = true
 		return x.r
 	}
 	keep := y.isX && !y.pinned
 	if keep {
-		c.busy[y.r] = true
+		c.Busy[y.r] = true
 	}
 	r := c.allocX()
 	if keep {
-		c.busy[y.r] = false
+		c.Busy[y.r] = false
 	}
 	return r
 }
@@ -197,9 +114,7 @@ func (c *compiler) resultX(x, y operand) Reg {
 func (c *compiler) pushX0(t wasm.ValType) {
 	r := c.allocX()
 	c.a.SseRR(MOVAPS, r, X0)
-	c.push(t)
-	c.lref[len(c.lref)-1] = kXReg
-	c.cval[len(c.cval)-1] = uint64(r)
+	c.pushX(t, r)
 }
 
 // loadX puts float operand o into XMM register dst.
@@ -243,16 +158,16 @@ var allocatable = [...]Reg{RSI, RDI, RBX, R8, R9, R10, R11, R14}
 // register-held entry to its slot when none is free.
 func (c *compiler) allocReg(avoid Reg) Reg {
 	for _, r := range allocatable {
-		if !c.busy[r] && r != avoid {
-			c.busy[r] = true
+		if !c.Busy[r] && r != avoid {
+			c.Busy[r] = true
 			return r
 		}
 	}
-	for i := range c.stack {
-		if c.lref[i] == kReg && Reg(c.cval[i]) != avoid {
-			r := Reg(c.cval[i])
+	for i := range c.Stack {
+		if c.Ref[i] == jit.KindReg && Reg(c.Val[i]) != avoid {
+			r := Reg(c.Val[i])
 			c.materialize(i)
-			c.busy[r] = true
+			c.Busy[r] = true
 			return r
 		}
 	}
@@ -260,26 +175,13 @@ func (c *compiler) allocReg(avoid Reg) Reg {
 }
 
 // pushReg pushes a value held in register r.
-func (c *compiler) pushReg(t wasm.ValType, r Reg) {
-	c.push(t)
-	c.lref[len(c.lref)-1] = kReg
-	c.cval[len(c.cval)-1] = uint64(r)
-	c.busy[r] = true
-}
+func (c *compiler) pushReg(t wasm.ValType, r Reg) { c.PushKind(t, jit.KindReg, uint64(r)) }
 
 // pushConst pushes a constant: no code until it is needed.
-func (c *compiler) pushConst(t wasm.ValType, v uint64) {
-	c.push(t)
-	c.lref[len(c.lref)-1] = kConst
-	c.cval[len(c.cval)-1] = v
-}
+func (c *compiler) pushConst(t wasm.ValType, v uint64) { c.PushKind(t, jit.KindConst, v) }
 
 // pushFlags pushes an i32 that is 1 when condition cc holds.
-func (c *compiler) pushFlags(cc Cond) {
-	c.push(wasm.I32)
-	c.lref[len(c.lref)-1] = kFlags
-	c.cval[len(c.cval)-1] = uint64(cc)
-}
+func (c *compiler) pushFlags(cc Cond) { c.PushKind(wasm.I32, jit.KindFlags, uint64(cc)) }
 
 // operand is a popped value: a constant or a place to read.
 type operand struct {
@@ -294,24 +196,24 @@ type operand struct {
 
 // popOperand pops the top entry without materialising a constant.
 func (c *compiler) popOperand() operand {
-	n := len(c.stack) - 1
-	if c.lref[n] == kConst {
-		v := c.cval[n]
-		c.lref[n] = kSlot
+	n := len(c.Stack) - 1
+	if c.Ref[n] == jit.KindConst {
+		v := c.Val[n]
+		c.Ref[n] = jit.KindSlot
 		c.popRead()
 		return operand{isConst: true, v: v}
 	}
-	if c.lref[n] == kReg || c.lref[n] == kXReg {
-		r := Reg(c.cval[n])
-		isX := c.lref[n] == kXReg
-		c.lref[n] = kSlot
-		c.busy[r] = false
+	if c.Ref[n] == jit.KindReg || c.Ref[n] == jit.KindXReg {
+		r := Reg(c.Val[n])
+		isX := c.Ref[n] == jit.KindXReg
+		c.Ref[n] = jit.KindSlot
+		c.Busy[r] = false
 		c.popRead()
 		return operand{isReg: !isX, isX: isX, r: r}
 	}
-	if x := c.lref[n]; x >= 0 && c.pinReg[x] != NoReg {
-		r := c.pinReg[x]
-		c.lref[n] = kSlot
+	if x := c.Ref[n]; x >= 0 && c.PinReg[x] != NoReg {
+		r := c.PinReg[x]
+		c.Ref[n] = jit.KindSlot
 		c.popRead()
 		return operand{isReg: !r.IsXMM(), isX: r.IsXMM(), r: r, pinned: true}
 	}
@@ -345,76 +247,66 @@ func (c *compiler) load(w Width, r Reg, o operand) {
 	}
 }
 
-// pushLocal pushes a reference to local i: no code until the value is
-// needed in its slot.
-func (c *compiler) pushLocal(i uint32) {
-	c.push(c.fi.Locals[i])
-	c.lref[len(c.lref)-1] = int(i)
-}
-
 // pop pops the top entry, first copying it into its slot.
 func (c *compiler) pop() (wasm.ValType, Mem) {
-	c.materialize(len(c.stack) - 1)
+	c.materialize(len(c.Stack) - 1)
 	return c.popRead()
 }
 
 // popRead pops the top entry and returns where it can be read: its slot
 // or, for a local reference, the local itself.
 func (c *compiler) popRead() (wasm.ValType, Mem) {
-	n := len(c.stack) - 1
-	if x := c.lref[n]; x < kSlot || x >= 0 && c.pinReg[x] != NoReg {
+	n := len(c.Stack) - 1
+	if x := c.Ref[n]; x < jit.KindSlot || c.IsPinned(n, NoReg) {
 		c.materialize(n)
 	}
-	t := c.stack[n]
-	r := c.lref[n]
-	c.sp = c.offs[n]
-	c.stack, c.offs, c.lref, c.cval = c.stack[:n], c.offs[:n], c.lref[:n], c.cval[:n]
+	t, r, off := c.Drop()
 	if r >= 0 {
 		return t, c.local(uint32(r))
 	}
-	return t, c.slot(c.sp)
+	return t, c.slot(off)
 }
 
 // materialize copies entry i into its slot if it refers to a local.
 func (c *compiler) materialize(i int) {
-	r := c.lref[i]
+	r := c.Ref[i]
 	switch r {
-	case kSlot:
+	case jit.KindSlot:
 		return
-	case kConst: // mov does not change the flags
-		c.lref[i] = kSlot
-		c.a.MovImm(W64, RAX, int64(c.cval[i]))
-		c.a.MovMR(W64, c.slot(c.offs[i]), RAX)
+	case jit.KindConst: // mov does not change the flags
+		c.Ref[i] = jit.KindSlot
+		c.a.MovImm(W64, RAX, int64(c.Val[i]))
+		c.a.MovMR(W64, c.slot(c.Offs[i]), RAX)
 		return
-	case kReg:
-		c.lref[i] = kSlot
-		c.busy[c.cval[i]] = false
-		c.a.MovMR(W64, c.slot(c.offs[i]), Reg(c.cval[i]))
+	case jit.KindReg:
+		c.Ref[i] = jit.KindSlot
+		c.Busy[c.Val[i]] = false
+		c.a.MovMR(W64, c.slot(c.Offs[i]), Reg(c.Val[i]))
 		return
-	case kXReg:
-		c.lref[i] = kSlot
-		c.busy[c.cval[i]] = false
-		c.storeX(c.stack[i], c.slot(c.offs[i]), Reg(c.cval[i]))
+	case jit.KindXReg:
+		c.Ref[i] = jit.KindSlot
+		c.Busy[c.Val[i]] = false
+		c.storeX(c.Stack[i], c.slot(c.Offs[i]), Reg(c.Val[i]))
 		return
-	case kFlags:
-		c.lref[i] = kSlot
+	case jit.KindFlags:
+		c.Ref[i] = jit.KindSlot
 		c.a.MovImm(W32, RAX, 0)
-		c.a.SetccR(Cond(c.cval[i]), RAX)
-		c.a.MovMR(W64, c.slot(c.offs[i]), RAX)
+		c.a.SetccR(Cond(c.Val[i]), RAX)
+		c.a.MovMR(W64, c.slot(c.Offs[i]), RAX)
 		return
 	}
-	c.lref[i] = -1
-	dst := c.slot(c.offs[i])
-	if pr := c.pinReg[r]; pr != NoReg {
+	c.Ref[i] = -1
+	dst := c.slot(c.Offs[i])
+	if pr := c.PinReg[r]; pr != NoReg {
 		if pr.IsXMM() {
-			c.storeX(c.stack[i], dst, pr)
+			c.storeX(c.Stack[i], dst, pr)
 		} else {
 			c.a.MovMR(W64, dst, pr)
 		}
 		return
 	}
 	src := c.local(uint32(r))
-	for k := 0; k < c.stack[i].Slots(); k++ {
+	for k := 0; k < c.Stack[i].Slots(); k++ {
 		c.a.MovRM(W64, RAX, Mem{Base: regFB, Disp: src.Disp + int32(8*k)})
 		c.a.MovMR(W64, Mem{Base: regFB, Disp: dst.Disp + int32(8*k)}, RAX)
 	}
@@ -423,7 +315,7 @@ func (c *compiler) materialize(i int) {
 // materializeAll brings the stack to its canonical shape (every value in
 // its slot), as block boundaries and branches require.
 func (c *compiler) materializeAll() {
-	for i := range c.stack {
+	for i := range c.Stack {
 		c.materialize(i)
 	}
 }
@@ -431,25 +323,14 @@ func (c *compiler) materializeAll() {
 // materializeLocal copies the entries referring to local x into their
 // slots before x is written.
 func (c *compiler) materializeLocal(x uint32) {
-	for i, r := range c.lref {
+	for i, r := range c.Ref {
 		if r >= 0 && r == int(x) {
 			c.materialize(i)
 		}
 	}
 }
 
-func (c *compiler) truncate(height int) {
-	if height < len(c.stack) {
-		for i := height; i < len(c.stack); i++ {
-			if c.lref[i] == kReg || c.lref[i] == kXReg {
-				c.busy[c.cval[i]] = false
-			}
-		}
-		c.sp = c.offs[height]
-		c.stack, c.offs, c.lref, c.cval = c.stack[:height], c.offs[:height], c.lref[:height], c.cval[:height]
-	}
-}
-
+// trap returns the label of the function's shared stub raising code.
 func (c *compiler) trap(code store.TrapCode) Label {
 	if l, ok := c.traps[code]; ok {
 		return l
@@ -506,63 +387,44 @@ func (c *compiler) copySlots(dst, src, n int) {
 	}
 }
 
-func slotsOf(ts []wasm.ValType) int {
-	n := 0
-	for _, t := range ts {
-		n += t.Slots()
-	}
-	return n
-}
-
 // branchCopy moves the values a branch to ctrl d carries into place.
-func (c *compiler) branchCopy(d *ctrl) {
-	ts := d.results
-	if d.op == wasm.OpLoop {
-		ts = d.params
+func (c *compiler) branchCopy(d *jit.Ctrl[Label]) {
+	ts := d.Results
+	if d.Op == wasm.OpLoop {
+		ts = d.Params
 	}
-	n := slotsOf(ts)
-	if d.op == 0 { // function level: results go to slot 0
+	n := jit.SlotsOf(ts)
+	if d.Op == 0 { // function level: results go to slot 0
 		for i := 0; i < n; i++ {
-			c.a.MovRM(W64, RAX, c.slot(c.sp-n+i))
+			c.a.MovRM(W64, RAX, c.slot(c.SP-n+i))
 			c.a.MovMR(W64, Mem{Base: regFB, Disp: int32(8 * i)}, RAX)
 		}
 		return
 	}
-	c.copySlots(d.slotBase, c.sp-n, n)
+	c.copySlots(d.SlotBase, c.SP-n, n)
 }
 
 // branchCopyFree reports whether a branch to the non-function ctrl d
 // carries no values or finds them already in place, so branchCopy emits
 // nothing.
-func (c *compiler) branchCopyFree(d *ctrl) bool {
-	ts := d.results
-	if d.op == wasm.OpLoop {
-		ts = d.params
+func (c *compiler) branchCopyFree(d *jit.Ctrl[Label]) bool {
+	ts := d.Results
+	if d.Op == wasm.OpLoop {
+		ts = d.Params
 	}
-	n := slotsOf(ts)
-	return n == 0 || d.slotBase == c.sp-n
+	n := jit.SlotsOf(ts)
+	return n == 0 || d.SlotBase == c.SP-n
 }
 
 // branch emits an unconditional branch to depth.
 func (c *compiler) branch(depth uint32) {
-	d := &c.ctrls[len(c.ctrls)-1-int(depth)]
+	d := &c.Ctrls[len(c.Ctrls)-1-int(depth)]
 	c.branchCopy(d)
-	if d.op == 0 {
+	if d.Op == 0 {
 		c.a.Ret()
 		return
 	}
-	c.a.Jmp(d.label)
-}
-
-func (c *compiler) blockType(bt binary.BlockType) (params, results []wasm.ValType) {
-	switch bt.Kind {
-	case binary.BlockValue:
-		return nil, []wasm.ValType{bt.Value}
-	case binary.BlockIndex:
-		ft := c.m.Types[bt.Index]
-		return ft.Params, ft.Results
-	}
-	return nil, nil
+	c.a.Jmp(d.Label)
 }
 
 // compileFunc compiles defined function idx with c, a compiler reused by
@@ -573,19 +435,20 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 			fc, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
-	c.reset(m, fi, types, globals)
-	c.fc = &funcCode{mod: mod, idx: idx}
-	c.localOf = grow(c.localOf, len(fi.Locals))
-	n := 0
-	for i, t := range fi.Locals {
-		c.localOf[i] = n
-		n += t.Slots()
+	c.Reset(m, fi, types, globals)
+	c.a.Reset()
+	if c.traps == nil {
+		c.traps = map[store.TrapCode]Label{}
 	}
-	c.nloc = n
+	clear(c.traps)
+	c.cold = c.cold[:0]
+	clear(c.consts)
+	c.pool = c.pool[:0]
+	c.fc = &funcCode{mod: mod, idx: idx}
 	ft := m.Types[fi.TypeIndex]
 	a := &c.a
 	body := m.Code[idx].Body
-	if err := c.choosePins(body, m.Code[idx].Offset, len(ft.Params)); err != nil {
+	if err := c.ChoosePins(body, m.Code[idx].Offset, pinnedInt[:], pinnedX[:], NoReg); err != nil {
 		return nil, err
 	}
 	// Prologue: stack checks, zeroed locals, budget.
@@ -605,7 +468,7 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 	// it is ever read back, see savePinned).
 	zeroed := false
 	for i := len(ft.Params); i < len(fi.Locals); i++ {
-		if c.pinReg[i] != NoReg && c.written[i] {
+		if c.PinReg[i] != NoReg && c.Written[i] {
 			continue
 		}
 		if !zeroed {
@@ -613,11 +476,11 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 			zeroed = true
 		}
 		for k := 0; k < fi.Locals[i].Slots(); k++ {
-			a.MovMR(W64, Mem{Base: regFB, Disp: int32(8 * (c.localOf[i] + k))}, RAX)
+			a.MovMR(W64, Mem{Base: regFB, Disp: int32(8 * (c.LocalOf[i] + k))}, RAX)
 		}
 	}
-	for _, x := range c.pinned {
-		switch r := c.pinReg[x]; {
+	for _, x := range c.Pinned {
+		switch r := c.PinReg[x]; {
 		case int(x) < len(ft.Params):
 			if r.IsXMM() {
 				a.SseRM(MOVSD, r, c.local(x))
@@ -631,8 +494,8 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 		}
 	}
 	c.budget()
-	c.ctrls = append(c.ctrls, ctrl{op: 0, results: ft.Results, label: a.NewLabel()})
-	if err := c.body(body, m.Code[idx].Offset); err != nil {
+	c.Ctrls = append(c.Ctrls, jit.Ctrl[Label]{Op: 0, Results: ft.Results, Label: a.NewLabel()})
+	if err := c.Body(body, m.Code[idx].Offset, c); err != nil {
 		return nil, err
 	}
 	for _, f := range c.cold {
@@ -653,7 +516,7 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 			a.Bytes(v[:])
 		}
 	}
-	a.PatchInt32(sizeSite, int32(8*(c.nloc+c.maxSP+4)))
+	a.PatchInt32(sizeSite, int32(8*(c.NLoc+c.MaxSP+4)))
 	code, err := a.Finalize()
 	if err != nil {
 		return nil, err
@@ -670,174 +533,17 @@ var hasPOPCNT = cpu.X86.HasPOPCNT
 
 var errUnsupported = fmt.Errorf("unsupported instruction")
 
-func (c *compiler) body(body []byte, base int) error {
-	r := binary.NewReader(body, base)
+// Op compiles one reachable instruction (jit.Backend).
+func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) error {
 	a := &c.a
-	dead := 0 // >0: skipping unreachable code, nesting depth+1
-	for !r.EOF() {
-		pos := r.Offset()
-		op, err := r.ReadOp()
-		if err != nil {
-			return err
-		}
-		info, ok := op.Info()
-		if !ok {
-			return fmt.Errorf("offset %d: unknown opcode %v", pos, op)
-		}
-		im, err := readImm(&r, info.Imm, &c.targets)
-		if err != nil {
-			return err
-		}
-		if dead > 0 {
-			switch op {
-			case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
-				dead++
-				continue
-			case wasm.OpElse:
-				if dead > 1 {
-					continue
-				}
-			case wasm.OpEnd:
-				if dead > 1 {
-					dead--
-					continue
-				}
-			default:
-				continue
-			}
-			dead = 0
-			d := &c.ctrls[len(c.ctrls)-1]
-			c.truncate(d.height)
-			if op == wasm.OpElse {
-				for _, t := range d.params {
-					c.push(t)
-				}
-			} else {
-				for _, t := range d.results {
-					c.push(t)
-				}
-			}
-		}
-		if err := c.op(op, info, im, &dead); err != nil {
-			return fmt.Errorf("offset %d: %v: %w", pos, op, err)
-		}
-		_ = a
-	}
-	return nil
-}
-
-type imms struct {
-	bt      binary.BlockType
-	x, y    uint32
-	i64     uint64
-	mem     binary.MemArg
-	targets []uint32
-	v128    [16]byte
-	lane    byte
-}
-
-// readImm reads the immediates of kind k; buf is reused for br_table's
-// targets (valid until the next call with the same buf).
-func readImm(r *binary.Reader, k wasm.ImmKind, buf *[]uint32) (im imms, err error) {
-	switch k {
-	case wasm.ImmNone:
-	case wasm.ImmBlockType:
-		im.bt, err = r.ReadBlockType()
-	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmData, wasm.ImmElem:
-		im.x, err = r.ReadU32()
-	case wasm.ImmBrTable:
-		var n uint32
-		if n, err = r.ReadU32(); err != nil {
-			return
-		}
-		if n > uint32(r.Len()) { // each target takes at least a byte
-			err = fmt.Errorf("br_table of %d targets past the end of the body", n)
-			return
-		}
-		ts := (*buf)[:0]
-		for i := uint32(0); i <= n; i++ {
-			var t uint32
-			if t, err = r.ReadU32(); err != nil {
-				return
-			}
-			ts = append(ts, t)
-		}
-		*buf, im.targets = ts, ts
-	case wasm.ImmCallIndirect, wasm.ImmMemoryInit, wasm.ImmMemoryCopy, wasm.ImmTableInit, wasm.ImmTableCopy:
-		if im.x, err = r.ReadU32(); err != nil {
-			return
-		}
-		if k == wasm.ImmMemoryInit || k == wasm.ImmMemoryCopy {
-			var b byte
-			b, err = r.ReadByte()
-			im.y = uint32(b)
-			if k == wasm.ImmMemoryInit {
-				return
-			}
-			return
-		}
-		im.y, err = r.ReadU32()
-	case wasm.ImmSelectT:
-		var n uint32
-		if n, err = r.ReadU32(); err != nil {
-			return
-		}
-		for i := uint32(0); i < n; i++ {
-			var b byte
-			if b, err = r.ReadByte(); err != nil {
-				return
-			}
-			im.x = uint32(b)
-		}
-	case wasm.ImmMemArg:
-		im.mem, err = r.ReadMemArg()
-	case wasm.ImmMemory:
-		_, err = r.ReadByte()
-	case wasm.ImmI32:
-		var v int32
-		v, err = r.ReadS32()
-		im.i64 = uint64(uint32(v))
-	case wasm.ImmI64:
-		var v int64
-		v, err = r.ReadS64()
-		im.i64 = uint64(v)
-	case wasm.ImmF32:
-		var v uint32
-		v, err = r.ReadF32()
-		im.i64 = uint64(v)
-	case wasm.ImmF64:
-		im.i64, err = r.ReadF64()
-	case wasm.ImmRefType:
-		var b byte
-		b, err = r.ReadByte()
-		im.x = uint32(b)
-	case wasm.ImmV128, wasm.ImmShuffle:
-		var b []byte
-		b, err = r.ReadBytes(16)
-		copy(im.v128[:], b)
-	case wasm.ImmLane:
-		im.lane, err = r.ReadByte()
-	case wasm.ImmMemArgLane:
-		if im.mem, err = r.ReadMemArg(); err != nil {
-			return
-		}
-		im.lane, err = r.ReadByte()
-	default:
-		err = fmt.Errorf("immediate kind %d", k)
-	}
-	return
-}
-
-func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
-	a := &c.a
-	if n := len(c.lref) - 1; n >= 0 && c.lref[n] == kFlags && op != wasm.OpBrIf && op != wasm.OpIf && op != wasm.OpSelect && op != wasm.OpSelectT {
+	if n := len(c.Ref) - 1; n >= 0 && c.Ref[n] == jit.KindFlags && op != wasm.OpBrIf && op != wasm.OpIf && op != wasm.OpSelect && op != wasm.OpSelectT {
 		c.materialize(n)
 	}
-	if (op == wasm.OpReturn || op == wasm.OpEnd && len(c.ctrls) == 1) && c.returnFast() {
+	if (op == wasm.OpReturn || op == wasm.OpEnd && len(c.Ctrls) == 1) && c.returnFast() {
 		if op == wasm.OpReturn {
 			*dead = 1
 		} else {
-			c.ctrls = c.ctrls[:0]
+			c.Ctrls = c.Ctrls[:0]
 		}
 		return nil
 	}
@@ -851,67 +557,67 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		*dead = 1
 	case wasm.OpNop:
 	case wasm.OpBlock, wasm.OpLoop:
-		p, res := c.blockType(im.bt)
-		h := len(c.stack) - len(p)
-		d := ctrl{op: op, label: a.NewLabel(), height: h, params: p, results: res, slotBase: c.sp - slotsOf(p)}
+		p, res := c.BlockType(im.BT)
+		h := len(c.Stack) - len(p)
+		d := jit.Ctrl[Label]{Op: op, Label: a.NewLabel(), Height: h, Params: p, Results: res, SlotBase: c.SP - jit.SlotsOf(p)}
 		if op == wasm.OpLoop {
-			a.Bind(d.label)
+			a.Bind(d.Label)
 			c.budget()
 		}
-		c.ctrls = append(c.ctrls, d)
+		c.Ctrls = append(c.Ctrls, d)
 	case wasm.OpIf:
 		cc := c.popCond()
 		c.materializeAll()
-		p, res := c.blockType(im.bt)
-		h := len(c.stack) - len(p)
-		d := ctrl{op: op, label: a.NewLabel(), elseL: a.NewLabel(), height: h, params: p, results: res, slotBase: c.sp - slotsOf(p)}
-		a.Jcc(cc.Invert(), d.elseL)
-		c.ctrls = append(c.ctrls, d)
+		p, res := c.BlockType(im.BT)
+		h := len(c.Stack) - len(p)
+		d := jit.Ctrl[Label]{Op: op, Label: a.NewLabel(), Else: a.NewLabel(), Height: h, Params: p, Results: res, SlotBase: c.SP - jit.SlotsOf(p)}
+		a.Jcc(cc.Invert(), d.Else)
+		c.Ctrls = append(c.Ctrls, d)
 	case wasm.OpElse:
-		d := &c.ctrls[len(c.ctrls)-1]
-		a.Jmp(d.label)
-		a.Bind(d.elseL)
-		d.hasElse = true
-		c.truncate(d.height)
-		for _, t := range d.params {
+		d := &c.Ctrls[len(c.Ctrls)-1]
+		a.Jmp(d.Label)
+		a.Bind(d.Else)
+		d.HasElse = true
+		c.Truncate(d.Height)
+		for _, t := range d.Params {
 			c.push(t)
 		}
 	case wasm.OpEnd:
-		d := c.ctrls[len(c.ctrls)-1]
-		c.ctrls = c.ctrls[:len(c.ctrls)-1]
-		if d.op == 0 {
+		d := c.Ctrls[len(c.Ctrls)-1]
+		c.Ctrls = c.Ctrls[:len(c.Ctrls)-1]
+		if d.Op == 0 {
 			c.branchCopy(&d)
 			a.Ret()
 			return nil
 		}
-		if d.op == wasm.OpIf && !d.hasElse {
-			a.Bind(d.elseL)
+		if d.Op == wasm.OpIf && !d.HasElse {
+			a.Bind(d.Else)
 		}
-		if d.op != wasm.OpLoop {
-			a.Bind(d.label)
+		if d.Op != wasm.OpLoop {
+			a.Bind(d.Label)
 		}
-		c.truncate(d.height)
-		for _, t := range d.results {
+		c.Truncate(d.Height)
+		for _, t := range d.Results {
 			c.push(t)
 		}
 	case wasm.OpBr:
-		c.branch(im.x)
+		c.branch(im.X)
 		*dead = 1
 	case wasm.OpBrIf:
 		cc := c.popCond()
 		c.materializeAll()
-		if d := &c.ctrls[len(c.ctrls)-1-int(im.x)]; d.op != 0 && c.branchCopyFree(d) {
-			a.Jcc(cc, d.label) // nothing to move: jump straight to the target
+		if d := &c.Ctrls[len(c.Ctrls)-1-int(im.X)]; d.Op != 0 && c.branchCopyFree(d) {
+			a.Jcc(cc, d.Label) // nothing to move: jump straight to the target
 			break
 		}
 		skip := a.NewLabel()
 		a.Jcc(cc.Invert(), skip)
-		c.branch(im.x)
+		c.branch(im.X)
 		a.Bind(skip)
 	case wasm.OpBrTable:
 		_, im0 := c.pop()
 		a.MovRM(W32, RCX, im0)
-		n := len(im.targets) - 1
+		n := len(im.Targets) - 1
 		stubs := make([]Label, n)
 		def := a.NewLabel()
 		a.CmpRI(W32, RCX, int32(n))
@@ -923,17 +629,17 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		a.JmpR(RAX)
 		byDepth := map[uint32]Label{}
 		for i := 0; i < n; i++ {
-			if l, ok := byDepth[im.targets[i]]; ok {
+			if l, ok := byDepth[im.Targets[i]]; ok {
 				stubs[i] = l
 				continue
 			}
 			l := a.NewLabel()
-			byDepth[im.targets[i]] = l
+			byDepth[im.Targets[i]] = l
 			stubs[i] = l
 		}
 		done := map[uint32]bool{}
 		for i := 0; i < n; i++ {
-			t := im.targets[i]
+			t := im.Targets[i]
 			if done[t] {
 				continue
 			}
@@ -942,7 +648,7 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 			c.branch(t)
 		}
 		a.Bind(def)
-		c.branch(im.targets[n])
+		c.branch(im.Targets[n])
 		if n > 0 {
 			a.JumpTable(table, stubs)
 		} else {
@@ -950,23 +656,23 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		}
 		*dead = 1
 	case wasm.OpReturn:
-		c.branch(uint32(len(c.ctrls) - 1))
+		c.branch(uint32(len(c.Ctrls) - 1))
 		*dead = 1
 	case wasm.OpCall:
 		c.materializeAll()
-		ft := c.m.Types[c.types[im.x]]
+		ft := c.M.Types[c.Types[im.X]]
 		for range ft.Params {
 			c.pop()
 		}
-		at := c.sp
-		if im.x < c.m.NumImportedFuncs {
-			c.helperCall(helper{op: op, slot: uint32(c.nloc + at), a: im.x})
+		at := c.SP
+		if im.X < c.M.NumImportedFuncs {
+			c.helperCall(helper{op: op, slot: uint32(c.NLoc + at), a: im.X})
 		} else {
-			d := int32(8 * (c.nloc + at))
+			d := int32(8 * (c.NLoc + at))
 			c.savePinned()
 			a.AddRI(W64, regFB, d)
 			site := a.CallRel32()
-			c.fc.relocs = append(c.fc.relocs, reloc{site: site, target: int(im.x - c.m.NumImportedFuncs)})
+			c.fc.relocs = append(c.fc.relocs, reloc{site: site, target: int(im.X - c.M.NumImportedFuncs)})
 			a.SubRI(W64, regFB, d)
 			c.reloadPinned()
 		}
@@ -974,26 +680,26 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 			c.push(t)
 		}
 		// The callee's window may be larger than its results.
-		if c.sp < at+max(slotsOf(ft.Params), slotsOf(ft.Results)) && at+slotsOf(ft.Params) > c.maxSP {
-			c.maxSP = at + slotsOf(ft.Params)
+		if c.SP < at+max(jit.SlotsOf(ft.Params), jit.SlotsOf(ft.Results)) && at+jit.SlotsOf(ft.Params) > c.MaxSP {
+			c.MaxSP = at + jit.SlotsOf(ft.Params)
 		}
 	case wasm.OpCallIndirect:
 		c.materializeAll()
-		ft := c.m.Types[im.x]
+		ft := c.M.Types[im.X]
 		_, ix := c.pop()
 		_ = ix
 		for range ft.Params {
 			c.pop()
 		}
-		at := c.sp
-		d := int32(8 * (c.nloc + at))
+		at := c.SP
+		d := int32(8 * (c.NLoc + at))
 		// Fast path: the element's handle hits the instance's cache of
 		// same-instance targets {code, type ID}.
 		slow, call, skip := a.NewLabel(), a.NewLabel(), a.NewLabel()
 		c.savePinned()
 		a.MovRM(W32, RCX, ix)
 		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffTables})
-		a.MovRM(W64, RAX, Mem{Base: RAX, Disp: int32(8 * im.y)})
+		a.MovRM(W64, RAX, Mem{Base: RAX, Disp: int32(8 * im.Y)})
 		a.CmpRM(W64, RCX, Mem{Base: RAX, Disp: elemsOff + 8})
 		a.Jcc(CondAE, slow)
 		a.MovRM(W64, RAX, Mem{Base: RAX, Disp: elemsOff})
@@ -1003,14 +709,14 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		a.ShiftRI(Shl, W64, RAX, 4)
 		a.AddRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffICache})
 		a.MovRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffTypeIDs})
-		a.MovRM(W32, RDX, Mem{Base: RDX, Disp: int32(4 * im.x)})
+		a.MovRM(W32, RDX, Mem{Base: RDX, Disp: int32(4 * im.X)})
 		a.CmpRM(W64, RDX, Mem{Base: RAX, Disp: 8})
 		a.Jcc(CondNE, slow)
 		a.MovRM(W64, RAX, Mem{Base: RAX})
 		a.TestRR(W64, RAX, RAX)
 		a.Jcc(CondNE, call)
 		a.Bind(slow)
-		c.helperCall(helper{op: op, slot: uint32(c.nloc + at), a: im.x, b: im.y, n: uint32(c.nloc + c.offs0(at, ft))})
+		c.helperCall(helper{op: op, slot: uint32(c.NLoc + at), a: im.X, b: im.Y, n: uint32(c.NLoc + c.offs0(at, ft))})
 		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffTarget})
 		a.TestRR(W64, RAX, RAX)
 		a.Jcc(CondE, skip)
@@ -1042,48 +748,48 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		a.Bind(skip)
 		c.push(t)
 	case wasm.OpLocalGet:
-		c.pushLocal(im.x)
+		c.PushLocal(im.X)
 	case wasm.OpLocalSet, wasm.OpLocalTee:
-		if c.pinReg[im.x] != NoReg {
-			c.setPinned(im.x)
+		if c.PinReg[im.X] != NoReg {
+			c.setPinned(im.X)
 			if op == wasm.OpLocalTee {
-				c.pushLocal(im.x)
+				c.PushLocal(im.X)
 			}
 			return nil
 		}
-		if n := len(c.lref) - 1; c.lref[n] == kConst {
+		if n := len(c.Ref) - 1; c.Ref[n] == jit.KindConst {
 			o := c.popOperand()
-			c.materializeLocal(im.x)
+			c.materializeLocal(im.X)
 			a.MovImm(W64, RAX, int64(o.v))
-			a.MovMR(W64, c.local(im.x), RAX)
+			a.MovMR(W64, c.local(im.X), RAX)
 			if op == wasm.OpLocalTee {
-				c.pushConst(c.fi.Locals[im.x], o.v)
+				c.pushConst(c.FI.Locals[im.X], o.v)
 			}
 			return nil
 		}
-		if n := len(c.lref) - 1; c.lref[n] == kXReg {
-			t := c.stack[n]
+		if n := len(c.Ref) - 1; c.Ref[n] == jit.KindXReg {
+			t := c.Stack[n]
 			o := c.popOperand()
-			c.materializeLocal(im.x)
-			c.storeX(t, c.local(im.x), o.r)
+			c.materializeLocal(im.X)
+			c.storeX(t, c.local(im.X), o.r)
 			if op == wasm.OpLocalTee {
 				c.a.SseRR(MOVAPS, X0, o.r)
 				c.pushX0(t)
 			}
 			return nil
 		}
-		if n := len(c.lref) - 1; c.lref[n] == kReg {
+		if n := len(c.Ref) - 1; c.Ref[n] == jit.KindReg {
 			o := c.popOperand()
-			c.materializeLocal(im.x)
-			a.MovMR(W64, c.local(im.x), o.r)
+			c.materializeLocal(im.X)
+			a.MovMR(W64, c.local(im.X), o.r)
 			if op == wasm.OpLocalTee {
-				c.pushReg(c.fi.Locals[im.x], o.r)
+				c.pushReg(c.FI.Locals[im.X], o.r)
 			}
 			return nil
 		}
 		t, src := c.popRead()
-		c.materializeLocal(im.x)
-		dst := c.local(im.x)
+		c.materializeLocal(im.X)
+		dst := c.local(im.X)
 		if src != dst {
 			for i := 0; i < t.Slots(); i++ {
 				a.MovRM(W64, RAX, Mem{Base: regFB, Disp: src.Disp + int32(8*i)})
@@ -1091,14 +797,14 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 			}
 		}
 		if op == wasm.OpLocalTee {
-			c.pushLocal(im.x)
+			c.PushLocal(im.X)
 		}
 	case wasm.OpGlobalGet:
-		t := c.globals[im.x]
+		t := c.Globals[im.X]
 		switch t {
 		case wasm.I32, wasm.I64, wasm.F32, wasm.F64:
 			a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
-			a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.x)})
+			a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.X)})
 			if t == wasm.I32 || t == wasm.I64 {
 				r := c.allocReg(RCX)
 				a.MovRM(width(t), r, Mem{Base: RCX})
@@ -1116,16 +822,16 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		}
 		dst := c.push(t)
 		a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
-		a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.x)})
+		a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.X)})
 		for i := 0; i < t.Slots(); i++ {
 			a.MovRM(W64, RAX, Mem{Base: RCX, Disp: int32(8 * i)})
 			a.MovMR(W64, Mem{Base: regFB, Disp: dst.Disp + int32(8*i)}, RAX)
 		}
 	case wasm.OpGlobalSet:
-		if t := c.stack[len(c.stack)-1]; t == wasm.I32 || t == wasm.I64 || t == wasm.F32 || t == wasm.F64 {
+		if t := c.Stack[len(c.Stack)-1]; t == wasm.I32 || t == wasm.I64 || t == wasm.F32 || t == wasm.F64 {
 			o := c.popOperand()
 			a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
-			a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.x)})
+			a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.X)})
 			switch {
 			case o.isReg:
 				a.MovMR(W64, Mem{Base: RCX}, o.r)
@@ -1145,15 +851,15 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		}
 		t, src := c.popRead()
 		a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
-		a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.x)})
+		a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.X)})
 		for i := 0; i < t.Slots(); i++ {
 			a.MovRM(W64, RAX, Mem{Base: regFB, Disp: src.Disp + int32(8*i)})
 			a.MovMR(W64, Mem{Base: RCX, Disp: int32(8 * i)}, RAX)
 		}
 	case wasm.OpI32Const, wasm.OpI64Const, wasm.OpF32Const, wasm.OpF64Const:
-		c.pushConst(info.Results[0], im.i64)
+		c.pushConst(info.Results[0], im.I64)
 	case wasm.OpRefNull:
-		dst := c.push(wasm.ValType(im.x))
+		dst := c.push(wasm.ValType(im.X))
 		a.MovMI(W64, dst, 0)
 	case wasm.OpRefIsNull:
 		_, x := c.pop()
@@ -1169,9 +875,9 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 		c.bulkMem(op)
 	case wasm.OpV128Const:
 		dst := c.push(wasm.V128)
-		a.MovImm(W64, RAX, int64(le64(im.v128[:8])))
+		a.MovImm(W64, RAX, int64(le64(im.V128[:8])))
 		a.MovMR(W64, dst, RAX)
-		a.MovImm(W64, RAX, int64(le64(im.v128[8:])))
+		a.MovImm(W64, RAX, int64(le64(im.V128[8:])))
 		a.MovMR(W64, Mem{Base: regFB, Disp: dst.Disp + 8}, RAX)
 	default:
 		if info.Imm == wasm.ImmMemArg && op < 0x100 {
@@ -1187,7 +893,7 @@ func (c *compiler) op(op wasm.Op, info *wasm.OpInfo, im imms, dead *int) error {
 
 func (c *compiler) offs0(at int, ft wasm.FuncType) int {
 	// slot of the table index operand: just after the arguments
-	return at + slotsOf(ft.Params)
+	return at + jit.SlotsOf(ft.Params)
 }
 
 func le64(b []byte) uint64 {
@@ -1199,7 +905,7 @@ func le64(b []byte) uint64 {
 }
 
 // memOp compiles a scalar load or store with an explicit bounds check.
-func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
+func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) error {
 	a := &c.a
 	size := int32(1) << info.Align
 	var val operand
@@ -1215,7 +921,7 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im imms) error {
 	c.load(W32, RAX, addr)
 	// The offset folds into the addressing mode when it is small.
 	disp := int32(0)
-	if off := im.mem.Offset; off < 1<<30 {
+	if off := im.Mem.Offset; off < 1<<30 {
 		disp = int32(off)
 	} else {
 		a.MovImm(W64, RCX, int64(off))
@@ -1432,10 +1138,10 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		c.pushReg(info.Results[0], r)
 		return true
 	case wasm.OpI64ExtendI32U, wasm.OpI32ReinterpretF32, wasm.OpF32ReinterpretI32, wasm.OpI64ReinterpretF64, wasm.OpF64ReinterpretI64:
-		if n := len(c.stack) - 1; c.lref[n] == kReg || c.lref[n] == kXReg || c.lref[n] >= 0 && c.pinReg[c.lref[n]] != NoReg {
+		if n := len(c.Stack) - 1; c.Ref[n] == jit.KindReg || c.Ref[n] == jit.KindXReg || c.Ref[n] >= 0 && c.PinReg[c.Ref[n]] != NoReg {
 			c.materialize(n)
 		}
-		c.stack[len(c.stack)-1] = info.Results[0]
+		c.Stack[len(c.Stack)-1] = info.Results[0]
 		return true
 	}
 	return false
@@ -1443,7 +1149,7 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 
 // generic leaves op to Go: memory.grow, and the table, reference,
 // data and element instructions.
-func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im imms) error {
+func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) error {
 	var params, results []wasm.ValType
 	switch {
 	case op == wasm.OpMemoryGrow:
@@ -1452,15 +1158,15 @@ func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im imms) error {
 		params = []wasm.ValType{wasm.I32, wasm.I32, wasm.I32}
 	case op == wasm.OpDataDrop, op == wasm.OpElemDrop:
 	case op == wasm.OpTableGet:
-		params, results = []wasm.ValType{wasm.I32}, []wasm.ValType{c.tableType(im.x)}
+		params, results = []wasm.ValType{wasm.I32}, []wasm.ValType{c.TableType(im.X)}
 	case op == wasm.OpTableSet:
-		params = []wasm.ValType{wasm.I32, c.tableType(im.x)}
+		params = []wasm.ValType{wasm.I32, c.TableType(im.X)}
 	case op == wasm.OpTableSize:
 		results = []wasm.ValType{wasm.I32}
 	case op == wasm.OpTableGrow:
-		params, results = []wasm.ValType{c.tableType(im.x), wasm.I32}, []wasm.ValType{wasm.I32}
+		params, results = []wasm.ValType{c.TableType(im.X), wasm.I32}, []wasm.ValType{wasm.I32}
 	case op == wasm.OpTableFill:
-		params = []wasm.ValType{wasm.I32, c.tableType(im.x), wasm.I32}
+		params = []wasm.ValType{wasm.I32, c.TableType(im.X), wasm.I32}
 	case op == wasm.OpTableInit, op == wasm.OpTableCopy:
 		params = []wasm.ValType{wasm.I32, wasm.I32, wasm.I32}
 	case op == wasm.OpRefFunc:
@@ -1471,26 +1177,13 @@ func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im imms) error {
 	for range params {
 		c.pop()
 	}
-	at := c.sp
-	h := helper{op: op, slot: uint32(c.nloc + at), n: uint32(slotsOf(params)), a: im.x, b: im.y}
+	at := c.SP
+	h := helper{op: op, slot: uint32(c.NLoc + at), n: uint32(jit.SlotsOf(params)), a: im.X, b: im.Y}
 	c.helperCall(h)
 	for _, t := range results {
 		c.push(t)
 	}
 	return nil
-}
-
-func (c *compiler) tableType(i uint32) wasm.ValType {
-	n := uint32(0)
-	for _, im := range c.m.Imports {
-		if im.Kind == wasm.ExternTable {
-			if n == i {
-				return im.Table.Elem
-			}
-			n++
-		}
-	}
-	return c.m.Tables[i-n].Elem
 }
 
 var sseBin = newOpTable(map[wasm.Op]SseOp{
@@ -1803,14 +1496,14 @@ func (c *compiler) storeX(t wasm.ValType, m Mem, x Reg) {
 // popCond pops an i32 condition and returns the flags condition under
 // which it is true (fusing a preceding comparison).
 func (c *compiler) popCond() Cond {
-	n := len(c.lref) - 1
-	if c.lref[n] == kFlags {
-		cc := Cond(c.cval[n])
-		c.lref[n] = kSlot
+	n := len(c.Ref) - 1
+	if c.Ref[n] == jit.KindFlags {
+		cc := Cond(c.Val[n])
+		c.Ref[n] = jit.KindSlot
 		c.popRead()
 		return cc
 	}
-	if x := c.lref[n]; c.lref[n] == kReg || x >= 0 && c.pinReg[x] != NoReg {
+	if x := c.Ref[n]; c.Ref[n] == jit.KindReg || x >= 0 && c.PinReg[x] != NoReg {
 		o := c.popOperand()
 		c.a.TestRR(W32, o.r, o.r)
 		return CondNE
@@ -1824,7 +1517,7 @@ func (c *compiler) popCond() Cond {
 // when it has one, else a free register other than y's.
 func (c *compiler) resultReg(x, y operand) Reg {
 	if x.isReg && !x.pinned && !(y.isReg && y.r == x.r) {
-		c.busy[x.r] = true
+		c.Busy[x.r] = true
 		return x.r
 	}
 	avoid := NoReg
@@ -1900,7 +1593,7 @@ func (c *compiler) const16(v [16]byte) Label {
 // lowered compiles op with the instruction selectors of lower.go when
 // they handle it: the operands are loaded from their slots into fixed
 // registers and the result is stored to its slot.
-func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im imms) bool {
+func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) bool {
 	mem := op >= 0x300 && (info.Imm == wasm.ImmMemArg || info.Imm == wasm.ImmMemArgLane)
 	switch {
 	case mem:
@@ -1963,7 +1656,7 @@ func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im imms) bool {
 		addr := c.popOperand()
 		c.load(W32, RAX, addr)
 		disp := int32(0)
-		if off := im.mem.Offset; off < 1<<30 {
+		if off := im.Mem.Offset; off < 1<<30 {
 			disp = int32(off)
 		} else {
 			a.MovImm(W64, RCX, int64(off))
@@ -1972,10 +1665,10 @@ func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im imms) bool {
 		a.LeaRM(W64, RDX, Mem{Base: RAX, Disp: disp + simdAccessSize(op)})
 		a.CmpRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffMemLen})
 		a.Jcc(CondA, c.trap(store.TrapMemoryOutOfBounds))
-		lowerSIMDMem(l, op, im.lane, Mem{Base: regMem, Index: RAX, Scale: 1, Disp: disp}, dst, args)
+		lowerSIMDMem(l, op, im.Lane, Mem{Base: regMem, Index: RAX, Scale: 1, Disp: disp}, dst, args)
 	} else if op >= 0x300 {
-		imm := im.v128
-		lowerSIMD(l, op, im.lane, &imm, dst, args)
+		imm := im.V128
+		lowerSIMD(l, op, im.Lane, &imm, dst, args)
 	} else {
 		lowerScalar(l, op, dst, args)
 	}
@@ -2007,109 +1700,14 @@ var (
 	pinnedX   = [...]Reg{X10, X11, X12, X13, X14}
 )
 
-// choosePins scans the body, counting the uses of every local weighted by
-// loop depth, and pins the heaviest to registers.
-func (c *compiler) choosePins(body []byte, base, nparams int) error {
-	nl := len(c.fi.Locals)
-	c.pinReg = grow(c.pinReg, nl)
-	c.written = grow(c.written, nl)
-	for i := range c.pinReg {
-		c.pinReg[i] = NoReg
-		c.written[i] = false
-	}
-	c.weight = grow(c.weight, nl)
-	clear(c.weight)
-	weight := c.weight
-	loops := c.loops[:0]
-	defer func() { c.loops = loops[:0] }()
-	depth := 0
-	r := binary.NewReader(body, base)
-	for !r.EOF() {
-		op, err := r.ReadOp()
-		if err != nil {
-			return err
-		}
-		info, ok := op.Info()
-		if !ok {
-			return fmt.Errorf("offset %d: unknown opcode %v", r.Offset(), op)
-		}
-		im, err := readImm(&r, info.Imm, &c.targets)
-		if err != nil {
-			return err
-		}
-		switch op {
-		case wasm.OpBlock, wasm.OpIf:
-			loops = append(loops, false)
-		case wasm.OpLoop:
-			loops = append(loops, true)
-			depth++
-		case wasm.OpEnd:
-			if n := len(loops); n > 0 {
-				if loops[n-1] {
-					depth--
-				}
-				loops = loops[:n-1]
-			}
-		case wasm.OpLocalGet, wasm.OpLocalSet, wasm.OpLocalTee:
-			if op != wasm.OpLocalGet {
-				c.written[im.x] = true
-			}
-			weight[im.x] += 1 << (3 * min(depth, 6))
-		}
-	}
-	// The heaviest locals of each class, heaviest first (ties: lowest
-	// index), one pass.
-	var topInt [len(pinnedInt)]int
-	var topX [len(pinnedX)]int
-	ni, nx := 0, 0
-	insert := func(top []int, n int, i int) int {
-		k := n
-		if k == len(top) {
-			if weight[top[k-1]] >= weight[i] {
-				return n
-			}
-			k--
-		} else {
-			n++
-		}
-		for k > 0 && weight[top[k-1]] < weight[i] {
-			top[k] = top[k-1]
-			k--
-		}
-		top[k] = i
-		return n
-	}
-	for i, t := range c.fi.Locals {
-		if weight[i] == 0 {
-			continue
-		}
-		switch t {
-		case wasm.I32, wasm.I64:
-			ni = insert(topInt[:], ni, i)
-		case wasm.F32, wasm.F64:
-			nx = insert(topX[:], nx, i)
-		}
-	}
-	pick := func(top []int, regs []Reg) {
-		for k, i := range top {
-			c.pinReg[i] = regs[k]
-			c.busy[regs[k]] = true
-			c.pinned = append(c.pinned, uint32(i))
-		}
-	}
-	pick(topInt[:ni], pinnedInt[:])
-	pick(topX[:nx], pinnedX[:])
-	return nil
-}
-
 // savePinned stores the pinned locals the body writes to their slots
 // (the others' slots are always up to date).
 func (c *compiler) savePinned() {
-	for _, x := range c.pinned {
-		if !c.written[x] {
+	for _, x := range c.Pinned {
+		if !c.Written[x] {
 			continue
 		}
-		if r := c.pinReg[x]; r.IsXMM() {
+		if r := c.PinReg[x]; r.IsXMM() {
 			c.a.SseMR(MOVSD, c.local(x), r)
 		} else {
 			c.a.MovMR(W64, c.local(x), r)
@@ -2119,8 +1717,8 @@ func (c *compiler) savePinned() {
 
 // reloadPinned loads every pinned local from its slot.
 func (c *compiler) reloadPinned() {
-	for _, x := range c.pinned {
-		if r := c.pinReg[x]; r.IsXMM() {
+	for _, x := range c.Pinned {
+		if r := c.PinReg[x]; r.IsXMM() {
 			c.a.SseRM(MOVSD, r, c.local(x))
 		} else {
 			c.a.MovRM(W64, r, c.local(x))
@@ -2131,13 +1729,13 @@ func (c *compiler) reloadPinned() {
 // setPinned pops the top value into pinned local x's register.
 func (c *compiler) setPinned(x uint32) {
 	a := &c.a
-	n := len(c.lref) - 1
-	if c.lref[n] == int(x) { // local.set x (local.get x)
+	n := len(c.Ref) - 1
+	if c.Ref[n] == int(x) { // local.set x (local.get x)
 		c.popRead()
 		return
 	}
-	t := c.fi.Locals[x]
-	pr := c.pinReg[x]
+	t := c.FI.Locals[x]
+	pr := c.PinReg[x]
 	o := c.popOperand()
 	c.materializeLocal(x)
 	switch {
@@ -2168,8 +1766,8 @@ func (c *compiler) setPinned(x uint32) {
 // Nothing between the condition's test and its use changes the flags
 // (register allocation spills with MOV).
 func (c *compiler) selectReg() bool {
-	n := len(c.stack) - 1
-	t := c.stack[n-1]
+	n := len(c.Stack) - 1
+	t := c.Stack[n-1]
 	switch t {
 	case wasm.I32, wasm.I64:
 		w := width(t)
@@ -2198,20 +1796,18 @@ func (c *compiler) selectReg() bool {
 		y := c.popOperand()
 		x := c.popOperand()
 		if y.isX && !y.pinned {
-			c.busy[y.r] = true // not the result register: it is read last
+			c.Busy[y.r] = true // not the result register: it is read last
 		}
 		r := c.allocX()
 		if y.isX && !y.pinned {
-			c.busy[y.r] = false
+			c.Busy[y.r] = false
 		}
 		c.loadX(mov, r, x)
 		skip := c.a.NewLabel()
 		c.a.Jcc(cc, skip)
 		c.loadX(mov, r, y)
 		c.a.Bind(skip)
-		c.push(t)
-		c.lref[len(c.lref)-1] = kXReg
-		c.cval[len(c.cval)-1] = uint64(r)
+		c.pushX(t, r)
 		return true
 	}
 	return false
@@ -2221,27 +1817,27 @@ func (c *compiler) selectReg() bool {
 // constant by storing it straight to the result slot, reporting false
 // (emitting nothing) for any other shape.
 func (c *compiler) returnFast() bool {
-	if len(c.ctrls[0].results) != 1 {
+	if len(c.Ctrls[0].Results) != 1 {
 		return false
 	}
-	n := len(c.stack) - 1
-	t := c.stack[n]
+	n := len(c.Stack) - 1
+	t := c.Stack[n]
 	dst := Mem{Base: regFB}
-	switch k := c.lref[n]; {
+	switch k := c.Ref[n]; {
 	case t == wasm.V128:
 		return false
-	case k == kReg:
-		c.a.MovMR(W64, dst, Reg(c.cval[n]))
-	case k == kXReg:
-		c.storeX(t, dst, Reg(c.cval[n]))
-	case k >= 0 && c.pinReg[k] != NoReg:
-		if r := c.pinReg[k]; r.IsXMM() {
+	case k == jit.KindReg:
+		c.a.MovMR(W64, dst, Reg(c.Val[n]))
+	case k == jit.KindXReg:
+		c.storeX(t, dst, Reg(c.Val[n]))
+	case k >= 0 && c.PinReg[k] != NoReg:
+		if r := c.PinReg[k]; r.IsXMM() {
 			c.storeX(t, dst, r)
 		} else {
 			c.a.MovMR(W64, dst, r)
 		}
-	case k == kConst:
-		c.a.MovImm(W64, RAX, int64(c.cval[n]))
+	case k == jit.KindConst:
+		c.a.MovImm(W64, RAX, int64(c.Val[n]))
 		c.a.MovMR(W64, dst, RAX)
 	default:
 		return false

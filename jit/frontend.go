@@ -1,0 +1,461 @@
+package jit
+
+import (
+	"fmt"
+
+	"github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/validate"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// This file is the machine-independent front end of the single-pass
+// compiler: it walks a validated body once, decodes each instruction and
+// its immediates, skips unreachable code, and keeps the compile-time model
+// of the function that every backend shares: the virtual operand stack
+// (each entry a value in its frame slot, a constant, a comparison in the
+// flags, a temporary in a register or a reference to a local), the
+// control frames, the frame layout (parameters, locals, then the operand
+// stack, one 8-byte slot per value, two for v128) and the choice of the
+// locals that live in registers for the whole function. A backend
+// (jit/amd64) supplies the registers, the labels and, through Backend.Op,
+// the machine code of each instruction, and emits the moves the model
+// asks for (storing an entry to its slot, spilling a register).
+
+// Kinds of operand-stack entries (Frame.Ref); a value >= 0 is a reference
+// to that local, not yet copied to the entry's slot.
+const (
+	KindSlot  = -1 // the value is in its slot
+	KindConst = -2 // a constant not yet stored (Frame.Val)
+	KindFlags = -3 // an i32 condition in the flags (Frame.Val: the backend's condition)
+	KindReg   = -4 // an integer in general register Frame.Val
+	KindXReg  = -5 // a float or vector in register Frame.Val
+)
+
+// Imm holds the immediates of one instruction.
+type Imm struct {
+	BT      binary.BlockType
+	X, Y    uint32 // indices (label, function, local, global, table, data, element, type)
+	I64     uint64 // a constant's bits
+	Mem     binary.MemArg
+	Targets []uint32 // br_table's labels, the default last
+	V128    [16]byte // v128.const, i8x16.shuffle
+	Lane    byte
+}
+
+// ReadImm reads the immediates of kind k; buf is reused for br_table's
+// targets (valid until the next call with the same buf).
+func ReadImm(r *binary.Reader, k wasm.ImmKind, buf *[]uint32) (im Imm, err error) {
+	switch k {
+	case wasm.ImmNone:
+	case wasm.ImmBlockType:
+		im.BT, err = r.ReadBlockType()
+	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmData, wasm.ImmElem:
+		im.X, err = r.ReadU32()
+	case wasm.ImmBrTable:
+		var n uint32
+		if n, err = r.ReadU32(); err != nil {
+			return
+		}
+		if n > uint32(r.Len()) { // each target takes at least a byte
+			err = fmt.Errorf("br_table of %d targets past the end of the body", n)
+			return
+		}
+		ts := (*buf)[:0]
+		for i := uint32(0); i <= n; i++ {
+			var t uint32
+			if t, err = r.ReadU32(); err != nil {
+				return
+			}
+			ts = append(ts, t)
+		}
+		*buf, im.Targets = ts, ts
+	case wasm.ImmCallIndirect, wasm.ImmTableInit, wasm.ImmTableCopy:
+		if im.X, err = r.ReadU32(); err != nil {
+			return
+		}
+		im.Y, err = r.ReadU32()
+	case wasm.ImmMemoryInit, wasm.ImmMemoryCopy:
+		if im.X, err = r.ReadU32(); err != nil {
+			return
+		}
+		var b byte
+		b, err = r.ReadByte()
+		im.Y = uint32(b)
+	case wasm.ImmSelectT:
+		var n uint32
+		if n, err = r.ReadU32(); err != nil {
+			return
+		}
+		for i := uint32(0); i < n; i++ {
+			var b byte
+			if b, err = r.ReadByte(); err != nil {
+				return
+			}
+			im.X = uint32(b)
+		}
+	case wasm.ImmMemArg:
+		im.Mem, err = r.ReadMemArg()
+	case wasm.ImmMemory:
+		_, err = r.ReadByte()
+	case wasm.ImmI32:
+		var v int32
+		v, err = r.ReadS32()
+		im.I64 = uint64(uint32(v))
+	case wasm.ImmI64:
+		var v int64
+		v, err = r.ReadS64()
+		im.I64 = uint64(v)
+	case wasm.ImmF32:
+		var v uint32
+		v, err = r.ReadF32()
+		im.I64 = uint64(v)
+	case wasm.ImmF64:
+		im.I64, err = r.ReadF64()
+	case wasm.ImmRefType:
+		var b byte
+		b, err = r.ReadByte()
+		im.X = uint32(b)
+	case wasm.ImmV128, wasm.ImmShuffle:
+		var b []byte
+		b, err = r.ReadBytes(16)
+		copy(im.V128[:], b)
+	case wasm.ImmLane:
+		im.Lane, err = r.ReadByte()
+	case wasm.ImmMemArgLane:
+		if im.Mem, err = r.ReadMemArg(); err != nil {
+			return
+		}
+		im.Lane, err = r.ReadByte()
+	default:
+		err = fmt.Errorf("immediate kind %d", k)
+	}
+	return
+}
+
+// Ctrl is a control frame: a block, loop or if being compiled, or the
+// function body (Op 0). L is the backend's label type.
+type Ctrl[L any] struct {
+	Op       wasm.Op
+	Label    L   // branch target: the end (block, if, function) or the start (loop)
+	Else     L   // an if's else branch
+	Height   int // operand stack entries below the block's parameters
+	SlotBase int // slot offset of the first parameter
+	Params   []wasm.ValType
+	Results  []wasm.ValType
+	HasElse  bool
+}
+
+// Carried returns the types a branch to the frame carries: a loop's
+// parameters, any other frame's results.
+func (d *Ctrl[L]) Carried() []wasm.ValType {
+	if d.Op == wasm.OpLoop {
+		return d.Params
+	}
+	return d.Results
+}
+
+// Backend compiles one instruction at a time for the front end.
+type Backend interface {
+	// Op compiles instruction op with immediates im; it sets *dead to 1
+	// when the rest of the enclosing block is unreachable (after br,
+	// br_table, return, unreachable).
+	Op(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error
+}
+
+// Frame is the front end's model of the function being compiled. R is
+// the backend's register type (small integers: Busy is indexed by them),
+// L its label type. A backend embeds a Frame and reuses it from function
+// to function (Reset keeps the buffers).
+type Frame[R ~uint8, L any] struct {
+	M       *wasm.Module
+	FI      *validate.FuncInfo
+	Types   []uint32       // type index of every function
+	Globals []wasm.ValType // type of every global
+
+	LocalOf []int // slot of each local
+	NLoc    int   // slots of the locals (parameters included)
+
+	// The operand stack: per entry its type, slot offset (relative to
+	// NLoc), kind (a Kind* constant or a local index) and value (the
+	// constant, condition or register of its kind).
+	Stack []wasm.ValType
+	Offs  []int
+	Ref   []int
+	Val   []uint64
+	Busy  [256]bool // registers holding entries or pinned locals
+	SP    int       // slot offset of the stack top
+	MaxSP int       // highest SP: the frame size
+
+	Ctrls []Ctrl[L]
+
+	// Locals living in registers for the whole function.
+	PinReg  []R      // a local's register, or the NoReg given to ChoosePins
+	Written []bool   // the body writes the local (local.set, local.tee)
+	Pinned  []uint32 // the pinned locals
+
+	im      Imm      // Body: the current instruction's immediates (in the Frame: passing them allocates nothing)
+	targets []uint32 // ReadImm's br_table buffer
+	weight  []uint64 // ChoosePins: uses of each local, weighted by loop depth
+	loops   []bool   // ChoosePins: open blocks, true for loops
+}
+
+// grow returns s resized to n elements, reusing its array when large
+// enough (the contents are unspecified).
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// Reset prepares f for function fi of m, keeping its buffers, and lays
+// out the locals' slots.
+func (f *Frame[R, L]) Reset(m *wasm.Module, fi *validate.FuncInfo, types []uint32, globals []wasm.ValType) {
+	f.M, f.FI, f.Types, f.Globals = m, fi, types, globals
+	f.Stack, f.Offs, f.Ref, f.Val = f.Stack[:0], f.Offs[:0], f.Ref[:0], f.Val[:0]
+	f.Busy = [256]bool{}
+	f.SP, f.MaxSP = 0, 0
+	f.Ctrls = f.Ctrls[:0]
+	f.Pinned = f.Pinned[:0]
+	f.LocalOf = grow(f.LocalOf, len(fi.Locals))
+	n := 0
+	for i, t := range fi.Locals {
+		f.LocalOf[i] = n
+		n += t.Slots()
+	}
+	f.NLoc = n
+}
+
+// Push pushes an entry of type t in its slot and returns the slot offset.
+func (f *Frame[R, L]) Push(t wasm.ValType) int {
+	off := f.SP
+	f.Stack = append(f.Stack, t)
+	f.Offs = append(f.Offs, off)
+	f.Ref = append(f.Ref, KindSlot)
+	f.Val = append(f.Val, 0)
+	f.SP += t.Slots()
+	f.MaxSP = max(f.MaxSP, f.SP)
+	return off
+}
+
+// PushKind pushes an entry of type t, kind k and value v (for KindReg
+// and KindXReg, the register, which becomes busy).
+func (f *Frame[R, L]) PushKind(t wasm.ValType, k int, v uint64) {
+	f.Push(t)
+	n := len(f.Stack) - 1
+	f.Ref[n], f.Val[n] = k, v
+	if k == KindReg || k == KindXReg {
+		f.Busy[v] = true
+	}
+}
+
+// PushLocal pushes a reference to local i: no code until it is needed.
+func (f *Frame[R, L]) PushLocal(i uint32) {
+	f.Push(f.FI.Locals[i])
+	f.Ref[len(f.Ref)-1] = int(i)
+}
+
+// Drop removes the top entry, which the backend has consumed, and
+// returns its type, kind and slot offset.
+func (f *Frame[R, L]) Drop() (t wasm.ValType, ref, off int) {
+	n := len(f.Stack) - 1
+	t, ref, off = f.Stack[n], f.Ref[n], f.Offs[n]
+	if ref == KindReg || ref == KindXReg {
+		f.Busy[f.Val[n]] = false
+	}
+	f.SP = off
+	f.Stack, f.Offs, f.Ref, f.Val = f.Stack[:n], f.Offs[:n], f.Ref[:n], f.Val[:n]
+	return t, ref, off
+}
+
+// Truncate drops the entries above height (their registers become free).
+func (f *Frame[R, L]) Truncate(height int) {
+	for len(f.Stack) > height {
+		f.Drop()
+	}
+}
+
+// IsPinned reports whether entry i refers to a pinned local.
+func (f *Frame[R, L]) IsPinned(i int, noReg R) bool {
+	x := f.Ref[i]
+	return x >= 0 && f.PinReg[x] != noReg
+}
+
+// BlockType returns the parameters and results of a block type.
+func (f *Frame[R, L]) BlockType(bt binary.BlockType) (params, results []wasm.ValType) {
+	switch bt.Kind {
+	case binary.BlockValue:
+		return nil, []wasm.ValType{bt.Value}
+	case binary.BlockIndex:
+		ft := f.M.Types[bt.Index]
+		return ft.Params, ft.Results
+	}
+	return nil, nil
+}
+
+// TableType returns the element type of table i.
+func (f *Frame[R, L]) TableType(i uint32) wasm.ValType {
+	n := uint32(0)
+	for _, im := range f.M.Imports {
+		if im.Kind == wasm.ExternTable {
+			if n == i {
+				return im.Table.Elem
+			}
+			n++
+		}
+	}
+	return f.M.Tables[i-n].Elem
+}
+
+// SlotsOf returns the number of slots values of types ts take.
+func SlotsOf(ts []wasm.ValType) int {
+	n := 0
+	for _, t := range ts {
+		n += t.Slots()
+	}
+	return n
+}
+
+// ChoosePins scans the body, counting the uses of every local weighted by
+// loop depth, and pins the heaviest integer locals to intRegs and the
+// heaviest float locals to floatRegs, in order (ties: the lower index);
+// the pinned registers become busy.
+func (f *Frame[R, L]) ChoosePins(body []byte, base int, intRegs, floatRegs []R, noReg R) error {
+	nl := len(f.FI.Locals)
+	f.PinReg = grow(f.PinReg, nl)
+	f.Written = grow(f.Written, nl)
+	for i := range f.PinReg {
+		f.PinReg[i] = noReg
+		f.Written[i] = false
+	}
+	f.weight = grow(f.weight, nl)
+	clear(f.weight)
+	weight := f.weight
+	loops := f.loops[:0]
+	defer func() { f.loops = loops[:0] }()
+	depth := 0
+	r := binary.NewReader(body, base)
+	for !r.EOF() {
+		op, err := r.ReadOp()
+		if err != nil {
+			return err
+		}
+		info, ok := op.Info()
+		if !ok {
+			return fmt.Errorf("offset %d: unknown opcode %v", r.Offset(), op)
+		}
+		im, err := ReadImm(&r, info.Imm, &f.targets)
+		if err != nil {
+			return err
+		}
+		switch op {
+		case wasm.OpBlock, wasm.OpIf:
+			loops = append(loops, false)
+		case wasm.OpLoop:
+			loops = append(loops, true)
+			depth++
+		case wasm.OpEnd:
+			if n := len(loops); n > 0 {
+				if loops[n-1] {
+					depth--
+				}
+				loops = loops[:n-1]
+			}
+		case wasm.OpLocalGet, wasm.OpLocalSet, wasm.OpLocalTee:
+			if op != wasm.OpLocalGet {
+				f.Written[im.X] = true
+			}
+			weight[im.X] += 1 << (3 * min(depth, 6))
+		}
+	}
+	pick := func(isInt bool, regs []R) {
+		var buf [16]int // no allocation for up to 16 registers
+		top := buf[:0]
+		if len(regs) > len(buf) {
+			top = make([]int, 0, len(regs))
+		}
+		for i, t := range f.FI.Locals {
+			if weight[i] == 0 || (isInt && t != wasm.I32 && t != wasm.I64) || (!isInt && t != wasm.F32 && t != wasm.F64) {
+				continue
+			}
+			k := len(top)
+			if k == len(regs) {
+				if weight[top[k-1]] >= weight[i] {
+					continue
+				}
+				k--
+			} else {
+				top = top[:k+1]
+			}
+			for k > 0 && weight[top[k-1]] < weight[i] {
+				top[k] = top[k-1]
+				k--
+			}
+			top[k] = i
+		}
+		for k, i := range top {
+			f.PinReg[i] = regs[k]
+			f.Busy[regs[k]] = true
+			f.Pinned = append(f.Pinned, uint32(i))
+		}
+	}
+	pick(true, intRegs)
+	pick(false, floatRegs)
+	return nil
+}
+
+// Body compiles a validated body with backend b: it decodes every
+// instruction, lets b compile the reachable ones and, after an
+// instruction that ends reachability, skips to the end or else of the
+// block, restoring the operand stack the block type gives.
+func (f *Frame[R, L]) Body(body []byte, base int, b Backend) error {
+	r := binary.NewReader(body, base)
+	dead := 0 // > 0: skipping unreachable code, nesting depth + 1
+	for !r.EOF() {
+		pos := r.Offset()
+		op, err := r.ReadOp()
+		if err != nil {
+			return err
+		}
+		info, ok := op.Info()
+		if !ok {
+			return fmt.Errorf("offset %d: unknown opcode %v", pos, op)
+		}
+		f.im, err = ReadImm(&r, info.Imm, &f.targets)
+		if err != nil {
+			return err
+		}
+		if dead > 0 {
+			switch op {
+			case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
+				dead++
+				continue
+			case wasm.OpElse:
+				if dead > 1 {
+					continue
+				}
+			case wasm.OpEnd:
+				if dead > 1 {
+					dead--
+					continue
+				}
+			default:
+				continue
+			}
+			dead = 0
+			d := &f.Ctrls[len(f.Ctrls)-1]
+			f.Truncate(d.Height)
+			ts := d.Results
+			if op == wasm.OpElse {
+				ts = d.Params
+			}
+			for _, t := range ts {
+				f.Push(t)
+			}
+		}
+		if err := b.Op(op, info, &f.im, &dead); err != nil {
+			return fmt.Errorf("offset %d: %v: %w", pos, op, err)
+		}
+	}
+	return nil
+}
