@@ -362,6 +362,9 @@ func (f *Frame[R, L]) ChoosePins(body []byte, base int, intRegs, floatRegs []R, 
 				loops = loops[:n-1]
 			}
 		case wasm.OpLocalGet, wasm.OpLocalSet, wasm.OpLocalTee:
+			if int(im.X) >= nl { // not validated: no local to count
+				continue
+			}
 			if op != wasm.OpLocalGet {
 				f.Written[im.X] = true
 			}
@@ -369,6 +372,9 @@ func (f *Frame[R, L]) ChoosePins(body []byte, base int, intRegs, floatRegs []R, 
 		}
 	}
 	pick := func(isInt bool, regs []R) {
+		if len(regs) == 0 {
+			return
+		}
 		var buf [16]int // no allocation for up to 16 registers
 		top := buf[:0]
 		if len(regs) > len(buf) {

@@ -1,0 +1,216 @@
+package jit
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/text"
+	"github.com/wasmrun/wasmrun/validate"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+func TestReadImm(t *testing.T) {
+	tests := []struct {
+		name string
+		kind wasm.ImmKind
+		in   []byte
+		want Imm
+	}{
+		{"none", wasm.ImmNone, nil, Imm{}},
+		{"local", wasm.ImmLocal, []byte{0xe5, 0x8e, 0x26}, Imm{X: 624485}},
+		{"i32 negative", wasm.ImmI32, []byte{0x7f}, Imm{I64: 0xffffffff}},
+		{"i64 negative", wasm.ImmI64, []byte{0x7e}, Imm{I64: 0xfffffffffffffffe}},
+		{"f32", wasm.ImmF32, []byte{0, 0, 0x80, 0x3f}, Imm{I64: 0x3f800000}},
+		{"br_table", wasm.ImmBrTable, []byte{2, 0, 1, 3}, Imm{Targets: []uint32{0, 1, 3}}},
+		{"call_indirect", wasm.ImmCallIndirect, []byte{5, 1}, Imm{X: 5, Y: 1}},
+		{"memory.copy", wasm.ImmMemoryCopy, []byte{0, 0}, Imm{}},
+		{"memory.init", wasm.ImmMemoryInit, []byte{3, 0}, Imm{X: 3}},
+		{"memarg", wasm.ImmMemArg, []byte{2, 0x80, 0x01}, Imm{Mem: binary.MemArg{Align: 2, Offset: 128}}},
+		{"memarg lane", wasm.ImmMemArgLane, []byte{0, 4, 7}, Imm{Mem: binary.MemArg{Offset: 4}, Lane: 7}},
+		{"lane", wasm.ImmLane, []byte{15}, Imm{Lane: 15}},
+		{"block value", wasm.ImmBlockType, []byte{0x7f}, Imm{BT: binary.BlockType{Kind: binary.BlockValue, Value: wasm.I32}}},
+		{"select t", wasm.ImmSelectT, []byte{1, 0x7c}, Imm{X: uint32(wasm.F64)}},
+	}
+	var buf []uint32
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := binary.NewReader(tt.in, 0)
+			got, err := ReadImm(&r, tt.kind, &buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !r.EOF() {
+				t.Errorf("%d bytes left unread", r.Len())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got)\n%s", diff)
+			}
+		})
+	}
+}
+
+// A br_table claiming more targets than bytes remain is an error, not a
+// huge allocation.
+func TestReadImmTruncated(t *testing.T) {
+	for _, in := range [][]byte{{0xff, 0xff, 0xff, 0xff, 0x0f}, {3, 0}, {}} {
+		r := binary.NewReader(in, 0)
+		var buf []uint32
+		if _, err := ReadImm(&r, wasm.ImmBrTable, &buf); err == nil {
+			t.Errorf("br_table % x: no error", in)
+		}
+	}
+}
+
+// frame compiles the first function of the text module src into a Frame.
+func frame(t *testing.T, src string) (*Frame[uint8, int], *wasm.Module) {
+	t.Helper()
+	m, err := text.ParseModule([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, err = binary.Decode(binary.Encode(m)); err != nil {
+		t.Fatal(err)
+	}
+	info, err := validate.Module(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := new(Frame[uint8, int])
+	f.Reset(m, &info.Funcs[0], nil, nil)
+	return f, m
+}
+
+func TestChoosePins(t *testing.T) {
+	const noReg = 0xff
+	// Local 2 (f64) is used in a loop, local 1 (i64) in a nested loop,
+	// local 0 (i32) once outside loops, local 3 (i32) never.
+	f, m := frame(t, `(module (func (param i32) (local i64 f64 i32)
+	  (local.set 0 (i32.const 1))
+	  (loop
+	    (local.set 2 (f64.add (local.get 2) (f64.const 1)))
+	    (loop (local.set 1 (i64.add (local.get 1) (i64.const 1))) (br_if 0 (i64.eqz (local.get 1)))))))`)
+	if err := f.ChoosePins(m.Code[0].Body, 0, []uint8{10}, []uint8{20, 21}, noReg); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]uint8{noReg, 10, 20, noReg}, f.PinReg); diff != "" {
+		t.Errorf("pinned registers (-want +got)\n%s", diff)
+	}
+	if diff := cmp.Diff([]bool{true, true, true, false}, f.Written); diff != "" {
+		t.Errorf("written (-want +got)\n%s", diff)
+	}
+	if !f.Busy[10] || !f.Busy[20] || f.Busy[21] {
+		t.Errorf("busy registers: 10 %v, 20 %v, 21 %v; want true, true, false", f.Busy[10], f.Busy[20], f.Busy[21])
+	}
+	// With more registers the i32 local used once is pinned too, after
+	// the heavier i64.
+	f.Reset(m, f.FI, nil, nil)
+	if err := f.ChoosePins(m.Code[0].Body, 0, []uint8{10, 11, 12}, nil, noReg); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]uint8{11, 10, noReg, noReg}, f.PinReg); diff != "" {
+		t.Errorf("pinned registers (-want +got)\n%s", diff)
+	}
+}
+
+// recorder is a Backend that records the instructions it is given and
+// models their stack effect with the front end's operand stack.
+type recorder struct {
+	f   *Frame[uint8, int]
+	ops []string
+}
+
+func (r *recorder) Op(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error {
+	r.ops = append(r.ops, fmt.Sprintf("%s@%d", info.Name, len(r.f.Stack)))
+	switch op {
+	case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
+		if op == wasm.OpIf {
+			r.f.Drop()
+		}
+		p, res := r.f.BlockType(im.BT)
+		r.f.Ctrls = append(r.f.Ctrls, Ctrl[int]{Op: op, Height: len(r.f.Stack) - len(p), Params: p, Results: res})
+	case wasm.OpElse:
+		d := &r.f.Ctrls[len(r.f.Ctrls)-1]
+		r.f.Truncate(d.Height)
+		for _, t := range d.Params {
+			r.f.Push(t)
+		}
+	case wasm.OpEnd:
+		d := r.f.Ctrls[len(r.f.Ctrls)-1]
+		r.f.Ctrls = r.f.Ctrls[:len(r.f.Ctrls)-1]
+		r.f.Truncate(d.Height)
+		for _, t := range d.Results {
+			r.f.Push(t)
+		}
+	case wasm.OpBr, wasm.OpReturn, wasm.OpUnreachable:
+		*dead = 1
+	case wasm.OpLocalGet:
+		r.f.PushLocal(im.X)
+	default:
+		for range info.Params {
+			r.f.Drop()
+		}
+		for _, t := range info.Results {
+			r.f.Push(t)
+		}
+	}
+	return nil
+}
+
+// Body skips unreachable code up to the end or else of the block and
+// restores the operand stack its type gives.
+func TestBodySkipsUnreachableCode(t *testing.T) {
+	f, m := frame(t, `(module (func (param i32) (result i32)
+	  (block (result i32)
+	    (br 0 (i32.const 1))
+	    (i32.add (i32.const 2) (i32.const 3))
+	    (block (drop (i32.const 4))))
+	  (if (result i32) (local.get 0)
+	    (then (unreachable) (nop))
+	    (else (i32.const 5)))
+	  (i32.add)))`)
+	r := &recorder{f: f}
+	f.Ctrls = append(f.Ctrls, Ctrl[int]{Results: []wasm.ValType{wasm.I32}})
+	if err := f.Body(m.Code[0].Body, m.Code[0].Offset, r); err != nil {
+		t.Fatal(err)
+	}
+	want := "block@0 i32.const@0 br@1 end@1 local.get@1 if@2 unreachable@1 else@1 i32.const@1 end@2 i32.add@2 end@1"
+	if got := strings.Join(r.ops, " "); got != want {
+		t.Errorf("compiled\n  %s\nwant\n  %s", got, want)
+	}
+	if f.MaxSP != 2 {
+		t.Errorf("MaxSP = %d, want 2", f.MaxSP)
+	}
+}
+
+// Body never panics on a body that is not valid: it returns an error or
+// hands the backend what it decoded.
+func FuzzBody(f *testing.F) {
+	f.Add([]byte{0x41, 0x01, 0x1a, 0x0b})
+	f.Add([]byte{0x0e, 0x02, 0x00, 0x01, 0x00, 0x0b})
+	f.Add([]byte{0x02, 0x40, 0x00, 0x01, 0x0b, 0x0b})
+	f.Fuzz(func(t *testing.T, body []byte) {
+		m := &wasm.Module{Types: []wasm.FuncType{{}}}
+		fi := &validate.FuncInfo{}
+		fr := new(Frame[uint8, int])
+		fr.Reset(m, fi, nil, nil)
+		_ = fr.ChoosePins(body, 0, []uint8{1}, []uint8{2}, 0xff)
+		fr.Ctrls = append(fr.Ctrls, Ctrl[int]{})
+		_ = fr.Body(body, 0, backendFunc(func(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error {
+			if op == wasm.OpBr || op == wasm.OpBrTable {
+				*dead = 1
+			}
+			return nil
+		}))
+	})
+}
+
+// backendFunc adapts a function to Backend.
+type backendFunc func(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error
+
+func (b backendFunc) Op(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error {
+	return b(op, info, im, dead)
+}
