@@ -1253,16 +1253,19 @@ func (c *compiler) nativeFloat(op wasm.Op, info *wasm.OpInfo) bool {
 		y := c.popOperand()
 		x := c.popOperand()
 		c.loadX(mov, X0, x)
-		a.XorRR(W32, RAX, RAX)
-		a.XorRR(W32, RCX, RCX)
-		c.applyX(ucom, X0, y)
+		c.applyX(ucom, X0, y) // may use RAX for a constant: zero-extend after SETcc
 		if op == wasm.OpF32Eq || op == wasm.OpF64Eq {
 			a.SetccR(CondE, RAX)
 			a.SetccR(CondNP, RCX)
-			a.AndRR(W32, RAX, RCX)
 		} else {
 			a.SetccR(CondNE, RAX)
 			a.SetccR(CondP, RCX)
+		}
+		a.MovzxRR(W32, W8, RAX, RAX)
+		a.MovzxRR(W32, W8, RCX, RCX)
+		if op == wasm.OpF32Eq || op == wasm.OpF64Eq {
+			a.AndRR(W32, RAX, RCX)
+		} else {
 			a.OrRR(W32, RAX, RCX)
 		}
 		a.MovMR(W64, c.push(wasm.I32), RAX)
