@@ -2,9 +2,11 @@
 // compiler: the VM context shared by compiled code and Go (its layout is
 // the contract with every backend), executable memory (written read-write,
 // then switched to read-execute) and the mmap'd machine and value stacks
-// that compiled code runs on. Every numeric and SIMD instruction is
-// compiled to machine code; only calls to the host, memory.grow and the
-// table, reference, data and element instructions leave to Go.
+// that compiled code runs on. Every numeric, SIMD, memory-access,
+// table.get/set/size and control instruction is compiled to machine code;
+// calls to the host and the instructions that allocate or copy through the
+// store (memory.grow, memory.init, data.drop, table.grow/fill/copy/init,
+// elem.drop, ref.func) leave to Go.
 //
 // Compiled code never runs Go code on its stacks: a trap, a host call, a
 // memory or table instruction left to Go, or an exhausted interruption

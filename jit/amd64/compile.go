@@ -867,6 +867,8 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 		a.CmpMI(W64, x, 0)
 		a.SetccR(CondE, RAX)
 		a.MovMR(W64, c.push(wasm.I32), RAX)
+	case wasm.OpTableGet, wasm.OpTableSet, wasm.OpTableSize:
+		c.tableOp(op, im.X)
 	case wasm.OpMemorySize:
 		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffMemLen})
 		a.ShiftRI(Shr, W64, RAX, 16)
@@ -1147,8 +1149,8 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 	return false
 }
 
-// generic leaves op to Go: memory.grow, and the table, reference,
-// data and element instructions.
+// generic leaves op to Go: memory.grow, memory.init, data.drop,
+// table.grow/fill/copy/init, elem.drop and ref.func.
 func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) error {
 	var params, results []wasm.ValType
 	switch {
@@ -1157,12 +1159,6 @@ func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) error {
 	case op == wasm.OpMemoryInit, op == wasm.OpMemoryCopy, op == wasm.OpMemoryFill:
 		params = []wasm.ValType{wasm.I32, wasm.I32, wasm.I32}
 	case op == wasm.OpDataDrop, op == wasm.OpElemDrop:
-	case op == wasm.OpTableGet:
-		params, results = []wasm.ValType{wasm.I32}, []wasm.ValType{c.TableType(im.X)}
-	case op == wasm.OpTableSet:
-		params = []wasm.ValType{wasm.I32, c.TableType(im.X)}
-	case op == wasm.OpTableSize:
-		results = []wasm.ValType{wasm.I32}
 	case op == wasm.OpTableGrow:
 		params, results = []wasm.ValType{c.TableType(im.X), wasm.I32}, []wasm.ValType{wasm.I32}
 	case op == wasm.OpTableFill:
@@ -1847,4 +1843,39 @@ func (c *compiler) returnFast() bool {
 	}
 	c.a.Ret()
 	return true
+}
+
+// tableOp compiles table.get, table.set and table.size of table x: the
+// element slice of the store.Table is read through the VM context's
+// table array (table.grow, in Go, may have replaced it), bounds-checked
+// against its length.
+func (c *compiler) tableOp(op wasm.Op, x uint32) {
+	a := &c.a
+	var val Mem
+	if op == wasm.OpTableSet {
+		_, val = c.pop()
+	}
+	var ix Mem
+	if op != wasm.OpTableSize {
+		_, ix = c.pop()
+		a.MovRM(W32, RCX, ix)
+	}
+	a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffTables})
+	a.MovRM(W64, RAX, Mem{Base: RAX, Disp: int32(8 * x)})
+	if op == wasm.OpTableSize {
+		a.MovRM(W64, RAX, Mem{Base: RAX, Disp: elemsOff + 8})
+		a.MovMR(W64, c.push(wasm.I32), RAX)
+		return
+	}
+	a.CmpRM(W64, RCX, Mem{Base: RAX, Disp: elemsOff + 8})
+	a.Jcc(CondAE, c.trap(store.TrapTableOutOfBounds))
+	a.MovRM(W64, RAX, Mem{Base: RAX, Disp: elemsOff})
+	elem := Mem{Base: RAX, Index: RCX, Scale: 8}
+	if op == wasm.OpTableGet {
+		a.MovRM(W64, RDX, elem)
+		a.MovMR(W64, c.push(c.TableType(x)), RDX)
+		return
+	}
+	a.MovRM(W64, RDX, val)
+	a.MovMR(W64, elem, RDX)
 }

@@ -459,22 +459,6 @@ func (v *vm) helper(ctx context.Context, h *helper, inst *store.Instance, d *ins
 		for j := range b {
 			b[j] = val
 		}
-	case wasm.OpTableGet:
-		tab := inst.Tables[h.a]
-		i := uint64(uint32(s[0]))
-		if i >= uint64(len(tab.Elems)) {
-			return store.TrapTableOutOfBounds, nil
-		}
-		s[0] = tab.Elems[i]
-	case wasm.OpTableSet:
-		tab := inst.Tables[h.a]
-		i := uint64(uint32(s[0]))
-		if i >= uint64(len(tab.Elems)) {
-			return store.TrapTableOutOfBounds, nil
-		}
-		tab.Elems[i] = s[1]
-	case wasm.OpTableSize:
-		s[0] = uint64(len(inst.Tables[h.a].Elems))
 	case wasm.OpTableGrow:
 		old, ok := inst.Tables[h.a].Grow(uint64(uint32(s[1])), s[0])
 		if ok {

@@ -86,3 +86,27 @@ func TestEveryNumericAndSIMDInstructionIsNative(t *testing.T) {
 	}
 	t.Logf("%d instructions compile to native code only", n)
 }
+
+// table.get, table.set and table.size are compiled too: a function using
+// them has no exit to Go.
+func TestTableAccessIsNative(t *testing.T) {
+	m, err := text.ParseModule([]byte(`(module (table $t 2 funcref) (table $e 1 externref)
+	  (func (param i32 externref) (result i32)
+	    (table.set $t (local.get 0) (table.get $t (i32.const 1)))
+	    (table.set $e (i32.const 0) (local.get 1))
+	    (i32.add (table.size $t) (ref.is_null (table.get $e (local.get 0))))))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	vi, err := validate.Module(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := New(Config{}).Compile(m, vi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := code.(*module).funcs[0].helpers; len(h) != 0 {
+		t.Errorf("exits to Go: %v", h)
+	}
+}
