@@ -193,6 +193,10 @@ type Frame[R ~uint8, L any] struct {
 	Written []bool   // the body writes the local (local.set, local.tee)
 	Pinned  []uint32 // the pinned locals
 
+	// Next holds the bytes after the instruction Backend.Op compiles, for
+	// peephole decisions (is the result stored straight to a local?).
+	Next []byte
+
 	im      Imm      // Body: the current instruction's immediates (in the Frame: passing them allocates nothing)
 	targets []uint32 // ReadImm's br_table buffer
 	weight  []uint64 // ChoosePins: uses of each local, weighted by loop depth
@@ -459,6 +463,7 @@ func (f *Frame[R, L]) Body(body []byte, base int, b Backend) error {
 				f.Push(t)
 			}
 		}
+		f.Next = body[r.Offset()-base:]
 		if err := b.Op(op, info, &f.im, &dead); err != nil {
 			return fmt.Errorf("offset %d: %v: %w", pos, op, err)
 		}

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/sys/cpu"
 
+	"github.com/wasmrun/wasmrun/binary"
 	"github.com/wasmrun/wasmrun/jit"
 	. "github.com/wasmrun/wasmrun/jit/amd64/asm" //lint:ignore ST1001 the instruction selector reads like assembly
 	"github.com/wasmrun/wasmrun/store"
@@ -191,7 +192,8 @@ type operand struct {
 	isReg   bool
 	isX     bool
 	r       Reg
-	pinned  bool // r is a pinned local's register: read it, never write it
+	pinned  bool   // r is a pinned local's register: read it, never write it
+	loc     uint32 // the pinned local
 }
 
 // popOperand pops the top entry without materialising a constant.
@@ -215,7 +217,7 @@ func (c *compiler) popOperand() operand {
 		r := c.PinReg[x]
 		c.Ref[n] = jit.KindSlot
 		c.popRead()
-		return operand{isReg: !r.IsXMM(), isX: r.IsXMM(), r: r, pinned: true}
+		return operand{isReg: !r.IsXMM(), isX: r.IsXMM(), r: r, pinned: true, loc: uint32(x)}
 	}
 	_, m := c.popRead()
 	return operand{m: m}
@@ -1024,7 +1026,7 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		w := width(info.Params[0])
 		y := c.popOperand()
 		x := c.popOperand()
-		r := c.resultReg(x, y)
+		r, inPlace := c.resultRegInPlace(x, y)
 		c.load(w, r, x)
 		switch v, ok := y.imm32(w); {
 		case ok:
@@ -1037,14 +1039,14 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		default:
 			a.AluRM(alu, w, r, y.m)
 		}
-		c.pushReg(info.Results[0], r)
+		c.pushResult(info.Results[0], r, x, inPlace)
 		return true
 	}
 	if sh, ok := shiftOps.get(op); ok {
 		w := width(info.Params[0])
 		y := c.popOperand()
 		x := c.popOperand()
-		r := c.resultReg(x, y)
+		r, inPlace := c.resultRegInPlace(x, y)
 		c.load(w, r, x)
 		if y.isConst {
 			n := uint8(y.v & 31)
@@ -1056,7 +1058,7 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 			c.load(W32, RCX, y)
 			a.ShiftRCL(sh, w, r)
 		}
-		c.pushReg(info.Results[0], r)
+		c.pushResult(info.Results[0], r, x, inPlace)
 		return true
 	}
 	if cc, ok := cmpOps.get(op); ok {
@@ -1729,8 +1731,8 @@ func (c *compiler) reloadPinned() {
 func (c *compiler) setPinned(x uint32) {
 	a := &c.a
 	n := len(c.Ref) - 1
-	if c.Ref[n] == int(x) { // local.set x (local.get x)
-		c.popRead()
+	if c.Ref[n] == int(x) { // local.set x (local.get x), or a result computed in place
+		c.Drop()
 		return
 	}
 	t := c.FI.Locals[x]
@@ -1878,4 +1880,38 @@ func (c *compiler) tableOp(op wasm.Op, x uint32) {
 	}
 	a.MovRM(W64, RDX, val)
 	a.MovMR(W64, elem, RDX)
+}
+
+// resultRegInPlace is resultReg, except that when x is a pinned local
+// the next instruction stores the result to (local.set or local.tee of
+// the same local), the result is computed in the local's register: the
+// entries still referring to the local's old value are stored first.
+func (c *compiler) resultRegInPlace(x, y operand) (Reg, bool) {
+	if !x.pinned || !c.storesTo(x.loc) {
+		return c.resultReg(x, y), false
+	}
+	c.materializeLocal(x.loc)
+	return x.r, true
+}
+
+// storesTo reports whether the next instruction is local.set or
+// local.tee of local x.
+func (c *compiler) storesTo(x uint32) bool {
+	n := c.Next
+	if len(n) < 2 || n[0] != byte(wasm.OpLocalSet) && n[0] != byte(wasm.OpLocalTee) {
+		return false
+	}
+	r := binary.NewReader(n[1:], 0)
+	v, err := r.ReadU32()
+	return err == nil && v == x
+}
+
+// pushResult pushes the result of an instruction: register r, or the
+// local x it was computed in place.
+func (c *compiler) pushResult(t wasm.ValType, r Reg, x operand, inPlace bool) {
+	if inPlace {
+		c.PushLocal(x.loc)
+		return
+	}
+	c.pushReg(t, r)
 }
