@@ -5,6 +5,7 @@ package amd64
 import (
 	"fmt"
 	"math"
+	"slices"
 	"unsafe"
 
 	"golang.org/x/sys/cpu"
@@ -57,6 +58,9 @@ type compiler struct {
 	cold   []func()
 	consts map[[16]byte]Label
 	pool   [][16]byte // constants in order of first use
+
+	brLabels, brStubLabels []Label // br_table: buffers reused
+	brStubs                []uint32
 }
 
 func (c *compiler) slot(off int) Mem { return Mem{Base: regFB, Disp: int32(8 * (c.NLoc + off))} }
@@ -550,7 +554,10 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 		return nil
 	}
 	switch op {
-	case wasm.OpBlock, wasm.OpLoop, wasm.OpElse, wasm.OpEnd, wasm.OpBr, wasm.OpBrTable, wasm.OpReturn:
+	case wasm.OpBrTable: // the index straight into RCX, then the canonical state
+		c.load(W32, RCX, c.popOperand())
+		c.materializeAll()
+	case wasm.OpBlock, wasm.OpLoop, wasm.OpElse, wasm.OpEnd, wasm.OpBr, wasm.OpReturn:
 		c.materializeAll()
 	}
 	switch op {
@@ -617,45 +624,44 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 		c.branch(im.X)
 		a.Bind(skip)
 	case wasm.OpBrTable:
-		_, im0 := c.pop()
-		a.MovRM(W32, RCX, im0)
+		// Targets that need no values moved are jumped to straight from
+		// the table; the others through one stub per depth.
 		n := len(im.Targets) - 1
-		stubs := make([]Label, n)
-		def := a.NewLabel()
+		table, def := a.NewLabel(), a.NewLabel()
 		a.CmpRI(W32, RCX, int32(n))
 		a.Jcc(CondAE, def)
-		table := a.NewLabel()
 		a.LeaRIP(RAX, table)
 		a.MovsxdRM(RDX, Mem{Base: RAX, Index: RCX, Scale: 4})
 		a.AddRR(W64, RAX, RDX)
 		a.JmpR(RAX)
-		byDepth := map[uint32]Label{}
-		for i := 0; i < n; i++ {
-			if l, ok := byDepth[im.Targets[i]]; ok {
-				stubs[i] = l
+		labels := c.brLabels[:0]
+		stubs := c.brStubs[:0] // depths with a stub, in order; their labels follow labels' use
+		stubLabels := c.brStubLabels[:0]
+		for _, t := range im.Targets[:n] {
+			if d := &c.Ctrls[len(c.Ctrls)-1-int(t)]; d.Op != 0 && c.branchCopyFree(d) {
+				labels = append(labels, d.Label)
 				continue
 			}
-			l := a.NewLabel()
-			byDepth[im.Targets[i]] = l
-			stubs[i] = l
+			k := slices.Index(stubs, t)
+			if k < 0 {
+				k = len(stubs)
+				stubs = append(stubs, t)
+				stubLabels = append(stubLabels, a.NewLabel())
+			}
+			labels = append(labels, stubLabels[k])
 		}
-		done := map[uint32]bool{}
-		for i := 0; i < n; i++ {
-			t := im.Targets[i]
-			if done[t] {
-				continue
-			}
-			done[t] = true
-			a.Bind(stubs[i])
+		for k, t := range stubs {
+			a.Bind(stubLabels[k])
 			c.branch(t)
 		}
 		a.Bind(def)
 		c.branch(im.Targets[n])
 		if n > 0 {
-			a.JumpTable(table, stubs)
+			a.JumpTable(table, labels)
 		} else {
 			a.Bind(table)
 		}
+		c.brLabels, c.brStubs, c.brStubLabels = labels, stubs, stubLabels
 		*dead = 1
 	case wasm.OpReturn:
 		c.branch(uint32(len(c.Ctrls) - 1))
