@@ -42,6 +42,7 @@ type VMContext struct {
 	TypeIDs   uintptr // address of the instance's []uint32 of canonical type IDs
 	ICache    uintptr // address of the call_indirect cache: {code, type ID} per function handle
 	ICacheLen uint64  // entries in ICache
+	GoBP      uintptr // Go's frame pointer at entry or resume, restored on the way back to Go
 }
 
 // Offsets of the VMContext fields, for code generators.
@@ -62,6 +63,7 @@ const (
 	OffTypeIDs   = int32(unsafe.Offsetof(VMContext{}.TypeIDs))
 	OffICache    = int32(unsafe.Offsetof(VMContext{}.ICache))
 	OffICacheLen = int32(unsafe.Offsetof(VMContext{}.ICacheLen))
+	OffGoBP      = int32(unsafe.Offsetof(VMContext{}.GoBP))
 )
 
 // Exit codes stored in VMContext.Exit. Trap codes (store.TrapCode) are

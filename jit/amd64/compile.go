@@ -1701,9 +1701,12 @@ func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) bool {
 // joins; their slots are written only around calls and exits to Go
 // (savePinned), which clobber every register but the fixed ones, and read
 // back after (reloadPinned). Registers not used for pinning remain
-// temporaries.
+// temporaries. R14 (Go's g) and RBP (Go's frame pointer) are free in
+// compiled code: Go reloads R14 after calling the ABI0 trampolines that
+// enter compiled code, and the trampolines and the exit stub restore RBP
+// from VMContext.GoBP before returning to Go.
 var (
-	pinnedInt = [...]Reg{R9, R10, R11, R14, R8}
+	pinnedInt = [...]Reg{R9, R10, R11, R14, R8, RBP}
 	pinnedX   = [...]Reg{X10, X11, X12, X13, X14}
 )
 

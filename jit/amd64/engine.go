@@ -102,6 +102,7 @@ func exitStub(a *asm.Assembler) {
 	a.MovMR(asm.W64, asm.Mem{Base: regVM, Disp: jit.OffJitSP}, asm.RSP)
 	a.MovMR(asm.W64, asm.Mem{Base: regVM, Disp: jit.OffJitFB}, regFB)
 	a.MovRM(asm.W64, asm.RSP, asm.Mem{Base: regVM, Disp: jit.OffGoSP})
+	a.MovRM(asm.W64, asm.RBP, asm.Mem{Base: regVM, Disp: jit.OffGoBP}) // compiled code may use RBP
 	a.Ret()
 }
 

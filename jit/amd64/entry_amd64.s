@@ -1,20 +1,24 @@
 #include "textflag.h"
 
 // func enter(vc *jit.VMContext, code uintptr)
-// Saves Go's SP in vc.GoSP, switches to the JIT machine stack (vc.JitSP),
+// Saves Go's SP and BP in vc.GoSP and vc.GoBP (offset 128, checked by
+// TestVMContextLayout), switches to the JIT machine stack (vc.JitSP),
 // loads the fixed registers (R15 vmctx, R12 frame base, R13 memory base)
-// and calls code. A normal return stores Exit=0; an exit stub returns
-// here directly by restoring vc.GoSP.
+// and calls code. Compiled code may use BP as a register: a normal return
+// stores Exit=0 and restores SP and BP; an exit stub returns here directly
+// by restoring them the same way.
 TEXT ·enter(SB), NOSPLIT|NOFRAME, $0-16
 	MOVQ vc+0(FP), R15
 	MOVQ code+8(FP), AX
 	MOVQ SP, 0(R15)
+	MOVQ BP, 128(R15)
 	MOVQ 32(R15), R12
 	MOVQ 40(R15), R13
 	MOVQ 24(R15), SP
 	CALL AX
 	MOVQ $0, 8(R15)
 	MOVQ 0(R15), SP
+	MOVQ 128(R15), BP
 	RET
 
 // func resume(vc *jit.VMContext)
@@ -23,6 +27,7 @@ TEXT ·enter(SB), NOSPLIT|NOFRAME, $0-16
 TEXT ·resume(SB), NOSPLIT|NOFRAME, $0-8
 	MOVQ vc+0(FP), R15
 	MOVQ SP, 0(R15)
+	MOVQ BP, 128(R15)
 	MOVQ 32(R15), R12
 	MOVQ 40(R15), R13
 	MOVQ 24(R15), SP
