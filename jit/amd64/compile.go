@@ -61,6 +61,15 @@ type compiler struct {
 
 	brLabels, brStubLabels []Label // br_table: buffers reused
 	brStubs                []uint32
+
+	// Bounds checks already made in the current straight-line region:
+	// an access [x + end) with x a pinned local is in bounds when
+	// chkGen[x] == gen and end <= chkEnd[x] (memory never shrinks, so
+	// only a write to x or a control-flow merge, which bumps gen, ends
+	// what a check proved).
+	chkEnd []int64
+	chkGen []uint32
+	gen    uint32
 }
 
 func (c *compiler) slot(off int) Mem { return Mem{Base: regFB, Disp: int32(8 * (c.NLoc + off))} }
@@ -451,6 +460,11 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 	clear(c.consts)
 	c.pool = c.pool[:0]
 	c.fc = &funcCode{mod: mod, idx: idx}
+	if cap(c.chkGen) < len(fi.Locals) {
+		c.chkEnd, c.chkGen = make([]int64, len(fi.Locals)), make([]uint32, len(fi.Locals))
+	}
+	c.chkEnd, c.chkGen = c.chkEnd[:len(fi.Locals)], c.chkGen[:len(fi.Locals)]
+	c.gen++
 	ft := m.Types[fi.TypeIndex]
 	a := &c.a
 	body := m.Code[idx].Body
@@ -552,6 +566,10 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 			c.Ctrls = c.Ctrls[:0]
 		}
 		return nil
+	}
+	switch op {
+	case wasm.OpLoop, wasm.OpElse, wasm.OpEnd: // control-flow merges
+		c.gen++
 	}
 	switch op {
 	case wasm.OpBrTable: // the index straight into RCX, then the canonical state
@@ -937,9 +955,11 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) error {
 		a.MovImm(W64, RCX, int64(off))
 		a.AddRR(W64, RAX, RCX)
 	}
-	a.LeaRM(W64, RDX, Mem{Base: RAX, Disp: disp + size})
-	a.CmpRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffMemLen})
-	a.Jcc(CondA, c.trap(2 /* store.TrapMemoryOutOfBounds */))
+	if end := int64(disp) + int64(size); !c.provenInBounds(addr, im.Mem.Offset, end) {
+		a.LeaRM(W64, RDX, Mem{Base: RAX, Disp: disp + size})
+		a.CmpRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffMemLen})
+		a.Jcc(CondA, c.trap(2 /* store.TrapMemoryOutOfBounds */))
+	}
 	ea := Mem{Base: regMem, Index: RAX, Scale: 1, Disp: disp}
 	if store {
 		w := [9]Width{1: W8, 2: W16, 4: W32, 8: W64}[size]
@@ -1748,6 +1768,7 @@ func (c *compiler) setPinned(x uint32) {
 	pr := c.PinReg[x]
 	o := c.popOperand()
 	c.materializeLocal(x)
+	c.chkGen[x] = 0 // the bounds it was checked for no longer hold
 	switch {
 	case pr.IsXMM():
 		switch {
@@ -1900,6 +1921,7 @@ func (c *compiler) resultRegInPlace(x, y operand) (Reg, bool) {
 		return c.resultReg(x, y), false
 	}
 	c.materializeLocal(x.loc)
+	c.chkGen[x.loc] = 0
 	return x.r, true
 }
 
@@ -1923,4 +1945,22 @@ func (c *compiler) pushResult(t wasm.ValType, r Reg, x operand, inPlace bool) {
 		return
 	}
 	c.pushReg(t, r)
+}
+
+// provenInBounds reports whether an access [addr + end) needs no bounds
+// check because an earlier check in the same straight-line region proved
+// [addr + end') with end' >= end for the same pinned local addr; when it
+// does need one (the caller emits it), the check is recorded.
+func (c *compiler) provenInBounds(addr operand, offset uint64, end int64) bool {
+	if !addr.pinned || offset >= 1<<30 {
+		return false
+	}
+	x := addr.loc
+	if c.chkGen[x] == c.gen && c.chkEnd[x] >= end {
+		return true
+	}
+	if c.chkGen[x] != c.gen || c.chkEnd[x] < end {
+		c.chkGen[x], c.chkEnd[x] = c.gen, end
+	}
+	return false
 }

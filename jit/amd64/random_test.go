@@ -74,6 +74,10 @@ func (g *progGen) address() {
 		g.expr(wasm.I32)
 		return
 	}
+	if g.r.IntN(3) == 0 { // a bare local: repeated accesses share bounds checks
+		g.pf("(local.get %d)", g.local(wasm.I32))
+		return
+	}
 	g.pf("(i32.and ")
 	g.expr(wasm.I32)
 	g.pf(" (i32.const 0xff8))")
@@ -210,6 +214,14 @@ func (g *progGen) stmts(n, lvl int) {
 		g.pf("\n    ")
 		t := numTypes[g.r.IntN(4)]
 		switch k := g.r.IntN(12); {
+		case k <= 1 && t == wasm.I32: // an address in (or just past) the first page
+			mask := 0xfff8
+			if g.r.IntN(5) == 0 {
+				mask = 0x1fff8
+			}
+			g.pf("(local.set %d (i32.and ", g.local(t))
+			g.expr(t)
+			g.pf(" (i32.const %#x)))", mask)
 		case k <= 3:
 			g.pf("(local.set %d ", g.local(t))
 			g.expr(t)
