@@ -2,14 +2,12 @@
 // compiler: the VM context shared by compiled code and Go (its layout is
 // the contract with every backend), executable memory (written read-write,
 // then switched to read-execute) and the mmap'd machine and value stacks
-// that compiled code runs on. Every numeric, SIMD, memory-access,
-// table.get/set/size and control instruction is compiled to machine code;
-// calls to the host and the instructions that allocate or copy through the
-// store (memory.grow, memory.init, data.drop, table.grow/fill/copy/init,
-// elem.drop, ref.func) leave to Go.
+// that compiled code runs on. Every instruction is compiled to machine
+// code; only calls to the host and the two that allocate (memory.grow,
+// table.grow) leave to Go.
 //
-// Compiled code never runs Go code on its stacks: a trap, a host call, a
-// memory or table instruction left to Go, or an exhausted interruption
+// Compiled code never runs Go code on its stacks: a trap, a host call,
+// memory.grow or table.grow, or an exhausted interruption
 // budget stores an exit code in the VMContext and returns through the
 // backend's entry trampoline; Go handles the exit and resumes the code.
 package jit
@@ -43,6 +41,9 @@ type VMContext struct {
 	ICache    uintptr // address of the call_indirect cache: {code, type ID} per function handle
 	ICacheLen uint64  // entries in ICache
 	GoBP      uintptr // Go's frame pointer at entry or resume, restored on the way back to Go
+	Funcs     uintptr // address of the instance's function handles ([]uint64, by function index)
+	Datas     uintptr // address of the instance's data segments' slice headers ([][]byte)
+	Elems     uintptr // address of the instance's element segments' slice headers ([][]uint64)
 }
 
 // Offsets of the VMContext fields, for code generators.
@@ -64,6 +65,9 @@ const (
 	OffICache    = int32(unsafe.Offsetof(VMContext{}.ICache))
 	OffICacheLen = int32(unsafe.Offsetof(VMContext{}.ICacheLen))
 	OffGoBP      = int32(unsafe.Offsetof(VMContext{}.GoBP))
+	OffFuncs     = int32(unsafe.Offsetof(VMContext{}.Funcs))
+	OffDatas     = int32(unsafe.Offsetof(VMContext{}.Datas))
+	OffElems     = int32(unsafe.Offsetof(VMContext{}.Elems))
 )
 
 // Exit codes stored in VMContext.Exit. Trap codes (store.TrapCode) are

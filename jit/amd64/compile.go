@@ -895,6 +895,19 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 		a.MovMR(W64, c.push(wasm.I32), RAX)
 	case wasm.OpTableGet, wasm.OpTableSet, wasm.OpTableSize:
 		c.tableOp(op, im.X)
+	case wasm.OpRefFunc:
+		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffFuncs})
+		a.MovRM(W64, RAX, Mem{Base: RAX, Disp: int32(8 * im.X)})
+		a.MovMR(W64, c.push(wasm.FuncRef), RAX)
+	case wasm.OpDataDrop, wasm.OpElemDrop: // the segment's length becomes 0 (no pointer is written)
+		off := jit.OffDatas
+		if op == wasm.OpElemDrop {
+			off = jit.OffElems
+		}
+		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: off})
+		a.MovMI(W64, Mem{Base: RAX, Disp: int32(24*im.X + 8)}, 0)
+	case wasm.OpMemoryInit, wasm.OpTableInit, wasm.OpTableCopy, wasm.OpTableFill:
+		c.bulkSegment(op, im.X, im.Y)
 	case wasm.OpMemorySize:
 		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffMemLen})
 		a.ShiftRI(Shr, W64, RAX, 16)
@@ -1177,24 +1190,14 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 	return false
 }
 
-// generic leaves op to Go: memory.grow, memory.init, data.drop,
-// table.grow/fill/copy/init, elem.drop and ref.func.
+// generic leaves op to Go: memory.grow and table.grow, which allocate.
 func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) error {
 	var params, results []wasm.ValType
 	switch {
 	case op == wasm.OpMemoryGrow:
 		params, results = info.Params, info.Results
-	case op == wasm.OpMemoryInit, op == wasm.OpMemoryCopy, op == wasm.OpMemoryFill:
-		params = []wasm.ValType{wasm.I32, wasm.I32, wasm.I32}
-	case op == wasm.OpDataDrop, op == wasm.OpElemDrop:
 	case op == wasm.OpTableGrow:
 		params, results = []wasm.ValType{c.TableType(im.X), wasm.I32}, []wasm.ValType{wasm.I32}
-	case op == wasm.OpTableFill:
-		params = []wasm.ValType{wasm.I32, c.TableType(im.X), wasm.I32}
-	case op == wasm.OpTableInit, op == wasm.OpTableCopy:
-		params = []wasm.ValType{wasm.I32, wasm.I32, wasm.I32}
-	case op == wasm.OpRefFunc:
-		results = []wasm.ValType{wasm.FuncRef}
 	default:
 		return errUnsupported
 	}
@@ -1963,4 +1966,96 @@ func (c *compiler) provenInBounds(addr operand, offset uint64, end int64) bool {
 		c.chkGen[x], c.chkEnd[x] = c.gen, end
 	}
 	return false
+}
+
+// bulkSegment compiles memory.init (data segment x), table.init (element
+// segment x into table y), table.copy (table y to table x) and table.fill
+// (table x) with REP MOVS/STOS after checking every bound (a zero length
+// still traps when an index is past the end). Segment slice headers are
+// read in place through the VM context (a dropped segment has length 0);
+// table elements and segments are []uint64 (no pointers for the collector
+// to see written).
+func (c *compiler) bulkSegment(op wasm.Op, x, y uint32) {
+	a := &c.a
+	c.materializeAll() // frees RSI, RDI and every temporary (never pinned)
+	_, mn := c.popRead()
+	_, mv := c.popRead()
+	_, md := c.popRead()
+	tables := Mem{Base: regVM, Disp: jit.OffTables}
+	a.MovRM(W32, RCX, mn)
+	a.MovRM(W32, RDI, md)
+	switch op {
+	case wasm.OpMemoryInit:
+		oob := c.trap(store.TrapMemoryOutOfBounds)
+		a.MovRM(W32, RSI, mv)
+		seg := Mem{Base: RDX, Disp: int32(24 * x)}
+		a.MovRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffDatas})
+		a.LeaRM(W64, RAX, Mem{Base: RSI, Index: RCX, Scale: 1})
+		a.CmpRM(W64, RAX, Mem{Base: RDX, Disp: seg.Disp + 8})
+		a.Jcc(CondA, oob)
+		a.LeaRM(W64, RAX, Mem{Base: RDI, Index: RCX, Scale: 1})
+		a.CmpRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffMemLen})
+		a.Jcc(CondA, oob)
+		a.AddRM(W64, RSI, seg)
+		a.AddRR(W64, RDI, regMem)
+		a.Bytes([]byte{0xf3, 0xa4}) // rep movsb
+	case wasm.OpTableFill:
+		oob := c.trap(store.TrapTableOutOfBounds)
+		a.MovRM(W64, RAX, mv)
+		a.MovRM(W64, RDX, tables)
+		a.MovRM(W64, RDX, Mem{Base: RDX, Disp: int32(8 * x)})
+		a.LeaRM(W64, RSI, Mem{Base: RDI, Index: RCX, Scale: 1})
+		a.CmpRM(W64, RSI, Mem{Base: RDX, Disp: elemsOff + 8})
+		a.Jcc(CondA, oob)
+		a.MovRM(W64, RDX, Mem{Base: RDX, Disp: elemsOff})
+		a.LeaRM(W64, RDI, Mem{Base: RDX, Index: RDI, Scale: 8})
+		a.Bytes([]byte{0xf3, 0x48, 0xab}) // rep stosq
+	case wasm.OpTableInit:
+		oob := c.trap(store.TrapTableOutOfBounds)
+		a.MovRM(W32, RSI, mv)
+		a.MovRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffElems})
+		a.LeaRM(W64, RAX, Mem{Base: RSI, Index: RCX, Scale: 1})
+		a.CmpRM(W64, RAX, Mem{Base: RDX, Disp: int32(24*x) + 8})
+		a.Jcc(CondA, oob)
+		a.MovRM(W64, RDX, Mem{Base: RDX, Disp: int32(24 * x)})
+		a.LeaRM(W64, RSI, Mem{Base: RDX, Index: RSI, Scale: 8})
+		a.MovRM(W64, RDX, tables)
+		a.MovRM(W64, RDX, Mem{Base: RDX, Disp: int32(8 * y)})
+		a.LeaRM(W64, RAX, Mem{Base: RDI, Index: RCX, Scale: 1})
+		a.CmpRM(W64, RAX, Mem{Base: RDX, Disp: elemsOff + 8})
+		a.Jcc(CondA, oob)
+		a.MovRM(W64, RDX, Mem{Base: RDX, Disp: elemsOff})
+		a.LeaRM(W64, RDI, Mem{Base: RDX, Index: RDI, Scale: 8})
+		a.Bytes([]byte{0xf3, 0x48, 0xa5}) // rep movsq
+	case wasm.OpTableCopy: // table y to table x, overlapping like memmove
+		oob := c.trap(store.TrapTableOutOfBounds)
+		a.MovRM(W32, RSI, mv)
+		a.MovRM(W64, RDX, tables)
+		a.MovRM(W64, RDX, Mem{Base: RDX, Disp: int32(8 * y)})
+		a.LeaRM(W64, RAX, Mem{Base: RSI, Index: RCX, Scale: 1})
+		a.CmpRM(W64, RAX, Mem{Base: RDX, Disp: elemsOff + 8})
+		a.Jcc(CondA, oob)
+		a.MovRM(W64, RDX, Mem{Base: RDX, Disp: elemsOff})
+		a.LeaRM(W64, RSI, Mem{Base: RDX, Index: RSI, Scale: 8})
+		a.MovRM(W64, RDX, tables)
+		a.MovRM(W64, RDX, Mem{Base: RDX, Disp: int32(8 * x)})
+		a.LeaRM(W64, RAX, Mem{Base: RDI, Index: RCX, Scale: 1})
+		a.CmpRM(W64, RAX, Mem{Base: RDX, Disp: elemsOff + 8})
+		a.Jcc(CondA, oob)
+		a.MovRM(W64, RDX, Mem{Base: RDX, Disp: elemsOff})
+		a.LeaRM(W64, RDI, Mem{Base: RDX, Index: RDI, Scale: 8})
+		fwd, done := a.NewLabel(), a.NewLabel()
+		a.CmpRR(W64, RDI, RSI)
+		a.Jcc(CondBE, fwd) // dst <= src: a forward copy never reads what it wrote
+		a.LeaRM(W64, RAX, Mem{Base: RSI, Index: RCX, Scale: 8})
+		a.CmpRR(W64, RDI, RAX)
+		a.Jcc(CondAE, fwd) // no overlap
+		a.LeaRM(W64, RDI, Mem{Base: RDI, Index: RCX, Scale: 8, Disp: -8})
+		a.LeaRM(W64, RSI, Mem{Base: RSI, Index: RCX, Scale: 8, Disp: -8})
+		a.Bytes([]byte{0xfd, 0xf3, 0x48, 0xa5, 0xfc}) // std; rep movsq; cld
+		a.Jmp(done)
+		a.Bind(fwd)
+		a.Bytes([]byte{0xf3, 0x48, 0xa5}) // rep movsq
+		a.Bind(done)
+	}
 }

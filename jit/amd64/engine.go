@@ -198,6 +198,7 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 type instData struct {
 	globals []uintptr // address of each global's Lo slot
 	tables  []uintptr // address of each *store.Table
+	funcs   []uint64  // the handle of each function (ref.func)
 	mem     *store.Memory
 	// icache maps function handles to same-instance call_indirect
 	// targets; compiled code reads it through VMContext.ICache. Replaced
@@ -225,6 +226,10 @@ func instState(inst *store.Instance) *instData {
 	d.tables = make([]uintptr, len(inst.Tables)+1)
 	for i, t := range inst.Tables {
 		d.tables[i] = uintptr(unsafe.Pointer(t))
+	}
+	d.funcs = make([]uint64, len(inst.Funcs)+1)
+	for i, f := range inst.Funcs {
+		d.funcs[i] = f.Handle
 	}
 	d.icache = make([]icEntry, 1)
 	if len(inst.Memories) > 0 {
@@ -294,6 +299,16 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 		vc.TypeIDs = uintptr(unsafe.Pointer(&inst.TypeIDs[0]))
 	}
 	vc.ICache, vc.ICacheLen = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache))
+	// Compiled code reads (and, for data.drop and elem.drop, zeroes the
+	// length of) the instance's segment slice headers in place; the
+	// instance is kept alive until the call returns.
+	vc.Funcs = uintptr(unsafe.Pointer(&d.funcs[0]))
+	if len(inst.Datas) > 0 {
+		vc.Datas = uintptr(unsafe.Pointer(&inst.Datas[0]))
+	}
+	if len(inst.Elems) > 0 {
+		vc.Elems = uintptr(unsafe.Pointer(&inst.Elems[0]))
+	}
 	v.refreshMem(d)
 	vc.Budget = v.nextBudget()
 	if vc.Budget == 0 {
@@ -433,33 +448,6 @@ func (v *vm) helper(ctx context.Context, h *helper, inst *store.Instance, d *ins
 		} else {
 			s[0] = math.MaxUint32
 		}
-	case wasm.OpMemoryInit:
-		data := inst.Datas[h.a]
-		dst, src, n := uint64(uint32(s[0])), uint64(uint32(s[1])), uint64(uint32(s[2]))
-		mem := d.mem.Bytes()
-		if src+n > uint64(len(data)) || dst+n > uint64(len(mem)) {
-			return store.TrapMemoryOutOfBounds, nil
-		}
-		copy(mem[dst:dst+n], data[src:])
-	case wasm.OpDataDrop:
-		inst.Datas[h.a] = nil
-	case wasm.OpMemoryCopy:
-		dst, src, n := uint64(uint32(s[0])), uint64(uint32(s[1])), uint64(uint32(s[2]))
-		mem := d.mem.Bytes()
-		if src+n > uint64(len(mem)) || dst+n > uint64(len(mem)) {
-			return store.TrapMemoryOutOfBounds, nil
-		}
-		copy(mem[dst:dst+n], mem[src:src+n])
-	case wasm.OpMemoryFill:
-		dst, val, n := uint64(uint32(s[0])), byte(s[1]), uint64(uint32(s[2]))
-		mem := d.mem.Bytes()
-		if dst+n > uint64(len(mem)) {
-			return store.TrapMemoryOutOfBounds, nil
-		}
-		b := mem[dst : dst+n]
-		for j := range b {
-			b[j] = val
-		}
 	case wasm.OpTableGrow:
 		old, ok := inst.Tables[h.a].Grow(uint64(uint32(s[1])), s[0])
 		if ok {
@@ -467,34 +455,6 @@ func (v *vm) helper(ctx context.Context, h *helper, inst *store.Instance, d *ins
 		} else {
 			s[0] = math.MaxUint32
 		}
-	case wasm.OpTableFill:
-		tab := inst.Tables[h.a]
-		i, n := uint64(uint32(s[0])), uint64(uint32(s[2]))
-		if i+n > uint64(len(tab.Elems)) {
-			return store.TrapTableOutOfBounds, nil
-		}
-		for j := i; j < i+n; j++ {
-			tab.Elems[j] = s[1]
-		}
-	case wasm.OpTableInit:
-		e := inst.Elems[h.a]
-		tab := inst.Tables[h.b]
-		dst, src, n := uint64(uint32(s[0])), uint64(uint32(s[1])), uint64(uint32(s[2]))
-		if src+n > uint64(len(e)) || dst+n > uint64(len(tab.Elems)) {
-			return store.TrapTableOutOfBounds, nil
-		}
-		copy(tab.Elems[dst:dst+n], e[src:])
-	case wasm.OpElemDrop:
-		inst.Elems[h.a] = nil
-	case wasm.OpTableCopy:
-		td, ts := inst.Tables[h.a], inst.Tables[h.b]
-		dst, src, n := uint64(uint32(s[0])), uint64(uint32(s[1])), uint64(uint32(s[2]))
-		if src+n > uint64(len(ts.Elems)) || dst+n > uint64(len(td.Elems)) {
-			return store.TrapTableOutOfBounds, nil
-		}
-		copy(td.Elems[dst:dst+n], ts.Elems[src:src+n])
-	case wasm.OpRefFunc:
-		s[0] = inst.Funcs[h.a].Handle
 	default:
 		return 0, fmt.Errorf("jit: no helper for %v", h.op)
 	}

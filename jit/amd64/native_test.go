@@ -4,6 +4,7 @@ package amd64
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,13 +88,25 @@ func TestEveryNumericAndSIMDInstructionIsNative(t *testing.T) {
 	t.Logf("%d instructions compile to native code only", n)
 }
 
-// table.get, table.set and table.size are compiled too: a function using
-// them has no exit to Go.
-func TestTableAccessIsNative(t *testing.T) {
-	m, err := text.ParseModule([]byte(`(module (table $t 2 funcref) (table $e 1 externref)
-	  (func (param i32 externref) (result i32)
+// The table, reference, segment and bulk-memory instructions are
+// compiled too: only memory.grow and table.grow (which allocate) leave to
+// Go.
+func TestOnlyGrowLeavesToGo(t *testing.T) {
+	m, err := text.ParseModule([]byte(`(module (memory 1) (table $t 4 funcref) (table $e 2 externref)
+	  (elem $seg func $f $f) (data $d "abc")
+	  (func $f (param i32 externref) (result i32)
 	    (table.set $t (local.get 0) (table.get $t (i32.const 1)))
 	    (table.set $e (i32.const 0) (local.get 1))
+	    (table.fill $t (i32.const 0) (ref.func $f) (i32.const 2))
+	    (table.copy $t $t (i32.const 1) (i32.const 0) (i32.const 3))
+	    (table.init $t $seg (i32.const 0) (i32.const 0) (i32.const 2))
+	    (elem.drop $seg)
+	    (memory.init $d (i32.const 8) (i32.const 0) (i32.const 3))
+	    (data.drop $d)
+	    (memory.copy (i32.const 0) (i32.const 8) (i32.const 3))
+	    (memory.fill (i32.const 16) (i32.const 1) (i32.const 4))
+	    (drop (memory.grow (i32.const 1)))
+	    (drop (table.grow $t (ref.null func) (i32.const 1)))
 	    (i32.add (table.size $t) (ref.is_null (table.get $e (local.get 0))))))`))
 	if err != nil {
 		t.Fatal(err)
@@ -106,7 +119,11 @@ func TestTableAccessIsNative(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h := code.(*module).funcs[0].helpers; len(h) != 0 {
-		t.Errorf("exits to Go: %v", h)
+	var ops []wasm.Op
+	for _, h := range code.(*module).funcs[0].helpers {
+		ops = append(ops, h.op)
+	}
+	if want := []wasm.Op{wasm.OpMemoryGrow, wasm.OpTableGrow}; !slices.Equal(ops, want) {
+		t.Errorf("exits to Go for %v, want only %v", ops, want)
 	}
 }
