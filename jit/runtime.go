@@ -1,8 +1,11 @@
 // Package jit holds the machine-independent parts of wasmrun's JIT
-// compiler: the VM context shared by compiled code and Go (its layout is
-// the contract with every backend), executable memory (written read-write,
-// then switched to read-execute) and the mmap'd machine and value stacks
-// that compiled code runs on. Every instruction is compiled to machine
+// compiler: the front end of the single-pass compiler (frontend.go: the
+// decoder, the operand-stack and control-frame model, the choice of the
+// locals kept in registers; a backend such as jit/amd64 supplies the
+// instruction selection), the VM context shared by compiled code and Go
+// (its layout is the contract with every backend), executable memory
+// (written read-write, then switched to read-execute) and the mmap'd
+// machine and value stacks that compiled code runs on. Every instruction is compiled to machine
 // code; only calls to the host and the two that allocate (memory.grow,
 // table.grow) leave to Go.
 //
