@@ -1515,6 +1515,10 @@ func (c *compiler) nativeBits(op wasm.Op, info *wasm.OpInfo) bool {
 // storeX stores the float of type t in XMM register x to slot or local
 // m; an f32 slot is written whole so that its upper half is zero.
 func (c *compiler) storeX(t wasm.ValType, m Mem, x Reg) {
+	if t == wasm.V128 {
+		c.a.SseMR(MOVDQU, m, x)
+		return
+	}
 	if t == wasm.F32 {
 		c.a.SseRR(MOVDR, RAX, x)
 		c.a.MovMR(W64, m, RAX)
@@ -1640,50 +1644,73 @@ func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) bool {
 		}
 	}
 	a := &c.a
-	c.materializeAll()
 	params := info.Params
 	if mem {
 		params = params[1:] // the address
 	}
-	// RSI and RDI are never pinned (bulkMem uses them) nor live here.
-	gprs, xmms := []Reg{RSI, RDI}, []Reg{X2, X3, X4}
-	args := make([]Reg, len(params))
-	for i, t := range params {
-		if t == wasm.I32 || t == wasm.I64 {
-			args[i], gprs = gprs[0], gprs[1:]
-		} else {
-			args[i], xmms = xmms[0], xmms[1:]
+	// The operands stay where they are when already in registers (the
+	// selectors never write their argument registers, except dst ==
+	// args[0]); the others are loaded into fresh temporaries. Every
+	// register involved stays busy until the instruction is emitted, so
+	// no allocation hands it out twice, and all allocation happens before
+	// RAX holds the address (a spill may use RAX).
+	var ops [3]operand
+	var argBuf [3]Reg
+	args := argBuf[:len(params)]
+	for i := len(params) - 1; i >= 0; i-- {
+		ops[i] = c.popOperand()
+	}
+	var addr operand
+	if mem {
+		addr = c.popOperand()
+	}
+	hold := func(o operand) {
+		if (o.isReg || o.isX) && !o.pinned {
+			c.Busy[o.r] = true
 		}
 	}
-	for i := len(params) - 1; i >= 0; i-- {
-		t, m := c.pop()
-		switch t {
-		case wasm.I32, wasm.I64:
-			a.MovRM(W64, args[i], m)
-		case wasm.V128:
-			a.SseRM(MOVDQU, args[i], m)
+	for _, o := range ops[:len(params)] {
+		hold(o)
+	}
+	hold(addr)
+	var dying [3]bool // args[i] is a temporary whose value dies here
+	for i, t := range params {
+		o := ops[i]
+		dying[i] = !o.pinned
+		switch {
+		case o.isReg || o.isX:
+			args[i] = o.r
+		case t == wasm.I32 || t == wasm.I64:
+			args[i] = c.allocReg(NoReg)
+			c.load(W64, args[i], o)
 		default:
-			a.SseRM(MOVSD, args[i], m)
+			args[i] = c.allocX()
+			switch t {
+			case wasm.V128:
+				a.SseRM(MOVDQU, args[i], o.m)
+			case wasm.F32:
+				c.loadX(MOVSS, args[i], o)
+			default:
+				c.loadX(MOVSD, args[i], o)
+			}
 		}
 	}
 	dst := NoReg
+	var rt wasm.ValType
 	if len(info.Results) == 1 {
-		if t := info.Results[0]; t == wasm.I32 || t == wasm.I64 {
-			switch len(gprs) {
-			case 2:
-				dst = RSI
-			case 1: // an integer operand is in RSI
-				dst = RDI
-			default:
-				dst = args[0]
-			}
-		} else {
-			dst = X5
+		rt = info.Results[0]
+		intResult := rt == wasm.I32 || rt == wasm.I64
+		switch {
+		case len(args) > 0 && args[0].IsXMM() != intResult && dying[0] && (len(args) < 2 || args[1] != args[0]) && (len(args) < 3 || args[2] != args[0]):
+			dst = args[0] // a temporary that dies here
+		case intResult:
+			dst = c.allocReg(NoReg)
+		default:
+			dst = c.allocX()
 		}
 	}
 	l := &lowerCtx{a: a, trap: c.trap, const16: c.const16}
 	if mem {
-		addr := c.popOperand()
 		c.load(W32, RAX, addr)
 		disp := int32(0)
 		if off := im.Mem.Offset; off < 1<<30 {
@@ -1702,18 +1729,22 @@ func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) bool {
 	} else {
 		lowerScalar(l, op, dst, args)
 	}
-	if dst == NoReg {
-		return true
+	// The operands' registers are free again (loaded ones included),
+	// except the one that holds the result.
+	for i := range params {
+		if r := args[i]; r != dst && !ops[i].pinned {
+			c.Busy[r] = false
+		}
 	}
-	t := info.Results[0]
-	m := c.push(t)
-	switch t {
-	case wasm.I32, wasm.I64:
-		a.MovMR(W64, m, dst)
-	case wasm.V128:
-		a.SseMR(MOVDQU, m, dst)
+	if (addr.isReg || addr.isX) && !addr.pinned {
+		c.Busy[addr.r] = false
+	}
+	switch {
+	case dst == NoReg:
+	case rt == wasm.I32 || rt == wasm.I64:
+		c.pushReg(rt, dst)
 	default:
-		c.storeX(t, m, dst)
+		c.pushX(rt, dst)
 	}
 	return true
 }
