@@ -1,27 +1,30 @@
 //go:build amd64
 
-// Package amd64 is wasmrun's JIT compiler for x86-64 (SSE4.1 baseline):
-// a single pass over each validated body emits machine code with our own
-// assembler (package asm), functions compile in parallel and are laid out
-// into one read-execute mapping per module, and Go-assembly trampolines
-// run the code on mmap'd stacks with the exit protocol of package jit.
+// Package amd64 is wasmrun's JIT backend for x86-64 (SSE4.1 baseline):
+// it implements the instruction selection of the single-pass compiler
+// whose front end is package jit (jit.Frame, jit.Backend), emits machine
+// code with our own assembler (package asm), compiles functions in
+// parallel, lays them out into one read-execute mapping per module, and
+// runs the code on mmap'd stacks through Go-assembly trampolines with the
+// exit protocol of package jit.
 //
 // Compiled code keeps the VM context in R15, the value-stack frame base
 // in R12 and the base of memory 0 in R13. Every value has a home slot in
 // the frame (parameters, locals, then the operand stack, as in the
 // interpreter). The most used locals (counted by a pre-scan, weighted by
-// loop depth) live in registers for the whole function (R8-R11 and R14,
-// X10-X14), so loops and block joins never reload them; their slots are
-// written only around calls and exits to Go. The compiler's virtual
-// operand stack lets an entry stay a reference to a local, a constant
-// (used as an immediate), a comparison in the flags (fused into br_if, if
-// and select) or a temporary in a register (RSI, RDI, RBX and the unpinned
-// ones; X2-X9) until it is needed, and stores operand-stack values to
-// their slots at block boundaries, calls and exits (the canonical state).
-// A callee's frame starts at its caller's arguments, so calls copy
-// nothing, and the machine stack holds only return addresses, which gives
-// the frame limit and the trap backtrace. Instructions with operands in
-// registers are selected by lower_*.go (see lower.go).
+// loop depth) live in registers for the whole function (R8-R11, R14 and
+// RBP; X10-X14), so loops and block joins never reload them; their slots
+// are written only around calls and exits to Go. The operand stack lets
+// an entry stay a reference to a local, a constant (used as an
+// immediate), a comparison in the flags (fused into br_if, if and select)
+// or a temporary in a register (RSI, RDI, RBX and the unpinned ones;
+// X2-X9 for floats and vectors) until it is needed, and stores
+// operand-stack values to their slots at block boundaries, calls and
+// exits (the canonical state). A callee's frame starts at its caller's
+// arguments, so calls copy nothing, and the machine stack holds only
+// return addresses, which gives the frame limit and the trap backtrace.
+// Instructions whose operands are in registers are selected by
+// lower_*.go (see the contract in lower.go).
 package amd64
 
 import (
