@@ -52,6 +52,7 @@ type funcCode struct {
 
 type compiler struct {
 	jit.Frame[Reg, Label]
+	fuel   bool // the engine meters fuel, which counts every call
 	a      Assembler
 	fc     *funcCode
 	traps  map[store.TrapCode]Label
@@ -513,7 +514,12 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 			a.XorRR(W32, r, r)
 		}
 	}
-	c.budget()
+	// The interruption check at entry bounds recursion; a function without
+	// calls cannot recurse and its loops check at their headers, so it
+	// needs none unless fuel counts calls.
+	if fi.HasCalls || c.fuel {
+		c.budget()
+	}
 	c.Ctrls = append(c.Ctrls, jit.Ctrl[Label]{Op: 0, Results: ft.Results, Label: a.NewLabel()})
 	if err := c.Body(body, m.Code[idx].Offset, c); err != nil {
 		return nil, err

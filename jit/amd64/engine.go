@@ -137,7 +137,7 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 	errs := make([]error, len(m.Funcs))
 	var next atomic.Int64
 	work := func() {
-		c := new(compiler)
+		c := &compiler{fuel: e.cfg.Fuel > 0}
 		for {
 			i := int(next.Add(1) - 1)
 			if i >= len(m.Funcs) {
