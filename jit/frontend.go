@@ -196,6 +196,11 @@ type Frame[R ~uint8, L any] struct {
 	// Next holds the bytes after the instruction Backend.Op compiles, for
 	// peephole decisions (is the result stored straight to a local?).
 	Next []byte
+	// Skip is set by Backend.Op when it also compiled the instructions in
+	// the first Skip bytes of Next (fused into the current one); Body
+	// then continues after them. Only instructions that neither open nor
+	// close a block nor end reachability may be fused.
+	Skip int
 
 	im      Imm      // Body: the current instruction's immediates (in the Frame: passing them allocates nothing)
 	targets []uint32 // ReadImm's br_table buffer
@@ -218,7 +223,7 @@ func (f *Frame[R, L]) Reset(m *wasm.Module, fi *validate.FuncInfo, types []uint3
 	f.M, f.FI, f.Types, f.Globals = m, fi, types, globals
 	f.Stack, f.Offs, f.Ref, f.Val = f.Stack[:0], f.Offs[:0], f.Ref[:0], f.Val[:0]
 	f.Busy = [256]bool{}
-	f.SP, f.MaxSP = 0, 0
+	f.SP, f.MaxSP, f.Skip = 0, 0, 0
 	f.Ctrls = f.Ctrls[:0]
 	f.Pinned = f.Pinned[:0]
 	f.LocalOf = grow(f.LocalOf, len(fi.Locals))
@@ -466,6 +471,12 @@ func (f *Frame[R, L]) Body(body []byte, base int, b Backend) error {
 		f.Next = body[r.Offset()-base:]
 		if err := b.Op(op, info, &f.im, &dead); err != nil {
 			return fmt.Errorf("offset %d: %v: %w", pos, op, err)
+		}
+		if f.Skip > 0 {
+			if err := r.Skip(f.Skip); err != nil {
+				return err
+			}
+			f.Skip = 0
 		}
 	}
 	return nil

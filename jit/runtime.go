@@ -34,7 +34,7 @@ type VMContext struct {
 	JitFB     uintptr // value-stack frame base at the exit
 	MemBase   uintptr // base address of memory 0
 	MemLen    uint64  // length in bytes of memory 0
-	Budget    int64   // loop headers and calls until the next exit to Go
+	Budget    int64   // loop headers and calls until the next exit to Go (a backend may keep it in a register while its code runs)
 	SPLimit   uintptr // lowest machine stack pointer allowed at a prologue
 	VSLimit   uintptr // highest value-stack address a frame may reach
 	Globals   uintptr // address of an array of global addresses

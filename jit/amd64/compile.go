@@ -23,6 +23,15 @@ const (
 	regVM  = R15 // *jit.VMContext
 	regFB  = R12 // value-stack frame base: slot i is [R12+8*i]
 	regMem = R13 // base of memory 0
+	// regBudget holds the interruption budget (jit.VMContext.Budget)
+	// while compiled code runs: the trampolines load it, the exit stub
+	// and a normal return store it. Counting in a register keeps the
+	// check at loop headers and entries to one fused sub+jz with no
+	// memory access: a read-modify-write of the context field there put
+	// a store-to-load forwarding round trip (~5 cycles) on every loop's
+	// critical path. RBP is Go's frame pointer; the trampolines and the
+	// exit stub restore it from VMContext.GoBP before returning to Go.
+	regBudget = RBP
 )
 
 // helper is an instruction compiled code leaves to Go.
@@ -379,7 +388,7 @@ func (c *compiler) helperCall(h helper) {
 func (c *compiler) budget() {
 	cold := c.a.NewLabel()
 	back := c.a.NewLabel()
-	c.a.DecM(W64, Mem{Base: regVM, Disp: jit.OffBudget})
+	c.a.SubRI(W64, regBudget, 1)
 	c.a.Jcc(CondE, cold)
 	c.a.Bind(back)
 	c.cold = append(c.cold, func() {
@@ -1071,6 +1080,33 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		w := width(info.Params[0])
 		y := c.popOperand()
 		x := c.popOperand()
+		if v, ok := y.imm32(w); ok && alu == AluAnd && !x.isConst {
+			// A mask only tested: "x & k; eqz" is "test x, k" (ZF), and
+			// a mask consumed at once as a condition (br_if, if, select)
+			// is the same test, nonzero meaning true.
+			eqz := w == W32 && c.nextIs(wasm.OpI32Eqz) || w == W64 && c.nextIs(wasm.OpI64Eqz)
+			if eqz || w == W32 && (c.nextIs(wasm.OpBrIf) || c.nextIs(wasm.OpIf) || c.nextIs(wasm.OpSelect)) {
+				if x.isReg {
+					a.TestRI(w, x.r, v)
+				} else {
+					a.TestMI(w, x.m, v)
+				}
+				if eqz {
+					c.Skip = 1
+					c.pushFlags(CondE)
+				} else {
+					c.pushFlags(CondNE)
+				}
+				return true
+			}
+		}
+		if v, ok := y.imm32(w); ok && alu == AluAdd && x.pinned && !c.storesTo(x.loc) {
+			// Pinned x + k into a temporary: one lea instead of mov, add.
+			r := c.resultReg(x, y)
+			a.LeaRM(w, r, Mem{Base: x.r, Disp: v})
+			c.pushReg(info.Results[0], r)
+			return true
+		}
 		r, inPlace := c.resultRegInPlace(x, y)
 		c.load(w, r, x)
 		switch v, ok := y.imm32(w); {
@@ -1139,6 +1175,21 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		y := c.popOperand()
 		x := c.popOperand()
 		r := c.resultReg(x, y)
+		if v, ok := y.imm32(w); ok && x.isReg {
+			// x * 3, 5 or 9 (plus a constant added next) is one lea.
+			if v == 3 || v == 5 || v == 9 {
+				m := Mem{Base: x.r, Index: x.r, Scale: uint8(v - 1)}
+				if k, n, ok := c.nextAddConst(w); ok {
+					m.Disp = k
+					c.Skip = n
+				}
+				a.LeaRM(w, r, m)
+			} else {
+				a.ImulRRI(w, r, x.r, v)
+			}
+			c.pushReg(info.Results[0], r)
+			return true
+		}
 		c.load(w, r, x)
 		switch v, ok := y.imm32(w); {
 		case ok:
@@ -1187,7 +1238,23 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 		c.pushReg(info.Results[0], r)
 		return true
 	case wasm.OpI64ExtendI32U, wasm.OpI32ReinterpretF32, wasm.OpF32ReinterpretI32, wasm.OpI64ReinterpretF64, wasm.OpF64ReinterpretI64:
-		if n := len(c.Stack) - 1; c.Ref[n] == jit.KindReg || c.Ref[n] == jit.KindXReg || c.Ref[n] >= 0 && c.PinReg[c.Ref[n]] != NoReg {
+		n := len(c.Stack) - 1
+		if op == wasm.OpI64ExtendI32U {
+			// An i32 in a register is zero-extended (every 32-bit
+			// instruction clears bits 32-63): a temporary just changes
+			// type, a pinned local is copied into one.
+			if k := c.Ref[n]; k == jit.KindReg {
+				c.Stack[n] = wasm.I64
+				return true
+			} else if k >= 0 && c.PinReg[k] != NoReg {
+				x := c.popOperand()
+				r := c.allocReg(NoReg)
+				a.MovRR(W32, r, x.r)
+				c.pushReg(wasm.I64, r)
+				return true
+			}
+		}
+		if c.Ref[n] == jit.KindReg || c.Ref[n] == jit.KindXReg || c.Ref[n] >= 0 && c.PinReg[c.Ref[n]] != NoReg {
 			c.materialize(n)
 		}
 		c.Stack[len(c.Stack)-1] = info.Results[0]
@@ -1761,12 +1828,10 @@ func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) bool {
 // joins; their slots are written only around calls and exits to Go
 // (savePinned), which clobber every register but the fixed ones, and read
 // back after (reloadPinned). Registers not used for pinning remain
-// temporaries. R14 (Go's g) and RBP (Go's frame pointer) are free in
-// compiled code: Go reloads R14 after calling the ABI0 trampolines that
-// enter compiled code, and the trampolines and the exit stub restore RBP
-// from VMContext.GoBP before returning to Go.
+// temporaries. R14 (Go's g) is free in compiled code: Go reloads R14
+// after calling the ABI0 trampolines that enter compiled code.
 var (
-	pinnedInt = [...]Reg{R9, R10, R11, R14, R8, RBP}
+	pinnedInt = [...]Reg{R9, R10, R11, R14, R8}
 	pinnedX   = [...]Reg{X10, X11, X12, X13, X14}
 )
 
@@ -1975,6 +2040,34 @@ func (c *compiler) storesTo(x uint32) bool {
 	r := binary.NewReader(n[1:], 0)
 	v, err := r.ReadU32()
 	return err == nil && v == x
+}
+
+// nextIs reports whether the next instruction is the one-byte op.
+func (c *compiler) nextIs(op wasm.Op) bool {
+	return len(c.Next) > 0 && c.Next[0] == byte(op)
+}
+
+// nextAddConst recognises "iN.const k; iN.add" of width w as the next two
+// instructions: it returns k (as a 32-bit displacement, which for W32
+// wraps like the addition) and their length in bytes.
+func (c *compiler) nextAddConst(w Width) (int32, int, bool) {
+	n := c.Next
+	constOp, addOp := byte(wasm.OpI64Const), byte(wasm.OpI64Add)
+	if w == W32 {
+		constOp, addOp = byte(wasm.OpI32Const), byte(wasm.OpI32Add)
+	}
+	if len(n) < 3 || n[0] != constOp {
+		return 0, 0, false
+	}
+	r := binary.NewReader(n[1:], 0)
+	k, err := r.ReadS64()
+	if err != nil || r.Pos() >= len(n)-1 || n[1+r.Pos()] != addOp {
+		return 0, 0, false
+	}
+	if w == W64 && k != int64(int32(k)) {
+		return 0, 0, false
+	}
+	return int32(k), 1 + r.Pos() + 1, true
 }
 
 // pushResult pushes the result of an instruction: register r, or the

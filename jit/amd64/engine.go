@@ -9,11 +9,12 @@
 // exit protocol of package jit.
 //
 // Compiled code keeps the VM context in R15, the value-stack frame base
-// in R12 and the base of memory 0 in R13. Every value has a home slot in
+// in R12, the base of memory 0 in R13 and the interruption budget in RBP
+// (decremented at loop headers and function entries). Every value has a home slot in
 // the frame (parameters, locals, then the operand stack, as in the
 // interpreter). The most used locals (counted by a pre-scan, weighted by
-// loop depth) live in registers for the whole function (R8-R11, R14 and
-// RBP; X10-X14), so loops and block joins never reload them; their slots
+// loop depth) live in registers for the whole function (R8-R11 and R14;
+// X10-X14), so loops and block joins never reload them; their slots
 // are written only around calls and exits to Go. The operand stack lets
 // an entry stay a reference to a local, a constant (used as an
 // immediate), a comparison in the flags (fused into br_if, if and select)
@@ -100,10 +101,12 @@ func (m *module) FuncCode(i int) any { return m.funcs[i] }
 func (m *module) Code() []byte { return m.code }
 
 // exitStub is placed at offset 0 of every module: it saves the JIT stack
-// pointer and frame base and returns to Go through the trampoline.
+// pointer, the frame base and the budget and returns to Go through the
+// trampoline.
 func exitStub(a *asm.Assembler) {
 	a.MovMR(asm.W64, asm.Mem{Base: regVM, Disp: jit.OffJitSP}, asm.RSP)
 	a.MovMR(asm.W64, asm.Mem{Base: regVM, Disp: jit.OffJitFB}, regFB)
+	a.MovMR(asm.W64, asm.Mem{Base: regVM, Disp: jit.OffBudget}, regBudget)
 	a.MovRM(asm.W64, asm.RSP, asm.Mem{Base: regVM, Disp: jit.OffGoSP})
 	a.MovRM(asm.W64, asm.RBP, asm.Mem{Base: regVM, Disp: jit.OffGoBP}) // compiled code may use RBP
 	a.Ret()

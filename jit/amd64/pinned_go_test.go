@@ -14,8 +14,8 @@ import (
 	"github.com/wasmrun/wasmrun/wasm"
 )
 
-// Compiled code uses R14 (Go's g) and RBP (Go's frame pointer) for pinned
-// locals. A guest with more hot integer locals than other registers,
+// Compiled code uses R14 (Go's g) for a pinned local and RBP (Go's frame
+// pointer) for the interruption budget. A guest with more hot integer locals than other registers,
 // calling a host function (an exit to Go that allocates, yields and
 // collects) and running long enough for budget exits, must leave Go's
 // state intact: the execution tracer, which unwinds Go stacks by frame
@@ -36,8 +36,9 @@ func TestPinnedR14AndRBPKeepGoIntact(t *testing.T) {
 	imports := func(mod, name string) (store.Extern, bool) {
 		return store.Extern{Kind: wasm.ExternFunc, Func: host}, mod == "env" && name == "mix"
 	}
-	// Eight i64 locals updated in the loop: all six pinned integer
-	// registers (RBP and R14 among them) hold live values across the call.
+	// Eight i64 locals updated in the loop: all five pinned integer
+	// registers (R14 among them) hold live values across the call, and
+	// RBP counts the budget.
 	inst := instantiate(t, New(Config{}), `(module (import "env" "mix" (func $mix (param i64) (result i64)))
 	  (func (export "run") (param $n i64) (result i64) (local $a i64) (local $b i64) (local $c i64) (local $d i64) (local $e i64) (local $f i64) (local $g i64)
 	    (local.set $a (i64.const 1)) (local.set $b (i64.const 2)) (local.set $c (i64.const 3))
