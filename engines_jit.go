@@ -14,5 +14,5 @@ func newJIT(cfg RuntimeConfig) store.Engine {
 	if !cpu.X86.HasSSE41 {
 		return nil
 	}
-	return amd64.New(amd64.Config{MaxFrames: cfg.MaxCallDepth, Fuel: cfg.Fuel})
+	return amd64.New(amd64.Config{MaxFrames: cfg.MaxCallDepth, Fuel: cfg.Fuel, PerfMap: cfg.PerfMap})
 }

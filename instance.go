@@ -108,11 +108,14 @@ func (g *Global) Type() wasm.GlobalType { return g.g.Type }
 // Get returns the value's slot (the low half of a v128).
 func (g *Global) Get() uint64 { return g.g.Lo }
 
-// Set sets the value of a mutable global; it reports false for an
-// immutable one.
+// Set sets the value of a mutable global (an i32 or f32 global keeps the
+// low 32 bits of v); it reports false for an immutable one.
 func (g *Global) Set(v uint64) bool {
 	if !g.g.Type.Mutable {
 		return false
+	}
+	if t := g.g.Type.Type; t == wasm.I32 || t == wasm.F32 {
+		v = uint64(uint32(v)) // 32-bit values are zero-extended slots
 	}
 	g.g.Lo = v
 	return true

@@ -58,6 +58,10 @@ type RuntimeConfig struct {
 	// Fuel, when positive, is the number of loop iterations and calls one
 	// call from Go may execute before it traps with "out of fuel".
 	Fuel int64
+	// PerfMap makes the JIT append the address and name of every function
+	// it compiles to /tmp/perf-PID.map, so that Linux perf can attribute
+	// samples in JIT code to Wasm functions. The interpreter ignores it.
+	PerfMap bool
 }
 
 // Runtime compiles and instantiates modules. Instances of one Runtime can

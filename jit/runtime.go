@@ -133,8 +133,19 @@ type Stacks struct {
 // Sizes of the stacks.
 const (
 	MachineStackSize = 1 << 20
-	ValueStackSize   = 64 << 20
+	ValueStackSize   = 96 << 20
 	guard            = 1 << 16
+)
+
+// SmallFrame is the largest value-stack frame, in bytes, whose function
+// may skip the value-stack check in its prologue. The value stack keeps
+// SmallFrameSlack bytes mapped beyond ValueLimit: every Wasm frame holds
+// one return address on the machine stack, so no more than
+// MachineStackSize/8 frames are ever live, and small frames pushed past
+// the last checked one stay inside the slack.
+const (
+	SmallFrame      = 256
+	SmallFrameSlack = SmallFrame * (MachineStackSize / 8)
 )
 
 // NewStacks maps a machine stack and a value stack.
@@ -171,9 +182,10 @@ func (s *Stacks) Values() []uint64 {
 	return unsafe.Slice((*uint64)(unsafe.Pointer(&s.values[0])), (len(s.values)-guard)/8)
 }
 
-// ValueLimit returns the highest address a frame may reach.
+// ValueLimit returns the highest address a checked frame may reach
+// (SmallFrameSlack below the end of the usable value stack).
 func (s *Stacks) ValueLimit() uintptr {
-	return uintptr(unsafe.Pointer(&s.values[0])) + uintptr(len(s.values)) - guard
+	return uintptr(unsafe.Pointer(&s.values[0])) + uintptr(len(s.values)) - guard - SmallFrameSlack
 }
 
 // Close unmaps the stacks.

@@ -59,10 +59,15 @@ func TestStacks(t *testing.T) {
 	if s.MachineTop()%16 != 0 || s.MachineTop() <= s.MachineLimit() {
 		t.Errorf("machine top %#x, limit %#x", s.MachineTop(), s.MachineLimit())
 	}
+	// Small frames may run SmallFrameSlack bytes past the checked limit:
+	// that much is mapped there.
 	vals := s.Values()
 	vals[len(vals)-1] = 42
-	if got := s.ValuesAt(s.ValueLimit() - 8)[0]; got != 42 {
-		t.Errorf("ValuesAt(limit-8) = %d, want 42", got)
+	if got := s.ValuesAt(s.ValueLimit() + SmallFrameSlack - 8)[0]; got != 42 {
+		t.Errorf("ValuesAt(limit+slack-8) = %d, want 42", got)
+	}
+	if p := mappingPerms(t, s.ValueLimit()+SmallFrameSlack+guard-4096); !strings.HasPrefix(p, "---") {
+		t.Errorf("value stack guard permissions %q, want ---", p)
 	}
 }
 

@@ -42,6 +42,7 @@ type runOptions struct {
 	maxMemory  string
 	fuel       int64
 	timeout    time.Duration
+	perfMap    bool
 }
 
 const runUsage = `usage: wasmrun [FLAGS] FILE [ARGS...]
@@ -79,6 +80,8 @@ Engine and limits:
                              and calls (default: unlimited)
   --timeout DURATION         trap with "cancelled" after DURATION, e.g. 10s
                              (default: none)
+  --perfmap                  write the JIT's function symbols to
+                             /tmp/perf-PID.map for "perf record"/"perf report"
 
 Other:
 
@@ -112,6 +115,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.maxMemory, "max-memory", "", "")
 	fs.Int64Var(&o.fuel, "fuel", 0, "")
 	fs.DurationVar(&o.timeout, "timeout", 0, "")
+	fs.BoolVar(&o.perfMap, "perfmap", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -154,6 +158,7 @@ func runModule(o *runOptions, file string, guestArgs []string, stdin io.Reader, 
 		Engine:           wasmrun.EngineKind(o.engine),
 		MemoryLimitPages: limitPages,
 		Fuel:             o.fuel,
+		PerfMap:          o.perfMap,
 	})
 	if err != nil {
 		return 2, err

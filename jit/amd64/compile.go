@@ -355,6 +355,21 @@ func (c *compiler) materializeLocal(x uint32) {
 	}
 }
 
+// flagsToReg turns condition entry i into a 0/1 temporary register when
+// one is free (taking one would mean a spill), else into its slot.
+func (c *compiler) flagsToReg(i int) {
+	for _, r := range allocatable {
+		if !c.Busy[r] {
+			c.a.MovImm(W32, r, 0) // a mov: the flags are still live
+			c.a.SetccR(Cond(c.Val[i]), r)
+			c.Busy[r] = true
+			c.Ref[i], c.Val[i] = jit.KindReg, uint64(r)
+			return
+		}
+	}
+	c.materialize(i)
+}
+
 // trap returns the label of the function's shared stub raising code.
 func (c *compiler) trap(code store.TrapCode) Label {
 	if l, ok := c.traps[code]; ok {
@@ -452,6 +467,10 @@ func (c *compiler) branch(depth uint32) {
 	c.a.Jmp(d.Label)
 }
 
+// frameExtra is the number of slots a frame reserves beyond its locals
+// and operand stack.
+const frameExtra = 4
+
 // compileFunc compiles defined function idx with c, a compiler reused by
 // one worker (its buffers are kept from function to function).
 func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo, idx int, types []uint32, globals []wasm.ValType) (fc *funcCode, err error) {
@@ -485,14 +504,21 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 	stackTrap := c.trap(store.TrapCallStackExhausted)
 	a.CmpRM(W64, RSP, Mem{Base: regVM, Disp: jit.OffSPLimit})
 	a.Jcc(CondB, stackTrap)
-	frameSite := a.Len()
-	_ = frameSite
-	frameLea := c.a.NewLabel()
-	_ = frameLea
-	a.MovRR(W64, RAX, regFB)
-	sizeSite := a.AluRI32(AluAdd, W64, RAX, 0)
-	a.CmpRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffVSLimit})
-	a.Jcc(CondA, stackTrap)
+	// The value-stack check: a frame the validator's bounds keep within
+	// jit.SmallFrame needs none (see there); the others compare their
+	// end, patched in below, with the limit.
+	perValue := 1
+	if fi.UsesV128 {
+		perValue = 2
+	}
+	small := 8*(fi.LocalSlots+perValue*fi.MaxHeight+frameExtra) <= jit.SmallFrame
+	sizeSite := -1
+	if !small {
+		a.MovRR(W64, RAX, regFB)
+		sizeSite = a.AluRI32(AluAdd, W64, RAX, 0)
+		a.CmpRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffVSLimit})
+		a.Jcc(CondA, stackTrap)
+	}
 	// Locals start zero: in their slots, or in their registers when
 	// pinned (the slot of a pinned local the body writes is stored before
 	// it is ever read back, see savePinned).
@@ -551,7 +577,13 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 			a.Bytes(v[:])
 		}
 	}
-	a.PatchInt32(sizeSite, int32(8*(c.NLoc+c.MaxSP+4)))
+	frame := 8 * (c.NLoc + c.MaxSP + frameExtra)
+	if small && frame > jit.SmallFrame {
+		return nil, fmt.Errorf("jit: frame of %d bytes exceeds the validator's bound", frame)
+	}
+	if !small {
+		a.PatchInt32(sizeSite, int32(frame))
+	}
 	code, err := a.Finalize()
 	if err != nil {
 		return nil, err
@@ -572,7 +604,7 @@ var errUnsupported = fmt.Errorf("unsupported instruction")
 func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) error {
 	a := &c.a
 	if n := len(c.Ref) - 1; n >= 0 && c.Ref[n] == jit.KindFlags && op != wasm.OpBrIf && op != wasm.OpIf && op != wasm.OpSelect && op != wasm.OpSelectT {
-		c.materialize(n)
+		c.flagsToReg(n)
 	}
 	if (op == wasm.OpReturn || op == wasm.OpEnd && len(c.Ctrls) == 1) && c.returnFast() {
 		if op == wasm.OpReturn {
@@ -970,9 +1002,19 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) error {
 		val = c.popOperand()
 	}
 	addr := c.popOperand()
-	fr := NoReg // a float load's result register, allocated before RAX holds the address (a spill may use RAX)
-	if op == wasm.OpF32Load || op == wasm.OpF64Load {
-		fr = c.allocX()
+	// A load's result register is chosen before RAX holds the address (a
+	// spill may use RAX): the register of the pinned local the next
+	// instruction stores it to, or a fresh temporary.
+	dst, inPlace := NoReg, uint32(0)
+	if !store {
+		if x, ok := c.nextSetLocal(); ok && c.PinReg[x] != NoReg {
+			c.materializeLocal(x)
+			dst, inPlace = c.PinReg[x], x+1
+		} else if op == wasm.OpF32Load || op == wasm.OpF64Load {
+			dst = c.allocX()
+		} else {
+			dst = c.allocReg(NoReg)
+		}
 	}
 	c.load(W32, RAX, addr)
 	// The offset folds into the addressing mode when it is small.
@@ -1006,44 +1048,53 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) error {
 		return nil
 	}
 	switch op {
-	case wasm.OpF32Load, wasm.OpF64Load:
-		if op == wasm.OpF32Load {
-			a.SseRM(MOVSS, fr, ea)
-		} else {
-			a.SseRM(MOVSD, fr, ea)
-		}
-		c.pushX(info.Results[0], fr)
-		return nil
+	case wasm.OpF32Load:
+		a.SseRM(MOVSS, dst, ea)
+	case wasm.OpF64Load:
+		a.SseRM(MOVSD, dst, ea)
 	case wasm.OpI32Load, wasm.OpI64Load32U:
-		a.MovRM(W32, RCX, ea)
+		a.MovRM(W32, dst, ea)
 	case wasm.OpI64Load:
-		a.MovRM(W64, RCX, ea)
+		a.MovRM(W64, dst, ea)
 	case wasm.OpI32Load8S:
-		a.MovsxRM(W32, W8, RCX, ea)
+		a.MovsxRM(W32, W8, dst, ea)
 	case wasm.OpI32Load8U, wasm.OpI64Load8U:
-		a.MovzxRM(W32, W8, RCX, ea)
+		a.MovzxRM(W32, W8, dst, ea)
 	case wasm.OpI32Load16S:
-		a.MovsxRM(W32, W16, RCX, ea)
+		a.MovsxRM(W32, W16, dst, ea)
 	case wasm.OpI32Load16U, wasm.OpI64Load16U:
-		a.MovzxRM(W32, W16, RCX, ea)
+		a.MovzxRM(W32, W16, dst, ea)
 	case wasm.OpI64Load8S:
-		a.MovsxRM(W64, W8, RCX, ea)
+		a.MovsxRM(W64, W8, dst, ea)
 	case wasm.OpI64Load16S:
-		a.MovsxRM(W64, W16, RCX, ea)
+		a.MovsxRM(W64, W16, dst, ea)
 	case wasm.OpI64Load32S:
-		a.MovsxdRM(RCX, ea)
+		a.MovsxdRM(dst, ea)
 	default:
 		return errUnsupported
 	}
-	if t := info.Results[0]; t == wasm.I32 || t == wasm.I64 {
-		r := c.allocReg(NoReg)
-		a.MovRR(W64, r, RCX)
-		c.pushReg(t, r)
-		return nil
+	switch t := info.Results[0]; {
+	case inPlace > 0: // the local now holds the loaded value
+		c.chkGen[inPlace-1] = 0
+		c.PushLocal(inPlace - 1)
+	case t == wasm.I32 || t == wasm.I64:
+		c.pushReg(t, dst)
+	default:
+		c.pushX(t, dst)
 	}
-	a.SseRR(MOVQX, X0, RCX)
-	c.pushX0(info.Results[0])
 	return nil
+}
+
+// nextSetLocal returns the local the next instruction stores to when it
+// is local.set or local.tee.
+func (c *compiler) nextSetLocal() (uint32, bool) {
+	n := c.Next
+	if len(n) < 2 || n[0] != byte(wasm.OpLocalSet) && n[0] != byte(wasm.OpLocalTee) {
+		return 0, false
+	}
+	r := binary.NewReader(n[1:], 0)
+	v, err := r.ReadU32()
+	return v, err == nil && int(v) < len(c.PinReg)
 }
 
 var aluOps = newOpTable(map[wasm.Op]AluOp{

@@ -32,9 +32,11 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"os"
 	"runtime"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -54,6 +56,11 @@ type Config struct {
 	// MaxFrames caps the call depth of one call into Wasm (default
 	// DefaultMaxFrames; at most what the machine stack holds).
 	MaxFrames int
+	// PerfMap, when set, appends the address range and name of every
+	// compiled function to /tmp/perf-PID.map, where Linux perf looks for
+	// the symbols of JIT code ("perf record" then "perf report" names
+	// Wasm functions).
+	PerfMap bool
 }
 
 // DefaultMaxFrames is the default call depth limit.
@@ -197,7 +204,58 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 	}
 	mod.mem, mod.code = mem, code
 	runtime.AddCleanup(mod, func(m *jit.ExecMem) { m.Close() }, mem)
+	if e.cfg.PerfMap {
+		if err := writePerfMap(mod, m); err != nil {
+			return nil, err
+		}
+	}
 	return mod, nil
+}
+
+// perfMapMu serialises appends to the perf map.
+var perfMapMu sync.Mutex
+
+// writePerfMap appends mod's functions to /tmp/perf-PID.map in perf's
+// format: start and size in hex, then the symbol name.
+func writePerfMap(mod *module, m *wasm.Module) error {
+	var b []byte
+	base := mod.mem.Addr()
+	for i, f := range mod.funcs {
+		end := len(mod.code)
+		if i+1 < len(mod.funcs) {
+			end = mod.funcs[i+1].off
+		}
+		idx := mod.nimp + uint32(i)
+		name := ""
+		if m.Names != nil {
+			name = m.Names.Funcs[idx]
+		}
+		if name == "" {
+			name = "func[" + strconv.FormatUint(uint64(idx), 10) + "]"
+		} else {
+			name = strings.Map(func(r rune) rune {
+				if r < ' ' || r == 0x7f {
+					return '?'
+				}
+				return r
+			}, name)
+		}
+		b = fmt.Appendf(b, "%x %x wasm:%s\n", base+uintptr(f.off), end-f.off, name)
+	}
+	perfMapMu.Lock()
+	defer perfMapMu.Unlock()
+	f, err := os.OpenFile(fmt.Sprintf("/tmp/perf-%d.map", os.Getpid()), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+	if err != nil {
+		return fmt.Errorf("jit: perf map: %w", err)
+	}
+	_, err = f.Write(b)
+	if err2 := f.Close(); err == nil {
+		err = err2
+	}
+	if err != nil {
+		return fmt.Errorf("jit: perf map: %w", err)
+	}
+	return nil
 }
 
 // instData is the JIT's per-instance state (store.Instance.EngineData).
@@ -291,6 +349,7 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	d := instState(inst)
 	vals := v.stacks.Values()
 	copy(vals, stack[:f.ParamSlots])
+	zeroExtend32(f.Type.Params, vals)
 	vc := &v.vc
 	*vc = jit.VMContext{}
 	vc.JitSP = v.stacks.MachineTop()
@@ -470,11 +529,32 @@ func (v *vm) helper(ctx context.Context, h *helper, inst *store.Instance, d *ins
 // callOther calls a host function or a Wasm function of another
 // instance with its window in the value stack.
 func (v *vm) callOther(ctx context.Context, callee *store.Func, inst *store.Instance, window []uint64) error {
+	var err error
 	if callee.Host != nil {
 		v.caller.Instance = inst
-		return store.CallHost(ctx, callee, &v.caller, window)
+		err = store.CallHost(ctx, callee, &v.caller, window)
+	} else {
+		err = callee.Runner.Call(ctx, callee, window)
 	}
-	return callee.Runner.Call(ctx, callee, window)
+	if err == nil {
+		zeroExtend32(callee.Type.Results, window)
+	}
+	return err
+}
+
+// zeroExtend32 clears the upper halves of the slots of the i32 and f32
+// values of types ts in s. Compiled code keeps a 32-bit value
+// zero-extended in its 64-bit slot or register (every 32-bit instruction
+// writes it so) and relies on that, so values from Go (a caller's
+// arguments, a host function's results) are brought to that form.
+func zeroExtend32(ts []wasm.ValType, s []uint64) {
+	j := 0
+	for _, t := range ts {
+		if t == wasm.I32 || t == wasm.F32 {
+			s[j] = uint64(uint32(s[j]))
+		}
+		j += t.Slots()
+	}
 }
 
 // cacheTarget records a same-instance call_indirect target for the

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -86,6 +87,37 @@ func TestFuelAndDepth(t *testing.T) {
 		var trap *store.Trap
 		if !errors.As(err, &trap) || trap.Code != tt.want {
 			t.Errorf("%s: err = %v, want %v", tt.f, err, tt.want)
+		}
+	}
+}
+
+// Recursion as deep as the machine stack allows, through frames that skip
+// the value-stack check (at most jit.SmallFrame bytes) after checked
+// frames that brought the value stack close to its limit, ends in the
+// stack exhaustion trap, never outside the mapped value stack.
+func TestSmallFramesStayInValueStack(t *testing.T) {
+	var big strings.Builder
+	for i := 0; i < 200; i++ {
+		big.WriteString(" (local i64)")
+	}
+	// $big(n) recurses n times through 1.7 KB frames, then $small
+	// recurses through 200-byte frames until the machine stack is full.
+	src := `(module
+	  (func $small (param i64) (result i64) (local i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64)
+	    (local.set 18 (i64.add (local.get 0) (i64.const 1)))
+	    (i64.add (call $small (local.get 18)) (local.get 18)))
+	  (func $big (export "big") (param i64) (result i64)` + big.String() + `
+	    (if (result i64) (i64.eqz (local.get 0))
+	      (then (call $small (i64.const 0)))
+	      (else (call $big (i64.sub (local.get 0) (i64.const 1)))))))`
+	inst := instantiate(t, New(Config{MaxFrames: 1 << 30}), src, nil)
+	// The value stack's checked part holds about 40,000 big frames (it
+	// would hold 60,000 without the slack for small frames).
+	for n := uint64(36000); n <= 62000; n += 1000 {
+		err := inst.ExportedFunc("big").Call(context.Background(), []uint64{n})
+		var trap *store.Trap
+		if !errors.As(err, &trap) || trap.Code != store.TrapCallStackExhausted {
+			t.Errorf("big(%d): err = %v, want %v", n, err, store.TrapCallStackExhausted)
 		}
 	}
 }
@@ -192,4 +224,31 @@ func BenchmarkHostCall(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/hostcall")
+}
+
+// An i32 from Go with garbage in its upper 32 bits (an argument, a host
+// function's result) is the i32 of its low bits: compiled code, which
+// keeps 32-bit values zero-extended, never sees the garbage.
+func TestUpperBitsOfI32FromGoAreIgnored(t *testing.T) {
+	st := store.New(store.Config{})
+	ft := wasm.FuncType{Results: []wasm.ValType{wasm.I32}}
+	host := st.NewHostFunc(ft, "dirty", func(_ context.Context, _ *store.Caller, s []uint64) {
+		s[0] = 0xdead_beef_0000_0007
+	})
+	imports := func(mod, name string) (store.Extern, bool) {
+		return store.Extern{Kind: wasm.ExternFunc, Func: host}, mod == "env" && name == "dirty"
+	}
+	inst := instantiate(t, New(Config{}), `(module (import "env" "dirty" (func $dirty (result i32)))
+	  (func (export "f") (param i32 i32 i32 i32 i32 i32 i32) (result i64)
+	    ;; locals 1-5, used in a loop, take the pinned registers
+	    (loop (drop (i32.add (i32.add (local.get 1) (local.get 2)) (i32.add (local.get 3) (i32.add (local.get 4) (local.get 5))))))
+	    (i64.add (i64.extend_i32_u (call $dirty))
+	      (i64.add (i64.extend_i32_u (local.get 6)) (i64.extend_i32_u (local.get 0))))))`, imports)
+	s := []uint64{0xffff_ffff_0000_0010, 1, 2, 3, 4, 5, 0x8000_0000_8000_0000}
+	if err := inst.ExportedFunc("f").Call(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	if want := uint64(7 + 0x10 + 0x8000_0000); s[0] != want {
+		t.Errorf("f = %#x, want %#x", s[0], want)
+	}
 }
