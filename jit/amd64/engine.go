@@ -39,6 +39,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unsafe"
 
 	"github.com/wasmrun/wasmrun/jit"
@@ -311,7 +312,14 @@ type vm struct {
 	caller store.Caller
 	cause  error
 	elem   uint64
+	yield  time.Time // when the guest last yielded the thread at a budget exit
 }
+
+// yieldEvery is how long a guest runs before a budget exit yields its
+// thread to other goroutines (runtime.Gosched): with one P, a spinning
+// guest otherwise leaves the collector's background work and other
+// goroutines only what the scheduler's 10 ms time slices give them.
+const yieldEvery = time.Millisecond
 
 func (e *Engine) getVM() (*vm, error) {
 	if v, ok := e.pool.Get().(*vm); ok {
@@ -342,6 +350,7 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	}
 	defer e.pool.Put(v)
 	v.fuel = -1
+	v.yield = time.Now()
 	if e.cfg.Fuel > 0 {
 		v.fuel = e.cfg.Fuel
 	}
@@ -424,7 +433,12 @@ func (v *vm) loop(ctx context.Context, inst *store.Instance, d *instData, mod *m
 			if v.fuel == 0 {
 				return v.trap(store.TrapOutOfFuel, inst, mod)
 			}
-			runtime.Gosched()
+			if now := time.Now(); now.Sub(v.yield) >= yieldEvery {
+				v.yield = now
+				runtime.Gosched()
+			} else {
+				preemptPoint()
+			}
 			vc.Budget = v.nextBudget()
 		case ex == jit.ExitHelper:
 			fc := mod.funcs[vc.ExitArg>>32]
@@ -449,6 +463,21 @@ func (v *vm) loop(ctx context.Context, inst *store.Instance, d *instData, mod *m
 		resume(vc)
 	}
 }
+
+// preemptPoint lets the Go scheduler stop or preempt the goroutine at a
+// budget exit, which compiled code itself never offers: a goroutine is
+// preempted at the entry of a function that checks its stack once the
+// runtime has asked for it (to stop the world for the collector, or
+// because the goroutine used up its time slice), and this function checks
+// because it is not a leaf. Unlike runtime.Gosched, it costs nothing when
+// nobody asked: yielding at every exit woke other threads (futex calls,
+// work stealing) and cost up to a third of a compute-bound guest's time.
+//
+//go:noinline
+func preemptPoint() { preemptLeaf() }
+
+//go:noinline
+func preemptLeaf() {}
 
 // frames returns the Wasm backtrace at an exit: the machine stack holds
 // only return addresses, innermost first.
