@@ -173,6 +173,10 @@ func (g *progGen) expr(t wasm.ValType) {
 			g.expr(map[string]wasm.ValType{"f64.convert_i32_u": wasm.I32, "f64.convert_i64_s": wasm.I64, "f64.promote_f32": wasm.F32, "f64.convert_i64_u": wasm.I64}[op])
 		}
 		g.pf(")")
+	case k == 6 && g.r.IntN(2) == 0 && (t == wasm.I32): // a mask tested as a condition
+		g.pf("(i32.eqz (%s.eqz (%s.and ", tn, tn)
+		g.expr(t)
+		g.pf(" (%s.const %d))))", tn, []int{1, 2, 0xff, -2, 0x40000000}[g.r.IntN(5)])
 	case k <= 7: // unary
 		switch t {
 		case wasm.I32:
@@ -201,6 +205,10 @@ func (g *progGen) expr(t wasm.ValType) {
 			g.pf("(%s.or (%s.const 1) ", tn, tn) // mostly no division by zero
 			g.expr(t)
 			g.pf(")")
+		} else if (t == wasm.I32 || t == wasm.I64) && g.r.IntN(3) == 0 {
+			// small constants: the operands the selector folds (masks
+			// tested, multiplies by 3, 5 or 9, constants added)
+			g.pf("(%s.const %d)", tn, []int{1, 3, 5, 9, 0xff, -1, -8, 0x7fffffff}[g.r.IntN(8)])
 		} else {
 			g.expr(t)
 		}
