@@ -1136,7 +1136,7 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 			// a mask consumed at once as a condition (br_if, if, select)
 			// is the same test, nonzero meaning true.
 			eqz := w == W32 && c.nextIs(wasm.OpI32Eqz) || w == W64 && c.nextIs(wasm.OpI64Eqz)
-			if eqz || w == W32 && (c.nextIs(wasm.OpBrIf) || c.nextIs(wasm.OpIf) || c.nextIs(wasm.OpSelect)) {
+			if eqz || w == W32 && (c.nextIs(wasm.OpBrIf) || c.nextIs(wasm.OpIf) || c.nextIs(wasm.OpSelect) || c.nextIs(wasm.OpSelectT)) {
 				if x.isReg {
 					a.TestRI(w, x.r, v)
 				} else {
@@ -1294,10 +1294,11 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 			// An i32 in a register is zero-extended (every 32-bit
 			// instruction clears bits 32-63): a temporary just changes
 			// type, a pinned local is copied into one.
-			if k := c.Ref[n]; k == jit.KindReg {
+			switch k := c.Ref[n]; {
+			case k == jit.KindReg:
 				c.Stack[n] = wasm.I64
 				return true
-			} else if k >= 0 && c.PinReg[k] != NoReg {
+			case k >= 0 && c.PinReg[k] != NoReg:
 				x := c.popOperand()
 				r := c.allocReg(NoReg)
 				a.MovRR(W32, r, x.r)
@@ -2084,13 +2085,8 @@ func (c *compiler) resultRegInPlace(x, y operand) (Reg, bool) {
 // storesTo reports whether the next instruction is local.set or
 // local.tee of local x.
 func (c *compiler) storesTo(x uint32) bool {
-	n := c.Next
-	if len(n) < 2 || n[0] != byte(wasm.OpLocalSet) && n[0] != byte(wasm.OpLocalTee) {
-		return false
-	}
-	r := binary.NewReader(n[1:], 0)
-	v, err := r.ReadU32()
-	return err == nil && v == x
+	y, ok := c.nextSetLocal()
+	return ok && y == x
 }
 
 // nextIs reports whether the next instruction is the one-byte op.

@@ -10,9 +10,9 @@
 //
 // Compiled code keeps the VM context in R15, the value-stack frame base
 // in R12, the base of memory 0 in R13 and the interruption budget in RBP
-// (decremented at loop headers and function entries). Every value has a home slot in
-// the frame (parameters, locals, then the operand stack, as in the
-// interpreter). The most used locals (counted by a pre-scan, weighted by
+// (decremented at loop headers and function entries). Every value has a
+// home slot in the frame (parameters, locals, then the operand stack, as
+// in the interpreter). The most used locals (counted by a pre-scan, weighted by
 // loop depth) live in registers for the whole function (R8-R11 and R14;
 // X10-X14), so loops and block joins never reload them; their slots
 // are written only around calls and exits to Go. The operand stack lets
@@ -558,13 +558,11 @@ func (v *vm) helper(ctx context.Context, h *helper, inst *store.Instance, d *ins
 // callOther calls a host function or a Wasm function of another
 // instance with its window in the value stack.
 func (v *vm) callOther(ctx context.Context, callee *store.Func, inst *store.Instance, window []uint64) error {
-	var err error
-	if callee.Host != nil {
-		v.caller.Instance = inst
-		err = store.CallHost(ctx, callee, &v.caller, window)
-	} else {
-		err = callee.Runner.Call(ctx, callee, window)
+	if callee.Host == nil {
+		return callee.Runner.Call(ctx, callee, window) // engines keep 32-bit values zero-extended
 	}
+	v.caller.Instance = inst
+	err := store.CallHost(ctx, callee, &v.caller, window)
 	if err == nil {
 		zeroExtend32(callee.Type.Results, window)
 	}
