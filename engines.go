@@ -1,8 +1,8 @@
 package wasmrun
 
 import (
-	"github.com/wasmrun/wasmrun/interp"
-	"github.com/wasmrun/wasmrun/store"
+	"github.com/wasmrun/wasmrun/internal/interp"
+	"github.com/wasmrun/wasmrun/internal/store"
 )
 
 // newEngine returns the engine for kind and the kind actually chosen.

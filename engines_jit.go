@@ -5,8 +5,8 @@ package wasmrun
 import (
 	"golang.org/x/sys/cpu"
 
-	"github.com/wasmrun/wasmrun/jit/amd64"
-	"github.com/wasmrun/wasmrun/store"
+	"github.com/wasmrun/wasmrun/internal/jit/amd64"
+	"github.com/wasmrun/wasmrun/internal/store"
 )
 
 // newJIT returns the amd64 JIT, or nil when the CPU lacks SSE4.1.

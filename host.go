@@ -3,7 +3,7 @@ package wasmrun
 import (
 	"context"
 
-	"github.com/wasmrun/wasmrun/store"
+	"github.com/wasmrun/wasmrun/internal/store"
 	"github.com/wasmrun/wasmrun/wasm"
 )
 

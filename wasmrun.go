@@ -24,7 +24,7 @@ import (
 	"sync"
 
 	"github.com/wasmrun/wasmrun/binary"
-	"github.com/wasmrun/wasmrun/store"
+	"github.com/wasmrun/wasmrun/internal/store"
 	"github.com/wasmrun/wasmrun/text"
 	"github.com/wasmrun/wasmrun/validate"
 	"github.com/wasmrun/wasmrun/wasm"

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/wasmrun/wasmrun/interp"
-	"github.com/wasmrun/wasmrun/store"
+	"github.com/wasmrun/wasmrun/internal/interp"
+	"github.com/wasmrun/wasmrun/internal/store"
 	"github.com/wasmrun/wasmrun/validate"
 	"github.com/wasmrun/wasmrun/wasm"
 )

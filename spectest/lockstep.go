@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/wasmrun/wasmrun/store"
+	"github.com/wasmrun/wasmrun/internal/store"
 	"github.com/wasmrun/wasmrun/validate"
 	"github.com/wasmrun/wasmrun/wasm"
 )

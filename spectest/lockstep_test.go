@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wasmrun/wasmrun/interp"
+	"github.com/wasmrun/wasmrun/internal/interp"
 	"github.com/wasmrun/wasmrun/text"
 	"github.com/wasmrun/wasmrun/validate"
 )

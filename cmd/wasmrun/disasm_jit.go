@@ -3,7 +3,7 @@
 package main
 
 import (
-	"github.com/wasmrun/wasmrun/jit/amd64"
+	"github.com/wasmrun/wasmrun/internal/jit/amd64"
 	"github.com/wasmrun/wasmrun/validate"
 	"github.com/wasmrun/wasmrun/wasm"
 )

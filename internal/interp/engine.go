@@ -1,0 +1,291 @@
+// Package interp is wasmrun's interpreter: it translates each validated
+// function body once into a register IR and runs it in one dispatch loop.
+//
+// A frame is a window of uint64 slots holding the parameters, the
+// declared locals, the function's constants and the temporaries of the
+// operand stack (v128 values take two slots). Instructions name their
+// operand and result slots directly, so local.get emits nothing, local.set
+// usually rewrites the result slot of the instruction that produced the
+// value, and comparisons feeding br_if/if become fused compare-and-branch
+// instructions. Calls between Wasm functions push a record on an explicit
+// frame stack and continue in the same loop: a Wasm call never recurses
+// in Go and deep recursion ends in the "call stack exhausted" trap.
+package interp
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/wasmrun/wasmrun/internal/store"
+	"github.com/wasmrun/wasmrun/validate"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// Config sets the interpreter's limits. The zero value selects the
+// defaults.
+type Config struct {
+	// MaxStackSlots caps the value stack of one call into Wasm, in
+	// 8-byte slots (default DefaultMaxStackSlots).
+	MaxStackSlots int
+	// MaxFrames caps the call depth of one call into Wasm (default
+	// DefaultMaxFrames).
+	MaxFrames int
+	// Fuel, when positive, is the number of loop iterations plus calls a
+	// call into Wasm may execute before it traps with TrapOutOfFuel.
+	Fuel int64
+}
+
+// Default limits.
+const (
+	DefaultMaxStackSlots = 1 << 22 // 32 MiB
+	DefaultMaxFrames     = 1 << 16
+)
+
+// budgetChunk is the number of back-edges and calls between two checks
+// of the context and the fuel.
+const budgetChunk = 1 << 14
+
+// Engine is the interpreter. It implements store.Engine and
+// store.FuncRunner and is safe for concurrent use.
+type Engine struct {
+	cfg  Config
+	pool sync.Pool
+}
+
+// New returns an interpreter with the given limits.
+func New(cfg Config) *Engine {
+	if cfg.MaxStackSlots <= 0 {
+		cfg.MaxStackSlots = DefaultMaxStackSlots
+	}
+	if cfg.MaxFrames <= 0 {
+		cfg.MaxFrames = DefaultMaxFrames
+	}
+	e := &Engine{cfg: cfg}
+	e.pool.New = func() any {
+		return &vm{e: e, stack: make([]uint64, 1024), frames: make([]frame, 0, 64), maxFrames: cfg.MaxFrames}
+	}
+	return e
+}
+
+// Name returns "interp".
+func (e *Engine) Name() string { return "interp" }
+
+// Module is the interpreter's compiled form of a module.
+type Module struct {
+	e     *Engine
+	funcs []*funcCode
+}
+
+// Runner returns the engine.
+func (m *Module) Runner() store.FuncRunner { return m.e }
+
+// FuncCode returns the code of defined function i.
+func (m *Module) FuncCode(i int) any { return m.funcs[i] }
+
+// Compile translates every function body of m, which must have passed
+// validation. info may be nil.
+func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
+	funcTypes := make([]uint32, 0, m.NumFuncs())
+	var globals []wasm.ValType
+	for _, im := range m.Imports {
+		switch im.Kind {
+		case wasm.ExternFunc:
+			funcTypes = append(funcTypes, im.Func)
+		case wasm.ExternGlobal:
+			globals = append(globals, im.Global.Type)
+		}
+	}
+	funcTypes = append(funcTypes, m.Funcs...)
+	for _, g := range m.Globals {
+		globals = append(globals, g.Type.Type)
+	}
+	if len(m.Code) != len(m.Funcs) {
+		return nil, fmt.Errorf("interp: %d function bodies for %d functions", len(m.Code), len(m.Funcs))
+	}
+	mod := &Module{e: e, funcs: make([]*funcCode, len(m.Funcs))}
+	errs := make([]error, len(m.Funcs))
+	compileRange := func(next *atomic.Int64) {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(m.Funcs) {
+				return
+			}
+			mod.funcs[i], errs[i] = compileSafe(m, i, funcTypes, globals)
+		}
+	}
+	var next atomic.Int64
+	workers := min(runtime.GOMAXPROCS(0), len(m.Funcs)/parallelThreshold)
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			compileRange(&next)
+		}()
+	}
+	compileRange(&next)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("interp: function %d: %w", int(m.NumImportedFuncs)+i, err)
+		}
+	}
+	return mod, nil
+}
+
+// parallelThreshold is the number of functions per extra compiling
+// goroutine: functions are translated independently, on up to GOMAXPROCS
+// goroutines for big modules. The result does not depend on the
+// schedule.
+const parallelThreshold = 64
+
+// compileSafe is compileFunc turned into an error when the body breaks the
+// translator's assumptions. Validated modules never do; this keeps a
+// caller that skipped validation from crashing the process.
+func compileSafe(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType) (fc *funcCode, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fc, err = nil, fmt.Errorf("body not valid (%v); validate the module first", r)
+		}
+	}()
+	return compileFunc(m, i, funcTypes, globals)
+}
+
+// frame is a suspended caller.
+type frame struct {
+	fc   *funcCode
+	fn   *store.Func
+	ip   unsafe.Pointer // next instruction, in fc.code
+	base int            // frame base in vm.stack
+}
+
+// vm is the state of one call into Wasm; vms are pooled. The dispatch
+// loop keeps its hottest state in locals; the fields below hold the rest.
+type vm struct {
+	e      *Engine
+	stack  []uint64
+	frames []frame
+	caller store.Caller
+	fuel   int64 // remaining fuel when limited, else -1
+	// maxFrames is the engine's frame limit
+	maxFrames int
+
+	ctx    context.Context
+	st     instState      // current instance
+	fn     *store.Func    // current function
+	fc     *funcCode      // its code
+	base   int            // its frame base in stack
+	budget int            // back-edges and calls until the next refill
+	callee *store.Func    // function being called
+	ip     unsafe.Pointer // the loop's ip, saved around outlined calls
+	// memory 0 of the current instance: base and length in bytes
+	memBase unsafe.Pointer
+	memLen  uint64
+	// trap details
+	elemIdx uint64
+	cause   error
+}
+
+// Call runs Wasm function f (compiled by this engine) with its
+// parameters in stack and leaves the results there.
+func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error {
+	fc, ok := f.Code.(*funcCode)
+	if !ok {
+		return fmt.Errorf("interp: function %d was not compiled by the interpreter", f.Index)
+	}
+	if len(stack) < f.StackSlots() {
+		return fmt.Errorf("interp: stack of %d slots for function %d, which needs %d", len(stack), f.Index, f.StackSlots())
+	}
+	v := e.pool.Get().(*vm)
+	v.fuel = -1
+	if e.cfg.Fuel > 0 {
+		v.fuel = e.cfg.Fuel
+	}
+	if fc.frameSize > len(v.stack) && !v.grow(fc.frameSize) {
+		e.pool.Put(v)
+		return &store.Trap{Code: store.TrapCallStackExhausted, Frames: []store.Frame{store.FrameOf(f.Instance, f.Index)}}
+	}
+	copy(v.stack, stack[:f.ParamSlots])
+	err := v.run(ctx, f, fc)
+	if err == nil {
+		copy(stack, v.stack[:f.ResultSlots])
+	}
+	clear(v.frames[:cap(v.frames)])
+	v.frames = v.frames[:0]
+	v.caller.Instance = nil
+	v.ctx, v.st, v.fn, v.fc, v.callee, v.cause, v.memBase = nil, instState{}, nil, nil, nil, nil, nil
+	e.pool.Put(v)
+	return err
+}
+
+// grow enlarges the value stack to at least n slots, within the limit.
+func (v *vm) grow(n int) bool {
+	if n > v.e.cfg.MaxStackSlots {
+		return false
+	}
+	m := 2 * len(v.stack)
+	for m < n {
+		m *= 2
+	}
+	if m > v.e.cfg.MaxStackSlots {
+		m = v.e.cfg.MaxStackSlots
+	}
+	s := make([]uint64, m)
+	copy(s, v.stack)
+	v.stack = s
+	return true
+}
+
+// trap builds the *Trap for a trap in the current function, with the
+// backtrace of the frame stack.
+func (v *vm) trap(code store.TrapCode) *store.Trap {
+	t := &store.Trap{Code: code, Cause: v.cause}
+	t.Frames = append(t.Frames, store.FrameOf(v.fn.Instance, v.fn.Index))
+	for i := len(v.frames) - 1; i >= 0; i-- {
+		f := v.frames[i].fn
+		t.Frames = append(t.Frames, store.FrameOf(f.Instance, f.Index))
+	}
+	return t
+}
+
+// refill is the cold path of the budget counter: it checks the context
+// and the fuel and sets the next budget, or returns a trap code.
+//
+//go:noinline
+func (v *vm) refill() store.TrapCode {
+	if err := v.ctx.Err(); err != nil {
+		v.cause = err
+		return store.TrapCancelled
+	}
+	if v.fuel < 0 {
+		v.budget = budgetChunk
+		return 0
+	}
+	if v.fuel == 0 {
+		return store.TrapOutOfFuel
+	}
+	n := int64(budgetChunk)
+	if v.fuel < n {
+		n = v.fuel
+	}
+	v.fuel -= n
+	v.budget = int(n)
+	return 0
+}
+
+// initialBudget returns the budget at the start of a call.
+func (v *vm) initialBudget() int {
+	if v.fuel < 0 {
+		return budgetChunk
+	}
+	n := int64(budgetChunk)
+	if v.fuel < n {
+		n = v.fuel
+	}
+	v.fuel -= n
+	return int(n)
+}

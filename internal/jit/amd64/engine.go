@@ -1,0 +1,602 @@
+//go:build amd64
+
+// Package amd64 is wasmrun's JIT backend for x86-64 (SSE4.1 baseline):
+// it implements the instruction selection of the single-pass compiler
+// whose front end is package jit (jit.Frame, jit.Backend), emits machine
+// code with our own assembler (package asm), compiles functions in
+// parallel, lays them out into one read-execute mapping per module, and
+// runs the code on mmap'd stacks through Go-assembly trampolines with the
+// exit protocol of package jit.
+//
+// Compiled code keeps the VM context in R15, the value-stack frame base
+// in R12, the base of memory 0 in R13 and the interruption budget in RBP
+// (decremented at loop headers and function entries). Every value has a
+// home slot in the frame (parameters, locals, then the operand stack, as
+// in the interpreter). The most used locals (counted by a pre-scan, weighted by
+// loop depth) live in registers for the whole function (R8-R11 and R14;
+// X10-X14), so loops and block joins never reload them; their slots
+// are written only around calls and exits to Go. The operand stack lets
+// an entry stay a reference to a local, a constant (used as an
+// immediate), a comparison in the flags (fused into br_if, if and select)
+// or a temporary in a register (RSI, RDI, RBX and the unpinned ones;
+// X2-X9 for floats and vectors) until it is needed, and stores
+// operand-stack values to their slots at block boundaries, calls and
+// exits (the canonical state). A callee's frame starts at its caller's
+// arguments, so calls copy nothing, and the machine stack holds only
+// return addresses, which gives the frame limit and the trap backtrace.
+// Instructions whose operands are in registers are selected by
+// lower_*.go (see the contract in lower.go).
+package amd64
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unsafe"
+
+	"github.com/wasmrun/wasmrun/internal/jit"
+	"github.com/wasmrun/wasmrun/internal/jit/amd64/asm"
+	"github.com/wasmrun/wasmrun/internal/store"
+	"github.com/wasmrun/wasmrun/validate"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// Config sets the JIT's limits. The zero value selects the defaults.
+type Config struct {
+	// Fuel, when positive, is the number of loop iterations plus calls
+	// a call into Wasm may execute before it traps with TrapOutOfFuel.
+	Fuel int64
+	// MaxFrames caps the call depth of one call into Wasm (default
+	// DefaultMaxFrames; at most what the machine stack holds).
+	MaxFrames int
+	// PerfMap, when set, appends the address range and name of every
+	// compiled function to /tmp/perf-PID.map, where Linux perf looks for
+	// the symbols of JIT code ("perf record" then "perf report" names
+	// Wasm functions).
+	PerfMap bool
+}
+
+// DefaultMaxFrames is the default call depth limit.
+const DefaultMaxFrames = 1 << 16
+
+// budgetChunk is the number of loop iterations and calls between two
+// exits to Go (context check, fuel, scheduler yield).
+const budgetChunk = 1 << 14
+
+// Engine is the amd64 JIT. It implements store.Engine and
+// store.FuncRunner and is safe for concurrent use.
+type Engine struct {
+	cfg  Config
+	pool sync.Pool
+}
+
+// New returns a JIT engine.
+func New(cfg Config) *Engine {
+	if cfg.MaxFrames <= 0 {
+		cfg.MaxFrames = DefaultMaxFrames
+	}
+	return &Engine{cfg: cfg}
+}
+
+// Name returns "jit".
+func (e *Engine) Name() string { return "jit" }
+
+// module is a compiled module.
+type module struct {
+	e     *Engine
+	funcs []*funcCode
+	mem   *jit.ExecMem
+	code  []byte // the laid-out code, as mapped
+	nimp  uint32
+}
+
+// Runner returns the engine.
+func (m *module) Runner() store.FuncRunner { return m.e }
+
+// FuncCode returns the code of defined function i.
+func (m *module) FuncCode(i int) any { return m.funcs[i] }
+
+// Code returns the module's machine code as laid out (for tests and
+// disassembly).
+func (m *module) Code() []byte { return m.code }
+
+// exitStub is placed at offset 0 of every module: it saves the JIT stack
+// pointer, the frame base and the budget and returns to Go through the
+// trampoline.
+func exitStub(a *asm.Assembler) {
+	a.MovMR(asm.W64, asm.Mem{Base: regVM, Disp: jit.OffJitSP}, asm.RSP)
+	a.MovMR(asm.W64, asm.Mem{Base: regVM, Disp: jit.OffJitFB}, regFB)
+	a.MovMR(asm.W64, asm.Mem{Base: regVM, Disp: jit.OffBudget}, regBudget)
+	a.MovRM(asm.W64, asm.RSP, asm.Mem{Base: regVM, Disp: jit.OffGoSP})
+	a.MovRM(asm.W64, asm.RBP, asm.Mem{Base: regVM, Disp: jit.OffGoBP}) // compiled code may use RBP
+	a.Ret()
+}
+
+// Compile compiles every function of m, which must have passed
+// validation, on up to GOMAXPROCS goroutines. The code does not depend on
+// the schedule.
+func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
+	if info == nil {
+		var err error
+		if info, err = validate.Module(m); err != nil {
+			return nil, err
+		}
+	}
+	types := make([]uint32, 0, m.NumFuncs())
+	var globals []wasm.ValType
+	for _, im := range m.Imports {
+		switch im.Kind {
+		case wasm.ExternFunc:
+			types = append(types, im.Func)
+		case wasm.ExternGlobal:
+			globals = append(globals, im.Global.Type)
+		}
+	}
+	types = append(types, m.Funcs...)
+	for _, g := range m.Globals {
+		globals = append(globals, g.Type.Type)
+	}
+	mod := &module{e: e, funcs: make([]*funcCode, len(m.Funcs)), nimp: m.NumImportedFuncs}
+	errs := make([]error, len(m.Funcs))
+	var next atomic.Int64
+	work := func() {
+		c := &compiler{fuel: e.cfg.Fuel > 0}
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(m.Funcs) {
+				return
+			}
+			mod.funcs[i], errs[i] = compileFunc(c, mod, m, &info.Funcs[i], i, types, globals)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), 1+len(m.Funcs)/16)
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); work() }()
+	}
+	work()
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("jit: function %d: %w", int(m.NumImportedFuncs)+i, err)
+		}
+	}
+	// Layout: the exit stub, then the functions, 16-byte aligned.
+	var a asm.Assembler
+	exitStub(&a)
+	stub, _ := a.Finalize()
+	size := len(stub)
+	for _, f := range mod.funcs {
+		size = (size+15)&^15 + len(f.code)
+	}
+	code := make([]byte, 0, size)
+	code = append(code, stub...)
+	for _, f := range mod.funcs {
+		for len(code)%16 != 0 {
+			code = append(code, 0xCC)
+		}
+		f.off = len(code)
+		code = append(code, f.code...)
+	}
+	for _, f := range mod.funcs {
+		for _, r := range f.relocs {
+			target := 0
+			if r.target >= 0 {
+				target = mod.funcs[r.target].off
+			}
+			if err := asm.PutRel32(code, f.off+r.site, target); err != nil {
+				return nil, err
+			}
+		}
+		f.code = nil
+	}
+	mem, err := jit.NewExecMem(code)
+	if err != nil {
+		return nil, err
+	}
+	mod.mem, mod.code = mem, code
+	runtime.AddCleanup(mod, func(m *jit.ExecMem) { m.Close() }, mem)
+	if e.cfg.PerfMap {
+		if err := writePerfMap(mod, m); err != nil {
+			return nil, err
+		}
+	}
+	return mod, nil
+}
+
+// perfMapMu serialises appends to the perf map.
+var perfMapMu sync.Mutex
+
+// writePerfMap appends mod's functions to /tmp/perf-PID.map in perf's
+// format: start and size in hex, then the symbol name.
+func writePerfMap(mod *module, m *wasm.Module) error {
+	var b []byte
+	base := mod.mem.Addr()
+	for i, f := range mod.funcs {
+		end := len(mod.code)
+		if i+1 < len(mod.funcs) {
+			end = mod.funcs[i+1].off
+		}
+		idx := mod.nimp + uint32(i)
+		name := ""
+		if m.Names != nil {
+			name = m.Names.Funcs[idx]
+		}
+		if name == "" {
+			name = "func[" + strconv.FormatUint(uint64(idx), 10) + "]"
+		} else {
+			name = strings.Map(func(r rune) rune {
+				if r < ' ' || r == 0x7f {
+					return '?'
+				}
+				return r
+			}, name)
+		}
+		b = fmt.Appendf(b, "%x %x wasm:%s\n", base+uintptr(f.off), end-f.off, name)
+	}
+	perfMapMu.Lock()
+	defer perfMapMu.Unlock()
+	f, err := os.OpenFile(fmt.Sprintf("/tmp/perf-%d.map", os.Getpid()), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+	if err != nil {
+		return fmt.Errorf("jit: perf map: %w", err)
+	}
+	_, err = f.Write(b)
+	if err2 := f.Close(); err == nil {
+		err = err2
+	}
+	if err != nil {
+		return fmt.Errorf("jit: perf map: %w", err)
+	}
+	return nil
+}
+
+// instData is the JIT's per-instance state (store.Instance.EngineData).
+type instData struct {
+	globals []uintptr // address of each global's Lo slot
+	tables  []uintptr // address of each *store.Table
+	funcs   []uint64  // the handle of each function (ref.func)
+	mem     *store.Memory
+	// icache maps function handles to same-instance call_indirect
+	// targets; compiled code reads it through VMContext.ICache. Replaced
+	// caches stay referenced (retired) because a suspended call may still
+	// hold their address.
+	icache  []icEntry
+	retired [][]icEntry
+}
+
+// icEntry is a call_indirect cache entry: the code address of a
+// function of the same instance (0: not cached) and its type ID.
+type icEntry struct {
+	code   uintptr
+	typeID uint64
+}
+
+func instState(inst *store.Instance) *instData {
+	if d, ok := inst.EngineData.(*instData); ok && len(d.globals) == len(inst.Globals)+1 {
+		return d
+	}
+	d := &instData{globals: make([]uintptr, len(inst.Globals)+1)}
+	for i, g := range inst.Globals {
+		d.globals[i] = uintptr(unsafe.Pointer(&g.Lo))
+	}
+	d.tables = make([]uintptr, len(inst.Tables)+1)
+	for i, t := range inst.Tables {
+		d.tables[i] = uintptr(unsafe.Pointer(t))
+	}
+	d.funcs = make([]uint64, len(inst.Funcs)+1)
+	for i, f := range inst.Funcs {
+		d.funcs[i] = f.Handle
+	}
+	d.icache = make([]icEntry, 1)
+	if len(inst.Memories) > 0 {
+		d.mem = inst.Memories[0]
+	}
+	inst.EngineData = d
+	return d
+}
+
+// vm is one call context: the VM context and the stacks.
+type vm struct {
+	vc     jit.VMContext
+	stacks *jit.Stacks
+	fuel   int64
+	caller store.Caller
+	cause  error
+	elem   uint64
+	yield  time.Time // when the guest last yielded the thread at a budget exit
+}
+
+// yieldEvery is how long a guest runs before a budget exit yields its
+// thread to other goroutines (runtime.Gosched): with one P, a spinning
+// guest otherwise leaves the collector's background work and other
+// goroutines only what the scheduler's 10 ms time slices give them.
+const yieldEvery = time.Millisecond
+
+func (e *Engine) getVM() (*vm, error) {
+	if v, ok := e.pool.Get().(*vm); ok {
+		return v, nil
+	}
+	s, err := jit.NewStacks()
+	if err != nil {
+		return nil, err
+	}
+	v := &vm{stacks: s}
+	runtime.AddCleanup(v, func(s *jit.Stacks) { s.Close() }, s)
+	return v, nil
+}
+
+// Call runs Wasm function f (compiled by this engine) with its
+// parameters in stack and leaves the results there.
+func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error {
+	fc, ok := f.Code.(*funcCode)
+	if !ok {
+		return fmt.Errorf("jit: function %d was not compiled by the JIT", f.Index)
+	}
+	if len(stack) < f.StackSlots() {
+		return fmt.Errorf("jit: stack of %d slots for function %d, which needs %d", len(stack), f.Index, f.StackSlots())
+	}
+	v, err := e.getVM()
+	if err != nil {
+		return err
+	}
+	defer e.pool.Put(v)
+	v.fuel = -1
+	v.yield = time.Now()
+	if e.cfg.Fuel > 0 {
+		v.fuel = e.cfg.Fuel
+	}
+	inst := f.Instance
+	d := instState(inst)
+	vals := v.stacks.Values()
+	copy(vals, stack[:f.ParamSlots])
+	zeroExtend32(f.Type.Params, vals)
+	vc := &v.vc
+	*vc = jit.VMContext{}
+	vc.JitSP = v.stacks.MachineTop()
+	vc.JitFB = uintptr(unsafe.Pointer(&vals[0]))
+	// Each Wasm frame holds exactly one return address on the machine
+	// stack, so the frame limit is a stack pointer limit.
+	vc.SPLimit = max(v.stacks.MachineLimit(), vc.JitSP-8*uintptr(e.cfg.MaxFrames))
+	vc.VSLimit = v.stacks.ValueLimit()
+	vc.Globals = uintptr(unsafe.Pointer(&d.globals[0]))
+	vc.Tables = uintptr(unsafe.Pointer(&d.tables[0]))
+	if len(inst.TypeIDs) > 0 {
+		vc.TypeIDs = uintptr(unsafe.Pointer(&inst.TypeIDs[0]))
+	}
+	vc.ICache, vc.ICacheLen = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache))
+	// Compiled code reads (and, for data.drop and elem.drop, zeroes the
+	// length of) the instance's segment slice headers in place; the
+	// instance is kept alive until the call returns.
+	vc.Funcs = uintptr(unsafe.Pointer(&d.funcs[0]))
+	if len(inst.Datas) > 0 {
+		vc.Datas = uintptr(unsafe.Pointer(&inst.Datas[0]))
+	}
+	if len(inst.Elems) > 0 {
+		vc.Elems = uintptr(unsafe.Pointer(&inst.Elems[0]))
+	}
+	v.refreshMem(d)
+	vc.Budget = v.nextBudget()
+	if vc.Budget == 0 {
+		return &store.Trap{Code: store.TrapOutOfFuel, Frames: []store.Frame{store.FrameOf(inst, f.Index)}}
+	}
+	mod := fc.mod
+	enter(vc, mod.mem.Addr()+uintptr(fc.off))
+	err = v.loop(ctx, inst, d, mod)
+	runtime.KeepAlive(d)
+	runtime.KeepAlive(inst)
+	v.caller.Instance, v.cause = nil, nil
+	if err != nil {
+		return err
+	}
+	copy(stack, vals[:f.ResultSlots])
+	return nil
+}
+
+func (v *vm) refreshMem(d *instData) {
+	if d.mem != nil {
+		b := d.mem.Bytes()
+		v.vc.MemBase = uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+		v.vc.MemLen = uint64(len(b))
+	}
+}
+
+func (v *vm) nextBudget() int64 {
+	if v.fuel < 0 {
+		return budgetChunk
+	}
+	n := min(v.fuel, budgetChunk)
+	v.fuel -= n
+	return n
+}
+
+// loop handles exits until the called function returns or traps.
+func (v *vm) loop(ctx context.Context, inst *store.Instance, d *instData, mod *module) error {
+	vc := &v.vc
+	for {
+		switch ex := vc.Exit; {
+		case ex == jit.ExitReturn:
+			return nil
+		case ex == jit.ExitBudget:
+			if err := ctx.Err(); err != nil {
+				v.cause = err
+				return v.trap(store.TrapCancelled, inst, mod)
+			}
+			if v.fuel == 0 {
+				return v.trap(store.TrapOutOfFuel, inst, mod)
+			}
+			if now := time.Now(); now.Sub(v.yield) >= yieldEvery {
+				v.yield = now
+				runtime.Gosched()
+			} else {
+				preemptPoint()
+			}
+			vc.Budget = v.nextBudget()
+		case ex == jit.ExitHelper:
+			fc := mod.funcs[vc.ExitArg>>32]
+			h := &fc.helpers[uint32(vc.ExitArg)]
+			tc, err := v.helper(ctx, h, inst, d, mod)
+			if err != nil {
+				if t, ok := err.(*store.Trap); ok {
+					t.Frames = append(t.Frames, v.frames(inst, mod)...)
+				}
+				return err
+			}
+			if tc != 0 {
+				return v.trap(tc, inst, mod)
+			}
+			v.refreshMem(d)
+		case ex > jit.ExitTrap:
+			return v.trap(store.TrapCode(ex-jit.ExitTrap), inst, mod)
+		default:
+			return fmt.Errorf("jit: unknown exit %d", ex)
+		}
+		vc.Exit = 0
+		resume(vc)
+	}
+}
+
+// preemptPoint lets the Go scheduler stop or preempt the goroutine at a
+// budget exit, which compiled code itself never offers: a goroutine is
+// preempted at the entry of a function that checks its stack once the
+// runtime has asked for it (to stop the world for the collector, or
+// because the goroutine used up its time slice), and this function checks
+// because it is not a leaf. Unlike runtime.Gosched, it costs nothing when
+// nobody asked: yielding at every exit woke other threads (futex calls,
+// work stealing) and cost up to a third of a compute-bound guest's time.
+//
+//go:noinline
+func preemptPoint() { preemptLeaf() }
+
+//go:noinline
+func preemptLeaf() {}
+
+// frames returns the Wasm backtrace at an exit: the machine stack holds
+// only return addresses, innermost first.
+func (v *vm) frames(inst *store.Instance, mod *module) []store.Frame {
+	var out []store.Frame
+	base := mod.mem.Addr()
+	top := v.stacks.MachineTop() - 8 // the trampoline's return address
+	for sp := v.vc.JitSP; sp < top; sp += 8 {
+		ra := v.stacks.MachineWord(sp)
+		off := int(ra - base)
+		i := sort.Search(len(mod.funcs), func(i int) bool { return mod.funcs[i].off > off }) - 1
+		if i < 0 {
+			continue
+		}
+		out = append(out, store.FrameOf(inst, mod.nimp+uint32(i)))
+	}
+	return out
+}
+
+func (v *vm) trap(tc store.TrapCode, inst *store.Instance, mod *module) error {
+	t := &store.Trap{Code: tc, Cause: v.cause, Frames: v.frames(inst, mod)}
+	if tc == store.TrapUninitializedElement {
+		t.Detail = strconv.FormatUint(v.elem, 10)
+	}
+	return t
+}
+
+// helper runs an instruction left to Go.
+func (v *vm) helper(ctx context.Context, h *helper, inst *store.Instance, d *instData, mod *module) (store.TrapCode, error) {
+	vals := v.stacks.ValuesAt(v.vc.JitFB)
+	s := vals[h.slot:]
+	switch h.op {
+	case wasm.OpCall:
+		callee := inst.Funcs[h.a]
+		return 0, v.callOther(ctx, callee, inst, s[:callee.StackSlots()])
+	case wasm.OpCallIndirect:
+		tab := inst.Tables[h.b]
+		i := uint64(uint32(vals[h.n]))
+		v.vc.Target = 0
+		if i >= uint64(len(tab.Elems)) {
+			return store.TrapUndefinedElement, nil
+		}
+		hd := tab.Elems[i]
+		callee := inst.Store.FuncByHandle(hd)
+		if hd == 0 || callee == nil {
+			v.elem = i
+			return store.TrapUninitializedElement, nil
+		}
+		if callee.TypeID != inst.TypeIDs[h.a] {
+			return store.TrapIndirectCallTypeMismatch, nil
+		}
+		if cf, ok := callee.Code.(*funcCode); ok && callee.Instance == inst && cf.mod == mod {
+			v.vc.Target = mod.mem.Addr() + uintptr(cf.off)
+			v.cacheTarget(d, hd, v.vc.Target, callee.TypeID)
+			return 0, nil
+		}
+		return 0, v.callOther(ctx, callee, inst, s[:callee.StackSlots()])
+	case wasm.OpMemoryGrow:
+		old, ok := d.mem.Grow(uint64(uint32(s[0])))
+		if ok {
+			s[0] = old
+		} else {
+			s[0] = math.MaxUint32
+		}
+	case wasm.OpTableGrow:
+		old, ok := inst.Tables[h.a].Grow(uint64(uint32(s[1])), s[0])
+		if ok {
+			s[0] = uint64(old)
+		} else {
+			s[0] = math.MaxUint32
+		}
+	default:
+		return 0, fmt.Errorf("jit: no helper for %v", h.op)
+	}
+	return 0, nil
+}
+
+// callOther calls a host function or a Wasm function of another
+// instance with its window in the value stack.
+func (v *vm) callOther(ctx context.Context, callee *store.Func, inst *store.Instance, window []uint64) error {
+	if callee.Host == nil {
+		return callee.Runner.Call(ctx, callee, window) // engines keep 32-bit values zero-extended
+	}
+	v.caller.Instance = inst
+	err := store.CallHost(ctx, callee, &v.caller, window)
+	if err == nil {
+		zeroExtend32(callee.Type.Results, window)
+	}
+	return err
+}
+
+// zeroExtend32 clears the upper halves of the slots of the i32 and f32
+// values of types ts in s. Compiled code keeps a 32-bit value
+// zero-extended in its 64-bit slot or register (every 32-bit instruction
+// writes it so) and relies on that, so values from Go (a caller's
+// arguments, a host function's results) are brought to that form.
+func zeroExtend32(ts []wasm.ValType, s []uint64) {
+	j := 0
+	for _, t := range ts {
+		if t == wasm.I32 || t == wasm.F32 {
+			s[j] = uint64(uint32(s[j]))
+		}
+		j += t.Slots()
+	}
+}
+
+// cacheTarget records a same-instance call_indirect target for the
+// compiled fast path.
+func (v *vm) cacheTarget(d *instData, h uint64, code uintptr, typeID uint32) {
+	if h >= 1<<24 {
+		return
+	}
+	if h >= uint64(len(d.icache)) {
+		n := max(2*len(d.icache), int(h)+1)
+		c := make([]icEntry, n)
+		copy(c, d.icache)
+		d.retired = append(d.retired, d.icache)
+		d.icache = c
+	}
+	d.icache[h] = icEntry{code: code, typeID: uint64(typeID)}
+	v.vc.ICache, v.vc.ICacheLen = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache))
+}
