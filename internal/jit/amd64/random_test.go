@@ -40,7 +40,7 @@ type progGen struct {
 
 // genLabel is an enclosing label as a branch sees it.
 type genLabel struct {
-	loop   bool          // a branch goes back to the start (only counters repeat loops)
+	loop   bool           // a branch goes back to the start (only counters repeat loops)
 	values []wasm.ValType // what a branch to it carries
 }
 
