@@ -54,6 +54,10 @@ type Config struct {
 	Stores bool
 	// Fuel, when positive, limits each engine's run.
 	Fuel int64
+	// Drive runs the instance; nil calls its _start export. Reactors
+	// (modules driven through other exports) pass their protocol here.
+	// It runs once per engine, concurrently.
+	Drive func(ctx context.Context, inst *wasmrun.Instance) error
 
 	// second, when set, is the module the second engine runs instead of
 	// the first's (tests compare a module with a mutated copy).
@@ -253,7 +257,11 @@ func runOne(ctx context.Context, bin []byte, cfg Config, dirs []Dir, kind wasmru
 		return err
 	}
 	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{})
-	if err == nil {
+	switch {
+	case err != nil:
+	case cfg.Drive != nil:
+		err = cfg.Drive(ctx, inst)
+	default:
 		if start := inst.ExportedFunction("_start"); start != nil {
 			_, err = start.Call(ctx)
 		} else {
