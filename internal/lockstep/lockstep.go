@@ -54,6 +54,9 @@ type Config struct {
 	Stores bool
 	// Fuel, when positive, limits each engine's run.
 	Fuel int64
+	// Setup, when set, runs before instantiation on each engine's runtime
+	// (to instantiate host modules the program imports besides WASI).
+	Setup func(ctx context.Context, rt *wasmrun.Runtime, mod *wasmrun.CompiledModule) error
 	// Drive runs the instance; nil calls its _start export. Reactors
 	// (modules driven through other exports) pass their protocol here.
 	// It runs once per engine, concurrently.
@@ -232,7 +235,7 @@ func runOne(ctx context.Context, bin []byte, cfg Config, dirs []Dir, kind wasmru
 		return err
 	}
 	var stdout, stderr bytes.Buffer
-	wcfg := wasi.Config{
+	icfg := wasmrun.InstanceConfig{
 		Args:   append([]string{"main.wasm"}, cfg.Args...),
 		Env:    cfg.Env,
 		Stdin:  bytes.NewReader(cfg.Stdin),
@@ -242,21 +245,21 @@ func runOne(ctx context.Context, bin []byte, cfg Config, dirs []Dir, kind wasmru
 		Random: mrand.NewChaCha8([32]byte{'w', 'a', 's', 'm', 'r', 'u', 'n'}),
 	}
 	for _, d := range dirs {
-		wcfg.Preopens = append(wcfg.Preopens, wasi.Preopen{HostDir: d.Host, GuestPath: d.Guest})
-	}
-	sys, err := wasi.New(wcfg)
-	if err != nil {
-		return err
-	}
-	defer sys.Close()
-	if _, err := wasi.Instantiate(ctx, rt, sys); err != nil {
-		return err
+		icfg.Preopens = append(icfg.Preopens, wasmrun.Preopen{HostDir: d.Host, GuestPath: d.Guest})
 	}
 	mod, err := rt.Compile(ctx, bin)
 	if err != nil {
 		return err
 	}
-	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{})
+	if cfg.Setup != nil {
+		if err := cfg.Setup(ctx, rt, mod); err != nil {
+			return err
+		}
+	}
+	inst, err := rt.Instantiate(ctx, mod, icfg)
+	if err == nil {
+		defer inst.Close(ctx)
+	}
 	switch {
 	case err != nil:
 	case cfg.Drive != nil:
