@@ -224,7 +224,7 @@ func (s *Store) NewMemory(t wasm.MemoryType) (*Memory, error) {
 }
 
 // NewTable creates a table under the store's limits.
-func (s *Store) NewTable(t wasm.TableType, init uint64) *Table {
+func (s *Store) NewTable(t wasm.TableType, init uint64) (*Table, error) {
 	return NewTable(t, s.Config.TableLimit, init)
 }
 
@@ -301,7 +301,12 @@ func (s *Store) InstantiateWith(ctx context.Context, m *Module, opts Instantiate
 		inst.Funcs = append(inst.Funcs, f)
 	}
 	for _, tt := range wm.Tables {
-		inst.Tables = append(inst.Tables, s.NewTable(tt, 0))
+		tab, err := s.NewTable(tt, 0)
+		if err != nil {
+			inst.Close()
+			return nil, err
+		}
+		inst.Tables = append(inst.Tables, tab)
 	}
 	for _, mt := range wm.Memories {
 		mem, err := s.NewMemory(mt)
