@@ -25,6 +25,7 @@
 package wasmrun
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -70,6 +71,12 @@ type RuntimeConfig struct {
 	// it compiles to /tmp/perf-PID.map, so that Linux perf can attribute
 	// samples in JIT code to Wasm functions. The interpreter ignores it.
 	PerfMap bool
+	// DecodeLimits are the implementation limits Compile enforces on a
+	// module: its size, the functions, locals per function, types,
+	// imports, exports, globals, segments and br_table targets it
+	// declares (zero fields: binary.DefaultLimits, which lists each
+	// default). A module beyond one fails with the offset and the limit.
+	DecodeLimits binary.Limits
 }
 
 // Runtime compiles and instantiates modules. Instances of one Runtime can
@@ -84,6 +91,8 @@ type Runtime struct {
 
 	wasiOnce  sync.Once
 	wasiFuncs map[string]store.Extern // WASI preview 1, made on first use
+
+	limits binary.Limits // RuntimeConfig.DecodeLimits
 }
 
 // NewRuntime creates a runtime. ctx is reserved for future use (such as
@@ -98,7 +107,7 @@ func NewRuntime(ctx context.Context, cfg RuntimeConfig) (*Runtime, error) {
 		return nil, err
 	}
 	st := store.New(store.Config{MemoryLimitPages: cfg.MemoryLimitPages, TableLimit: cfg.TableLimit})
-	return &Runtime{store: st, engine: eng, kind: actual}, nil
+	return &Runtime{store: st, engine: eng, kind: actual, limits: cfg.DecodeLimits}, nil
 }
 
 // Engine returns the engine the runtime uses (never EngineAuto).
@@ -116,7 +125,7 @@ type CompiledModule struct {
 // Compile decodes (or, for text, parses), validates and compiles a module.
 // src is a module in the binary format or in the text format.
 func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, error) {
-	m, err := Decode(src)
+	m, err := decodeWithLimits(src, r.limits)
 	if err != nil {
 		return nil, err
 	}
@@ -133,11 +142,23 @@ func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, err
 
 // Decode parses a module in the binary format (when src starts with the
 // magic bytes "\x00asm") or the text format, without validating it.
-func Decode(src []byte) (*wasm.Module, error) {
+func Decode(src []byte) (*wasm.Module, error) { return decodeWithLimits(src, binary.DefaultLimits) }
+
+func decodeWithLimits(src []byte, lim binary.Limits) (*wasm.Module, error) {
 	if len(src) >= 4 && string(src[:4]) == "\x00asm" {
-		return binary.Decode(src)
+		return binary.DecodeWithLimits(src, lim)
 	}
-	return text.ParseModule(src)
+	if max := cmp.Or(lim.ModuleBytes, binary.DefaultLimits.ModuleBytes); len(src) > max {
+		return nil, errorf("module text of %d bytes exceeds the limit of %d bytes", len(src), max)
+	}
+	m, err := text.ParseModule(src)
+	if err != nil {
+		return nil, err
+	}
+	if err := binary.CheckLimits(m, lim); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 // Imports describes what the module imports.

@@ -2,6 +2,7 @@
 package binary
 
 import (
+	"fmt"
 	"unicode/utf8"
 
 	"github.com/wasmrun/wasmrun/wasm"
@@ -75,6 +76,10 @@ type decoder struct {
 	// data.drop.
 	usesDataIdx bool
 	funcCount   uint32
+	// names is the payload of the "name" section, parsed once the whole
+	// module (and so its function count) is known.
+	names []byte
+	lim   Limits
 }
 
 const (
@@ -87,8 +92,17 @@ const (
 // expressions, data payloads and custom-section payloads alias data. Every
 // instruction sequence is checked for syntax (known opcodes, well-formed
 // immediates, balanced structure); typing is left to validation.
-func Decode(data []byte) (*wasm.Module, error) {
-	d := &decoder{r: NewReader(data, 0), m: &wasm.Module{}}
+func Decode(data []byte) (*wasm.Module, error) { return DecodeWithLimits(data, DefaultLimits) }
+
+// DecodeWithLimits is Decode with other implementation limits (zero
+// fields take their defaults). A count beyond a limit is an *Error naming
+// the limit, reported before anything is allocated for it.
+func DecodeWithLimits(data []byte, lim Limits) (*wasm.Module, error) {
+	lim = lim.withDefaults()
+	if len(data) > lim.ModuleBytes {
+		return nil, &Error{Offset: 0, Reason: fmt.Sprintf("module of %d bytes exceeds the limit of %d bytes", len(data), lim.ModuleBytes)}
+	}
+	d := &decoder{r: NewReader(data, 0), m: &wasm.Module{}, lim: lim}
 	if err := d.module(); err != nil {
 		return nil, err
 	}
@@ -160,6 +174,9 @@ func (d *decoder) module() error {
 	if m.HasDataCount && uint64(m.DataCount) != uint64(len(m.Datas)) {
 		return d.errAt(r.pos, ReasonDataCount)
 	}
+	if d.names != nil {
+		m.Names = parseNames(d.names, uint32(m.NumFuncs()))
+	}
 	return nil
 }
 
@@ -176,6 +193,20 @@ func (d *decoder) length() (int, error) {
 		return 0, d.errAt(at, ReasonLengthOutOfBounds)
 	}
 	return int(n), nil
+}
+
+// count reads a vector length (checked against the remaining bytes as
+// length does) and checks it against limit.
+func (d *decoder) count(limit int, what string) (int, error) {
+	at := d.r.pos
+	n, err := d.length()
+	if err != nil {
+		return 0, err
+	}
+	if n > limit {
+		return 0, d.errAt(at, fmt.Sprintf("too many %s: %d exceeds the limit of %d", what, n, limit))
+	}
+	return n, nil
 }
 
 func (d *decoder) u32() (uint32, error) { return d.r.ReadU32() }
@@ -293,7 +324,7 @@ func (d *decoder) section(id byte) error {
 	m := d.m
 	switch id {
 	case secType:
-		n, err := d.length()
+		n, err := d.count(d.lim.Types, "types")
 		if err != nil {
 			return err
 		}
@@ -310,15 +341,15 @@ func (d *decoder) section(id byte) error {
 			if b != 0x60 {
 				return d.errAt(at, ReasonFuncType)
 			}
-			if m.Types[i].Params, err = d.valTypes(); err != nil {
+			if m.Types[i].Params, err = d.valTypes(d.lim.Params, "parameters"); err != nil {
 				return err
 			}
-			if m.Types[i].Results, err = d.valTypes(); err != nil {
+			if m.Types[i].Results, err = d.valTypes(d.lim.Results, "results"); err != nil {
 				return err
 			}
 		}
 	case secImport:
-		n, err := d.length()
+		n, err := d.count(d.lim.Imports, "imports")
 		if err != nil {
 			return err
 		}
@@ -354,10 +385,17 @@ func (d *decoder) section(id byte) error {
 			}
 		}
 		m.CountImports()
+		if int(m.NumImportedFuncs) > d.lim.Functions {
+			return d.errAt(d.r.pos, fmt.Sprintf("too many functions: %d imported exceeds the limit of %d", m.NumImportedFuncs, d.lim.Functions))
+		}
 	case secFunction:
+		at := d.r.pos
 		n, err := d.length()
 		if err != nil {
 			return err
+		}
+		if total := n + int(m.NumImportedFuncs); total > d.lim.Functions {
+			return d.errAt(at, fmt.Sprintf("too many functions: %d exceeds the limit of %d", total, d.lim.Functions))
 		}
 		m.Funcs = mk[uint32](n)
 		for i := range m.Funcs {
@@ -367,7 +405,7 @@ func (d *decoder) section(id byte) error {
 		}
 		d.funcCount = uint32(n)
 	case secTable:
-		n, err := d.length()
+		n, err := d.count(d.lim.Tables, "tables")
 		if err != nil {
 			return err
 		}
@@ -378,7 +416,7 @@ func (d *decoder) section(id byte) error {
 			}
 		}
 	case secMemory:
-		n, err := d.length()
+		n, err := d.count(d.lim.Memories, "memories")
 		if err != nil {
 			return err
 		}
@@ -389,7 +427,7 @@ func (d *decoder) section(id byte) error {
 			}
 		}
 	case secGlobal:
-		n, err := d.length()
+		n, err := d.count(d.lim.Globals, "globals")
 		if err != nil {
 			return err
 		}
@@ -403,7 +441,7 @@ func (d *decoder) section(id byte) error {
 			}
 		}
 	case secExport:
-		n, err := d.length()
+		n, err := d.count(d.lim.Exports, "exports")
 		if err != nil {
 			return err
 		}
@@ -448,8 +486,8 @@ func (d *decoder) section(id byte) error {
 	return nil
 }
 
-func (d *decoder) valTypes() ([]wasm.ValType, error) {
-	n, err := d.length()
+func (d *decoder) valTypes(limit int, what string) ([]wasm.ValType, error) {
+	n, err := d.count(limit, what)
 	if err != nil {
 		return nil, err
 	}
@@ -466,7 +504,7 @@ func (d *decoder) valTypes() ([]wasm.ValType, error) {
 }
 
 func (d *decoder) elemSection() error {
-	n, err := d.length()
+	n, err := d.count(d.lim.ElemSegments, "element segments")
 	if err != nil {
 		return err
 	}
@@ -522,7 +560,7 @@ func (d *decoder) elemSection() error {
 				}
 			}
 		}
-		cnt, err := d.length()
+		cnt, err := d.count(d.lim.ElemEntries, "elements in a segment")
 		if err != nil {
 			return err
 		}
@@ -546,7 +584,7 @@ func (d *decoder) elemSection() error {
 }
 
 func (d *decoder) dataSection() error {
-	n, err := d.length()
+	n, err := d.count(d.lim.DataSegments, "data segments")
 	if err != nil {
 		return err
 	}
@@ -598,9 +636,13 @@ func (d *decoder) codeSection() error {
 	var locals []wasm.LocalDecl
 	for i := range m.Code {
 		c := &m.Code[i]
+		at := r.pos
 		size, err := d.length()
 		if err != nil {
 			return err
+		}
+		if size > d.lim.FuncBodyBytes {
+			return d.errAt(at, fmt.Sprintf("function body of %d bytes exceeds the limit of %d bytes", size, d.lim.FuncBodyBytes))
 		}
 		start := r.pos
 		end := start + size
@@ -618,6 +660,9 @@ func (d *decoder) codeSection() error {
 			total += uint64(cnt)
 			if total > 1<<32-1 {
 				return d.errAt(r.pos, ReasonTooManyLocals)
+			}
+			if total > uint64(d.lim.FuncLocals) {
+				return d.errAt(r.pos, fmt.Sprintf("%s: %d exceeds the limit of %d", ReasonTooManyLocals, total, d.lim.FuncLocals))
 			}
 			t, err := d.valType()
 			if err != nil {
@@ -666,7 +711,7 @@ func (d *decoder) customSection(end int) error {
 	payload := r.buf[sub.pos+int(n) : end : end]
 	d.m.Customs = append(d.m.Customs, wasm.CustomSection{Name: name, Data: payload})
 	if name == "name" {
-		d.m.Names = parseNames(payload)
+		d.names = payload // parsed at the end, when the function count is known
 	}
 	r.pos = end
 	return nil

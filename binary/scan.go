@@ -313,6 +313,9 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 				return 0, err
 			}
 			p = d.r.pos
+			if c == scBrTable && cnt > d.lim.BrTableTargets {
+				return 0, d.errAt(d.r.pos, fmt.Sprintf("too many br_table targets: %d exceeds the limit of %d", cnt, d.lim.BrTableTargets))
+			}
 			if c == scSelectT {
 				for k := 0; k < cnt; k++ {
 					if p >= n {

@@ -41,6 +41,7 @@ type runOptions struct {
 	listen     stringList
 	maxMemory  string
 	fuel       int64
+	limits     limitFlags
 	timeout    time.Duration
 	perfMap    bool
 }
@@ -76,8 +77,23 @@ Engine and limits:
                              and its results are printed, one per line
   --max-memory SIZE          cap every linear memory, e.g. 64MiB, 1GiB or a
                              page count with the suffix "p" (default 4GiB)
+  --max-table N              cap every table at N elements (default 10000000)
+  --max-call-depth N         trap with "call stack exhausted" past N nested
+                             calls (default 65536)
+  --max-module-size SIZE     refuse modules larger than SIZE (default 1GiB)
+  --max-functions N          refuse modules with more than N functions,
+                             imported and defined (default 1000000)
+  --max-locals N             refuse functions declaring more than N locals
+                             (default 50000)
+                             A module beyond a limit fails to load with exit
+                             status 1 and a one-line message naming it; the
+                             other implementation limits (types, imports,
+                             exports, globals, segments, br_table targets) are
+                             those of binary.DefaultLimits
   --fuel N                   trap with "out of fuel" after N loop iterations
-                             and calls (default: unlimited)
+                             and calls, each 64 KiB moved by a bulk memory or
+                             table instruction counting as one (default:
+                             unlimited)
   --timeout DURATION         trap with "cancelled" after DURATION, e.g. 10s
                              (default: none)
   --perfmap                  write the JIT's function symbols to
@@ -114,6 +130,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&o.listen, "listen", "")
 	fs.StringVar(&o.maxMemory, "max-memory", "", "")
 	fs.Int64Var(&o.fuel, "fuel", 0, "")
+	o.limits.register(fs)
 	fs.DurationVar(&o.timeout, "timeout", 0, "")
 	fs.BoolVar(&o.perfMap, "perfmap", false, "")
 	if err := fs.Parse(args); err != nil {
@@ -154,9 +171,16 @@ func runModule(o *runOptions, file string, guestArgs []string, stdin io.Reader, 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	decodeLimits, err := o.limits.decodeLimits()
+	if err != nil {
+		return 2, err
+	}
 	rt, err := wasmrun.NewRuntime(ctx, wasmrun.RuntimeConfig{
 		Engine:           wasmrun.EngineKind(o.engine),
 		MemoryLimitPages: limitPages,
+		TableLimit:       o.limits.table,
+		MaxCallDepth:     o.limits.callDepth,
+		DecodeLimits:     decodeLimits,
 		Fuel:             o.fuel,
 		PerfMap:          o.perfMap,
 	})
@@ -284,6 +308,20 @@ func parseMemorySize(s string) (uint64, error) {
 		}
 		return pages, nil
 	}
+	n, err := parseSize(s)
+	if err != nil {
+		return 0, fmt.Errorf("--max-memory %q: want a size such as 64MiB, 1GiB or 256p", s)
+	}
+	pages := n / wasm.PageSize
+	if pages == 0 {
+		return 0, fmt.Errorf("--max-memory %q: less than one 64 KiB page", s)
+	}
+	return min(pages, wasm.MaxPages32), nil
+}
+
+// parseSize parses a positive size in bytes with an optional unit (KiB,
+// MiB, GiB, K, M, G or B).
+func parseSize(s string) (uint64, error) {
 	units := []struct {
 		suffix string
 		mult   uint64
@@ -297,13 +335,9 @@ func parseMemorySize(s string) (uint64, error) {
 	}
 	n, err := strconv.ParseUint(num, 10, 64)
 	if err != nil || n == 0 || n > math.MaxUint64/mult {
-		return 0, fmt.Errorf("--max-memory %q: want a size such as 64MiB, 1GiB or 256p", s)
+		return 0, fmt.Errorf("bad size %q", s)
 	}
-	pages := n * mult / wasm.PageSize
-	if pages == 0 {
-		return 0, fmt.Errorf("--max-memory %q: less than one 64 KiB page", s)
-	}
-	return min(pages, wasm.MaxPages32), nil
+	return n * mult, nil
 }
 
 // invoke calls export name with args parsed by its parameter types and

@@ -126,3 +126,35 @@ func TestHostileSizesFailCleanly(t *testing.T) {
 		}
 	}
 }
+
+// The limit flags apply: each refuses a module just past it with exit
+// status 1 and a message naming the limit.
+func TestLimitFlags(t *testing.T) {
+	dir := t.TempDir()
+	funcs := write(t, dir, "funcs.wat", `(module (func) (func) (func) (func (export "_start")))`)
+	locals := write(t, dir, "locals.wat", `(module (func (export "_start") (local i32 i32 i32)))`)
+	table := write(t, dir, "table.wat", `(module (table 100 funcref) (func (export "_start")))`)
+	deep := write(t, dir, "deep.wat", `(module (func $f (export "_start") (call $f)))`)
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		status int
+		want   string
+	}{
+		{"functions at the limit", []string{"--max-functions", "4", funcs}, 0, ""},
+		{"functions past the limit", []string{"--max-functions", "3", funcs}, 1, "too many functions"},
+		{"module size", []string{"--max-module-size", "20B", funcs}, 1, "exceeds the limit of 20 bytes"},
+		{"bad module size", []string{"--max-module-size", "lots", funcs}, 2, "--max-module-size"},
+		{"table", []string{"--max-table", "99", table}, 1, "exceeds the limit of 99 elements"},
+		{"call depth", []string{"--max-call-depth", "100", deep}, exitTrap, "call stack exhausted"},
+		{"locals at the limit", []string{"--max-locals", "3", locals}, 0, ""},
+		{"locals past the limit", []string{"--max-locals", "2", locals}, 1, "too many locals"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			status, _, errOut := cli(tc.args...)
+			if status != tc.status || !strings.Contains(errOut, tc.want) {
+				t.Errorf("wasmrun %v: status %d, stderr %q; want %d and %q", tc.args, status, errOut, tc.status, tc.want)
+			}
+		})
+	}
+}
