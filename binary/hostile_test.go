@@ -23,10 +23,15 @@ var maxCount = u32(0xFFFFFFFF)
 
 // A declared count of 2^32-1 in any vector position fails at once with
 // the offset and the reason, allocating next to nothing.
-func TestHugeDeclaredCounts(t *testing.T) {
+// hugeCountModules are modules with a declared count of 2^32-1 in one
+// vector position each (also FuzzDecode seeds).
+func hugeCountModules() []struct {
+	name string
+	data []byte
+} {
 	typeVoid := sec(secType, vec(bs(0x60, 0, 0)))
 	funcs1 := sec(secFunction, vec(u32(0)))
-	tests := []struct {
+	return []struct {
 		name string
 		data []byte
 	}{
@@ -53,6 +58,10 @@ func TestHugeDeclaredCounts(t *testing.T) {
 		{"custom section name", mod(sec(secCustom, maxCount))},
 		{"section size", mod(bs(secType), maxCount)},
 	}
+}
+
+func TestHugeDeclaredCounts(t *testing.T) {
+	tests := hugeCountModules()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var err error
