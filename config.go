@@ -178,14 +178,9 @@ func (r *Runtime) makeWASI() {
 	}
 }
 
-// closeInstance releases inst and its WASI system.
-func closeInstance(inst *store.Instance) error {
-	err := inst.Close()
-	if hd, ok := inst.HostData.(*hostData); ok {
-		err = errors.Join(err, hd.close())
-	}
-	return err
-}
+// closeInstance closes inst; its WASI system is closed by OnRelease once
+// no call runs in it.
+func closeInstance(inst *store.Instance) error { return inst.Close() }
 
 // Run runs a WASI command: it calls the export _start and returns the
 // program's exit status, 0 when _start returns and the status given to

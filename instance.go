@@ -48,7 +48,14 @@ func (i *Instance) ExportedGlobal(name string) *Global {
 	return &Global{g: ex.Global}
 }
 
-// Close releases the memories the instance defined and its WASI state.
+// Close closes the instance and releases what it owns: the memories it
+// defined and its WASI state. Calls into it fail with ErrClosed from now
+// on; calls running in it (on other goroutines, or the one calling Close
+// from a host function) end with an "instance closed" trap, which
+// errors.Is matches with ErrClosed, at their next interruption point (a
+// loop iteration or call, checked in chunks) or host call. Memory is
+// unmapped and WASI descriptors are closed only after the last running
+// call has left. Close is idempotent and safe from any goroutine.
 func (i *Instance) Close(ctx context.Context) error { return closeInstance(i.inst) }
 
 // Function is a function exported by an instance (or by a host module).

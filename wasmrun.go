@@ -104,8 +104,11 @@ func NewRuntime(ctx context.Context, cfg RuntimeConfig) (*Runtime, error) {
 // Engine returns the engine the runtime uses (never EngineAuto).
 func (r *Runtime) Engine() EngineKind { return r.kind }
 
-// ErrClosed is returned by a Runtime after Close.
-var ErrClosed = errors.New("wasmrun: runtime closed")
+// ErrClosed is the error of every use of a closed Runtime, Instance or
+// Memory. A call that was running when its instance (or runtime, or
+// memory) was closed ends with a *Trap of code "instance closed", for
+// which errors.Is(err, ErrClosed) is true too.
+var ErrClosed = store.ErrClosed
 
 // CompiledModule is a decoded, validated and compiled module. It is
 // immutable and can be instantiated many times.
@@ -116,6 +119,12 @@ type CompiledModule struct {
 // Compile decodes (or, for text, parses), validates and compiles a module.
 // src is a module in the binary format or in the text format.
 func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, error) {
+	r.mu.Lock()
+	closed := r.closed
+	r.mu.Unlock()
+	if closed {
+		return nil, ErrClosed
+	}
 	m, err := Decode(src)
 	if err != nil {
 		return nil, err
@@ -228,6 +237,9 @@ func (r *Runtime) Instantiate(ctx context.Context, c *CompiledModule, cfg Instan
 		hd.close()
 		return nil, ErrClosed
 	}
+	if hd != nil {
+		inst.OnRelease = func() { hd.close() }
+	}
 	r.insts = append(r.insts, inst)
 	if cfg.Name != "" {
 		r.store.Register(cfg.Name, inst)
@@ -236,8 +248,12 @@ func (r *Runtime) Instantiate(ctx context.Context, c *CompiledModule, cfg Instan
 	return &Instance{inst: inst, rt: r}, nil
 }
 
-// Close releases every instance's memories. Instances and functions of
-// the runtime must not be used afterwards.
+// Close closes every instance of the runtime (see Instance.Close) and
+// makes every later use of the runtime fail with ErrClosed. Calls running
+// at that moment end with an "instance closed" trap at their next
+// interruption point or host call; memories are unmapped only after they
+// have left. Close is idempotent and safe to call from any goroutine,
+// including from a host function.
 func (r *Runtime) Close(ctx context.Context) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()

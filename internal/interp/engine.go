@@ -171,6 +171,10 @@ type vm struct {
 	frames []frame
 	caller store.Caller
 	fuel   int64 // remaining fuel when limited, else -1
+	// held are the instances entered by calls between instances in the
+	// loop (store.Instance.Enter), innermost last; each is left when its
+	// function returns, and the rest when the call ends.
+	held []*store.Instance
 	// maxFrames is the engine's frame limit
 	maxFrames int
 
@@ -200,6 +204,9 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	if len(stack) < f.StackSlots() {
 		return fmt.Errorf("interp: stack of %d slots for function %d, which needs %d", len(stack), f.Index, f.StackSlots())
 	}
+	if err := f.Instance.Enter(); err != nil {
+		return err
+	}
 	v := e.pool.Get().(*vm)
 	v.fuel = -1
 	if e.cfg.Fuel > 0 {
@@ -207,6 +214,7 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	}
 	if fc.frameSize > len(v.stack) && !v.grow(fc.frameSize) {
 		e.pool.Put(v)
+		f.Instance.Leave()
 		return &store.Trap{Code: store.TrapCallStackExhausted, Frames: []store.Frame{store.FrameOf(f.Instance, f.Index)}}
 	}
 	copy(v.stack, stack[:f.ParamSlots])
@@ -216,6 +224,12 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	}
 	clear(v.frames[:cap(v.frames)])
 	v.frames = v.frames[:0]
+	for _, inst := range v.held {
+		inst.Leave()
+	}
+	clear(v.held)
+	v.held = v.held[:0]
+	f.Instance.Leave()
 	v.caller.Instance = nil
 	v.ctx, v.st, v.fn, v.fc, v.callee, v.cause, v.memBase = nil, instState{}, nil, nil, nil, nil, nil
 	e.pool.Put(v)
@@ -257,6 +271,9 @@ func (v *vm) trap(code store.TrapCode) *store.Trap {
 //
 //go:noinline
 func (v *vm) refill() store.TrapCode {
+	if v.st.inst.Closed() {
+		return store.TrapClosed
+	}
 	if err := v.ctx.Err(); err != nil {
 		v.cause = err
 		return store.TrapCancelled

@@ -70,7 +70,7 @@ func (s *instState) load(inst *store.Instance) {
 
 // memory returns the base and current length of memory 0.
 func (s *instState) memory() (unsafe.Pointer, uint64) {
-	if s.memp == nil {
+	if s.memp == nil || s.memBase == nil { // none, or closed before it was loaded
 		return nil, 0
 	}
 	return s.memBase, s.memp.Size()
@@ -806,6 +806,10 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 		if in = (*instr)(unsafe.Add(ip, -int(instrSize))); in.r != 0 && in.op == opCall {
 			*at(fp, in.r-1) = *at(fp, in.x)
 		}
+		if v.st.inst.Closed() {
+			tc = store.TrapClosed
+			goto trapped
+		}
 		v.memBase, v.memLen = v.st.memory()
 	}
 
@@ -1023,8 +1027,14 @@ func (v *vm) enter(cf *funcCode, in *instr, ip unsafe.Pointer) (unsafe.Pointer, 
 	if len(v.frames) >= v.maxFrames {
 		return nil, store.TrapCallStackExhausted
 	}
-	v.frames = append(v.frames, frame{fc: v.fc, fn: v.fn, ip: ip, base: v.base})
 	callee := v.callee
+	if callee.Instance != v.st.inst {
+		if callee.Instance.Enter() != nil {
+			return nil, store.TrapClosed
+		}
+		v.held = append(v.held, callee.Instance)
+	}
+	v.frames = append(v.frames, frame{fc: v.fc, fn: v.fn, ip: ip, base: v.base})
 	if callee.Instance != v.st.inst {
 		v.st.load(callee.Instance)
 		v.memBase, v.memLen = v.st.memory()
@@ -1040,6 +1050,8 @@ func (v *vm) ret() (ip, fp unsafe.Pointer) {
 	top := &v.frames[len(v.frames)-1]
 	v.frames = v.frames[:len(v.frames)-1]
 	if top.fn.Instance != v.st.inst {
+		v.held[len(v.held)-1].Leave()
+		v.held = v.held[:len(v.held)-1]
 		v.st.load(top.fn.Instance)
 		v.memBase, v.memLen = v.st.memory()
 	}

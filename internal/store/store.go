@@ -97,6 +97,77 @@ type Instance struct {
 	HostData any
 	// Store is the store the instance lives in.
 	Store *Store
+	// OnRelease, when set, runs once after Close, when no call runs in
+	// the instance any more (the embedder frees its HostData there).
+	OnRelease func()
+
+	closed   atomic.Bool
+	calls    atomic.Int64 // calls running in the instance (Enter)
+	released atomic.Bool
+}
+
+// ErrClosed is the error of a call into a closed instance or with a
+// closed memory; a call running when its instance or memory is closed
+// ends with a *Trap of code TrapClosed, which errors.Is also matches with
+// ErrClosed.
+var ErrClosed = errors.New("wasmrun: closed")
+
+// Enter starts a call of Wasm code of inst: it holds the instance and its
+// memories until Leave, so that Close does not release them under the
+// call. It fails with ErrClosed (holding nothing) when the instance or
+// one of its memories is closed. Engines enter the instance of every
+// function they run and leave it when the function returns or traps.
+func (inst *Instance) Enter() error {
+	inst.calls.Add(1)
+	if inst.closed.Load() {
+		inst.exit()
+		return ErrClosed
+	}
+	for i, m := range inst.Memories {
+		if !m.Acquire() {
+			for _, m := range inst.Memories[:i] {
+				m.Release()
+			}
+			inst.exit()
+			return ErrClosed
+		}
+	}
+	return nil
+}
+
+// Leave ends a call started by a successful Enter.
+func (inst *Instance) Leave() {
+	for _, m := range inst.Memories {
+		m.Release()
+	}
+	inst.exit()
+}
+
+func (inst *Instance) exit() {
+	if inst.calls.Add(-1) == 0 && inst.closed.Load() {
+		inst.release()
+	}
+}
+
+// Closed reports whether inst or one of its memories is closed: a call
+// running in it must end (with TrapClosed) at its next interruption
+// point.
+func (inst *Instance) Closed() bool {
+	if inst.closed.Load() {
+		return true
+	}
+	for _, m := range inst.Memories {
+		if m.Closed() {
+			return true
+		}
+	}
+	return false
+}
+
+func (inst *Instance) release() {
+	if inst.OnRelease != nil && inst.released.CompareAndSwap(false, true) {
+		inst.OnRelease()
+	}
 }
 
 // Export returns the export called name.
@@ -113,13 +184,24 @@ func (inst *Instance) ExportedFunc(name string) *Func {
 	return nil
 }
 
-// Close releases the memories the instance defined (not imported ones).
+// Close closes the instance: calls into it fail with ErrClosed from now
+// on, calls running in it end with a TrapClosed trap at their next
+// interruption point or host call, and the memories it defined (not
+// imported ones) are closed, which unmaps them when the last running call
+// has left (see Memory.Close). OnRelease runs then too. Close is
+// idempotent.
 func (inst *Instance) Close() error {
+	if inst.closed.Swap(true) {
+		return nil
+	}
 	var errs []error
 	if inst.Module != nil {
 		for _, m := range inst.Memories[inst.Module.Wasm.NumImportedMemories:] {
 			errs = append(errs, m.Close())
 		}
+	}
+	if inst.calls.Load() == 0 {
+		inst.release()
 	}
 	return errors.Join(errs...)
 }

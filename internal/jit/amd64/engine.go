@@ -344,6 +344,11 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	if len(stack) < f.StackSlots() {
 		return fmt.Errorf("jit: stack of %d slots for function %d, which needs %d", len(stack), f.Index, f.StackSlots())
 	}
+	inst := f.Instance
+	if err := inst.Enter(); err != nil {
+		return err
+	}
+	defer inst.Leave()
 	v, err := e.getVM()
 	if err != nil {
 		return err
@@ -354,7 +359,6 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	if e.cfg.Fuel > 0 {
 		v.fuel = e.cfg.Fuel
 	}
-	inst := f.Instance
 	d := instState(inst)
 	vals := v.stacks.Values()
 	copy(vals, stack[:f.ParamSlots])
@@ -426,6 +430,9 @@ func (v *vm) loop(ctx context.Context, inst *store.Instance, d *instData, mod *m
 		case ex == jit.ExitReturn:
 			return nil
 		case ex == jit.ExitBudget:
+			if inst.Closed() {
+				return v.trap(store.TrapClosed, inst, mod)
+			}
 			if err := ctx.Err(); err != nil {
 				v.cause = err
 				return v.trap(store.TrapCancelled, inst, mod)
@@ -452,6 +459,9 @@ func (v *vm) loop(ctx context.Context, inst *store.Instance, d *instData, mod *m
 			}
 			if tc != 0 {
 				return v.trap(tc, inst, mod)
+			}
+			if inst.Closed() {
+				return v.trap(store.TrapClosed, inst, mod)
 			}
 			v.refreshMem(d)
 		case ex > jit.ExitTrap:
