@@ -178,9 +178,15 @@ func (r *Runtime) makeWASI() {
 	}
 }
 
-// closeInstance closes inst; its WASI system is closed by OnRelease once
-// no call runs in it.
-func closeInstance(inst *store.Instance) error { return inst.Close() }
+// closeInstance closes inst and forgets it; its WASI system is closed by
+// OnRelease once no call runs in it.
+func (r *Runtime) closeInstance(inst *store.Instance) error {
+	r.mu.Lock()
+	delete(r.insts, inst)
+	r.mu.Unlock()
+	r.store.Unregister(inst)
+	return inst.Close()
+}
 
 // Run runs a WASI command: it calls the export _start and returns the
 // program's exit status, 0 when _start returns and the status given to

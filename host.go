@@ -57,7 +57,7 @@ func (b *HostModuleBuilder) Instantiate(ctx context.Context) (*Instance, error) 
 		return nil, ErrClosed
 	}
 	inst := r.store.NewHostInstance(b.exports)
-	r.insts = append(r.insts, inst)
+	r.insts[inst] = struct{}{}
 	r.store.Register(b.name, inst)
 	return &Instance{inst: inst, rt: r}, nil
 }

@@ -19,7 +19,9 @@ func (i *Instance) ExportedFunction(name string) *Function {
 	if f == nil {
 		return nil
 	}
-	return newFunction(f)
+	fn := newFunction(f)
+	fn.owner = i
+	return fn
 }
 
 // ExportedMemory returns the memory exported as name, or nil.
@@ -56,12 +58,18 @@ func (i *Instance) ExportedGlobal(name string) *Global {
 // loop iteration or call, checked in chunks) or host call. Memory is
 // unmapped and WASI descriptors are closed only after the last running
 // call has left. Close is idempotent and safe from any goroutine.
-func (i *Instance) Close(ctx context.Context) error { return closeInstance(i.inst) }
+//
+// An anonymous instance (InstanceConfig.Name "") that becomes unreachable
+// — no *Instance or *Function of it is referenced — is closed by a
+// cleanup. Keep the Instance reachable while using its Memory, and while
+// another instance's table holds its functions.
+func (i *Instance) Close(ctx context.Context) error { return i.rt.closeInstance(i.inst) }
 
 // Function is a function exported by an instance (or by a host module).
 type Function struct {
 	f     *store.Func
 	slots int
+	owner *Instance // keeps the instance from its cleanup while the function is referenced
 }
 
 func newFunction(f *store.Func) *Function { return &Function{f: f, slots: f.StackSlots()} }

@@ -3,6 +3,7 @@ package wasmrun_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -152,5 +153,42 @@ func testCallIntoClosedInstance(t *testing.T, engine wasmrun.EngineKind) {
 		if _, err := c.inst.ExportedFunction(c.name).Call(ctx); !errors.Is(err, wasmrun.ErrClosed) {
 			t.Errorf("%s after closing lib: %v, want ErrClosed", c.name, err)
 		}
+	}
+}
+
+// A handle left in a table by a closed instance never calls the function
+// of a later instance that reuses its slot in the function table.
+func TestStaleHandleAfterClose(t *testing.T) { forEachEngine(t, testStaleHandleAfterClose) }
+
+func testStaleHandleAfterClose(t *testing.T, engine wasmrun.EngineKind) {
+	ctx := context.Background()
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: engine})
+	tab := instantiate(t, rt, `(module
+	  (table (export "tab") 1 funcref)
+	  (type $t (func (result i32)))
+	  (func (export "call0") (result i32) (call_indirect (type $t) (i32.const 0))))`, "tab")
+	const writer = `(module
+	  (import "tab" "tab" (table 1 funcref))
+	  (func $f (result i32) (i32.const %d))
+	  (func (export "put") (table.set 0 (i32.const 0) (ref.func $f)))
+	  (elem declare func $f))`
+	a := instantiate(t, rt, strings.Replace(writer, "%d", "1", 1), "")
+	if _, err := a.ExportedFunction("put").Call(ctx); err != nil {
+		t.Fatal(err)
+	}
+	call0 := tab.ExportedFunction("call0")
+	if res, err := call0.Call(ctx); err != nil || res[0] != 1 {
+		t.Fatalf("call0 = %v, %v; want 1", res, err)
+	}
+	a.Close(ctx)
+	b := instantiate(t, rt, strings.Replace(writer, "%d", "2", 1), "") // reuses a's slots
+	_ = b
+	res, err := call0.Call(ctx)
+	if err == nil {
+		t.Fatalf("call0 through the closed instance's handle = %v, want a trap", res)
+	}
+	var trap *wasmrun.Trap
+	if !errors.As(err, &trap) {
+		t.Fatalf("call0: %v, want a trap", err)
 	}
 }

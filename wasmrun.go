@@ -28,6 +28,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 
 	"github.com/wasmrun/wasmrun/binary"
@@ -80,7 +81,7 @@ type Runtime struct {
 	engine store.Engine
 	kind   EngineKind
 	closed bool
-	insts  []*store.Instance
+	insts  map[*store.Instance]struct{} // open instances; Instance.Close removes its own
 
 	wasiOnce  sync.Once
 	wasiFuncs map[string]store.Extern // WASI preview 1, made on first use
@@ -98,7 +99,7 @@ func NewRuntime(ctx context.Context, cfg RuntimeConfig) (*Runtime, error) {
 		return nil, err
 	}
 	st := store.New(store.Config{MemoryLimitPages: cfg.MemoryLimitPages, TableLimit: cfg.TableLimit})
-	return &Runtime{store: st, engine: eng, kind: actual}, nil
+	return &Runtime{store: st, engine: eng, kind: actual, insts: map[*store.Instance]struct{}{}}, nil
 }
 
 // Engine returns the engine the runtime uses (never EngineAuto).
@@ -240,12 +241,19 @@ func (r *Runtime) Instantiate(ctx context.Context, c *CompiledModule, cfg Instan
 	if hd != nil {
 		inst.OnRelease = func() { hd.close() }
 	}
-	r.insts = append(r.insts, inst)
+	r.insts[inst] = struct{}{}
 	if cfg.Name != "" {
 		r.store.Register(cfg.Name, inst)
 	}
 	r.mu.Unlock()
-	return &Instance{inst: inst, rt: r}, nil
+	w := &Instance{inst: inst, rt: r}
+	if cfg.Name == "" {
+		// An anonymous instance nobody can reach (no *Instance, no
+		// *Function of it) can never be called again: release it. A
+		// registered one stays reachable by name until closed.
+		runtime.AddCleanup(w, func(inst *store.Instance) { r.closeInstance(inst) }, inst)
+	}
+	return w, nil
 }
 
 // Close closes every instance of the runtime (see Instance.Close) and
@@ -262,12 +270,12 @@ func (r *Runtime) Close(ctx context.Context) error {
 	}
 	r.closed = true
 	var errs []error
-	for _, inst := range r.insts {
-		if err := closeInstance(inst); err != nil {
+	for inst := range r.insts {
+		if err := inst.Close(); err != nil {
 			errs = append(errs, err)
 		}
 	}
-	r.insts = nil
+	clear(r.insts)
 	return errors.Join(errs...)
 }
 

@@ -64,7 +64,7 @@ func (s *instState) load(inst *store.Instance) {
 	s.memp, s.memBase = nil, nil
 	if len(inst.Memories) > 0 {
 		s.memp = inst.Memories[0]
-		s.memBase = unsafe.Pointer(unsafe.SliceData(s.memp.Bytes()))
+		s.memBase = unsafe.Pointer(unsafe.SliceData(s.memp.Held())) // the call holds it (Instance.Enter)
 	}
 }
 

@@ -111,6 +111,14 @@ func (m *Memory) Bytes() []byte {
 	return m.mapping[:n:n]
 }
 
+// Held returns the memory's contents like Bytes, but also after Close: an
+// engine running a call that holds the memory (Acquire) uses it, since the
+// mapping stays until the call releases it.
+func (m *Memory) Held() []byte {
+	n := m.size.Load()
+	return m.mapping[:n:n]
+}
+
 // Size returns the current size in bytes.
 func (m *Memory) Size() uint64 { return m.size.Load() }
 

@@ -265,12 +265,11 @@ type instData struct {
 	tables  []uintptr // address of each *store.Table
 	funcs   []uint64  // the handle of each function (ref.func)
 	mem     *store.Memory
-	// icache maps function handles to same-instance call_indirect
-	// targets; compiled code reads it through VMContext.ICache. Replaced
-	// caches stay referenced (retired) because a suspended call may still
-	// hold their address.
-	icache  []icEntry
-	retired [][]icEntry
+	// icache maps the handles of the instance's defined functions (less
+	// icbase, the first of them) to their code for call_indirect;
+	// compiled code reads it through VMContext.ICache. Its size is fixed.
+	icache []icEntry
+	icbase uint64
 }
 
 // icEntry is a call_indirect cache entry: the code address of a
@@ -296,7 +295,8 @@ func instState(inst *store.Instance) *instData {
 	for i, f := range inst.Funcs {
 		d.funcs[i] = f.Handle
 	}
-	d.icache = make([]icEntry, 1)
+	d.icache = make([]icEntry, max(1, len(inst.Funcs)-int(inst.Module.Wasm.NumImportedFuncs)))
+	d.icbase = inst.FirstHandle()
 	if len(inst.Memories) > 0 {
 		d.mem = inst.Memories[0]
 	}
@@ -376,7 +376,7 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	if len(inst.TypeIDs) > 0 {
 		vc.TypeIDs = uintptr(unsafe.Pointer(&inst.TypeIDs[0]))
 	}
-	vc.ICache, vc.ICacheLen = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache))
+	vc.ICache, vc.ICacheLen, vc.ICacheBase = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache)), d.icbase
 	// Compiled code reads (and, for data.drop and elem.drop, zeroes the
 	// length of) the instance's segment slice headers in place; the
 	// instance is kept alive until the call returns.
@@ -407,7 +407,7 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 
 func (v *vm) refreshMem(d *instData) {
 	if d.mem != nil {
-		b := d.mem.Bytes()
+		b := d.mem.Held() // the call holds the memory (Instance.Enter)
 		v.vc.MemBase = uintptr(unsafe.Pointer(unsafe.SliceData(b)))
 		v.vc.MemLen = uint64(len(b))
 	}
@@ -597,16 +597,7 @@ func zeroExtend32(ts []wasm.ValType, s []uint64) {
 // cacheTarget records a same-instance call_indirect target for the
 // compiled fast path.
 func (v *vm) cacheTarget(d *instData, h uint64, code uintptr, typeID uint32) {
-	if h >= 1<<24 {
-		return
+	if i := h - d.icbase; i < uint64(len(d.icache)) {
+		d.icache[i] = icEntry{code: code, typeID: uint64(typeID)}
 	}
-	if h >= uint64(len(d.icache)) {
-		n := max(2*len(d.icache), int(h)+1)
-		c := make([]icEntry, n)
-		copy(c, d.icache)
-		d.retired = append(d.retired, d.icache)
-		d.icache = c
-	}
-	d.icache[h] = icEntry{code: code, typeID: uint64(typeID)}
-	v.vc.ICache, v.vc.ICacheLen = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache))
 }
