@@ -1090,11 +1090,17 @@ func (v *vm) callOther(in *instr) error {
 	callee := v.callee
 	window := v.stack[v.base+int(in.x) : v.base+int(in.x)+callee.StackSlots()]
 	var err error
+	if v.chain == nil {
+		v.chain = &chainCtx{Context: v.ctx, e: v.e}
+	}
+	frames := v.e.cfg.MaxFrames - v.maxFrames + len(v.frames) + crossingFrames
+	slots := v.e.cfg.MaxStackSlots - v.maxSlots + v.base + v.fc.frameSize + crossingSlots
+	v.chain.used.Store(uint64(frames)<<32 | uint64(slots))
 	if callee.Host != nil {
 		v.caller.Instance = v.st.inst
-		err = store.CallHost(v.ctx, callee, &v.caller, window)
+		err = store.CallHost(v.chain, callee, &v.caller, window)
 	} else {
-		err = callee.Runner.Call(v.ctx, callee, window)
+		err = callee.Runner.Call(v.chain, callee, window)
 	}
 	if err != nil {
 		if t, ok := err.(*store.Trap); ok {
