@@ -178,13 +178,14 @@ func (r *Runtime) makeWASI() {
 	}
 }
 
-// closeInstance releases inst and its WASI system.
-func closeInstance(inst *store.Instance) error {
-	err := inst.Close()
-	if hd, ok := inst.HostData.(*hostData); ok {
-		err = errors.Join(err, hd.close())
-	}
-	return err
+// closeInstance closes inst and forgets it; its WASI system is closed by
+// OnRelease once no call runs in it.
+func (r *Runtime) closeInstance(inst *store.Instance) error {
+	r.mu.Lock()
+	delete(r.insts, inst)
+	r.mu.Unlock()
+	r.store.Unregister(inst)
+	return inst.Close()
 }
 
 // Run runs a WASI command: it calls the export _start and returns the

@@ -13,6 +13,14 @@ import (
 // max(parameter slots, result slots) slots. To trap, panic: a panic with
 // an error value makes the guest's call fail with that error. Calls
 // allocate nothing.
+//
+// A host function may call Wasm functions (of any instance) with the ctx
+// it was given: such calls continue the guest's call chain, on the JIT
+// on the same machine stack, and count against the same call-depth limit
+// (RuntimeConfig.MaxCallDepth; a host → Wasm crossing counts as 32
+// frames), so unbounded host → Wasm → host recursion ends with a "call
+// stack exhausted" trap. Calls made with another context, or on another
+// goroutine while the host function runs, start chains of their own.
 type HostFunction = store.HostFunc
 
 // Caller gives a host function access to the calling instance; its Memory
@@ -57,7 +65,7 @@ func (b *HostModuleBuilder) Instantiate(ctx context.Context) (*Instance, error) 
 		return nil, ErrClosed
 	}
 	inst := r.store.NewHostInstance(b.exports)
-	r.insts = append(r.insts, inst)
+	r.insts[inst] = struct{}{}
 	r.store.Register(b.name, inst)
 	return &Instance{inst: inst, rt: r}, nil
 }

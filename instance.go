@@ -19,7 +19,9 @@ func (i *Instance) ExportedFunction(name string) *Function {
 	if f == nil {
 		return nil
 	}
-	return newFunction(f)
+	fn := newFunction(f)
+	fn.owner = i
+	return fn
 }
 
 // ExportedMemory returns the memory exported as name, or nil.
@@ -48,13 +50,26 @@ func (i *Instance) ExportedGlobal(name string) *Global {
 	return &Global{g: ex.Global}
 }
 
-// Close releases the memories the instance defined and its WASI state.
-func (i *Instance) Close(ctx context.Context) error { return closeInstance(i.inst) }
+// Close closes the instance and releases what it owns: the memories it
+// defined and its WASI state. Calls into it fail with ErrClosed from now
+// on; calls running in it (on other goroutines, or the one calling Close
+// from a host function) end with an "instance closed" trap, which
+// errors.Is matches with ErrClosed, at their next interruption point (a
+// loop iteration or call, checked in chunks) or host call. Memory is
+// unmapped and WASI descriptors are closed only after the last running
+// call has left. Close is idempotent and safe from any goroutine.
+//
+// An anonymous instance (InstanceConfig.Name "") that becomes unreachable
+// — no *Instance or *Function of it is referenced — is closed by a
+// cleanup. Keep the Instance reachable while using its Memory, and while
+// another instance's table holds its functions.
+func (i *Instance) Close(ctx context.Context) error { return i.rt.closeInstance(i.inst) }
 
 // Function is a function exported by an instance (or by a host module).
 type Function struct {
 	f     *store.Func
 	slots int
+	owner *Instance // keeps the instance from its cleanup while the function is referenced
 }
 
 func newFunction(f *store.Func) *Function { return &Function{f: f, slots: f.StackSlots()} }

@@ -29,6 +29,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 
 	"github.com/wasmrun/wasmrun/binary"
@@ -87,7 +88,7 @@ type Runtime struct {
 	engine store.Engine
 	kind   EngineKind
 	closed bool
-	insts  []*store.Instance
+	insts  map[*store.Instance]struct{} // open instances; Instance.Close removes its own
 
 	wasiOnce  sync.Once
 	wasiFuncs map[string]store.Extern // WASI preview 1, made on first use
@@ -107,14 +108,17 @@ func NewRuntime(ctx context.Context, cfg RuntimeConfig) (*Runtime, error) {
 		return nil, err
 	}
 	st := store.New(store.Config{MemoryLimitPages: cfg.MemoryLimitPages, TableLimit: cfg.TableLimit})
-	return &Runtime{store: st, engine: eng, kind: actual, limits: cfg.DecodeLimits}, nil
+	return &Runtime{store: st, engine: eng, kind: actual, insts: map[*store.Instance]struct{}{}, limits: cfg.DecodeLimits}, nil
 }
 
 // Engine returns the engine the runtime uses (never EngineAuto).
 func (r *Runtime) Engine() EngineKind { return r.kind }
 
-// ErrClosed is returned by a Runtime after Close.
-var ErrClosed = errors.New("wasmrun: runtime closed")
+// ErrClosed is the error of every use of a closed Runtime, Instance or
+// Memory. A call that was running when its instance (or runtime, or
+// memory) was closed ends with a *Trap of code "instance closed", for
+// which errors.Is(err, ErrClosed) is true too.
+var ErrClosed = store.ErrClosed
 
 // CompiledModule is a decoded, validated and compiled module. It is
 // immutable and can be instantiated many times.
@@ -125,6 +129,12 @@ type CompiledModule struct {
 // Compile decodes (or, for text, parses), validates and compiles a module.
 // src is a module in the binary format or in the text format.
 func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, error) {
+	r.mu.Lock()
+	closed := r.closed
+	r.mu.Unlock()
+	if closed {
+		return nil, ErrClosed
+	}
 	m, err := decodeWithLimits(src, r.limits)
 	if err != nil {
 		return nil, err
@@ -249,16 +259,30 @@ func (r *Runtime) Instantiate(ctx context.Context, c *CompiledModule, cfg Instan
 		hd.close()
 		return nil, ErrClosed
 	}
-	r.insts = append(r.insts, inst)
+	if hd != nil {
+		inst.OnRelease = func() { hd.close() }
+	}
+	r.insts[inst] = struct{}{}
 	if cfg.Name != "" {
 		r.store.Register(cfg.Name, inst)
 	}
 	r.mu.Unlock()
-	return &Instance{inst: inst, rt: r}, nil
+	w := &Instance{inst: inst, rt: r}
+	if cfg.Name == "" {
+		// An anonymous instance nobody can reach (no *Instance, no
+		// *Function of it) can never be called again: release it. A
+		// registered one stays reachable by name until closed.
+		runtime.AddCleanup(w, func(inst *store.Instance) { r.closeInstance(inst) }, inst)
+	}
+	return w, nil
 }
 
-// Close releases every instance's memories. Instances and functions of
-// the runtime must not be used afterwards.
+// Close closes every instance of the runtime (see Instance.Close) and
+// makes every later use of the runtime fail with ErrClosed. Calls running
+// at that moment end with an "instance closed" trap at their next
+// interruption point or host call; memories are unmapped only after they
+// have left. Close is idempotent and safe to call from any goroutine,
+// including from a host function.
 func (r *Runtime) Close(ctx context.Context) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -267,12 +291,12 @@ func (r *Runtime) Close(ctx context.Context) error {
 	}
 	r.closed = true
 	var errs []error
-	for _, inst := range r.insts {
-		if err := closeInstance(inst); err != nil {
+	for inst := range r.insts {
+		if err := inst.Close(); err != nil {
 			errs = append(errs, err)
 		}
 	}
-	r.insts = nil
+	clear(r.insts)
 	return errors.Join(errs...)
 }
 

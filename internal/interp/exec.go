@@ -64,13 +64,13 @@ func (s *instState) load(inst *store.Instance) {
 	s.memp, s.memBase = nil, nil
 	if len(inst.Memories) > 0 {
 		s.memp = inst.Memories[0]
-		s.memBase = unsafe.Pointer(unsafe.SliceData(s.memp.Bytes()))
+		s.memBase = unsafe.Pointer(unsafe.SliceData(s.memp.Held())) // the call holds it (Instance.Enter)
 	}
 }
 
 // memory returns the base and current length of memory 0.
 func (s *instState) memory() (unsafe.Pointer, uint64) {
-	if s.memp == nil {
+	if s.memp == nil || s.memBase == nil { // none, or closed before it was loaded
 		return nil, 0
 	}
 	return s.memBase, s.memp.Size()
@@ -806,6 +806,10 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 		if in = (*instr)(unsafe.Add(ip, -int(instrSize))); in.r != 0 && in.op == opCall {
 			*at(fp, in.r-1) = *at(fp, in.x)
 		}
+		if v.st.inst.Closed() {
+			tc = store.TrapClosed
+			goto trapped
+		}
 		v.memBase, v.memLen = v.st.memory()
 	}
 
@@ -1041,8 +1045,14 @@ func (v *vm) enter(cf *funcCode, in *instr, ip unsafe.Pointer) (unsafe.Pointer, 
 	if len(v.frames) >= v.maxFrames {
 		return nil, store.TrapCallStackExhausted
 	}
-	v.frames = append(v.frames, frame{fc: v.fc, fn: v.fn, ip: ip, base: v.base})
 	callee := v.callee
+	if callee.Instance != v.st.inst {
+		if callee.Instance.Enter() != nil {
+			return nil, store.TrapClosed
+		}
+		v.held = append(v.held, callee.Instance)
+	}
+	v.frames = append(v.frames, frame{fc: v.fc, fn: v.fn, ip: ip, base: v.base})
 	if callee.Instance != v.st.inst {
 		v.st.load(callee.Instance)
 		v.memBase, v.memLen = v.st.memory()
@@ -1058,6 +1068,8 @@ func (v *vm) ret() (ip, fp unsafe.Pointer) {
 	top := &v.frames[len(v.frames)-1]
 	v.frames = v.frames[:len(v.frames)-1]
 	if top.fn.Instance != v.st.inst {
+		v.held[len(v.held)-1].Leave()
+		v.held = v.held[:len(v.held)-1]
 		v.st.load(top.fn.Instance)
 		v.memBase, v.memLen = v.st.memory()
 	}
@@ -1096,11 +1108,17 @@ func (v *vm) callOther(in *instr) error {
 	callee := v.callee
 	window := v.stack[v.base+int(in.x) : v.base+int(in.x)+callee.StackSlots()]
 	var err error
+	if v.chain == nil {
+		v.chain = &chainCtx{Context: v.ctx, e: v.e}
+	}
+	frames := v.e.cfg.MaxFrames - v.maxFrames + len(v.frames) + crossingFrames
+	slots := v.e.cfg.MaxStackSlots - v.maxSlots + v.base + v.fc.frameSize + crossingSlots
+	v.chain.used.Store(uint64(frames)<<32 | uint64(slots))
 	if callee.Host != nil {
 		v.caller.Instance = v.st.inst
-		err = store.CallHost(v.ctx, callee, &v.caller, window)
+		err = store.CallHost(v.chain, callee, &v.caller, window)
 	} else {
-		err = callee.Runner.Call(v.ctx, callee, window)
+		err = callee.Runner.Call(v.chain, callee, window)
 	}
 	if err != nil {
 		if t, ok := err.(*store.Trap); ok {

@@ -74,8 +74,9 @@ const budgetChunk = 1 << 14
 // Engine is the amd64 JIT. It implements store.Engine and
 // store.FuncRunner and is safe for concurrent use.
 type Engine struct {
-	cfg  Config
-	pool sync.Pool
+	cfg    Config
+	pool   sync.Pool // vms with their own stacks
+	nested sync.Pool // vms without stacks, for calls within a call chain
 }
 
 // New returns a JIT engine.
@@ -265,12 +266,11 @@ type instData struct {
 	tables  []uintptr // address of each *store.Table
 	funcs   []uint64  // the handle of each function (ref.func)
 	mem     *store.Memory
-	// icache maps function handles to same-instance call_indirect
-	// targets; compiled code reads it through VMContext.ICache. Replaced
-	// caches stay referenced (retired) because a suspended call may still
-	// hold their address.
-	icache  []icEntry
-	retired [][]icEntry
+	// icache maps the handles of the instance's defined functions (less
+	// icbase, the first of them) to their code for call_indirect;
+	// compiled code reads it through VMContext.ICache. Its size is fixed.
+	icache []icEntry
+	icbase uint64
 }
 
 // icEntry is a call_indirect cache entry: the code address of a
@@ -296,7 +296,8 @@ func instState(inst *store.Instance) *instData {
 	for i, f := range inst.Funcs {
 		d.funcs[i] = f.Handle
 	}
-	d.icache = make([]icEntry, 1)
+	d.icache = make([]icEntry, max(1, len(inst.Funcs)-int(inst.Module.Wasm.NumImportedFuncs)))
+	d.icbase = inst.FirstHandle()
 	if len(inst.Memories) > 0 {
 		d.mem = inst.Memories[0]
 	}
@@ -313,7 +314,41 @@ type vm struct {
 	cause  error
 	elem   uint64
 	yield  time.Time // when the guest last yielded the thread at a budget exit
+	e      *Engine
+	top    uintptr // the machine stack pointer at entry: backtraces stop there
+	// vsTop, while Go code called from this call runs (a host function,
+	// another instance's function), is the end of the callee's window in
+	// the value stack, and crossing the machine stack to leave free below
+	// the call's frames for a call that continues the chain.
+	vsTop    uintptr
+	crossing uintptr
+	// chain is the context given to that Go code (made on the first
+	// call out).
+	chain *chainCtx
 }
+
+// chainCtx is the context given to Go code that a call of the engine
+// calls: the call's context and its vm. A call of the engine made with it
+// while open continues the chain on the vm's stacks, below its frames and
+// under its limits; one call at a time can claim it (the Go code may
+// hand the context to other goroutines, or keep it after it returned:
+// those calls find it closed and start chains of their own). One is made
+// per call from Go that calls out; its context never changes.
+type chainCtx struct {
+	context.Context
+	v    *vm
+	open atomic.Bool
+}
+
+// hostCrossing and wasmCrossing are the machine stack a call within a
+// call chain leaves between its frames and its caller's, when a host
+// function made it (32 frames' worth) and when it is a call to another
+// instance's function (8 frames): the chain's frame limit bounds the
+// crossings too, and with them the Go stack they take.
+const (
+	hostCrossing = 256
+	wasmCrossing = 64
+)
 
 // yieldEvery is how long a guest runs before a budget exit yields its
 // thread to other goroutines (runtime.Gosched): with one P, a spinning
@@ -329,9 +364,20 @@ func (e *Engine) getVM() (*vm, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &vm{stacks: s}
+	v := &vm{stacks: s, e: e}
 	runtime.AddCleanup(v, func(s *jit.Stacks) { s.Close() }, s)
 	return v, nil
+}
+
+// nestedVM returns a vm that runs on the stacks of parent, below its
+// frames.
+func (e *Engine) nestedVM(parent *vm) *vm {
+	v, _ := e.nested.Get().(*vm)
+	if v == nil {
+		v = &vm{e: e}
+	}
+	v.stacks = parent.stacks
+	return v
 }
 
 // Call runs Wasm function f (compiled by this engine) with its
@@ -344,35 +390,65 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	if len(stack) < f.StackSlots() {
 		return fmt.Errorf("jit: stack of %d slots for function %d, which needs %d", len(stack), f.Index, f.StackSlots())
 	}
-	v, err := e.getVM()
-	if err != nil {
+	inst := f.Instance
+	if err := inst.Enter(); err != nil {
 		return err
 	}
-	defer e.pool.Put(v)
+	defer inst.Leave()
+	// A call from Go code that Wasm code of this engine called continues
+	// that call chain on its stacks, under its limits.
+	var parent *vm
+	if c, ok := ctx.(*chainCtx); ok && c.v.e == e && c.open.CompareAndSwap(true, false) {
+		parent, ctx = c.v, c.Context
+		defer c.open.Store(true)
+	}
+	var v *vm
+	if parent == nil {
+		var err error
+		if v, err = e.getVM(); err != nil {
+			return err
+		}
+		defer e.pool.Put(v)
+	} else {
+		v = e.nestedVM(parent)
+		defer func() { v.stacks = nil; e.nested.Put(v) }()
+	}
 	v.fuel = -1
 	v.yield = time.Now()
 	if e.cfg.Fuel > 0 {
 		v.fuel = e.cfg.Fuel
 	}
-	inst := f.Instance
 	d := instState(inst)
-	vals := v.stacks.Values()
-	copy(vals, stack[:f.ParamSlots])
-	zeroExtend32(f.Type.Params, vals)
 	vc := &v.vc
 	*vc = jit.VMContext{}
-	vc.JitSP = v.stacks.MachineTop()
+	var vals []uint64
+	if parent == nil {
+		vals = v.stacks.Values()
+		vc.JitSP = v.stacks.MachineTop()
+		// Each Wasm frame holds exactly one return address on the
+		// machine stack, so the frame limit is a stack pointer limit.
+		vc.SPLimit = max(v.stacks.MachineLimit(), vc.JitSP-8*uintptr(e.cfg.MaxFrames))
+		vc.VSLimit = v.stacks.ValueLimit()
+	} else {
+		// Below the suspended caller's frames on both stacks (the
+		// callee's window is the last thing it uses of the value stack).
+		vc.JitSP = (parent.vc.JitSP - parent.crossing) &^ 15
+		vc.SPLimit, vc.VSLimit = parent.vc.SPLimit, parent.vc.VSLimit
+		if vc.JitSP < vc.SPLimit || parent.vsTop+8*uintptr(f.StackSlots()) > vc.VSLimit {
+			return &store.Trap{Code: store.TrapCallStackExhausted, Frames: []store.Frame{store.FrameOf(inst, f.Index)}}
+		}
+		vals = v.stacks.ValuesAt(parent.vsTop)
+	}
+	v.top = vc.JitSP
+	copy(vals, stack[:f.ParamSlots])
+	zeroExtend32(f.Type.Params, vals)
 	vc.JitFB = uintptr(unsafe.Pointer(&vals[0]))
-	// Each Wasm frame holds exactly one return address on the machine
-	// stack, so the frame limit is a stack pointer limit.
-	vc.SPLimit = max(v.stacks.MachineLimit(), vc.JitSP-8*uintptr(e.cfg.MaxFrames))
-	vc.VSLimit = v.stacks.ValueLimit()
 	vc.Globals = uintptr(unsafe.Pointer(&d.globals[0]))
 	vc.Tables = uintptr(unsafe.Pointer(&d.tables[0]))
 	if len(inst.TypeIDs) > 0 {
 		vc.TypeIDs = uintptr(unsafe.Pointer(&inst.TypeIDs[0]))
 	}
-	vc.ICache, vc.ICacheLen = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache))
+	vc.ICache, vc.ICacheLen, vc.ICacheBase = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache)), d.icbase
 	// Compiled code reads (and, for data.drop and elem.drop, zeroes the
 	// length of) the instance's segment slice headers in place; the
 	// instance is kept alive until the call returns.
@@ -390,10 +466,10 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	}
 	mod := fc.mod
 	enter(vc, mod.mem.Addr()+uintptr(fc.off))
-	err = v.loop(ctx, inst, d, mod)
+	err := v.loop(ctx, inst, d, mod)
 	runtime.KeepAlive(d)
 	runtime.KeepAlive(inst)
-	v.caller.Instance, v.cause = nil, nil
+	v.caller.Instance, v.cause, v.chain = nil, nil, nil
 	if err != nil {
 		return err
 	}
@@ -403,7 +479,7 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 
 func (v *vm) refreshMem(d *instData) {
 	if d.mem != nil {
-		b := d.mem.Bytes()
+		b := d.mem.Held() // the call holds the memory (Instance.Enter)
 		v.vc.MemBase = uintptr(unsafe.Pointer(unsafe.SliceData(b)))
 		v.vc.MemLen = uint64(len(b))
 	}
@@ -426,6 +502,9 @@ func (v *vm) loop(ctx context.Context, inst *store.Instance, d *instData, mod *m
 		case ex == jit.ExitReturn:
 			return nil
 		case ex == jit.ExitBudget:
+			if inst.Closed() {
+				return v.trap(store.TrapClosed, inst, mod)
+			}
 			if err := ctx.Err(); err != nil {
 				v.cause = err
 				return v.trap(store.TrapCancelled, inst, mod)
@@ -452,6 +531,9 @@ func (v *vm) loop(ctx context.Context, inst *store.Instance, d *instData, mod *m
 			}
 			if tc != 0 {
 				return v.trap(tc, inst, mod)
+			}
+			if inst.Closed() {
+				return v.trap(store.TrapClosed, inst, mod)
 			}
 			v.refreshMem(d)
 		case ex > jit.ExitTrap:
@@ -484,7 +566,7 @@ func preemptLeaf() {}
 func (v *vm) frames(inst *store.Instance, mod *module) []store.Frame {
 	var out []store.Frame
 	base := mod.mem.Addr()
-	top := v.stacks.MachineTop() - 8 // the trampoline's return address
+	top := v.top - 8 // the trampoline's return address
 	for sp := v.vc.JitSP; sp < top; sp += 8 {
 		ra := v.stacks.MachineWord(sp)
 		off := int(ra - base)
@@ -568,7 +650,7 @@ func (v *vm) bulk(ctx context.Context, h *helper, inst *store.Instance, d *instD
 	case wasm.OpMemoryFill, wasm.OpMemoryCopy, wasm.OpMemoryInit:
 		var mem []byte
 		if d.mem != nil {
-			mem = d.mem.Bytes()
+			mem = d.mem.Held() // the call holds the memory (Instance.Enter)
 		}
 		if dst+n > uint64(len(mem)) {
 			return store.TrapMemoryOutOfBounds
@@ -641,14 +723,31 @@ func (v *vm) bulkCheck(ctx context.Context) store.TrapCode {
 // callOther calls a host function or a Wasm function of another
 // instance with its window in the value stack.
 func (v *vm) callOther(ctx context.Context, callee *store.Func, inst *store.Instance, window []uint64) error {
+	if v.chain == nil {
+		v.chain = &chainCtx{Context: ctx, v: v}
+	}
+	c := v.chain
+	v.vsTop = uintptr(unsafe.Pointer(unsafe.SliceData(window))) + 8*uintptr(len(window))
+	var err error
 	if callee.Host == nil {
-		return callee.Runner.Call(ctx, callee, window) // engines keep 32-bit values zero-extended
+		v.crossing = wasmCrossing
+		c.open.Store(true)
+		err = callee.Runner.Call(c, callee, window) // engines keep 32-bit values zero-extended
+	} else {
+		v.crossing = hostCrossing
+		v.caller.Instance = inst
+		c.open.Store(true)
+		err = store.CallHost(c, callee, &v.caller, window)
+		if err == nil {
+			zeroExtend32(callee.Type.Results, window)
+		}
 	}
-	v.caller.Instance = inst
-	err := store.CallHost(ctx, callee, &v.caller, window)
-	if err == nil {
-		zeroExtend32(callee.Type.Results, window)
+	for !c.open.CompareAndSwap(true, false) {
+		// A call that claimed the chain runs on another goroutine (the
+		// Go code returned without waiting for it): it uses our stacks.
+		runtime.Gosched()
 	}
+	v.vsTop = 0
 	return err
 }
 
@@ -670,16 +769,7 @@ func zeroExtend32(ts []wasm.ValType, s []uint64) {
 // cacheTarget records a same-instance call_indirect target for the
 // compiled fast path.
 func (v *vm) cacheTarget(d *instData, h uint64, code uintptr, typeID uint32) {
-	if h >= 1<<24 {
-		return
+	if i := h - d.icbase; i < uint64(len(d.icache)) {
+		d.icache[i] = icEntry{code: code, typeID: uint64(typeID)}
 	}
-	if h >= uint64(len(d.icache)) {
-		n := max(2*len(d.icache), int(h)+1)
-		c := make([]icEntry, n)
-		copy(c, d.icache)
-		d.retired = append(d.retired, d.icache)
-		d.icache = c
-	}
-	d.icache[h] = icEntry{code: code, typeID: uint64(typeID)}
-	v.vc.ICache, v.vc.ICacheLen = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache))
 }
