@@ -103,3 +103,35 @@ func TestFuelChargesBulkOperations(t *testing.T) {
 		}
 	})
 }
+
+// Closing the instance stops a guest inside a 4 GiB memory.fill too.
+func TestCloseStopsLongBulkOperation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("maps and touches gigabytes of memory")
+	}
+	forEachEngine(t, func(t *testing.T, e wasmrun.EngineKind) {
+		ctx := context.Background()
+		rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: e})
+		mod, err := rt.Compile(ctx, []byte(`(module (memory 65536)
+		  (func (export "run") (loop $l (memory.fill (i32.const 0) (i32.const 1) (i32.const -1)) (br $l))))`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		closed := make(chan time.Time, 1)
+		timer := time.AfterFunc(100*time.Millisecond, func() { closed <- time.Now(); inst.Close(ctx) })
+		defer timer.Stop()
+		_, err = inst.ExportedFunction("run").Call(ctx)
+		late := time.Since(<-closed)
+		if !errors.Is(err, wasmrun.ErrClosed) {
+			t.Fatalf("%v, want an error that is ErrClosed", err)
+		}
+		t.Logf("stopped %v after Close", late)
+		if late > 50*time.Millisecond {
+			t.Errorf("stopped %v after Close, want within 10 ms", late)
+		}
+	})
+}

@@ -336,10 +336,13 @@ func (v *vm) refill() store.TrapCode {
 }
 
 // bulkCheck is the interruption check between two chunks of a bulk
-// operation: it looks at the context every time (a chunk takes
+// operation: it looks at the instance and the context every time (a chunk takes
 // microseconds, so the budget's count of chunks would let a deadline pass
 // by up to a second), and a chunk costs what a loop iteration does.
 func (v *vm) bulkCheck() store.TrapCode {
+	if v.st.inst.Closed() {
+		return store.TrapClosed
+	}
 	if err := v.ctx.Err(); err != nil {
 		v.cause = err
 		return store.TrapCancelled

@@ -645,7 +645,12 @@ func (v *vm) helper(ctx context.Context, h *helper, inst *store.Instance, d *ins
 // interruption check between two of them.
 func (v *vm) bulk(ctx context.Context, h *helper, inst *store.Instance, d *instData, s []uint64) store.TrapCode {
 	dst, src, n := uint64(uint32(s[0])), uint64(uint32(s[1])), uint64(uint32(s[2]))
-	check := func() store.TrapCode { return v.bulkCheck(ctx) }
+	check := func() store.TrapCode {
+		if inst.Closed() {
+			return store.TrapClosed
+		}
+		return v.bulkCheck(ctx)
+	}
 	switch h.op {
 	case wasm.OpMemoryFill, wasm.OpMemoryCopy, wasm.OpMemoryInit:
 		var mem []byte
@@ -701,7 +706,7 @@ func (v *vm) bulk(ctx context.Context, h *helper, inst *store.Instance, d *instD
 }
 
 // bulkCheck is the interruption check between two chunks of a bulk
-// operation: it looks at the context every time (a chunk takes
+// operation (after the instance's closed flag): it looks at the context every time (a chunk takes
 // microseconds, so the budget's count of chunks would let a deadline pass
 // by up to a second), and a chunk costs what a loop iteration does.
 func (v *vm) bulkCheck(ctx context.Context) store.TrapCode {
