@@ -15,13 +15,18 @@ import (
 //
 //	export const filesystem = { share: { "dir": { "file.v": "text", ... }, ... }, };
 //
+// or, for big files, "file.bin": new URL("./share/dir/file.bin", import.meta.url).
 // Only the "filesystem" object is read: its keys are identifiers or string
-// literals and its values string literals or nested objects. This is a
-// parser for exactly that subset of JavaScript object literals.
+// literals and its values string literals, such URLs or nested objects. This
+// is a parser for exactly that subset of JavaScript object literals.
 
 // jsFS is a directory read from such an object: a value is a string (a
-// file's content) or a jsFS (a subdirectory).
+// file's content), a jsURL or a jsFS (a subdirectory).
 type jsFS map[string]any
+
+// jsURL is a file shipped beside the resources module, by its path
+// relative to the module.
+type jsURL string
 
 // parseResourcesJS returns the "filesystem" object of a YoWASP resources
 // module.
@@ -106,7 +111,23 @@ func (p *jsParser) object() (jsFS, error) {
 			}
 			fs[key] = s
 		default:
-			return nil, fmt.Errorf("unsupported value for key %q", key)
+			const pre, post = "new URL(", ", import.meta.url)"
+			if !strings.HasPrefix(p.src[p.pos:], pre) {
+				return nil, fmt.Errorf("unsupported value for key %q", key)
+			}
+			p.pos += len(pre)
+			if p.pos >= len(p.src) || p.src[p.pos] != '"' && p.src[p.pos] != '\'' {
+				return nil, fmt.Errorf("unsupported URL for key %q", key)
+			}
+			u, err := p.str()
+			if err != nil {
+				return nil, err
+			}
+			if !strings.HasPrefix(p.src[p.pos:], post) {
+				return nil, fmt.Errorf("unsupported URL for key %q", key)
+			}
+			p.pos += len(post)
+			fs[key] = jsURL(u)
 		}
 		p.skipSpace()
 		if p.pos < len(p.src) && p.src[p.pos] == ',' {
@@ -206,8 +227,9 @@ func (p *jsParser) hex(n int) (uint64, error) {
 	return v, nil
 }
 
-// writeJSFS writes fs under dir, refusing names that would leave it.
-func writeJSFS(fs jsFS, dir string) error {
+// writeJSFS writes fs under dir, refusing names that would leave it; the
+// files of jsURL values are copied from base, the module's directory.
+func writeJSFS(fs jsFS, dir, base string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -221,8 +243,20 @@ func writeJSFS(fs jsFS, dir string) error {
 			if err := os.WriteFile(path, []byte(v), 0o644); err != nil {
 				return err
 			}
+		case jsURL:
+			rel := filepath.Clean(filepath.FromSlash(string(v)))
+			if filepath.IsAbs(rel) || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				return fmt.Errorf("%s: URL %q leaves the package", name, v)
+			}
+			b, err := os.ReadFile(filepath.Join(base, rel))
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(path, b, 0o644); err != nil {
+				return err
+			}
 		case jsFS:
-			if err := writeJSFS(v, path); err != nil {
+			if err := writeJSFS(v, path, base); err != nil {
 				return err
 			}
 		}
@@ -238,6 +272,7 @@ export const filesystem = {
             "x.v": "line1\n\t\"q\" \\ \x41\u00e9\ud83d\ude00 \$_DFF_",
         },
         'y.txt': 'it\'s',
+        "big.bin": new URL("./share/big.bin", import.meta.url),
     },
 };
 `
@@ -251,6 +286,9 @@ export const filesystem = {
 	}
 	if got := share["y.txt"]; got != "it's" {
 		t.Errorf("y.txt = %q", got)
+	}
+	if got := share["big.bin"]; got != jsURL("./share/big.bin") {
+		t.Errorf("big.bin = %#v", got)
 	}
 	if _, err := parseResourcesJS(`export const filesystem = { a: "x`); err == nil {
 		t.Error("unterminated string accepted")

@@ -23,11 +23,16 @@ var realworldFlag = flag.Bool("realworld", false, "run the whole real-world corp
 
 // mount makes a host directory visible to the guest. Host "" is the run's
 // work directory, fresh for each engine and filled with the program's
-// inputs; its contents after the run are compared between engines.
+// inputs; its contents after the run are compared between engines. Host
+// scratchDir is a fresh empty directory whose contents are not compared
+// (a /tmp).
 type mount struct {
 	guest, host string
 	readOnly    bool
 }
+
+// scratchDir, as a mount's host, names the run's scratch directory.
+const scratchDir = "<scratch>"
 
 // step is one run of a WebAssembly program.
 type step struct {
@@ -206,6 +211,18 @@ func runProgram(t *testing.T, p program, engine string, steps []step, inputs map
 		return r
 	}
 	defer os.RemoveAll(work)
+	scratch := work + ".scratch"
+	if err := os.Mkdir(scratch, 0o755); err != nil {
+		r.failure = err.Error()
+		return r
+	}
+	defer os.RemoveAll(scratch)
+	hostDir := func(m mount, work string) string {
+		if m.host == scratchDir {
+			return scratch
+		}
+		return hostDir(m, work)
+	}
 	for name, data := range inputs {
 		path := filepath.Join(work, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
