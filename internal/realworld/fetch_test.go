@@ -183,3 +183,68 @@ func sha256Bytes(b []byte) []byte {
 	s := sha256.Sum256(b)
 	return s[:]
 }
+
+// debPackage is a Debian package pinned by version and by the sha256 of
+// its .deb.
+type debPackage struct {
+	Name, Version, SHA256 string
+}
+
+// fetchDebs downloads the packages with "apt-get download NAME=VERSION"
+// into the cache, checks their sha256, and unpacks them all with
+// "dpkg-deb -x" into one root directory named key, which it returns.
+// Nothing is installed on the system.
+func fetchDebs(cache, key string, pkgs []debPackage) (string, error) {
+	dir := filepath.Join(cache, "deb")
+	root := filepath.Join(dir, key)
+	if _, err := os.Stat(filepath.Join(root, ".complete")); err == nil {
+		return root, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	var debs []string
+	for _, p := range pkgs {
+		// apt-get names the file NAME_VERSION_ARCH.deb, with ':' as "%3a".
+		pattern := filepath.Join(dir, p.Name+"_"+strings.ReplaceAll(p.Version, ":", "%3a")+"_*.deb")
+		find := func() string {
+			m, _ := filepath.Glob(pattern)
+			for _, f := range m {
+				if sum, err := fileSHA256(f); err == nil && sum == p.SHA256 {
+					return f
+				}
+			}
+			return ""
+		}
+		f := find()
+		if f == "" {
+			apt, err := exec.LookPath("apt-get")
+			if err != nil {
+				return "", &fetchError{fmt.Errorf("apt-get is not installed: %v", err)}
+			}
+			cmd := exec.Command(apt, "download", "-q", p.Name+"="+p.Version)
+			cmd.Dir = dir
+			if b, err := cmd.CombinedOutput(); err != nil {
+				return "", &fetchError{fmt.Errorf("apt-get download %s=%s: %v\n%s", p.Name, p.Version, err, b)}
+			}
+			if f = find(); f == "" {
+				m, _ := filepath.Glob(pattern)
+				return "", fmt.Errorf("apt-get download %s=%s: no file matching %s with sha256 %s (found %v)", p.Name, p.Version, pattern, p.SHA256, m)
+			}
+		}
+		debs = append(debs, f)
+	}
+	dpkg, err := exec.LookPath("dpkg-deb")
+	if err != nil {
+		return "", &fetchError{fmt.Errorf("dpkg-deb is not installed: %v", err)}
+	}
+	if err := os.RemoveAll(root); err != nil {
+		return "", err
+	}
+	for _, f := range debs {
+		if b, err := exec.Command(dpkg, "-x", f, root).CombinedOutput(); err != nil {
+			return "", fmt.Errorf("dpkg-deb -x %s: %v\n%s", f, err, b)
+		}
+	}
+	return root, os.WriteFile(filepath.Join(root, ".complete"), nil, 0o644)
+}
