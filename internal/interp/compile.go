@@ -69,6 +69,11 @@ type translator struct {
 	maxTemp    uint32
 	lastProd   int // index of the last instruction if it produced the top temp, else -1
 	lastCall   int // index of the last instruction if it is a call with one single-slot result, else -1
+	// label is the highest code index bound as a branch target so far
+	// (the start of a loop, the end of a block or if that a branch
+	// reaches, the start of an else arm, a br_if's fall-through after
+	// its branch moves, a br_table stub). See soleProducer.
+	label int
 	// refCount counts the kLocal entries on the stack per local, and
 	// numRefs all of them, so that scans for them stop early: every scan
 	// ends at the deepest reference it converts, which keeps translation
@@ -92,6 +97,24 @@ func (t *translator) emit(in instr, mask uint8) int {
 	t.masks = append(t.masks, mask)
 	t.lastProd, t.lastCall = -1, -1
 	return len(t.code) - 1
+}
+
+// bindLabel records that the next instruction is a branch target.
+func (t *translator) bindLabel() {
+	t.label = len(t.code)
+	t.lastProd, t.lastCall = -1, -1
+}
+
+// soleProducer reports whether instruction prod (lastProd or lastCall)
+// alone produced the value a consumer is about to take: it is the last
+// instruction emitted and no branch target lies after it. Only then may
+// the consumer redirect the producer's result (local.set into the local)
+// or absorb it (a comparison fused into a branch). At a branch target the
+// value in the slot has other producers too, the branches that arrive
+// there with their own values, so rewriting the one on the fall-through
+// path would lose theirs.
+func (t *translator) soleProducer(prod int) bool {
+	return prod >= 0 && prod == len(t.code)-1 && prod >= t.label
 }
 
 func (t *translator) homeAt(h int) uint32 {
@@ -221,7 +244,11 @@ func (t *translator) enterBlock(kind int, params, results []wasm.ValType) *ctrl 
 	for i := h - 1; i >= 0 && t.numRefs > 0; i-- {
 		t.materialize(i)
 	}
-	t.lastProd = -1
+	if kind == ctrlLoop {
+		t.bindLabel()
+	} else {
+		t.lastProd = -1
+	}
 	t.ctrls = append(t.ctrls, ctrl{kind: kind, params: params, results: results, height: h,
 		base: t.homeAt(h), start: len(t.code), elseFix: -1})
 	return &t.ctrls[len(t.ctrls)-1]
@@ -330,12 +357,12 @@ func (t *translator) localSet(idx uint32, v entry) {
 			t.materialize(i)
 		}
 	}
-	if !preserved && v.kind == kTemp && t.lastProd >= 0 && t.lastProd == len(t.code)-1 && t.code[t.lastProd].r == v.slot {
+	if !preserved && v.kind == kTemp && t.soleProducer(t.lastProd) && t.code[t.lastProd].r == v.slot {
 		t.code[t.lastProd].r = ls
 		t.lastProd = -1
 		return
 	}
-	if !preserved && v.kind == kTemp && t.lastCall >= 0 && t.lastCall == len(t.code)-1 && t.code[t.lastCall].x == v.slot {
+	if !preserved && v.kind == kTemp && t.soleProducer(t.lastCall) && t.code[t.lastCall].x == v.slot {
 		// The call moves its result into the local when it returns
 		// (r holds the local's slot plus one; r is not a slot field).
 		t.code[t.lastCall].r = ls + 1
@@ -476,7 +503,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		prod := t.lastProd
 		var fusedOp uint16
 		var fx, fy uint32
-		if prod >= 0 && prod == len(t.code)-1 && cond.kind == kTemp && t.code[prod].r == cond.slot {
+		if t.soleProducer(prod) && cond.kind == kTemp && t.code[prod].r == cond.slot {
 			if f, ok := fusedBranch[wasm.Op(t.code[prod].op)]; ok {
 				fusedOp, fx, fy = f[1], t.code[prod].x, t.code[prod].y
 			}
@@ -498,13 +525,13 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 			c.fixups = append(c.fixups, fixup{instr: i})
 		}
 		t.code[c.elseFix].k = uint32(len(t.code))
+		t.bindLabel()
 		c.elseFix = -1
 		t.truncate(c.height)
 		for _, p := range c.params {
 			t.pushTemp(p)
 		}
 		c.unreachable = false
-		t.lastProd = -1
 	case wasm.OpEnd:
 		if c.kind == ctrlFunc {
 			if !c.unreachable {
@@ -516,6 +543,9 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 			t.moveTop(len(c.results), c.base)
 		}
 		end := uint32(len(t.code))
+		if c.elseFix >= 0 || len(c.fixups) > 0 {
+			t.bindLabel()
+		}
 		if c.elseFix >= 0 {
 			t.code[c.elseFix].k = end
 		}
@@ -532,7 +562,6 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		for _, rt := range results {
 			t.pushTemp(rt)
 		}
-		t.lastProd = -1
 	case wasm.OpBr:
 		d, err := r.ReadU32()
 		if err != nil {
@@ -778,7 +807,7 @@ func (t *translator) brIf(d int) {
 	prod := t.lastProd
 	var fused [2]uint16
 	var fx, fy uint32
-	if prod >= 0 && prod == len(t.code)-1 && cond.kind == kTemp && t.code[prod].r == cond.slot {
+	if t.soleProducer(prod) && cond.kind == kTemp && t.code[prod].r == cond.slot {
 		if f, ok := fusedBranch[wasm.Op(t.code[prod].op)]; ok {
 			fused, fx, fy = f, t.code[prod].x, t.code[prod].y
 			t.code = t.code[:prod]
@@ -804,7 +833,7 @@ func (t *translator) brIf(d int) {
 	t.branchTo(d)
 	t.restoreTop(saved)
 	t.code[skip].k = uint32(len(t.code))
-	t.lastProd = -1
+	t.bindLabel()
 }
 
 // saveTop copies the top n entries, which a branch path may materialize
@@ -841,6 +870,7 @@ func (t *translator) brTable(labels []uint32) {
 				continue
 			}
 			pc := uint32(len(t.code))
+			t.bindLabel()
 			stubs[d] = pc
 			targets[i] = pc
 			saved := t.saveTop(n)
