@@ -185,10 +185,19 @@ func TestRealWorld(t *testing.T) {
 				line += " (known)"
 			}
 			t.Log(line)
+			if testing.Verbose() && len(ref.stdout) > 0 {
+				t.Logf("%s: stdout of the last step on jit:\n%s", p.name, clip(ref.stdout[len(ref.stdout)-1], 600))
+			}
 			report = append(report, line)
 		})
 	}
-	t.Logf("real-world corpus (%s):\n%s", map[bool]string{true: "full", false: "fast subset"}[full || len(only) > 0], strings.Join(report, "\n"))
+	summary := fmt.Sprintf("real-world corpus (%s):\n%s\n", map[bool]string{true: "full", false: "fast subset"}[full || len(only) > 0], strings.Join(report, "\n"))
+	t.Log(summary)
+	if f := os.Getenv("WASMRUN_REALWORLD_REPORT"); f != "" {
+		if err := os.WriteFile(f, []byte(summary), 0o644); err != nil {
+			t.Error(err)
+		}
+	}
 }
 
 // nodePath returns the node binary, or "" when there is none.
