@@ -72,7 +72,8 @@ func corpus() []program {
 			// with d_ino 0 and then refuses fstatat(subdirectory, "..")
 			// (ENOTCAPABLE), so scandir fails and Yosys exits with status 1
 			// on both engines, where node (whose fd_readdir lists no "." and
-			// "..") synthesises the design.
+			// "..") synthesises the design. testdata/repro/readdir-dotdot.wat
+			// shows both halves in 50 lines.
 			name: "yosys-tmpdir", lang: "C++", fast: false, node: true,
 			task:      "Yosys as above with ABC's temporary directory in /tmp and removed afterwards",
 			knownDiff: "wasi: fd_readdir reports \"..\" with d_ino 0 and path_filestat_get(subdir, \"..\") is ENOTCAPABLE; wasi-libc's readdir stats such entries, so Yosys's scandir fails on wasmrun (both engines), not on node",

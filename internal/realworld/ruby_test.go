@@ -53,7 +53,6 @@ func runRubyReactor(ctx context.Context, engine, wasmPath, script string, preope
 	abi := rt.NewHostModule("canonical_abi")
 	host := rt.NewHostModule("rb-js-abi-host")
 	for _, im := range mod.Imports() {
-		im := im
 		switch im.Module {
 		case "canonical_abi":
 			switch im.Name {
