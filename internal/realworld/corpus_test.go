@@ -45,7 +45,7 @@ func corpus() []program {
 			// on the interpreter: a block result produced by a call on the
 			// fall-through path and by a branch on another, then local.set,
 			// was miscompiled.
-			name: "ruby", lang: "C", fast: true,
+			name: "ruby", lang: "C", fast: true, node: true,
 			task: "CRuby 3.4 (reactor, with its stdlib): word counts, JSON, Struct, big integers, Rational, exceptions",
 			setup: func(e *env) ([]step, map[string][]byte, string, error) {
 				dir, err := fetchNPM(e.cache, pkgRuby)

@@ -1,7 +1,9 @@
 // Package realworld holds TestRealWorld: a corpus of real programs run on
-// the interpreter and on the JIT (and, for the WASI commands, on node's
-// WASI when node is installed), with every program's stdout, stderr, exit
-// statuses and output files compared byte for byte between the engines.
+// the interpreter and on the JIT, and on node's WASI when node is installed
+// (all but the ice40 flow, where node's V8 crashes; CRuby's reactor through
+// testdata/node_ruby.mjs, the commands through testdata/node_wasi.mjs), with
+// every program's stdout, stderr, exit statuses and output files compared
+// byte for byte between the engines.
 //
 // The programs are fetched at test time, at pinned versions checked by
 // sha256, into a cache outside the repository

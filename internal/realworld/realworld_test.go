@@ -261,7 +261,7 @@ func runProgram(t *testing.T, p program, engine string, steps []step, inputs map
 		switch {
 		case s.ruby != "":
 			if engine == "node" {
-				err = errors.New("the Ruby reactor has no node driver")
+				stdout, stderr, exit, err = runNodeRuby(ctx, node, wasmPath, s, scratch, hostDir, work)
 				break
 			}
 			var pre []wasi.Preopen
@@ -333,6 +333,28 @@ func runProgram(t *testing.T, p program, engine string, steps []step, inputs map
 		r.failure = err.Error()
 	}
 	return r
+}
+
+// runNodeRuby runs a Ruby step on node with testdata/node_ruby.mjs, the
+// JavaScript twin of runRubyReactor.
+func runNodeRuby(ctx context.Context, node, wasmPath string, s step, scratch string, hostDir func(mount, string) string, work string) (stdout, stderr []byte, exit int, err error) {
+	script := filepath.Join(scratch, "script.rb")
+	if err := os.WriteFile(script, []byte(s.ruby), 0o644); err != nil {
+		return nil, nil, 0, err
+	}
+	args := []string{"--no-warnings", filepath.Join(testdataDir(), "node_ruby.mjs"), wasmPath, script}
+	for _, m := range s.mounts {
+		args = append(args, "--dir", hostDir(m, work)+"::"+m.guest)
+	}
+	cmd := exec.CommandContext(ctx, node, args...)
+	var ob, eb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &ob, &eb
+	err = cmd.Run()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) && ctx.Err() == nil {
+		exit, err = ee.ExitCode(), nil
+	}
+	return ob.Bytes(), eb.Bytes(), exit, err
 }
 
 func hostDir(m mount, work string) string {
