@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"os"
 
 	"github.com/wasmrun/wasmrun"
 	"github.com/wasmrun/wasmrun/wasm"
@@ -97,4 +98,34 @@ func ExampleTrap() {
 	// Output:
 	// integer divide by zero
 	// 2 frames
+}
+
+// Run a WASI program with its own arguments and output, and get its exit
+// status.
+func ExampleInstance_Run() {
+	ctx := context.Background()
+	rt, _ := wasmrun.NewRuntime(ctx, wasmrun.RuntimeConfig{})
+	defer rt.Close(ctx)
+	mod, err := rt.Compile(ctx, []byte(`(module
+	  (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+	  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+	  (memory (export "memory") 1)
+	  (data (i32.const 16) "hello, WASI\n")
+	  (data (i32.const 0) "\10\00\00\00\0c\00\00\00") ;; one iovec: 12 bytes at 16
+	  (func (export "_start")
+	    (drop (call $write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+	    (call $exit (i32.const 3))))`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{Args: []string{"hello"}, Stdout: os.Stdout})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer inst.Close(ctx)
+	code, err := inst.Run(ctx)
+	fmt.Println("exit status", code, err)
+	// Output:
+	// hello, WASI
+	// exit status 3 <nil>
 }

@@ -39,9 +39,7 @@ func (b *HostModuleBuilder) Func(name string, params, results []wasm.ValType, fn
 		b.err = errorf("host module %q: duplicate export %q", b.name, name)
 	}
 	ft := wasm.FuncType{Params: params, Results: results}
-	b.rt.mu.Lock()
 	f := b.rt.store.NewHostFunc(ft, b.name+"."+name, fn)
-	b.rt.mu.Unlock()
 	b.exports[name] = store.Extern{Kind: wasm.ExternFunc, Func: f}
 	return b
 }
@@ -59,6 +57,7 @@ func (b *HostModuleBuilder) Instantiate(ctx context.Context) (*Instance, error) 
 		return nil, ErrClosed
 	}
 	inst := r.store.NewHostInstance(b.exports)
+	r.insts = append(r.insts, inst)
 	r.store.Register(b.name, inst)
 	return &Instance{inst: inst, rt: r}, nil
 }

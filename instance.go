@@ -48,8 +48,8 @@ func (i *Instance) ExportedGlobal(name string) *Global {
 	return &Global{g: ex.Global}
 }
 
-// Close releases the memories the instance defined.
-func (i *Instance) Close(ctx context.Context) error { return i.inst.Close() }
+// Close releases the memories the instance defined and its WASI state.
+func (i *Instance) Close(ctx context.Context) error { return closeInstance(i.inst) }
 
 // Function is a function exported by an instance (or by a host module).
 type Function struct {

@@ -12,9 +12,16 @@
 // a v128 as two slots (low half first). Go functions are offered to
 // modules through NewHostModule.
 //
-// A Runtime may be used from many goroutines: instantiation is serialised,
-// and functions of different instances run concurrently. One Instance must
-// not run two calls at once.
+// A Runtime may be used from many goroutines: instantiations proceed in
+// parallel, and functions of different instances run concurrently. One
+// Instance must not run two calls at once.
+//
+// Each instance has its own configuration (InstanceConfig), including its
+// WASI environment: a WASI program runs in a few lines,
+//
+//	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{
+//		Args: []string{"prog", "arg"}, Stdout: os.Stdout})
+//	code, err := inst.Run(ctx) // calls _start; code is the exit status
 package wasmrun
 
 import (
@@ -27,6 +34,7 @@ import (
 	"github.com/wasmrun/wasmrun/internal/store"
 	"github.com/wasmrun/wasmrun/text"
 	"github.com/wasmrun/wasmrun/validate"
+	"github.com/wasmrun/wasmrun/wasi"
 	"github.com/wasmrun/wasmrun/wasm"
 )
 
@@ -67,12 +75,15 @@ type RuntimeConfig struct {
 // Runtime compiles and instantiates modules. Instances of one Runtime can
 // import each other's exports by the names they were instantiated under.
 type Runtime struct {
-	mu     sync.Mutex // serialises instantiation and registration
+	mu     sync.Mutex // guards closed and insts; never held while guest code runs
 	store  *store.Store
 	engine store.Engine
 	kind   EngineKind
 	closed bool
 	insts  []*store.Instance
+
+	wasiOnce  sync.Once
+	wasiFuncs map[string]store.Extern // WASI preview 1, made on first use
 }
 
 // NewRuntime creates a runtime. ctx is reserved for future use (such as
@@ -173,31 +184,55 @@ type ExportDesc struct {
 	Func wasm.FuncType // for function exports
 }
 
-// InstanceConfig configures an instantiation.
-type InstanceConfig struct {
-	// Name registers the instance so that modules instantiated later can
-	// import its exports under this module name ("" leaves it anonymous).
-	Name string
-}
-
 // Instantiate creates an instance of the module, resolving its imports
 // among the instances registered in the runtime, and runs its start
-// function. A missing or mismatched import is a *store.LinkError; a trap
-// in a segment initialisation or the start function is a *Trap.
+// function. Imports from wasi_snapshot_preview1 that no registered
+// instance provides are WASI preview 1, with a system of the instance's
+// own made from cfg (arguments, environment, stdio, preopens, listeners,
+// clock, random source): instances never share WASI state.
+//
+// A missing or mismatched import is a *store.LinkError; a trap in a
+// segment initialisation or the start function is a *Trap.
+//
+// No lock of the runtime is held while the start function runs:
+// instantiations proceed in parallel, and host functions may compile and
+// instantiate modules.
 func (r *Runtime) Instantiate(ctx context.Context, c *CompiledModule, cfg InstanceConfig) (*Instance, error) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.closed {
+	closed := r.closed
+	r.mu.Unlock()
+	if closed {
 		return nil, ErrClosed
 	}
-	inst, err := r.store.Instantiate(ctx, c.mod, nil)
+	var hd *hostData
+	if _, own := r.store.Registered(wasi.ModuleName); !own && importsWASI(c.mod.Wasm) {
+		sys, err := newSystem(&cfg)
+		if err != nil {
+			return nil, err
+		}
+		hd = &hostData{sys: sys}
+	}
+	opts := store.InstantiateOptions{Resolve: r.resolve}
+	if hd != nil {
+		opts.HostData = hd
+	}
+	inst, err := r.store.InstantiateWith(ctx, c.mod, opts)
 	if err != nil {
+		hd.close()
 		return nil, err
+	}
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		inst.Close()
+		hd.close()
+		return nil, ErrClosed
 	}
 	r.insts = append(r.insts, inst)
 	if cfg.Name != "" {
 		r.store.Register(cfg.Name, inst)
 	}
+	r.mu.Unlock()
 	return &Instance{inst: inst, rt: r}, nil
 }
 
@@ -212,7 +247,7 @@ func (r *Runtime) Close(ctx context.Context) error {
 	r.closed = true
 	var errs []error
 	for _, inst := range r.insts {
-		if err := inst.Close(); err != nil {
+		if err := closeInstance(inst); err != nil {
 			errs = append(errs, err)
 		}
 	}

@@ -73,7 +73,11 @@ func (e *storeEngine) NewHostInstance(h *HostModule) (Instance, error) {
 		exports[g.Name] = store.Extern{Kind: wasm.ExternGlobal, Global: &store.Global{Type: g.Type, Lo: lo, Hi: hi}}
 	}
 	for _, t := range h.Tables {
-		exports[t.Name] = store.Extern{Kind: wasm.ExternTable, Table: e.st.NewTable(t.Type, 0)}
+		tab, err := e.st.NewTable(t.Type, 0)
+		if err != nil {
+			return nil, err
+		}
+		exports[t.Name] = store.Extern{Kind: wasm.ExternTable, Table: tab}
 	}
 	for _, m := range h.Memories {
 		mem, err := e.st.NewMemory(m.Type)

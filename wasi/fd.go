@@ -217,7 +217,7 @@ func (s *System) FdFdstatGet(mem []byte, fd, buf uint32) Errno {
 		return EFAULT
 	}
 	flags := e.flags
-	if e.hostfd >= 0 && !e.isPreopen {
+	if e.hostfd >= 0 && !e.isPreopen && !e.listener {
 		if flags, errno = hostFdflags(e.hostfd); errno != ESUCCESS {
 			return errno
 		}
@@ -243,6 +243,16 @@ func (s *System) FdFdstatSetFlags(mem []byte, fd uint32, flags uint32) Errno {
 		return EINVAL
 	}
 	h := e.hostfd
+	if e.listener {
+		// A listener's blocking mode is the guest's view only (see
+		// SockAccept): the host descriptor may be shared with a Go
+		// listener, which needs it non-blocking.
+		if flags&^FdflagNonblock != 0 {
+			return ENOTSUP
+		}
+		e.flags = uint16(flags)
+		return ESUCCESS
+	}
 	if h < 0 {
 		h = fdOf(e.r)
 		if e.w != nil {

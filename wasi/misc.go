@@ -150,8 +150,35 @@ func (s *System) SockAccept(mem []byte, fd, flags, out uint32) Errno {
 	var nfd int
 	for {
 		var err error
+		if e.flags&FdflagNonblock != 0 {
+			// The guest's listener is non-blocking, whatever the host
+			// descriptor's mode.
+			pfd := []unix.PollFd{{Fd: int32(e.hostfd), Events: unix.POLLIN}}
+			n, err := unix.Poll(pfd, 0)
+			if err == unix.EINTR {
+				continue
+			}
+			if err != nil {
+				return ErrnoFromHost(err)
+			}
+			if n == 0 {
+				return EAGAIN
+			}
+		}
 		nfd, err = accept(e.hostfd, flags&FdflagNonblock != 0)
 		if err == unix.EINTR || err == unix.ECONNABORTED {
+			continue
+		}
+		if err == unix.EAGAIN && e.flags&FdflagNonblock != 0 {
+			return EAGAIN
+		}
+		if err == unix.EAGAIN {
+			// The host descriptor is non-blocking (a Go listener's
+			// is), the guest's is not: wait for a connection.
+			pfd := []unix.PollFd{{Fd: int32(e.hostfd), Events: unix.POLLIN}}
+			if _, err := unix.Poll(pfd, -1); err != nil && err != unix.EINTR {
+				return ErrnoFromHost(err)
+			}
 			continue
 		}
 		if err != nil {

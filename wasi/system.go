@@ -76,7 +76,10 @@ type Config struct {
 	Preopens []Preopen
 	// Listeners are host descriptors of listening stream sockets; each is
 	// duplicated and becomes a descriptor after the preopens, usable with
-	// sock_accept. The caller keeps ownership of the originals.
+	// sock_accept. The caller keeps ownership of the originals. The
+	// guest sees a blocking listener (until it sets FdflagNonblock)
+	// whatever the host descriptor's mode: a blocking sock_accept on a
+	// non-blocking host socket waits for a connection with poll.
 	Listeners []int
 	// Clock defaults to the host's clocks (HostClock).
 	Clock Clock

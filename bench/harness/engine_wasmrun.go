@@ -3,10 +3,8 @@ package harness
 // wasmrun's own engines, through its embedding API (package wasmrun) and
 // its WASI preview 1 (package wasi).
 //
-// wasi.Instantiate binds one System to a runtime, but the harness gives
-// every instance its own arguments and output, so the host module here is
-// built from wasi.Functions and calls into the System of the instance that
-// is running (instances of one runtime run one at a time in the harness).
+// Every instance gets its own WASI state (arguments and output) through
+// wasmrun.InstanceConfig.
 //
 // wasmrun checks its context at loop headers and calls at all times, so
 // RuntimeConfig.Cancellable changes nothing here (the "+cancel" boundary
@@ -52,23 +50,6 @@ func wasmrunFactory(kind wasmrun.EngineKind) RuntimeFactory {
 			return nil, err
 		}
 		w := &wasmrunRuntime{rt: rt}
-		b := rt.NewHostModule(wasi.ModuleName)
-		for i := range wasi.Functions {
-			f := &wasi.Functions[i]
-			b.Func(f.Name, f.Params, f.Results, func(_ context.Context, c *wasmrun.Caller, stack []uint64) {
-				var mem []byte
-				if m := c.Memory(); m != nil {
-					mem = m.Bytes()
-				}
-				if err := f.Call(w.sys, mem, stack); err != nil {
-					panic(err) // ends the guest's call with this error (*wasi.ExitError)
-				}
-			})
-		}
-		if _, err := b.Instantiate(ctx); err != nil {
-			rt.Close(ctx)
-			return nil, err
-		}
 		i32 := []wasm.ValType{wasm.I32}
 		_, err = rt.NewHostModule("env").Func("host_add", i32, i32, func(_ context.Context, _ *wasmrun.Caller, stack []uint64) {
 			stack[0] = uint64(uint32(stack[0]) + 1)
@@ -82,8 +63,7 @@ func wasmrunFactory(kind wasmrun.EngineKind) RuntimeFactory {
 }
 
 type wasmrunRuntime struct {
-	rt  *wasmrun.Runtime
-	sys *wasi.System // the WASI state of the instance being run
+	rt *wasmrun.Runtime
 }
 
 func (w *wasmrunRuntime) Compile(ctx context.Context, bin []byte) (CompiledModule, error) {
@@ -102,26 +82,17 @@ type wasmrunModule struct {
 }
 
 func (m *wasmrunModule) Instantiate(ctx context.Context, cfg InstanceConfig) (Instance, error) {
-	sys, err := wasi.New(wasi.Config{Args: cfg.Args, Stdout: cfg.Stdout, Stderr: cfg.Stderr})
+	inst, err := m.w.rt.Instantiate(ctx, m.cm, wasmrun.InstanceConfig{Args: cfg.Args, Stdout: cfg.Stdout, Stderr: cfg.Stderr})
 	if err != nil {
 		return nil, err
 	}
-	// The harness runs one instance of a runtime at a time, so the
-	// runtime's host functions can use this instance's System.
-	m.w.sys = sys
-	inst, err := m.w.rt.Instantiate(ctx, m.cm, wasmrun.InstanceConfig{})
-	if err != nil {
-		sys.Close()
-		return nil, err
-	}
-	return &wasmrunInstance{inst, sys}, nil
+	return &wasmrunInstance{inst}, nil
 }
 
 func (m *wasmrunModule) Close(context.Context) error { return nil }
 
 type wasmrunInstance struct {
 	inst *wasmrun.Instance
-	sys  *wasi.System
 }
 
 func (i *wasmrunInstance) Start(ctx context.Context) error {
@@ -141,5 +112,5 @@ func (i *wasmrunInstance) Start(ctx context.Context) error {
 }
 
 func (i *wasmrunInstance) Close(ctx context.Context) error {
-	return errors.Join(i.inst.Close(ctx), i.sys.Close())
+	return i.inst.Close(ctx)
 }

@@ -8,6 +8,7 @@
 //	wasmrun validate FILE...
 //	wasmrun wast [--engine NAME] [--timeout D] [-v] FILE...
 //	wasmrun disasm [--func NAME|INDEX] FILE
+//	wasmrun lockstep [--engines A,B] [--stores] [--dir HOST[::GUEST]] [--env K=V] FILE [ARGS...]
 //	wasmrun --version
 package main
 
@@ -43,6 +44,12 @@ Commands:
                                    function, or of one (export name, name-section
                                    name or index), as an Intel-syntax listing
                                    (linux/amd64 only)
+  lockstep [--engines A,B] [--stores] [--dir HOST[::GUEST]] [--env K=V] [--stdin FILE] FILE [ARGS...]
+                                   run a WASI program on two engines at once (default
+                                   interp,jit) and stop at the first call whose
+                                   arguments or results differ (--stores: or the
+                                   first store to memory); print the function, the
+                                   call stack and both values; exit 1 on a difference
   help                             print this text
 
 Flags:
@@ -76,6 +83,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return wastCmd(args[1:], stdout, stderr)
 	case "disasm":
 		return disasmCmd(args[1:], stdout, stderr)
+	case "lockstep":
+		return lockstepCmd(args[1:], stdout, stderr)
 	}
 	return runCmd(args, stdin, stdout, stderr)
 }

@@ -173,21 +173,12 @@ func runModule(o *runOptions, file string, guestArgs []string, stdin io.Reader, 
 		return 1, fmt.Errorf("%s: %w", file, err)
 	}
 
-	cfg, cleanup, err := wasiConfig(o, file, guestArgs, stdin, stdout, stderr)
+	cfg, cleanup, err := instanceConfig(o, file, guestArgs, stdin, stdout, stderr)
 	if err != nil {
 		return 2, err
 	}
 	defer cleanup()
-	sys, err := wasi.New(cfg)
-	if err != nil {
-		return 2, err
-	}
-	defer sys.Close()
-	if _, err := wasi.Instantiate(ctx, rt, sys); err != nil {
-		return 1, err
-	}
-
-	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{})
+	inst, err := rt.Instantiate(ctx, mod, cfg)
 	if err != nil {
 		return exitStatus(err, file, stderr)
 	}
@@ -222,10 +213,10 @@ func exitStatus(err error, file string, stderr io.Writer) (int, error) {
 	return 1, fmt.Errorf("%s: %w", file, err)
 }
 
-// wasiConfig builds the guest's WASI environment from the flags. cleanup
-// closes the listeners it opened.
-func wasiConfig(o *runOptions, file string, guestArgs []string, stdin io.Reader, stdout, stderr io.Writer) (wasi.Config, func(), error) {
-	cfg := wasi.Config{
+// instanceConfig builds the guest's WASI environment from the flags.
+// cleanup closes the listeners it opened.
+func instanceConfig(o *runOptions, file string, guestArgs []string, stdin io.Reader, stdout, stderr io.Writer) (wasmrun.InstanceConfig, func(), error) {
+	cfg := wasmrun.InstanceConfig{
 		Args:   append([]string{file}, guestArgs...),
 		Stdin:  stdin,
 		Stdout: stdout,
@@ -247,10 +238,9 @@ func wasiConfig(o *runOptions, file string, guestArgs []string, stdin io.Reader,
 		}
 		cfg.Preopens = append(cfg.Preopens, p)
 	}
-	var files []*os.File
 	cleanup := func() {
-		for _, f := range files {
-			f.Close()
+		for _, l := range cfg.Listeners {
+			l.Close()
 		}
 	}
 	for _, addr := range o.listen {
@@ -259,21 +249,14 @@ func wasiConfig(o *runOptions, file string, guestArgs []string, stdin io.Reader,
 			cleanup()
 			return cfg, func() {}, fmt.Errorf("--listen %s: %w", addr, err)
 		}
-		f, err := ln.(*net.TCPListener).File()
-		ln.Close()
-		if err != nil {
-			cleanup()
-			return cfg, func() {}, fmt.Errorf("--listen %s: %w", addr, err)
-		}
-		files = append(files, f)
-		cfg.Listeners = append(cfg.Listeners, int(f.Fd()))
+		cfg.Listeners = append(cfg.Listeners, ln)
 	}
 	return cfg, cleanup, nil
 }
 
 // parseDir parses "HOST[::GUEST][:ro]".
-func parseDir(s string) (wasi.Preopen, error) {
-	var p wasi.Preopen
+func parseDir(s string) (wasmrun.Preopen, error) {
+	var p wasmrun.Preopen
 	if rest, ok := strings.CutSuffix(s, ":ro"); ok {
 		p.ReadOnly = true
 		s = rest

@@ -102,3 +102,27 @@ func TestParseDir(t *testing.T) {
 		}
 	}
 }
+
+// Declared sizes beyond the limits fail with a one-line limit error and
+// exit status 1 on both engines, before anything is allocated.
+func TestHostileSizesFailCleanly(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct{ name, wat, want string }{
+		{"table 2^32-1", `(module (table 4294967295 funcref))`, "exceeds the limit of 10000000 elements"},
+		{"table 10^9", `(module (table 1000000000 externref))`, "exceeds the limit"},
+		{"table 10^7+1", `(module (table 10000001 funcref))`, "exceeds the limit"},
+		{"imported-size table", `(module (table 100000000 funcref) (func (export "_start")))`, "exceeds the limit"},
+		{"memory over --max-memory", `(module (memory 2))`, "exceeds the limit of 1 pages"},
+	} {
+		for _, engine := range []string{"interp", "jit"} {
+			mod := write(t, dir, "m.wat", tc.wat)
+			status, _, errOut := cli("--engine", engine, "--max-memory", "1p", mod)
+			if engine == "jit" && strings.Contains(errOut, "not available") {
+				continue
+			}
+			if status != 1 || !strings.Contains(errOut, tc.want) || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+				t.Errorf("%s on %s: status %d, stderr %q; want 1 and one line containing %q", tc.name, engine, status, errOut, tc.want)
+			}
+		}
+	}
+}

@@ -415,62 +415,7 @@ func (t *translator) translate(body []byte, offset int) error {
 	}
 }
 
-func (t *translator) skipImm(op wasm.Op) error {
-	info, ok := op.Info()
-	if !ok {
-		return fmt.Errorf("unknown opcode %#x", uint16(op))
-	}
-	r := &t.r
-	var err error
-	switch info.Imm {
-	case wasm.ImmNone:
-	case wasm.ImmBlockType:
-		_, err = r.ReadBlockType()
-	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmData, wasm.ImmElem:
-		_, err = r.ReadU32()
-	case wasm.ImmMemory, wasm.ImmRefType:
-		_, err = r.ReadByte()
-	case wasm.ImmBrTable:
-		var n uint32
-		if n, err = r.ReadU32(); err == nil {
-			for i := uint32(0); i <= n && err == nil; i++ {
-				_, err = r.ReadU32()
-			}
-		}
-	case wasm.ImmCallIndirect, wasm.ImmMemoryInit, wasm.ImmTableInit, wasm.ImmTableCopy:
-		if _, err = r.ReadU32(); err == nil {
-			_, err = r.ReadU32()
-		}
-	case wasm.ImmMemoryCopy:
-		if _, err = r.ReadByte(); err == nil {
-			_, err = r.ReadByte()
-		}
-	case wasm.ImmSelectT:
-		var n uint32
-		if n, err = r.ReadU32(); err == nil {
-			err = r.Skip(int(n))
-		}
-	case wasm.ImmMemArg:
-		_, err = r.ReadMemArg()
-	case wasm.ImmMemArgLane:
-		if _, err = r.ReadMemArg(); err == nil {
-			_, err = r.ReadByte()
-		}
-	case wasm.ImmI32:
-		_, err = r.ReadS32()
-	case wasm.ImmI64:
-		_, err = r.ReadS64()
-	case wasm.ImmF32:
-		err = r.Skip(4)
-	case wasm.ImmF64:
-		err = r.Skip(8)
-	case wasm.ImmV128, wasm.ImmShuffle:
-		err = r.Skip(16)
-	case wasm.ImmLane:
-		_, err = r.ReadByte()
-	}
-	return err
-}
+func (t *translator) skipImm(op wasm.Op) error { return t.r.SkipImmediates(op) }
 
 // op translates one reachable instruction (or the else/end that ends an
 // unreachable stretch). done is true after the body's final end.

@@ -277,6 +277,22 @@ func (v *vm) refill() store.TrapCode {
 	return 0
 }
 
+// bulkCheck is the interruption check between two chunks of a bulk
+// operation: it looks at the context every time (a chunk takes
+// microseconds, so the budget's count of chunks would let a deadline pass
+// by up to a second), and a chunk costs what a loop iteration does.
+func (v *vm) bulkCheck() store.TrapCode {
+	if err := v.ctx.Err(); err != nil {
+		v.cause = err
+		return store.TrapCancelled
+	}
+	v.budget--
+	if v.budget > 0 {
+		return 0
+	}
+	return v.refill()
+}
+
 // initialBudget returns the budget at the start of a call.
 func (v *vm) initialBudget() int {
 	if v.fuel < 0 {

@@ -845,9 +845,12 @@ func (v *vm) exec2(in *instr, fp unsafe.Pointer) (tc store.TrapCode) {
 			return tc
 		}
 		val := *at(fp, in.y)
-		for j := i; j < i+n; j++ {
-			tab.Elems[j] = val
-		}
+		return store.Chunked(n, false, func(off, l uint64) {
+			e := tab.Elems[i+off : i+off+l]
+			for j := range e {
+				e[j] = val
+			}
+		}, v.bulkCheck)
 	case wasm.OpMemoryGrow:
 		old, ok := v.st.memp.Grow(uint64(uint32(*at(fp, in.x))))
 		if ok {
@@ -863,7 +866,12 @@ func (v *vm) exec2(in *instr, fp unsafe.Pointer) (tc store.TrapCode) {
 			tc = store.TrapMemoryOutOfBounds
 			return tc
 		}
-		copy(memSlice(v.memBase, v.memLen)[dst:dst+n], d[src:])
+		mem := memSlice(v.memBase, v.memLen)
+		if n <= store.BulkChunk {
+			copy(mem[dst:dst+n], d[src:])
+			return 0
+		}
+		return store.Chunked(n, false, func(off, l uint64) { copy(mem[dst+off:dst+off+l], d[src+off:]) }, v.bulkCheck)
 	case wasm.OpDataDrop:
 		v.st.inst.Datas[in.k] = nil
 	case wasm.OpMemoryCopy:
@@ -873,7 +881,13 @@ func (v *vm) exec2(in *instr, fp unsafe.Pointer) (tc store.TrapCode) {
 			return tc
 		}
 		mem := memSlice(v.memBase, v.memLen)
-		copy(mem[dst:dst+n], mem[src:src+n])
+		if n <= store.BulkChunk {
+			copy(mem[dst:dst+n], mem[src:src+n])
+			return 0
+		}
+		return store.Chunked(n, dst > src, func(off, l uint64) {
+			copy(mem[dst+off:dst+off+l], mem[src+off:src+off+l])
+		}, v.bulkCheck)
 	case wasm.OpMemoryFill:
 		dst, val, n := uint64(uint32(*at(fp, in.x))), byte(*at(fp, in.y)), uint64(uint32(*at(fp, in.z)))
 		if dst+n > v.memLen {
@@ -881,9 +895,11 @@ func (v *vm) exec2(in *instr, fp unsafe.Pointer) (tc store.TrapCode) {
 			return tc
 		}
 		b := memSlice(v.memBase, v.memLen)[dst : dst+n]
-		for j := range b {
-			b[j] = val
+		if n <= store.BulkChunk {
+			store.FillBytes(b, val)
+			return 0
 		}
+		return store.Chunked(n, false, func(off, l uint64) { store.FillBytes(b[off:off+l], val) }, v.bulkCheck)
 	case wasm.OpTableInit:
 		e := v.st.inst.Elems[in.k]
 		tab := v.st.tables[in.r]
@@ -892,7 +908,7 @@ func (v *vm) exec2(in *instr, fp unsafe.Pointer) (tc store.TrapCode) {
 			tc = store.TrapTableOutOfBounds
 			return tc
 		}
-		copy(tab.Elems[dst:dst+n], e[src:])
+		return store.Chunked(n, false, func(off, l uint64) { copy(tab.Elems[dst+off:dst+off+l], e[src+off:]) }, v.bulkCheck)
 	case wasm.OpElemDrop:
 		v.st.inst.Elems[in.k] = nil
 	case wasm.OpTableCopy:
@@ -902,7 +918,9 @@ func (v *vm) exec2(in *instr, fp unsafe.Pointer) (tc store.TrapCode) {
 			tc = store.TrapTableOutOfBounds
 			return tc
 		}
-		copy(td.Elems[dst:dst+n], ts.Elems[src:src+n])
+		return store.Chunked(n, td == ts && dst > src, func(off, l uint64) {
+			copy(td.Elems[dst+off:dst+off+l], ts.Elems[src+off:src+off+l])
+		}, v.bulkCheck)
 	case wasm.OpTableSize:
 		*at(fp, in.r) = uint64(len(v.st.tables[in.k].Elems))
 

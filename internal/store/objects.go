@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/wasmrun/wasmrun/wasm"
 )
@@ -22,16 +23,20 @@ type Table struct {
 
 // NewTable creates a table of type t with every element set to init.
 // limit (0 for DefaultTableLimit) caps the size below the declared
-// maximum.
-func NewTable(t wasm.TableType, limit uint64, init uint64) *Table {
+// maximum; a minimum above the cap is an error, checked before anything
+// is allocated.
+func NewTable(t wasm.TableType, limit uint64, init uint64) (*Table, error) {
 	tb := &Table{Type: t, max: tableMax(t, limit)}
+	if t.Limits.Min > tb.max {
+		return nil, fmt.Errorf("table minimum of %d elements exceeds the limit of %d elements", t.Limits.Min, tb.max)
+	}
 	tb.Elems = make([]uint64, t.Limits.Min)
 	if init != 0 {
 		for i := range tb.Elems {
 			tb.Elems[i] = init
 		}
 	}
-	return tb
+	return tb, nil
 }
 
 func tableMax(t wasm.TableType, limit uint64) uint64 {

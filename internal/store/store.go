@@ -9,9 +9,9 @@
 // slots: i32 and f32 as their bit patterns zero-extended, i64 and f64 as
 // bits, references as handles, v128 as two slots (low half first).
 //
-// A Store and the instances in it are not safe for concurrent use, except
-// that function handles may be resolved (FuncByHandle) concurrently with
-// instantiation. Independent Stores can run on different goroutines, and
+// A Store may instantiate modules and resolve function handles
+// (FuncByHandle) on many goroutines at once; one instance must not run
+// two calls at once. Independent Stores can run on different goroutines, and
 // one compiled Module can be instantiated in many Stores.
 package store
 
@@ -91,6 +91,10 @@ type Instance struct {
 	Datas [][]byte
 	// EngineData is free for the engine's per-instance state.
 	EngineData any
+	// HostData is free for the embedder's per-instance state (such as
+	// the instance's WASI system); host functions reach it through
+	// Caller.Instance. It is set before the start function runs.
+	HostData any
 	// Store is the store the instance lives in.
 	Store *Store
 }
@@ -220,7 +224,7 @@ func (s *Store) NewMemory(t wasm.MemoryType) (*Memory, error) {
 }
 
 // NewTable creates a table under the store's limits.
-func (s *Store) NewTable(t wasm.TableType, init uint64) *Table {
+func (s *Store) NewTable(t wasm.TableType, init uint64) (*Table, error) {
 	return NewTable(t, s.Config.TableLimit, init)
 }
 
@@ -259,11 +263,27 @@ func (s *Store) Resolve(module, name string) (Extern, bool) {
 // segment out of bounds (writes of earlier segments stay) or a trap in
 // the start function.
 func (s *Store) Instantiate(ctx context.Context, m *Module, resolve Resolver) (*Instance, error) {
+	return s.InstantiateWith(ctx, m, InstantiateOptions{Resolve: resolve})
+}
+
+// InstantiateOptions are the choices of InstantiateWith.
+type InstantiateOptions struct {
+	// Resolve finds imports (nil: Store.Resolve).
+	Resolve Resolver
+	// HostData becomes Instance.HostData before anything of the module
+	// runs.
+	HostData any
+}
+
+// InstantiateWith is Instantiate with options. Instantiations in one
+// store may run concurrently.
+func (s *Store) InstantiateWith(ctx context.Context, m *Module, opts InstantiateOptions) (*Instance, error) {
+	resolve := opts.Resolve
 	if resolve == nil {
 		resolve = s.Resolve
 	}
 	wm := m.Wasm
-	inst := &Instance{Module: m, Store: s, Exports: make(map[string]Extern, len(wm.Exports))}
+	inst := &Instance{Module: m, Store: s, Exports: make(map[string]Extern, len(wm.Exports)), HostData: opts.HostData}
 	inst.TypeIDs = make([]uint32, len(wm.Types))
 	for i, t := range wm.Types {
 		inst.TypeIDs[i] = s.TypeID(t)
@@ -281,7 +301,12 @@ func (s *Store) Instantiate(ctx context.Context, m *Module, resolve Resolver) (*
 		inst.Funcs = append(inst.Funcs, f)
 	}
 	for _, tt := range wm.Tables {
-		inst.Tables = append(inst.Tables, s.NewTable(tt, 0))
+		tab, err := s.NewTable(tt, 0)
+		if err != nil {
+			inst.Close()
+			return nil, err
+		}
+		inst.Tables = append(inst.Tables, tab)
 	}
 	for _, mt := range wm.Memories {
 		mem, err := s.NewMemory(mt)

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -81,8 +82,27 @@ func TestMemoryGrow(t *testing.T) {
 	}
 }
 
+// A table minimum above the limit is refused before anything is
+// allocated (a minimum of 2^32-1 once took the process down).
+func TestTableMinimumOverLimit(t *testing.T) {
+	for _, tc := range []struct{ min, limit uint64 }{
+		{4294967295, 0}, {1_000_000_000, 0}, {100_000_000, 0}, {10_000_001, 0}, {11, 10},
+	} {
+		_, err := store.NewTable(wasm.TableType{Elem: wasm.FuncRef, Limits: wasm.Limits{Min: tc.min}}, tc.limit, 0)
+		if err == nil || !strings.Contains(err.Error(), "exceeds the limit") {
+			t.Errorf("minimum %d, limit %d: %v, want a limit error", tc.min, tc.limit, err)
+		}
+	}
+	if _, err := store.NewTable(wasm.TableType{Elem: wasm.FuncRef, Limits: wasm.Limits{Min: 10}}, 10, 0); err != nil {
+		t.Errorf("minimum at the limit: %v", err)
+	}
+}
+
 func TestTableGrow(t *testing.T) {
-	tb := store.NewTable(wasm.TableType{Elem: wasm.FuncRef, Limits: wasm.Limits{Min: 2, Max: 4, HasMax: true}}, 0, 7)
+	tb, err := store.NewTable(wasm.TableType{Elem: wasm.FuncRef, Limits: wasm.Limits{Min: 2, Max: 4, HasMax: true}}, 0, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if old, ok := tb.Grow(2, 9); !ok || old != 2 {
 		t.Fatalf("Grow(2) = %d, %v", old, ok)
 	}

@@ -1693,13 +1693,9 @@ func (c *compiler) resultReg(x, y operand) Reg {
 // before anything else runs.
 func (c *compiler) bulkMem(op wasm.Op) {
 	a := &c.a
-	c.materializeAll() // frees RSI, RDI and every cached register
-	_, mn := c.popRead()
-	_, mv := c.popRead()
-	_, md := c.popRead()
+	md, mv, _, done := c.bulkEntry(op, 0, 0)
 	memLen := Mem{Base: regVM, Disp: jit.OffMemLen}
 	oob := c.trap(2 /* store.TrapMemoryOutOfBounds */)
-	a.MovRM(W32, RCX, mn)
 	a.MovRM(W32, RDI, md)
 	a.LeaRM(W64, RAX, Mem{Base: RDI, Index: RCX, Scale: 1})
 	a.CmpRM(W64, RAX, memLen)
@@ -1708,6 +1704,7 @@ func (c *compiler) bulkMem(op wasm.Op) {
 		a.MovRM(W32, RAX, mv)
 		a.AddRR(W64, RDI, regMem)
 		a.Bytes([]byte{0xf3, 0xaa}) // rep stosb
+		a.Bind(done)
 		return
 	}
 	a.MovRM(W32, RSI, mv)
@@ -1715,7 +1712,7 @@ func (c *compiler) bulkMem(op wasm.Op) {
 	a.CmpRM(W64, RAX, memLen)
 	a.Jcc(CondA, oob)
 	fwd := a.NewLabel()
-	done := a.NewLabel()
+	copied := a.NewLabel()
 	a.CmpRR(W64, RDI, RSI)
 	a.Jcc(CondBE, fwd) // dst <= src: a forward copy never reads a byte it wrote
 	a.CmpRR(W64, RDI, RAX)
@@ -1725,12 +1722,44 @@ func (c *compiler) bulkMem(op wasm.Op) {
 	a.LeaRM(W64, RDI, Mem{Base: RDI, Index: RCX, Scale: 1, Disp: -1})
 	a.LeaRM(W64, RSI, Mem{Base: RSI, Index: RCX, Scale: 1, Disp: -1})
 	a.Bytes([]byte{0xfd, 0xf3, 0xa4, 0xfc}) // std; rep movsb; cld
-	a.Jmp(done)
+	a.Jmp(copied)
 	a.Bind(fwd)
 	a.AddRR(W64, RDI, regMem)
 	a.AddRR(W64, RSI, regMem)
 	a.Bytes([]byte{0xf3, 0xa4}) // rep movsb
+	a.Bind(copied)
 	a.Bind(done)
+}
+
+// bulkEntry starts a bulk memory, table or segment operation (dst, value
+// or source, length on the stack): it pops the operands and emits the
+// choice between the native code that follows, which handles lengths up
+// to store.BulkChunk with RCX holding the length, and an exit to Go for
+// longer ones, which checks the bounds and moves the data in chunks with
+// an interruption check between two of them (so a deadline stops even a
+// 4 GiB fill). The caller binds done after its native code.
+func (c *compiler) bulkEntry(op wasm.Op, x, y uint32) (md, mv, mn Mem, done Label) {
+	a := &c.a
+	c.materializeAll() // frees RSI, RDI and every cached register
+	_, mn = c.popRead()
+	_, mv = c.popRead()
+	_, md = c.popRead()
+	at := c.SP
+	fast := a.NewLabel()
+	done = a.NewLabel()
+	a.MovRM(W32, RCX, mn)
+	a.CmpRI(W32, RCX, store.BulkChunk)
+	a.Jcc(CondBE, fast)
+	// The operands may be locals' slots: the helper reads them from the
+	// operand slots.
+	for i, m := range [3]Mem{md, mv, mn} {
+		a.MovRM(W64, RAX, m)
+		a.MovMR(W64, c.slot(at+i), RAX)
+	}
+	c.helperCall(helper{op: op, slot: uint32(c.NLoc + at), n: 3, a: x, b: y})
+	a.Jmp(done)
+	a.Bind(fast)
+	return md, mv, mn, done
 }
 
 // const16 returns the label of 16-byte constant v in the function's
@@ -2154,12 +2183,9 @@ func (c *compiler) provenInBounds(addr operand, offset uint64, end int64) bool {
 // to see written).
 func (c *compiler) bulkSegment(op wasm.Op, x, y uint32) {
 	a := &c.a
-	c.materializeAll() // frees RSI, RDI and every temporary (never pinned)
-	_, mn := c.popRead()
-	_, mv := c.popRead()
-	_, md := c.popRead()
+	md, mv, _, done := c.bulkEntry(op, x, y)
+	defer a.Bind(done)
 	tables := Mem{Base: regVM, Disp: jit.OffTables}
-	a.MovRM(W32, RCX, mn)
 	a.MovRM(W32, RDI, md)
 	switch op {
 	case wasm.OpMemoryInit:

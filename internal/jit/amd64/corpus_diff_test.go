@@ -36,19 +36,12 @@ func runCorpus(t *testing.T, engine wasmrun.EngineKind, src []byte, args []strin
 	// A clock and random source that give the same sequence on every run:
 	// Go programs read both (timers, hash seeds), so their memory is
 	// comparable only then.
-	sys, err := wasi.New(wasi.Config{Args: append([]string{"prog"}, args...), Stdout: &out, Stderr: &errw,
-		Clock: &steppingClock{}, Random: mrand.NewChaCha8([32]byte{1})})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := wasi.Instantiate(ctx, rt, sys); err != nil {
-		t.Fatal(err)
-	}
 	mod, err := rt.Compile(ctx, src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{})
+	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{Args: append([]string{"prog"}, args...), Stdout: &out, Stderr: &errw,
+		Clock: &steppingClock{}, Random: mrand.NewChaCha8([32]byte{1})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +63,7 @@ func runCorpus(t *testing.T, engine wasmrun.EngineKind, src []byte, args []strin
 // exits the same way and leaves the same memory, byte for byte, on the
 // JIT as on the interpreter.
 func TestDifferentialBenchCorpus(t *testing.T) {
-	dir := filepath.Join("..", "..", "bench", "corpus", "wasm")
+	dir := filepath.Join("..", "..", "..", "bench", "corpus", "wasm")
 	for _, p := range []struct {
 		file string
 		args []string

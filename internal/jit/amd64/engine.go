@@ -549,10 +549,93 @@ func (v *vm) helper(ctx context.Context, h *helper, inst *store.Instance, d *ins
 		} else {
 			s[0] = math.MaxUint32
 		}
+	case wasm.OpMemoryFill, wasm.OpMemoryCopy, wasm.OpMemoryInit, wasm.OpTableFill, wasm.OpTableCopy, wasm.OpTableInit:
+		return v.bulk(ctx, h, inst, d, s), nil
 	default:
 		return 0, fmt.Errorf("jit: no helper for %v", h.op)
 	}
 	return 0, nil
+}
+
+// bulk runs a bulk operation longer than store.BulkChunk, which compiled
+// code leaves to Go (operands dst, value or source, length in s): the
+// bounds are checked first, then the data moves in chunks with an
+// interruption check between two of them.
+func (v *vm) bulk(ctx context.Context, h *helper, inst *store.Instance, d *instData, s []uint64) store.TrapCode {
+	dst, src, n := uint64(uint32(s[0])), uint64(uint32(s[1])), uint64(uint32(s[2]))
+	check := func() store.TrapCode { return v.bulkCheck(ctx) }
+	switch h.op {
+	case wasm.OpMemoryFill, wasm.OpMemoryCopy, wasm.OpMemoryInit:
+		var mem []byte
+		if d.mem != nil {
+			mem = d.mem.Bytes()
+		}
+		if dst+n > uint64(len(mem)) {
+			return store.TrapMemoryOutOfBounds
+		}
+		switch h.op {
+		case wasm.OpMemoryFill:
+			b := mem[dst : dst+n]
+			return store.Chunked(n, false, func(off, l uint64) { store.FillBytes(b[off:off+l], byte(src)) }, check)
+		case wasm.OpMemoryCopy:
+			if src+n > uint64(len(mem)) {
+				return store.TrapMemoryOutOfBounds
+			}
+			return store.Chunked(n, dst > src, func(off, l uint64) { copy(mem[dst+off:dst+off+l], mem[src+off:src+off+l]) }, check)
+		default:
+			seg := inst.Datas[h.a]
+			if src+n > uint64(len(seg)) {
+				return store.TrapMemoryOutOfBounds
+			}
+			return store.Chunked(n, false, func(off, l uint64) { copy(mem[dst+off:dst+off+l], seg[src+off:]) }, check)
+		}
+	case wasm.OpTableFill:
+		tab := inst.Tables[h.a]
+		if dst+n > uint64(len(tab.Elems)) {
+			return store.TrapTableOutOfBounds
+		}
+		val := s[1]
+		return store.Chunked(n, false, func(off, l uint64) {
+			e := tab.Elems[dst+off : dst+off+l]
+			for i := range e {
+				e[i] = val
+			}
+		}, check)
+	case wasm.OpTableInit:
+		seg, tab := inst.Elems[h.a], inst.Tables[h.b]
+		if src+n > uint64(len(seg)) || dst+n > uint64(len(tab.Elems)) {
+			return store.TrapTableOutOfBounds
+		}
+		return store.Chunked(n, false, func(off, l uint64) { copy(tab.Elems[dst+off:dst+off+l], seg[src+off:]) }, check)
+	default: // table.copy from table b to table a
+		td, ts := inst.Tables[h.a], inst.Tables[h.b]
+		if src+n > uint64(len(ts.Elems)) || dst+n > uint64(len(td.Elems)) {
+			return store.TrapTableOutOfBounds
+		}
+		return store.Chunked(n, td == ts && dst > src, func(off, l uint64) {
+			copy(td.Elems[dst+off:dst+off+l], ts.Elems[src+off:src+off+l])
+		}, check)
+	}
+}
+
+// bulkCheck is the interruption check between two chunks of a bulk
+// operation: it looks at the context every time (a chunk takes
+// microseconds, so the budget's count of chunks would let a deadline pass
+// by up to a second), and a chunk costs what a loop iteration does.
+func (v *vm) bulkCheck(ctx context.Context) store.TrapCode {
+	if err := ctx.Err(); err != nil {
+		v.cause = err
+		return store.TrapCancelled
+	}
+	v.vc.Budget--
+	if v.vc.Budget > 0 {
+		return 0
+	}
+	if v.fuel == 0 {
+		return store.TrapOutOfFuel
+	}
+	v.vc.Budget = v.nextBudget()
+	return 0
 }
 
 // callOther calls a host function or a Wasm function of another

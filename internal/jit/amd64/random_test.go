@@ -20,17 +20,44 @@ import (
 // progGen writes random valid modules in the text format: one exported
 // function with parameters and more locals of every numeric type than
 // the JIT has registers to pin, nested blocks, loops (bounded by counter
-// locals) and ifs, branches out of them, calls to a helper, selects,
-// globals, memory accesses in and out of bounds, traps. It stresses what
-// the JIT keeps in registers across block joins, calls and exits.
+// locals) and ifs, branches out of them, calls to helpers, selects,
+// globals, memory accesses in and out of bounds, bulk memory, traps. It
+// stresses what the JIT keeps in registers across block joins, calls and
+// exits, and what the interpreter's translator rewrites at joins: blocks,
+// ifs and loops that carry values (one or two) arriving from several
+// producers — a call or an operation on the fall-through path, br, br_if
+// and br_table with values from nested code — consumed right after the
+// join by local.set, local.tee, a branch or an operation.
 type progGen struct {
 	r      *rand.Rand
 	b      strings.Builder
 	locals []wasm.ValType // parameters first
 	nparam int
-	loops  int    // loop counters in use (the last genCounters locals)
-	labels []bool // enclosing labels, innermost last: true for a loop
+	loops  int        // loop counters in use (the last genCounters locals)
+	labels []genLabel // enclosing labels, innermost last
 	depth  int
+}
+
+// genLabel is an enclosing label as a branch sees it.
+type genLabel struct {
+	loop   bool           // a branch goes back to the start (only counters repeat loops)
+	values []wasm.ValType // what a branch to it carries
+}
+
+// valueLabel returns the depth of a random enclosing block or if whose
+// branch carries one value, and its type, or -1.
+func (g *progGen) valueLabel() (int, wasm.ValType) {
+	var c []int
+	for d := range g.labels {
+		if l := g.labels[len(g.labels)-1-d]; !l.loop && len(l.values) == 1 {
+			c = append(c, d)
+		}
+	}
+	if len(c) == 0 {
+		return -1, 0
+	}
+	d := c[g.r.IntN(len(c))]
+	return d, g.labels[len(g.labels)-1-d].values[0]
 }
 
 var numTypes = []wasm.ValType{wasm.I32, wasm.I64, wasm.F32, wasm.F64}
@@ -116,9 +143,17 @@ func (g *progGen) expr(t wasm.ValType) {
 		return
 	}
 	tn := t.String()
+	if g.depth <= 4 && len(g.labels) < 6 && g.r.IntN(6) == 0 {
+		g.controlExpr(t)
+		return
+	}
 	switch k := g.r.IntN(10); {
-	case k == 0: // select
-		g.pf("(select ")
+	case k == 0: // select, typed or not
+		if g.r.IntN(2) == 0 {
+			g.pf("(select (result %s) ", tn)
+		} else {
+			g.pf("(select ")
+		}
 		g.expr(t)
 		g.pf(" ")
 		g.expr(t)
@@ -133,12 +168,8 @@ func (g *progGen) expr(t wasm.ValType) {
 		g.pf("(%s.load offset=%d ", tn, g.r.IntN(3)*8)
 		g.address()
 		g.pf(")")
-	case k == 3 && t == wasm.I64: // call
-		g.pf("(call $helper ")
-		g.expr(wasm.I32)
-		g.pf(" ")
-		g.expr(wasm.I64)
-		g.pf(")")
+	case k == 3: // call
+		g.call(t)
 	case k == 4 && t == wasm.I32: // comparison
 		ct := numTypes[g.r.IntN(4)]
 		op := g.pick(cmpI)
@@ -153,16 +184,16 @@ func (g *progGen) expr(t wasm.ValType) {
 	case k == 5: // conversion
 		switch t {
 		case wasm.I32:
-			k := g.r.IntN(5)
+			k := g.r.IntN(7)
 			if k == 3 && g.r.IntN(10) != 0 { // the trapping truncation, rarely
 				k = 2
 			}
-			g.pf("(%s ", []string{"i32.wrap_i64", "i32.trunc_sat_f32_s", "i32.trunc_sat_f64_u", "i32.trunc_f64_s", "i32.reinterpret_f32"}[k])
-			g.expr([]wasm.ValType{wasm.I64, wasm.F32, wasm.F64, wasm.F64, wasm.F32}[k])
+			g.pf("(%s ", []string{"i32.wrap_i64", "i32.trunc_sat_f32_s", "i32.trunc_sat_f64_u", "i32.trunc_f64_s", "i32.reinterpret_f32", "i32.trunc_sat_f32_u", "i32.trunc_sat_f64_s"}[k])
+			g.expr([]wasm.ValType{wasm.I64, wasm.F32, wasm.F64, wasm.F64, wasm.F32, wasm.F32, wasm.F64}[k])
 		case wasm.I64:
-			op := []string{"i64.extend_i32_s", "i64.extend_i32_u", "i64.trunc_sat_f64_s", "i64.trunc_sat_f32_u", "i64.reinterpret_f64"}[g.r.IntN(5)]
+			op := []string{"i64.extend_i32_s", "i64.extend_i32_u", "i64.trunc_sat_f64_s", "i64.trunc_sat_f32_u", "i64.reinterpret_f64", "i64.trunc_sat_f32_s", "i64.trunc_sat_f64_u"}[g.r.IntN(7)]
 			g.pf("(%s ", op)
-			g.expr(map[string]wasm.ValType{"i64.extend_i32_s": wasm.I32, "i64.extend_i32_u": wasm.I32, "i64.trunc_sat_f64_s": wasm.F64, "i64.trunc_sat_f32_u": wasm.F32, "i64.reinterpret_f64": wasm.F64}[op])
+			g.expr(map[string]wasm.ValType{"i64.extend_i32_s": wasm.I32, "i64.extend_i32_u": wasm.I32, "i64.trunc_sat_f64_s": wasm.F64, "i64.trunc_sat_f32_u": wasm.F32, "i64.reinterpret_f64": wasm.F64, "i64.trunc_sat_f32_s": wasm.F32, "i64.trunc_sat_f64_u": wasm.F64}[op])
 		case wasm.F32:
 			op := []string{"f32.convert_i32_s", "f32.convert_i64_u", "f32.demote_f64", "f32.reinterpret_i32"}[g.r.IntN(4)]
 			g.pf("(%s ", op)
@@ -247,7 +278,7 @@ func (g *progGen) stmts(n, lvl int) {
 		case k == 6 && lvl < 4:
 			g.pf("(if ")
 			g.expr(wasm.I32)
-			g.labels = append(g.labels, false)
+			g.labels = append(g.labels, genLabel{})
 			g.pf(" (then")
 			g.stmts(1+g.r.IntN(3), lvl+1)
 			g.pf(") (else")
@@ -255,7 +286,7 @@ func (g *progGen) stmts(n, lvl int) {
 			g.pf("))")
 			g.labels = g.labels[:len(g.labels)-1]
 		case k == 7 && lvl < 4:
-			g.labels = append(g.labels, false)
+			g.labels = append(g.labels, genLabel{})
 			g.pf("(block")
 			g.stmts(1+g.r.IntN(3), lvl+1)
 			g.pf(" (br_if 0 ")
@@ -267,32 +298,269 @@ func (g *progGen) stmts(n, lvl int) {
 		case k == 8 && lvl < 4 && g.loops < genCounters:
 			c := len(g.locals) - genCounters + g.loops
 			g.loops++
-			g.labels = append(g.labels, true)
-			g.pf("(local.set %d (i32.const %d)) (loop", c, 1+g.r.IntN(6))
-			g.stmts(1+g.r.IntN(4), lvl+1)
-			g.pf(" (br_if 0 (local.tee %d (i32.sub (local.get %d) (i32.const 1)))))", c, c)
+			g.pf("(local.set %d (i32.const %d)) ", c, 1+g.r.IntN(6))
+			if g.r.IntN(2) == 0 {
+				// A loop with a parameter: the first value comes from
+				// before the loop (often a call), the next ones from the
+				// back edge; the body starts by storing it in a local.
+				g.expr(t)
+				g.labels = append(g.labels, genLabel{loop: true, values: []wasm.ValType{t}})
+				g.pf(" (loop (param %s) local.set %d", t, g.local(t))
+				g.stmts(g.r.IntN(3), lvl+1)
+				g.pf(" ")
+				g.expr(t)
+				g.pf(" (br_if 0 (local.tee %d (i32.sub (local.get %d) (i32.const 1)))) local.set %d)", c, c, g.local(t))
+			} else {
+				g.labels = append(g.labels, genLabel{loop: true})
+				g.pf("(loop")
+				g.stmts(1+g.r.IntN(4), lvl+1)
+				g.pf(" (br_if 0 (local.tee %d (i32.sub (local.get %d) (i32.const 1)))))", c, c)
+			}
 			g.labels = g.labels[:len(g.labels)-1]
 			g.loops--
 		case k == 9 && lvl > 0:
 			// Out of a block or if, never back to a loop's start (only
-			// its counter repeats a loop).
+			// its counter repeats a loop); with a value if the label
+			// takes one.
 			d := g.r.IntN(lvl)
-			if g.labels[len(g.labels)-1-d] {
+			if vd, vt := g.valueLabel(); vd >= 0 && g.r.IntN(2) == 0 {
+				if g.r.IntN(2) == 0 {
+					g.pf("(drop (br_if %d ", vd)
+					g.expr(vt)
+					g.pf(" ")
+					g.expr(wasm.I32)
+					g.pf("))")
+				} else {
+					g.pf("(if ")
+					g.expr(wasm.I32)
+					g.pf(" (then (br %d ", vd+1)
+					g.expr(vt)
+					g.pf(")))")
+				}
+				break
+			}
+			if l := g.labels[len(g.labels)-1-d]; l.loop || len(l.values) > 0 {
 				break
 			}
 			g.pf("(br_if %d ", d)
 			g.expr(wasm.I32)
 			g.pf(")")
 		case k == 10:
-			g.pf("(drop (call $helper ")
-			g.expr(wasm.I32)
-			g.pf(" ")
-			g.expr(wasm.I64)
-			g.pf("))")
+			switch g.r.IntN(4) {
+			case 0:
+				g.multiValue(lvl)
+			case 1:
+				g.bulkMemory()
+			default:
+				g.pf("(drop ")
+				g.call(t)
+				g.pf(")")
+			}
 		default:
 			g.pf("(drop ")
 			g.expr(t)
 			g.pf(")")
+		}
+	}
+}
+
+// call writes a call of a helper that returns t (sometimes through the
+// two-result helper).
+func (g *progGen) call(t wasm.ValType) {
+	switch t {
+	case wasm.I64:
+		if g.r.IntN(3) == 0 {
+			g.pf("(call $pair ")
+			g.expr(wasm.I32)
+			g.pf(") (local.set %d (i64.xor (local.get %d))) ", g.local(wasm.I64), g.local(wasm.I64))
+			g.pf("(i64.extend_i32_u)")
+			return
+		}
+		g.pf("(call $helper ")
+		g.expr(wasm.I32)
+		g.pf(" ")
+		g.expr(wasm.I64)
+	default:
+		g.pf("(call $h%s ", t)
+		g.expr(t)
+	}
+	g.pf(")")
+}
+
+// controlExpr writes an expression of type t whose value arrives at a
+// join from more than one producer.
+func (g *progGen) controlExpr(t wasm.ValType) {
+	g.depth++
+	defer func() { g.depth-- }()
+	lvl := len(g.labels)
+	tn := t.String()
+	switch g.r.IntN(4) {
+	case 0: // block: values from br_if, a nested br, and the fall-through
+		g.labels = append(g.labels, genLabel{values: []wasm.ValType{t}})
+		g.pf("(block (result %s)", tn)
+		g.stmts(g.r.IntN(3), lvl+1)
+		if g.r.IntN(2) == 0 {
+			g.pf(" (drop (br_if 0 ")
+			g.expr(t)
+			g.pf(" ")
+			g.expr(wasm.I32)
+			g.pf("))")
+		}
+		g.stmts(g.r.IntN(2), lvl+1)
+		g.pf(" ")
+		g.fallThrough(t)
+		g.pf(")")
+	case 1: // if with results, arms of their own
+		g.pf("(if (result %s) ", tn)
+		g.expr(wasm.I32)
+		g.labels = append(g.labels, genLabel{values: []wasm.ValType{t}})
+		g.pf(" (then")
+		g.stmts(g.r.IntN(3), lvl+1)
+		g.pf(" ")
+		g.fallThrough(t)
+		g.pf(") (else")
+		g.stmts(g.r.IntN(2), lvl+1)
+		g.pf(" ")
+		g.fallThrough(t)
+		g.pf("))")
+	case 2: // br_table with a value to the inner or the outer block
+		g.labels = append(g.labels, genLabel{values: []wasm.ValType{t}})
+		g.pf("(block (result %s) (drop (block (result %s)", tn, tn)
+		g.labels = append(g.labels, genLabel{values: []wasm.ValType{t}})
+		g.stmts(g.r.IntN(2), lvl+2)
+		g.pf(" (br_table")
+		for n := 1 + g.r.IntN(4); n >= 0; n-- {
+			g.pf(" %d", g.r.IntN(2))
+		}
+		g.pf(" ")
+		g.expr(t)
+		g.pf(" (i32.and ")
+		g.expr(wasm.I32)
+		g.pf(" (i32.const 7)))))")
+		g.labels = g.labels[:len(g.labels)-1]
+		g.stmts(g.r.IntN(2), lvl+1)
+		g.pf(" ")
+		g.fallThrough(t)
+		g.pf(")")
+	default: // a comparison on the fall-through joins a branch, then if
+		g.labels = append(g.labels, genLabel{values: []wasm.ValType{wasm.I32}})
+		g.pf("(if (result %s) (block (result i32)", tn)
+		g.stmts(g.r.IntN(2), lvl+1)
+		g.pf(" (drop (br_if 0 ")
+		g.expr(wasm.I32)
+		g.pf(" ")
+		g.expr(wasm.I32)
+		g.pf("))")
+		ct := []wasm.ValType{wasm.I32, wasm.I64}[g.r.IntN(2)]
+		g.pf(" (%s.%s ", ct, g.pick(cmpI))
+		g.expr(ct)
+		g.pf(" ")
+		g.expr(ct)
+		g.pf("))")
+		g.labels = g.labels[:len(g.labels)-1]
+		g.labels = append(g.labels, genLabel{values: []wasm.ValType{t}})
+		g.pf(" (then ")
+		g.fallThrough(t)
+		g.pf(") (else ")
+		g.fallThrough(t)
+		g.pf("))")
+	}
+	g.labels = g.labels[:len(g.labels)-1]
+}
+
+// fallThrough writes the value at the end of a block or arm: mostly a
+// call or an operation, the producers that consumers like to absorb.
+func (g *progGen) fallThrough(t wasm.ValType) {
+	switch g.r.IntN(3) {
+	case 0:
+		g.call(t)
+	default:
+		g.expr(t)
+	}
+}
+
+// multiValue writes a block with two results, from branches and the
+// fall-through, stored into locals after it.
+func (g *progGen) multiValue(lvl int) {
+	t1, t2 := wasm.I32, wasm.I64
+	if g.r.IntN(2) == 0 {
+		t1, t2 = numTypes[g.r.IntN(4)], numTypes[g.r.IntN(4)]
+	}
+	g.labels = append(g.labels, genLabel{values: []wasm.ValType{t1, t2}})
+	g.pf("(block (result %s %s)", t1, t2)
+	g.stmts(g.r.IntN(2), lvl+1)
+	g.pf(" (br_if 0 ")
+	g.expr(t1)
+	g.pf(" ")
+	g.expr(t2)
+	g.pf(" ")
+	g.expr(wasm.I32)
+	g.pf(") drop drop")
+	g.stmts(g.r.IntN(2), lvl+1)
+	if t1 == wasm.I32 && t2 == wasm.I64 && g.r.IntN(2) == 0 {
+		g.pf(" (call $pair ")
+		g.expr(wasm.I32)
+		g.pf("))")
+	} else {
+		g.pf(" ")
+		g.expr(t1)
+		g.pf(" ")
+		g.expr(t2)
+		g.pf(")")
+	}
+	g.labels = g.labels[:len(g.labels)-1]
+	g.pf(" local.set %d local.set %d", g.local(t2), g.local(t1))
+}
+
+// bulkMemory writes a memory.fill, memory.copy or memory.init within the
+// first page or, rarely, out of bounds; or a data.drop, rarely.
+func (g *progGen) bulkMemory() {
+	addr := func() {
+		if g.r.IntN(50) == 0 {
+			g.expr(wasm.I32)
+			return
+		}
+		g.pf("(i32.and ")
+		g.expr(wasm.I32)
+		g.pf(" (i32.const 0xfc0))")
+	}
+	size := func(mask int) {
+		if g.r.IntN(50) == 0 {
+			g.expr(wasm.I32)
+			return
+		}
+		g.pf("(i32.and ")
+		g.expr(wasm.I32)
+		g.pf(" (i32.const %d))", mask)
+	}
+	switch g.r.IntN(7) {
+	case 0, 1:
+		g.pf("(memory.fill ")
+		addr()
+		g.pf(" ")
+		g.expr(wasm.I32)
+		g.pf(" ")
+		size(0x3f)
+		g.pf(")")
+	case 2, 3:
+		g.pf("(memory.copy ")
+		addr()
+		g.pf(" ")
+		addr()
+		g.pf(" ")
+		size(0x3f)
+		g.pf(")")
+	case 4, 5:
+		g.pf("(memory.init $seg ")
+		addr()
+		g.pf(" ")
+		size(0xf)
+		g.pf(" ")
+		size(0xf)
+		g.pf(")")
+	default:
+		if g.r.IntN(4) == 0 {
+			g.pf("(data.drop $seg)")
 		}
 	}
 }
@@ -309,7 +577,7 @@ func (g *progGen) module() string {
 	for i := 0; i < genCounters; i++ {
 		g.locals = append(g.locals, wasm.I32)
 	}
-	g.pf("(module (memory 1)\n")
+	g.pf("(module (memory 1) (data $seg \"\\01\\02\\03\\04\\05\\06\\07\\08\\09\\0a\\0b\\0c\\0d\\0e\\0f\\10wasmrun\")\n")
 	for _, t := range numTypes {
 		g.pf("  (global $g%s (mut %s) (%s.const %d))\n", t, t, t, g.r.IntN(200)-100)
 	}
@@ -317,6 +585,10 @@ func (g *progGen) module() string {
 	g.pf("    (local.set 2 (f64.convert_i64_s (local.get 1)))\n")
 	g.pf("    (i64.store (i32.const 8) (i64.add (i64.load (i32.const 8)) (i64.const 1)))\n")
 	g.pf("    (i64.add (i64.extend_i32_u (local.get 0)) (i64.trunc_sat_f64_s (f64.mul (local.get 2) (f64.const 3)))))\n")
+	g.pf("  (func $hi32 (param i32) (result i32) (i32.add (i32.rotl (local.get 0) (i32.const 7)) (i32.load (i32.const 16))))\n")
+	g.pf("  (func $hf32 (param f32) (result f32) (f32.add (local.get 0) (f32.const 1.5)))\n")
+	g.pf("  (func $hf64 (param f64) (result f64) (f64.mul (local.get 0) (global.get $gf64)))\n")
+	g.pf("  (func $pair (param i32) (result i32 i64) (i32.xor (local.get 0) (i32.const 0x55)) (i64.extend_i32_s (local.get 0)))\n")
 	g.pf("  (func (export \"main\") (param i32 i64 f32 f64) (result i64 f64)")
 	g.pf(" (local")
 	for _, t := range g.locals[g.nparam:] {

@@ -1,0 +1,205 @@
+package wasmrun
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/wasmrun/wasmrun/internal/store"
+	"github.com/wasmrun/wasmrun/wasi"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// InstanceConfig configures one instantiation. The zero value is an
+// anonymous instance whose WASI environment (used only when the module
+// imports wasi_snapshot_preview1) is a sandbox: no arguments, environment,
+// files or sockets, an empty stdin, discarded output, the host's clocks
+// and randomness.
+//
+// The WASI state made from it belongs to the instance: instances of one
+// runtime never share descriptors, arguments or output, and run
+// concurrently. Instance.Close releases it.
+type InstanceConfig struct {
+	// Name registers the instance so that modules instantiated later can
+	// import its exports under this module name ("" leaves it anonymous).
+	Name string
+
+	// Args are the WASI program's arguments, Args[0] being its name.
+	Args []string
+	// Env are the WASI environment variables as "KEY=value".
+	Env []string
+	// Stdin, Stdout and Stderr are WASI descriptors 0, 1 and 2; nil is an
+	// empty stdin and discarded output. An *os.File can be waited on by
+	// poll_oneoff.
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Preopens are directories the guest may use, descriptors 3, 4, ...
+	// in order: host directories (read-write or read-only) or any fs.FS
+	// (read-only). The guest cannot leave them: "..", absolute paths and
+	// symbolic links leading outside are refused.
+	Preopens []Preopen
+	// Listeners become WASI descriptors after the preopens, for
+	// sock_accept. Each must be backed by a descriptor (as the listeners
+	// of package net are: TCP and Unix); the instance uses a duplicate and
+	// the caller keeps ownership of the listener.
+	Listeners []net.Listener
+	// Clock supplies the WASI clocks (nil: the host's); wasi.FakeClock is
+	// a deterministic one.
+	Clock wasi.Clock
+	// Random supplies random_get (nil: the host's CSPRNG).
+	Random io.Reader
+}
+
+// Preopen is a directory made available to a WASI guest under GuestPath
+// (such as "/", "." or "/data"). Exactly one of HostDir and FS is set.
+type Preopen struct {
+	// GuestPath is the path under which the guest sees the directory.
+	GuestPath string
+	// HostDir is a host directory, opened at instantiation.
+	HostDir string
+	// FS is any Go file system (such as an embed.FS), always read-only.
+	FS fs.FS
+	// ReadOnly refuses every modification under HostDir (EROFS).
+	ReadOnly bool
+}
+
+// hostData is the root package's per-instance state
+// (store.Instance.HostData).
+type hostData struct {
+	sys *wasi.System
+}
+
+func (h *hostData) close() error {
+	if h == nil || h.sys == nil {
+		return nil
+	}
+	return h.sys.Close()
+}
+
+// newSystem builds the WASI system of an instance from its configuration.
+func newSystem(cfg *InstanceConfig) (*wasi.System, error) {
+	wc := wasi.Config{Args: cfg.Args, Env: cfg.Env, Stdin: cfg.Stdin, Stdout: cfg.Stdout, Stderr: cfg.Stderr,
+		Clock: cfg.Clock, Random: cfg.Random}
+	for _, p := range cfg.Preopens {
+		wc.Preopens = append(wc.Preopens, wasi.Preopen{GuestPath: p.GuestPath, HostDir: p.HostDir, FS: p.FS, ReadOnly: p.ReadOnly})
+	}
+	var fds []int
+	defer func() {
+		for _, fd := range fds {
+			unix.Close(fd)
+		}
+	}()
+	for i, l := range cfg.Listeners {
+		fd, err := listenerFD(l)
+		if err != nil {
+			return nil, errorf("listener %d (%v): %w", i, l.Addr(), err)
+		}
+		fds = append(fds, fd)
+	}
+	wc.Listeners = fds // wasi.New duplicates them; ours are closed above
+	return wasi.New(wc)
+}
+
+// listenerFD returns a duplicate of the descriptor behind l.
+func listenerFD(l net.Listener) (int, error) {
+	sc, ok := l.(syscall.Conn)
+	if !ok {
+		return -1, fmt.Errorf("%T has no descriptor", l)
+	}
+	rc, err := sc.SyscallConn()
+	if err != nil {
+		return -1, err
+	}
+	fd, derr := -1, error(nil)
+	if err := rc.Control(func(h uintptr) { fd, derr = unix.FcntlInt(h, unix.F_DUPFD_CLOEXEC, 0) }); err != nil {
+		return -1, err
+	}
+	return fd, derr
+}
+
+// importsWASI reports whether m imports WASI preview 1.
+func importsWASI(m *wasm.Module) bool {
+	for _, im := range m.Imports {
+		if im.Module == wasi.ModuleName {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve finds an import among the registered instances, and then among
+// the WASI preview 1 functions.
+func (r *Runtime) resolve(module, name string) (store.Extern, bool) {
+	if x, ok := r.store.Resolve(module, name); ok {
+		return x, true
+	}
+	if module != wasi.ModuleName {
+		return store.Extern{}, false
+	}
+	r.wasiOnce.Do(r.makeWASI)
+	x, ok := r.wasiFuncs[name]
+	return x, ok
+}
+
+// errNoWASI ends a WASI call from an instance without a WASI system (a
+// function imported through another module, or called from Go).
+var errNoWASI = errors.New("wasmrun: WASI function called by an instance that does not import WASI")
+
+// makeWASI creates the runtime's WASI host functions. They are shared by
+// every instance; each call works on the system of the calling instance.
+func (r *Runtime) makeWASI() {
+	r.wasiFuncs = make(map[string]store.Extern, len(wasi.Functions))
+	for i := range wasi.Functions {
+		f := &wasi.Functions[i]
+		fn := func(_ context.Context, c *Caller, stack []uint64) {
+			var hd *hostData
+			if c != nil && c.Instance != nil {
+				hd, _ = c.Instance.HostData.(*hostData)
+			}
+			if hd == nil || hd.sys == nil {
+				panic(errNoWASI)
+			}
+			var mem []byte
+			if m := c.Memory(); m != nil {
+				mem = m.Bytes()
+			}
+			if err := f.Call(hd.sys, mem, stack); err != nil {
+				panic(err) // ends the guest's call with err (a *wasi.ExitError)
+			}
+		}
+		ft := wasm.FuncType{Params: f.Params, Results: f.Results}
+		r.wasiFuncs[f.Name] = store.Extern{Kind: wasm.ExternFunc, Func: r.store.NewHostFunc(ft, wasi.ModuleName+"."+f.Name, fn)}
+	}
+}
+
+// closeInstance releases inst and its WASI system.
+func closeInstance(inst *store.Instance) error {
+	err := inst.Close()
+	if hd, ok := inst.HostData.(*hostData); ok {
+		err = errors.Join(err, hd.close())
+	}
+	return err
+}
+
+// Run runs a WASI command: it calls the export _start and returns the
+// program's exit status, 0 when _start returns and the status given to
+// proc_exit otherwise. A trap, a terminating signal (proc_raise) or any
+// other failure is returned as the error.
+func (i *Instance) Run(ctx context.Context) (exitCode int, err error) {
+	start := i.ExportedFunction("_start")
+	if start == nil {
+		return 0, errorf("no exported function _start")
+	}
+	_, err = start.Call(ctx)
+	var exit *wasi.ExitError
+	if errors.As(err, &exit) && exit.Signal == 0 {
+		return int(exit.Code), nil
+	}
+	return 0, err
+}
