@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wasmrun/wasmrun/wasi"
+	"github.com/wasmrun/wasmrun"
 )
 
 var realworldFlag = flag.Bool("realworld", false, "run the whole real-world corpus, not only the fast subset")
@@ -264,9 +264,9 @@ func runProgram(t *testing.T, p program, engine string, steps []step, inputs map
 				stdout, stderr, exit, err = runNodeRuby(ctx, node, wasmPath, s, scratch, hostDir, work)
 				break
 			}
-			var pre []wasi.Preopen
+			var pre []wasmrun.Preopen
 			for _, m := range s.mounts {
-				pre = append(pre, wasi.Preopen{HostDir: hostDir(m, work), GuestPath: m.guest, ReadOnly: m.readOnly})
+				pre = append(pre, wasmrun.Preopen{HostDir: hostDir(m, work), GuestPath: m.guest, ReadOnly: m.readOnly})
 			}
 			stdout, stderr, exit, err = runRubyReactor(ctx, engine, wasmPath, s.ruby, pre)
 		default:

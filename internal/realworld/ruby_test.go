@@ -24,7 +24,7 @@ import (
 // the resource table of wit-bindgen's canonical ABI ("canonical_abi"). The
 // resource table is implemented; a call to any JS interop function fails
 // the run, since no JavaScript exists here (the scripts do not require "js").
-func runRubyReactor(ctx context.Context, engine, wasmPath, script string, preopens []wasi.Preopen) (stdout, stderr []byte, exit int, err error) {
+func runRubyReactor(ctx context.Context, engine, wasmPath, script string, preopens []wasmrun.Preopen) (stdout, stderr []byte, exit int, err error) {
 	src, err := os.ReadFile(wasmPath)
 	if err != nil {
 		return nil, nil, 0, err
@@ -39,14 +39,6 @@ func runRubyReactor(ctx context.Context, engine, wasmPath, script string, preope
 		return nil, nil, 0, err
 	}
 	var out, errb bytes.Buffer
-	sys, err := wasi.New(wasi.Config{Args: []string{"ruby.wasm"}, Stdout: &out, Stderr: &errb, Preopens: preopens})
-	if err != nil {
-		return nil, nil, 0, err
-	}
-	defer sys.Close()
-	if _, err := wasi.Instantiate(ctx, rt, sys); err != nil {
-		return nil, nil, 0, err
-	}
 
 	// The resource table of rb-abi-value handles.
 	var slab []uint64
@@ -86,10 +78,11 @@ func runRubyReactor(ctx context.Context, engine, wasmPath, script string, preope
 	if _, err := host.Instantiate(ctx); err != nil {
 		return nil, nil, 0, err
 	}
-	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{})
+	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{Args: []string{"ruby.wasm"}, Stdout: &out, Stderr: &errb, Preopens: preopens})
 	if err != nil {
 		return nil, nil, 0, err
 	}
+	defer inst.Close(ctx)
 	fn := func(name string) (*wasmrun.Function, error) {
 		f := inst.ExportedFunction(name)
 		if f == nil {
