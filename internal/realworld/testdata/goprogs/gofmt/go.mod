@@ -1,0 +1,3 @@
+module realworld/gofmt
+
+go 1.26

@@ -1,0 +1,3 @@
+module realworld/gzcrypt
+
+go 1.26
