@@ -43,7 +43,8 @@ type validator struct {
 	tables    []wasm.TableType
 	globals   []wasm.GlobalType
 	numMems   int
-	refs      []bool // declared function references, by function index
+	refs      []bool        // declared function references, by function index
+	feats     wasm.Features // 3.0 features seen so far
 
 	// State of the body being validated.
 	body    []byte

@@ -48,6 +48,7 @@ func (v *validator) release() {
 func (v *validator) module(m *wasm.Module) (*Info, error) {
 	v.m = m
 	v.types = m.Types
+	v.feats = 0
 	for i := range m.Types {
 		ft := &m.Types[i]
 		for _, t := range ft.Params {
@@ -216,6 +217,7 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 			return nil, err
 		}
 	}
+	info.Features = v.feats
 	return info, nil
 }
 

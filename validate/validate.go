@@ -56,6 +56,11 @@ type Info struct {
 	// imported functions have none). The function index of Funcs[i] is
 	// wasm.Module.NumImportedFuncs + i.
 	Funcs []FuncInfo
+	// Features is the set of WebAssembly 3.0 features the module uses
+	// (zero for a WebAssembly 2.0 module). An engine must refuse a module
+	// with a feature it does not implement, naming it
+	// (wasm.Features.First and String).
+	Features wasm.Features
 }
 
 // FuncInfo summarises one validated function body.
