@@ -143,12 +143,19 @@ func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, err
 	if err != nil {
 		return nil, err
 	}
+	if f := info.Features &^ engineFeatures; f != 0 {
+		return nil, fmt.Errorf("wasmrun: %s is not supported by the %s engine yet", f.First(), r.kind)
+	}
 	cm, err := store.Compile(r.engine, m, info)
 	if err != nil {
 		return nil, err
 	}
 	return &CompiledModule{mod: cm}, nil
 }
+
+// engineFeatures is the set of WebAssembly 3.0 features the engines run;
+// Compile refuses modules that use any other.
+const engineFeatures wasm.Features = 0
 
 // Decode parses a module in the binary format (when src starts with the
 // magic bytes "\x00asm") or the text format, without validating it.

@@ -51,14 +51,15 @@ const (
 	secCode      = 10
 	secData      = 11
 	secDataCount = 12
+	secTag       = 13 // 3.0: exception handling
 )
 
 // sectionRank gives the position each known section must respect; the data
 // count section sits between element and code.
-var sectionRank = [13]int{
-	secType: 1, secImport: 2, secFunction: 3, secTable: 4, secMemory: 5,
-	secGlobal: 6, secExport: 7, secStart: 8, secElement: 9, secDataCount: 10,
-	secCode: 11, secData: 12,
+var sectionRank = [14]int{
+	secType: 1, secImport: 2, secFunction: 3, secTable: 4, secMemory: 5, secTag: 6,
+	secGlobal: 7, secExport: 8, secStart: 9, secElement: 10, secDataCount: 11,
+	secCode: 12, secData: 13,
 }
 
 // decoder holds the state of one Decode call. A single reader spans the
@@ -78,8 +79,10 @@ type decoder struct {
 	funcCount   uint32
 	// names is the payload of the "name" section, parsed once the whole
 	// module (and so its function count) is known.
-	names []byte
-	lim   Limits
+	names   []byte
+	lim     Limits
+	enabled wasm.Features // 3.0 features allowed
+	tables  *scanTables   // scan classes of the enabled instructions
 }
 
 const (
@@ -87,22 +90,36 @@ const (
 	ctlIf
 )
 
-// Decode decodes a module in the binary format. Malformed input yields an
+// Decode decodes a module in the binary format of WebAssembly 3.0, as far
+// as wasmrun implements it (wasm.Features3). Malformed input yields an
 // *Error naming the offset and the reason. Function bodies, constant
 // expressions, data payloads and custom-section payloads alias data. Every
 // instruction sequence is checked for syntax (known opcodes, well-formed
 // immediates, balanced structure); typing is left to validation.
-func Decode(data []byte) (*wasm.Module, error) { return DecodeWithLimits(data, DefaultLimits) }
+func Decode(data []byte) (*wasm.Module, error) {
+	return decode(data, wasm.Features3, DefaultLimits)
+}
+
+// DecodeFeatures is Decode with only the 3.0 features in enabled: the
+// encodings of other features are malformed, with the reasons
+// WebAssembly 2.0 gives (enabled 0 decodes WebAssembly 2.0).
+func DecodeFeatures(data []byte, enabled wasm.Features) (*wasm.Module, error) {
+	return decode(data, enabled, DefaultLimits)
+}
 
 // DecodeWithLimits is Decode with other implementation limits (zero
 // fields take their defaults). A count beyond a limit is an *Error naming
 // the limit, reported before anything is allocated for it.
 func DecodeWithLimits(data []byte, lim Limits) (*wasm.Module, error) {
+	return decode(data, wasm.Features3, lim)
+}
+
+func decode(data []byte, enabled wasm.Features, lim Limits) (*wasm.Module, error) {
 	lim = lim.withDefaults()
 	if len(data) > lim.ModuleBytes {
 		return nil, &Error{Offset: 0, Reason: fmt.Sprintf("module of %d bytes exceeds the limit of %d bytes", len(data), lim.ModuleBytes)}
 	}
-	d := &decoder{r: NewReader(data, 0), m: &wasm.Module{}, lim: lim}
+	d := &decoder{r: NewReader(data, 0), m: &wasm.Module{}, lim: lim, enabled: enabled, tables: scanTablesFor(enabled)}
 	if err := d.module(); err != nil {
 		return nil, err
 	}
@@ -133,7 +150,7 @@ func (d *decoder) module() error {
 		idOff := r.pos
 		id := data[r.pos]
 		r.pos++
-		if id > secDataCount {
+		if id > secTag || id == secTag && !d.enabled.Has(wasm.FeatureExceptions) {
 			return d.errAt(idOff, ReasonSectionID)
 		}
 		if id != secCustom {
@@ -237,7 +254,7 @@ func (d *decoder) valType() (wasm.ValType, error) {
 		return 0, err
 	}
 	t := wasm.ValType(b)
-	if !t.IsValid() {
+	if !t.IsValid() || !d.enabled.Has(t.Feature()) {
 		return 0, d.errAt(at, ReasonValType)
 	}
 	return t, nil
@@ -250,38 +267,66 @@ func (d *decoder) refType() (wasm.ValType, error) {
 		return 0, err
 	}
 	t := wasm.ValType(b)
-	if !t.IsRef() {
+	if !t.IsRef() || !d.enabled.Has(t.Feature()) {
 		return 0, d.errAt(at, ReasonRefType)
 	}
 	return t, nil
 }
 
-func (d *decoder) limits() (wasm.Limits, error) {
+// ReasonShared is the reason for a shared memory: threads are not part of
+// WebAssembly 3.0 and wasmrun does not implement them.
+const ReasonShared = "shared memories (threads proposal) are not supported"
+
+// limits reads limits; is64 reports the i64 address type (3.0). mem says
+// whether they are a memory's (the shared flag is a memory flag).
+func (d *decoder) limits(mem bool) (l wasm.Limits, is64 bool, err error) {
 	at := d.r.pos
 	flag, err := d.byte()
 	if err != nil {
-		return wasm.Limits{}, err
+		return wasm.Limits{}, false, err
 	}
-	// The flags are a one-byte LEB128 integer: 0 (no maximum) or 1.
-	if flag&0x80 != 0 {
-		return wasm.Limits{}, d.errAt(at, ReasonIntTooLong)
-	}
-	if flag > 1 {
-		return wasm.Limits{}, d.errAt(at, ReasonIntTooLarge)
-	}
-	min, err := d.u32()
-	if err != nil {
-		return wasm.Limits{}, err
-	}
-	l := wasm.Limits{Min: uint64(min)}
-	if flag == 1 {
-		max, err := d.u32()
-		if err != nil {
-			return wasm.Limits{}, err
+	if d.enabled&(wasm.FeatureMemory64|wasm.FeatureTable64) == 0 {
+		// The flags are a one-byte LEB128 integer: 0 (no maximum) or 1.
+		if flag&0x80 != 0 {
+			return wasm.Limits{}, false, d.errAt(at, ReasonIntTooLong)
 		}
-		l.Max, l.HasMax = uint64(max), true
+		if flag > 1 {
+			return wasm.Limits{}, false, d.errAt(at, ReasonIntTooLarge)
+		}
+	} else {
+		// Bit 0: a maximum follows; bit 1: shared (threads); bit 2: the
+		// i64 address type.
+		if flag >= 8 || flag&2 != 0 && !mem {
+			return wasm.Limits{}, false, d.errAt(at, ReasonLimits)
+		}
+		if flag&2 != 0 {
+			return wasm.Limits{}, false, d.errAt(at, ReasonShared)
+		}
+		is64 = flag&4 != 0
+		if is64 && !d.enabled.Has(wasm.FeatureMemory64) && mem || is64 && !d.enabled.Has(wasm.FeatureTable64) && !mem {
+			return wasm.Limits{}, false, d.errAt(at, ReasonLimits)
+		}
 	}
-	return l, nil
+	read := func() (uint64, error) {
+		if is64 {
+			return d.r.ReadU64()
+		}
+		x, err := d.u32()
+		return uint64(x), err
+	}
+	min, err := read()
+	if err != nil {
+		return wasm.Limits{}, false, err
+	}
+	l = wasm.Limits{Min: min}
+	if flag&1 != 0 {
+		max, err := read()
+		if err != nil {
+			return wasm.Limits{}, false, err
+		}
+		l.Max, l.HasMax = max, true
+	}
+	return l, is64, nil
 }
 
 func (d *decoder) tableType() (wasm.TableType, error) {
@@ -289,8 +334,30 @@ func (d *decoder) tableType() (wasm.TableType, error) {
 	if err != nil {
 		return wasm.TableType{}, err
 	}
-	l, err := d.limits()
-	return wasm.TableType{Elem: t, Limits: l}, err
+	l, is64, err := d.limits(false)
+	return wasm.TableType{Elem: t, Limits: l, Is64: is64}, err
+}
+
+func (d *decoder) memoryType() (wasm.MemoryType, error) {
+	l, is64, err := d.limits(true)
+	return wasm.MemoryType{Limits: l, Is64: is64}, err
+}
+
+// ReasonTagAttr is the reason for a tag attribute other than 0 (exception).
+const ReasonTagAttr = "malformed tag attribute"
+
+// tag reads a tag type: the attribute 0 and a type index.
+func (d *decoder) tag() (wasm.Tag, error) {
+	at := d.r.pos
+	attr, err := d.byte()
+	if err != nil {
+		return wasm.Tag{}, err
+	}
+	if attr != 0 {
+		return wasm.Tag{}, d.errAt(at, ReasonTagAttr)
+	}
+	x, err := d.u32()
+	return wasm.Tag{Type: x}, err
 }
 
 func (d *decoder) globalType() (wasm.GlobalType, error) {
@@ -374,9 +441,14 @@ func (d *decoder) section(id byte) error {
 			case wasm.ExternTable:
 				im.Table, err = d.tableType()
 			case wasm.ExternMemory:
-				im.Memory.Limits, err = d.limits()
+				im.Memory, err = d.memoryType()
 			case wasm.ExternGlobal:
 				im.Global, err = d.globalType()
+			case wasm.ExternTag:
+				if !d.enabled.Has(wasm.FeatureExceptions) {
+					return d.errAt(at, ReasonImportKind)
+				}
+				im.Tag, err = d.tag()
 			default:
 				return d.errAt(at, ReasonImportKind)
 			}
@@ -422,7 +494,18 @@ func (d *decoder) section(id byte) error {
 		}
 		m.Memories = mk[wasm.MemoryType](n)
 		for i := range m.Memories {
-			if m.Memories[i].Limits, err = d.limits(); err != nil {
+			if m.Memories[i], err = d.memoryType(); err != nil {
+				return err
+			}
+		}
+	case secTag:
+		n, err := d.length()
+		if err != nil {
+			return err
+		}
+		m.Tags = mk[wasm.Tag](n)
+		for i := range m.Tags {
+			if m.Tags[i], err = d.tag(); err != nil {
 				return err
 			}
 		}
@@ -456,7 +539,7 @@ func (d *decoder) section(id byte) error {
 			if err != nil {
 				return err
 			}
-			if k > 3 {
+			if k > 4 || k == 4 && !d.enabled.Has(wasm.FeatureExceptions) {
 				return d.errAt(at, ReasonExportKind)
 			}
 			ex.Kind = wasm.ExternKind(k)

@@ -16,13 +16,14 @@ const (
 	sGlobal
 	sElem
 	sData
+	sTag // 3.0: exception handling
 	numSpaces
 )
 
-var spaceNames = [numSpaces]string{"type", "func", "table", "memory", "global", "elem", "data"}
+var spaceNames = [numSpaces]string{"type", "func", "table", "memory", "global", "elem", "data", "tag"}
 
 // unknownNames are the reasons given for an identifier that names nothing.
-var unknownNames = [numSpaces]string{"unknown type", "unknown function", "unknown table", "unknown memory", "unknown global", "unknown elem segment", "unknown data segment"}
+var unknownNames = [numSpaces]string{"unknown type", "unknown function", "unknown table", "unknown memory", "unknown global", "unknown elem segment", "unknown data segment", "unknown tag"}
 
 // builder holds the state of one module being parsed.
 type builder struct {
@@ -156,7 +157,7 @@ func (p *parser) fields() *wasm.Module {
 			id, idt := p.optID()
 			b.bind(s, id, idt)
 			b.imported[s]++
-		case "func", "table", "memory", "global":
+		case "func", "table", "memory", "global", "tag":
 			s := descSpace(p, kwt)
 			p.i += 2
 			id, idt := p.optID()
@@ -240,6 +241,8 @@ func descSpace(p *parser, t *token) space {
 		return sMem
 	case p.is(t, "global"):
 		return sGlobal
+	case p.is(t, "tag"):
+		return sTag
 	}
 	p.unexpected(t)
 	return 0
@@ -315,6 +318,30 @@ func (b *builder) valType() wasm.ValType {
 			return wasm.FuncRef
 		case "externref":
 			return wasm.ExternRef
+		case "exnref":
+			return wasm.ExnRef
+		}
+	}
+	if t.kind == tLParen && p.is(p.peek(), "ref") {
+		// (ref null ht) with an abstract heap type.
+		p.i++
+		if n := p.next(); p.is(n, "null") {
+			ht := p.next()
+			var rt wasm.ValType
+			switch {
+			case p.is(ht, "func"):
+				rt = wasm.FuncRef
+			case p.is(ht, "extern"):
+				rt = wasm.ExternRef
+			case p.is(ht, "exn"):
+				rt = wasm.ExnRef
+			default:
+				p.unexpected(ht)
+			}
+			p.expectRParen()
+			return rt
+		} else {
+			p.unexpected(n)
 		}
 	}
 	p.unexpected(t)
@@ -322,7 +349,8 @@ func (b *builder) valType() wasm.ValType {
 }
 
 func (b *builder) isRefType(t *token) bool {
-	return b.p.is(t, "funcref") || b.p.is(t, "externref")
+	return b.p.is(t, "funcref") || b.p.is(t, "externref") || b.p.is(t, "exnref") ||
+		t == b.p.peek() && b.p.lparenKw("ref")
 }
 
 func (b *builder) refType() wasm.ValType {
@@ -381,14 +409,48 @@ func (b *builder) noMoreSig() {
 	}
 }
 
+// limits parses limits: 32-bit numbers in WebAssembly 2.0, 64-bit ones
+// with memory64 (the validator checks the bounds of the address type).
 func (b *builder) limits() wasm.Limits {
+	p := b.p
+	read := func() uint64 {
+		if p.enabled.Has(wasm.FeatureMemory64) {
+			return p.u64()
+		}
+		return uint64(p.u32())
+	}
 	var l wasm.Limits
-	l.Min = uint64(b.p.u32())
-	if t := b.p.peek(); t.kind == tAtom && isDigit(b.p.src[t.pos]) {
-		l.Max = uint64(b.p.u32())
+	l.Min = read()
+	if t := p.peek(); t.kind == tAtom && isDigit(p.src[t.pos]) {
+		l.Max = read()
 		l.HasMax = true
 	}
 	return l
+}
+
+// addrType parses an optional address type (3.0: memory64, table64) and
+// reports whether it is i64.
+func (b *builder) addrType() bool {
+	p := b.p
+	t := p.peek()
+	if t.kind == tAtom && p.enabled&(wasm.FeatureMemory64|wasm.FeatureTable64) != 0 {
+		switch p.text(t) {
+		case "i64":
+			p.i++
+			return true
+		case "i32":
+			p.i++
+		}
+	}
+	return false
+}
+
+// zeroOffset returns the constant expression 0 of the address type.
+func zeroOffset(is64 bool) wasm.ConstExpr {
+	if is64 {
+		return wasm.ConstExpr{Code: []byte{byte(wasm.OpI64Const), 0, byte(wasm.OpEnd)}}
+	}
+	return wasm.ConstExpr{Code: append([]byte(nil), constZero...)}
 }
 
 func (b *builder) globalType() wasm.GlobalType {
@@ -451,6 +513,8 @@ func (b *builder) nextIndex(s space, imported bool) uint32 {
 		return b.imported[s] + uint32(len(m.Memories))
 	case sGlobal:
 		return b.imported[s] + uint32(len(m.Globals))
+	case sTag:
+		return b.imported[s] + uint32(len(m.Tags))
 	}
 	return 0
 }
@@ -463,6 +527,8 @@ func kindOfSpace(s space) wasm.ExternKind {
 		return wasm.ExternTable
 	case sMem:
 		return wasm.ExternMemory
+	case sTag:
+		return wasm.ExternTag
 	}
 	return wasm.ExternGlobal
 }
@@ -492,7 +558,7 @@ func (b *builder) field() {
 		b.importDesc(&imp, s)
 		p.expectRParen()
 		m.Imports = append(m.Imports, imp)
-	case "func", "table", "memory", "global":
+	case "func", "table", "memory", "global", "tag":
 		s := descSpace(p, kwt)
 		id, _ := p.optID()
 		exports := b.inlineExports()
@@ -518,6 +584,9 @@ func (b *builder) field() {
 		case sGlobal:
 			gt := b.globalType()
 			m.Globals = append(m.Globals, wasm.Global{Type: gt, Init: b.expr()})
+		case sTag:
+			ti, _, _ := b.typeUse(true)
+			m.Tags = append(m.Tags, wasm.Tag{Type: ti})
 		}
 	case "export":
 		name := p.name()
@@ -547,12 +616,16 @@ func (b *builder) importDesc(imp *wasm.Import, s space) {
 	case sFunc:
 		imp.Func, _, _ = b.typeUse(true)
 	case sTable:
+		imp.Table.Is64 = b.addrType()
 		imp.Table.Limits = b.limits()
 		imp.Table.Elem = b.refType()
 	case sMem:
+		imp.Memory.Is64 = b.addrType()
 		imp.Memory.Limits = b.limits()
 	case sGlobal:
 		imp.Global = b.globalType()
+	case sTag:
+		imp.Tag.Type, _, _ = b.typeUse(true)
 	}
 }
 
@@ -629,12 +702,13 @@ func (b *builder) funcDef(idx uint32) {
 
 func (b *builder) tableDef(idx uint32) {
 	p := b.p
+	is64 := b.addrType()
 	if b.isRefType(p.peek()) {
 		// (table reftype (elem ...))
 		rt := b.valType()
 		p.expectLParen()
 		p.expectKw("elem")
-		seg := wasm.ElemSegment{Mode: wasm.SegmentActive, Table: idx, Offset: wasm.ConstExpr{Code: append([]byte(nil), constZero...)}, Type: rt}
+		seg := wasm.ElemSegment{Mode: wasm.SegmentActive, Table: idx, Offset: zeroOffset(is64), Type: rt}
 		if p.peek().kind == tLParen {
 			seg.UsesExprs = true
 			seg.Exprs = b.elemExprs()
@@ -643,17 +717,18 @@ func (b *builder) tableDef(idx uint32) {
 		}
 		p.expectRParen()
 		n := uint64(seg.Len())
-		b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: wasm.Limits{Min: n, Max: n, HasMax: true}})
+		b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: wasm.Limits{Min: n, Max: n, HasMax: true}, Is64: is64})
 		b.addElem(seg)
 		return
 	}
 	l := b.limits()
 	rt := b.refType()
-	b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: l})
+	b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: l, Is64: is64})
 }
 
 func (b *builder) memoryDef(idx uint32) {
 	p := b.p
+	is64 := b.addrType()
 	if p.lparenKw("data") {
 		p.i += 2
 		var init []byte
@@ -662,11 +737,11 @@ func (b *builder) memoryDef(idx uint32) {
 		}
 		p.expectRParen()
 		n := (uint64(len(init)) + wasm.PageSize - 1) / wasm.PageSize
-		b.m.Memories = append(b.m.Memories, wasm.MemoryType{Limits: wasm.Limits{Min: n, Max: n, HasMax: true}})
-		b.m.Datas = append(b.m.Datas, wasm.DataSegment{Mode: wasm.SegmentActive, Memory: idx, Offset: wasm.ConstExpr{Code: append([]byte(nil), constZero...)}, Init: init})
+		b.m.Memories = append(b.m.Memories, wasm.MemoryType{Limits: wasm.Limits{Min: n, Max: n, HasMax: true}, Is64: is64})
+		b.m.Datas = append(b.m.Datas, wasm.DataSegment{Mode: wasm.SegmentActive, Memory: idx, Offset: zeroOffset(is64), Init: init})
 		return
 	}
-	b.m.Memories = append(b.m.Memories, wasm.MemoryType{Limits: b.limits()})
+	b.m.Memories = append(b.m.Memories, wasm.MemoryType{Limits: b.limits(), Is64: is64})
 }
 
 // funcIndices parses funcidx*.

@@ -43,7 +43,17 @@ type validator struct {
 	tables    []wasm.TableType
 	globals   []wasm.GlobalType
 	numMems   int
-	refs      []bool // declared function references, by function index
+	mems      []wasm.MemoryType // the memory index space
+	tags      []uint32          // type index of every tag of the index space
+	catches   []binary.Catch    // scratch for try_table
+	// addr and addr2 are the address types of the memories (or tables)
+	// named by the current instruction's immediates; wide is set when
+	// one of them is i64 (3.0: memory64, table64).
+	addr, addr2 wasm.ValType
+	wide        bool
+	refs        []bool        // declared function references, by function index
+	feats       wasm.Features // 3.0 features seen so far
+	enabled     wasm.Features // 3.0 features allowed
 
 	// State of the body being validated.
 	body    []byte
@@ -199,7 +209,7 @@ func (v *validator) blockType() (params, results []wasm.ValType, err error) {
 		if b&0xC0 == 0x40 {
 			v.pos++
 			t := wasm.ValType(b)
-			if !t.IsValid() {
+			if !v.valType(t) {
 				return nil, nil, v.errorf("malformed block type %#x", b)
 			}
 			return nil, single[b][:], nil
@@ -215,7 +225,7 @@ func (v *validator) blockType() (params, results []wasm.ValType, err error) {
 	case binary.BlockEmpty:
 		return nil, nil, nil
 	case binary.BlockValue:
-		if !bt.Value.IsValid() {
+		if !v.valType(bt.Value) {
 			return nil, nil, v.errorf("malformed block type %#x", byte(bt.Value))
 		}
 		return nil, single[bt.Value][:], nil
@@ -337,40 +347,119 @@ func (v *validator) label(l uint32) (*frame, error) {
 	return &v.ctrls[len(v.ctrls)-1-int(l)], nil
 }
 
-// memArg reads a memory-access immediate and checks the alignment and
-// the memory index.
+// memArg reads a memory-access immediate and checks the alignment, the
+// memory index and the offset.
 func (v *validator) memArg(natural uint8) error {
-	align, ok := v.u32Fast()
+	flags, ok := v.u32Fast()
 	if !ok {
 		var err error
-		if align, err = v.u32Slow(); err != nil {
+		if flags, err = v.u32Slow(); err != nil {
 			return err
 		}
 	}
-	if _, ok := v.u32Fast(); !ok {
-		if _, err := v.u32Slow(); err != nil {
+	mem := uint32(0)
+	if flags&0x40 != 0 && flags < 0x80 && v.enabled.Has(wasm.FeatureMultiMemory) {
+		v.feats |= wasm.FeatureMultiMemory
+		var ok bool
+		if mem, ok = v.u32Fast(); !ok {
+			var err error
+			if mem, err = v.u32Slow(); err != nil {
+				return err
+			}
+		}
+		flags &^= 0x40
+	}
+	var off uint64
+	if x, ok := v.u32Fast(); ok {
+		off = uint64(x)
+	} else if v.enabled.Has(wasm.FeatureMemory64) {
+		r := v.reader()
+		var err error
+		if off, err = r.ReadU64(); err != nil {
+			return v.wrap(err)
+		}
+		v.pos += r.Pos()
+	} else {
+		x, err := v.u32Slow()
+		if err != nil {
 			return err
 		}
+		off = uint64(x)
 	}
-	if v.numMems == 0 {
-		return v.errorf("unknown memory 0")
+	if uint64(mem) >= uint64(v.numMems) {
+		return v.errorf("unknown memory %d", mem)
 	}
-	if align > uint32(natural) {
+	if flags > uint32(natural) {
 		return v.errorf("alignment must not be larger than natural")
+	}
+	if v.mems[mem].Is64 {
+		v.addr, v.wide = wasm.I64, true
+	} else if off > 0xFFFFFFFF {
+		return v.errorf("offset out of range")
 	}
 	return nil
 }
 
-func (v *validator) memIndex() error {
+// memIndex reads a memory index and records its address type in v.addr
+// (first) and v.addr2 (second index of memory.copy).
+func (v *validator) memIndex(second bool) error {
 	x, ok := v.u32Fast()
 	if !ok {
 		var err error
 		if x, err = v.u32Slow(); err != nil {
 			return err
 		}
+		v.feats |= wasm.FeatureMultiMemory // a long encoding that 2.0 engines do not read
 	}
 	if uint64(x) >= uint64(v.numMems) {
 		return v.errorf("unknown memory %d", x)
+	}
+	if x != 0 {
+		v.feats |= wasm.FeatureMultiMemory
+	}
+	t := v.mems[x].AddrType()
+	if second {
+		v.addr2 = t
+	} else {
+		v.addr = t
+	}
+	if t == wasm.I64 {
+		v.wide = true
+	}
+	return nil
+}
+
+// fixedWide validates a fixed-signature memory instruction whose memory
+// has the i64 address type (or two memories with different ones), the
+// immediates read: the address operands are of the memory's address type.
+func (v *validator) fixedWide(s *sig) error {
+	p, r := s.p, s.r
+	switch s.op {
+	case wasm.OpMemorySize:
+		r = v.addr
+	case wasm.OpMemoryGrow:
+		p[0], r = v.addr, v.addr
+	case wasm.OpMemoryFill:
+		p[0], p[2] = v.addr, v.addr
+	case wasm.OpTableSize:
+		r = v.addr
+	case wasm.OpMemoryCopy, wasm.OpTableCopy:
+		p[0], p[1], p[2] = v.addr, v.addr2, wasm.I64
+		if v.addr == wasm.I32 || v.addr2 == wasm.I32 {
+			p[2] = wasm.I32
+		}
+	default: // loads, stores, memory.init, table.init: the address comes first
+		p[0] = v.addr
+	}
+	for j := int(s.n) - 1; j >= 0; j-- {
+		if !v.popFast(p[j]) {
+			if err := v.popSlow(p[j]); err != nil {
+				return err
+			}
+		}
+	}
+	if r != 0 {
+		v.push(r)
 	}
 	return nil
 }
@@ -486,7 +575,7 @@ func (v *validator) function(i int, fi *FuncInfo, backing *[]wasm.ValType) error
 		v128 = v128 || t == wasm.V128
 	}
 	for _, d := range code.Locals {
-		if !d.Type.IsValid() {
+		if !v.valType(d.Type) {
 			return &Error{Offset: -1, Func: v.fn, Reason: fmt.Sprintf("malformed value type %#x", byte(d.Type))}
 		}
 		v128 = v128 || (d.Type == wasm.V128 && d.Count > 0)
@@ -539,12 +628,19 @@ func (v *validator) code(fi *FuncInfo) error {
 		}
 		switch s.class {
 		case cFixed:
+			flags |= s.flags
 			if s.imm != wasm.ImmNone {
 				if err := v.immediates(s); err != nil {
 					return err
 				}
+				if v.wide {
+					v.wide = false
+					if err := v.fixedWide(s); err != nil {
+						return err
+					}
+					continue
+				}
 			}
-			flags |= s.flags
 			// Pop the parameters (last first) and push the result.
 			k := int(s.n)
 			n := len(v.vals) - k
@@ -777,7 +873,10 @@ func (v *validator) code(fi *FuncInfo) error {
 			}
 			v.setUnreachable()
 
-		case cCall:
+		case cCall, cReturnCall:
+			if s.class == cReturnCall && !v.enabled.Has(wasm.FeatureTailCall) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
 			x, err := v.funcIndex()
 			if err != nil {
 				return err
@@ -786,11 +885,20 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err := v.popVals(ft.Params); err != nil {
 				return err
 			}
-			v.pushVals(ft.Results)
 			fi.HasCalls = true
 			fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params) || hasV128(ft.Results)
+			if s.class == cReturnCall {
+				if err := v.tailCall(ft); err != nil {
+					return err
+				}
+				break
+			}
+			v.pushVals(ft.Results)
 
-		case cCallIndirect:
+		case cCallIndirect, cReturnCallIndirect:
+			if s.class == cReturnCallIndirect && !v.enabled.Has(wasm.FeatureTailCall) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
 			ti, ok := v.u32Fast()
 			if !ok {
 				var err error
@@ -808,8 +916,8 @@ func (v *validator) code(fi *FuncInfo) error {
 			if t.Elem != wasm.FuncRef {
 				return v.errorf("type mismatch: call_indirect through a table of %v", t.Elem)
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -817,10 +925,16 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err := v.popVals(ft.Params); err != nil {
 				return err
 			}
-			v.pushVals(ft.Results)
 			fi.HasCalls = true
 			fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params) || hasV128(ft.Results)
 			fi.UsesTables = true
+			if s.class == cReturnCallIndirect {
+				if err := v.tailCall(ft); err != nil {
+					return err
+				}
+				break
+			}
+			v.pushVals(ft.Results)
 
 		case cDrop:
 			if _, err := v.popAny(); err != nil {
@@ -868,7 +982,7 @@ func (v *validator) code(fi *FuncInfo) error {
 				return err
 			}
 			t := wasm.ValType(b)
-			if !t.IsValid() {
+			if !v.valType(t) {
 				return v.errorf("malformed value type %#x", b)
 			}
 			if !v.popFast(wasm.I32) {
@@ -894,8 +1008,8 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -912,8 +1026,8 @@ func (v *validator) code(fi *FuncInfo) error {
 					return err
 				}
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -924,8 +1038,8 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -934,7 +1048,7 @@ func (v *validator) code(fi *FuncInfo) error {
 					return err
 				}
 			}
-			v.push(wasm.I32)
+			v.push(t.AddrType())
 			fi.UsesTables = true
 
 		case cTableFill:
@@ -942,8 +1056,8 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -952,8 +1066,8 @@ func (v *validator) code(fi *FuncInfo) error {
 					return err
 				}
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -965,10 +1079,58 @@ func (v *validator) code(fi *FuncInfo) error {
 				return err
 			}
 			t := wasm.ValType(b)
-			if !t.IsRef() {
+			if !t.IsRef() || !v.valType(t) {
 				return v.errorf("malformed reference type %#x", b)
 			}
 			v.push(t)
+
+		case cThrow:
+			if !v.enabled.Has(wasm.FeatureExceptions) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
+			ft, err := v.tag()
+			if err != nil {
+				return err
+			}
+			if err := v.popVals(ft.Params); err != nil {
+				return err
+			}
+			fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params)
+			v.setUnreachable()
+
+		case cThrowRef:
+			if !v.enabled.Has(wasm.FeatureExceptions) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
+			v.feats |= wasm.FeatureExceptions
+			if !v.popFast(wasm.ExnRef) {
+				if err := v.popSlow(wasm.ExnRef); err != nil {
+					return err
+				}
+			}
+			v.setUnreachable()
+
+		case cTryTable:
+			if !v.enabled.Has(wasm.FeatureExceptions) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
+			v.feats |= wasm.FeatureExceptions
+			params, results, err := v.blockType()
+			if err != nil {
+				return err
+			}
+			if err := v.tryCatches(); err != nil {
+				return err
+			}
+			if err := v.popVals(params); err != nil {
+				return err
+			}
+			v.pushCtrl(kBlock, params, results)
+			fi.NumBlocks++
+			fi.UsesV128 = fi.UsesV128 || hasV128(params) || hasV128(results)
+			if len(v.ctrls) > maxDepth {
+				maxDepth = len(v.ctrls)
+			}
 
 		case cRefIsNull:
 			t, err := v.popAny()
@@ -999,6 +1161,81 @@ func (v *validator) code(fi *FuncInfo) error {
 			return v.errorf("validate: unhandled instruction %v", s.op)
 		}
 	}
+}
+
+// tag reads a tag index and returns the tag's function type.
+func (v *validator) tag() (*wasm.FuncType, error) {
+	x, err := v.u32()
+	if err != nil {
+		return nil, err
+	}
+	if uint64(x) >= uint64(len(v.tags)) {
+		return nil, v.errorf("unknown tag %d", x)
+	}
+	v.feats |= wasm.FeatureExceptions
+	return &v.types[v.tags[x]], nil
+}
+
+// tryCatches reads and checks the catch clauses of try_table: each
+// label, relative to the context outside the try_table, must accept what
+// the clause delivers.
+func (v *validator) tryCatches() error {
+	r := v.reader()
+	var err error
+	v.catches, err = r.ReadCatches(v.catches[:0])
+	if err != nil {
+		return v.wrap(err)
+	}
+	v.pos += r.Pos()
+	for _, c := range v.catches {
+		var vals []wasm.ValType
+		ref := false
+		switch c.Kind {
+		case binary.CatchTag, binary.CatchRef:
+			if uint64(c.Tag) >= uint64(len(v.tags)) {
+				return v.errorf("unknown tag %d", c.Tag)
+			}
+			vals = v.types[v.tags[c.Tag]].Params
+			ref = c.Kind == binary.CatchRef
+		case binary.CatchAllRef:
+			ref = true
+		}
+		f, err := v.label(c.Label)
+		if err != nil {
+			return err
+		}
+		lt := f.labelTypes()
+		n := len(vals)
+		if ref {
+			n++
+		}
+		if len(lt) != n {
+			return v.errorf("type mismatch: catch clause delivers %d values to a label of %d", n, len(lt))
+		}
+		if !equalTypes(vals, lt[:len(vals)]) {
+			return v.errorf("type mismatch: catch clause values %v for a label of %v",
+				wasm.FuncType{Params: vals}.String(), wasm.FuncType{Params: lt}.String())
+		}
+		if ref {
+			if lt[n-1] != wasm.ExnRef {
+				return v.errorf("type mismatch: catch clause delivers exnref to a label of %v", lt[n-1])
+			}
+		}
+	}
+	return nil
+}
+
+// tailCall checks a tail call to a function of type ft, whose parameters
+// have been popped: its results must match the caller's, and the rest of
+// the frame is unreachable.
+func (v *validator) tailCall(ft *wasm.FuncType) error {
+	v.feats |= wasm.FeatureTailCall
+	if !equalTypes(ft.Results, v.ctrls[0].results) {
+		return v.errorf("type mismatch: tail call results %v do not match the function's results %v",
+			wasm.FuncType{Params: ft.Results}.String(), wasm.FuncType{Params: v.ctrls[0].results}.String())
+	}
+	v.setUnreachable()
+	return nil
 }
 
 // immediates reads and checks the immediates of a fixed-signature
@@ -1048,7 +1285,7 @@ func (v *validator) immediates(s *sig) error {
 		}
 		v.pos += 16
 	case wasm.ImmMemory:
-		return v.memIndex()
+		return v.memIndex(false)
 	case wasm.ImmMemoryInit:
 		// The memory is checked before the data segment, as the
 		// reference interpreter does.
@@ -1059,7 +1296,7 @@ func (v *validator) immediates(s *sig) error {
 				return err
 			}
 		}
-		if err := v.memIndex(); err != nil {
+		if err := v.memIndex(false); err != nil {
 			return err
 		}
 		if uint64(x) >= uint64(len(v.m.Datas)) {
@@ -1068,12 +1305,16 @@ func (v *validator) immediates(s *sig) error {
 	case wasm.ImmData:
 		return v.dataIndex()
 	case wasm.ImmMemoryCopy:
-		if err := v.memIndex(); err != nil {
+		v.addr2 = wasm.I32
+		if err := v.memIndex(false); err != nil {
 			return err
 		}
-		return v.memIndex()
+		return v.memIndex(true)
 	case wasm.ImmTable: // table.size
-		_, err := v.tableIndex()
+		t, err := v.tableIndex()
+		if err == nil && t.Is64 {
+			v.addr, v.wide = wasm.I64, true
+		}
 		return err
 	case wasm.ImmElem:
 		_, err := v.elemIndex()
@@ -1096,6 +1337,9 @@ func (v *validator) immediates(s *sig) error {
 			return v.errorf("unknown elem segment %d", x)
 		}
 		e := &v.m.Elems[x]
+		if t.Is64 {
+			v.addr, v.wide = wasm.I64, true
+		}
 		if t.Elem != e.Type {
 			return v.errorf("type mismatch: table.init of %v elements into a %v table", e.Type, t.Elem)
 		}
@@ -1107,6 +1351,9 @@ func (v *validator) immediates(s *sig) error {
 		src, err := v.tableIndex()
 		if err != nil {
 			return err
+		}
+		if dst.Is64 || src.Is64 {
+			v.addr, v.addr2, v.wide = dst.AddrType(), src.AddrType(), true
 		}
 		if dst.Elem != src.Elem {
 			return v.errorf("type mismatch: table.copy from a %v table to a %v table", src.Elem, dst.Elem)

@@ -35,6 +35,11 @@ const (
 	cRefNull
 	cRefIsNull
 	cRefFunc
+	cReturnCall
+	cReturnCallIndirect
+	cThrow
+	cThrowRef
+	cTryTable
 )
 
 // Flags of fixed-signature instructions.
@@ -97,6 +102,12 @@ func init() {
 		wasm.OpRefNull:      cRefNull,
 		wasm.OpRefIsNull:    cRefIsNull,
 		wasm.OpRefFunc:      cRefFunc,
+
+		wasm.OpReturnCall:         cReturnCall,
+		wasm.OpReturnCallIndirect: cReturnCallIndirect,
+		wasm.OpThrow:              cThrow,
+		wasm.OpThrowRef:           cThrowRef,
+		wasm.OpTryTable:           cTryTable,
 	}
 	for i := range sigs {
 		op := wasm.Op(i)

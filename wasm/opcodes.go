@@ -44,6 +44,8 @@ const (
 	ImmShuffle              // 16 lane indices, one byte each
 	ImmLane                 // one lane-index byte
 	ImmMemArgLane           // memarg, then a lane-index byte
+	ImmTag                  // tag index (3.0: throw)
+	ImmTryTable             // block type, then a vector of catch clauses (3.0: try_table)
 )
 
 // OpInfo describes one instruction.
@@ -62,6 +64,9 @@ type OpInfo struct {
 	Align uint8
 	// Lanes is the number of lanes addressed by a lane immediate.
 	Lanes uint8
+	// Feature is the WebAssembly 3.0 feature that introduced the
+	// instruction, or 0 for the instructions of WebAssembly 2.0.
+	Feature Features
 }
 
 // Info returns the description of op; ok is false for an unknown opcode.
