@@ -143,7 +143,7 @@ func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, err
 	if err != nil {
 		return nil, err
 	}
-	if f := info.Features &^ engineFeatures; f != 0 {
+	if f := info.Features &^ engineFeatures(r.kind); f != 0 {
 		return nil, fmt.Errorf("wasmrun: %s is not supported by the %s engine yet", f.First(), r.kind)
 	}
 	cm, err := store.Compile(r.engine, m, info)
@@ -153,9 +153,15 @@ func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, err
 	return &CompiledModule{mod: cm}, nil
 }
 
-// engineFeatures is the set of WebAssembly 3.0 features the engines run;
-// Compile refuses modules that use any other.
-const engineFeatures wasm.Features = 0
+// engineFeatures returns the WebAssembly 3.0 features an engine runs;
+// Compile refuses modules that use any other. Extended constant
+// expressions are evaluated by the store, for every engine.
+func engineFeatures(kind EngineKind) wasm.Features {
+	if kind == EngineInterp {
+		return wasm.FeatureTailCall | wasm.FeatureExtendedConst
+	}
+	return wasm.FeatureExtendedConst
+}
 
 // Decode parses a module in the binary format (when src starts with the
 // magic bytes "\x00asm") or the text format, without validating it.

@@ -18,6 +18,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unsafe"
 
 	"github.com/wasmrun/wasmrun/internal/store"
@@ -345,6 +346,11 @@ func (v *vm) bulkCheck() store.TrapCode {
 	}
 	if err := v.ctx.Err(); err != nil {
 		v.cause = err
+		return store.TrapCancelled
+	}
+	// The context's timer may not have run yet on a busy machine.
+	if d, ok := v.ctx.Deadline(); ok && !time.Now().Before(d) {
+		v.cause = context.DeadlineExceeded
 		return store.TrapCancelled
 	}
 	v.budget--

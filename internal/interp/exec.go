@@ -324,6 +324,18 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 				goto trapped
 			}
 			goto call
+		case opReturnCall:
+			v.callee = v.st.funcs[in.k]
+			goto tailCall
+		case opReturnCallIndirect:
+			v.ip = ip
+			tc = v.resolveIndirect(in, fp)
+			ip = v.ip
+			in = (*instr)(unsafe.Add(ip, -int(instrSize)))
+			if tc != 0 {
+				goto trapped
+			}
+			goto tailCall
 		case opSelect:
 			if uint32(*at(fp, in.z)) != 0 {
 				*at(fp, in.r) = *at(fp, in.x)
@@ -778,6 +790,26 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 		}
 		continue
 
+	tailCall:
+		if cf, ok := v.callee.Code.(*funcCode); ok && v.callee.Instance == v.st.inst {
+			v.budget--
+			if v.budget <= 0 {
+				v.ip = ip
+				tc = v.refill()
+				ip = v.ip
+				if tc != 0 {
+					goto trapped
+				}
+			}
+			v.ip = ip
+			if fp, tc = v.tail(cf, in); tc != 0 {
+				goto trapped
+			}
+			ip = unsafe.Pointer(unsafe.SliceData(cf.code))
+			continue
+		}
+		goto call
+
 	call:
 		v.budget--
 		if v.budget <= 0 {
@@ -1059,6 +1091,21 @@ func (v *vm) enter(cf *funcCode, in *instr, ip unsafe.Pointer) (unsafe.Pointer, 
 	}
 	v.fn, v.fc, v.base = callee, cf, nb
 	fr := v.stack[nb:]
+	enterFrame(fr, cf)
+	return unsafe.Pointer(unsafe.SliceData(fr)), 0
+}
+
+// tail replaces the current frame by one of callee cf (a function of
+// the current instance, in v.callee), whose arguments are at slot in.x:
+// they move to slot 0, and the callee returns where the current function
+// would have. It returns the new frame pointer.
+func (v *vm) tail(cf *funcCode, in *instr) (unsafe.Pointer, store.TrapCode) {
+	if v.base+cf.frameSize > len(v.stack) && !v.grow(v.base+cf.frameSize) {
+		return nil, store.TrapCallStackExhausted
+	}
+	fr := v.stack[v.base:]
+	copy(fr[:cf.paramSlots], fr[in.x:int(in.x)+cf.paramSlots])
+	v.fn, v.fc = v.callee, cf
 	enterFrame(fr, cf)
 	return unsafe.Pointer(unsafe.SliceData(fr)), 0
 }

@@ -714,6 +714,11 @@ func (v *vm) bulkCheck(ctx context.Context) store.TrapCode {
 		v.cause = err
 		return store.TrapCancelled
 	}
+	// The context's timer may not have run yet on a busy machine.
+	if d, ok := ctx.Deadline(); ok && !time.Now().Before(d) {
+		v.cause = context.DeadlineExceeded
+		return store.TrapCancelled
+	}
 	v.vc.Budget--
 	if v.vc.Budget > 0 {
 		return 0
