@@ -33,6 +33,7 @@ import (
 	"sync"
 
 	"github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/internal/interp"
 	"github.com/wasmrun/wasmrun/internal/store"
 	"github.com/wasmrun/wasmrun/text"
 	"github.com/wasmrun/wasmrun/validate"
@@ -154,13 +155,12 @@ func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, err
 }
 
 // engineFeatures returns the WebAssembly 3.0 features an engine runs;
-// Compile refuses modules that use any other. Extended constant
-// expressions are evaluated by the store, for every engine.
+// Compile refuses modules that use any other.
 func engineFeatures(kind EngineKind) wasm.Features {
 	if kind == EngineInterp {
-		return wasm.FeatureTailCall | wasm.FeatureExtendedConst
+		return interp.Features
 	}
-	return wasm.FeatureExtendedConst
+	return jitFeatures
 }
 
 // Decode parses a module in the binary format (when src starts with the

@@ -112,6 +112,15 @@ func (m *Module) FuncCode(i int) any { return m.funcs[i] }
 // Compile translates every function body of m, which must have passed
 // validation. info may be nil.
 func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
+	if info == nil {
+		var err error
+		if info, err = validate.Module(m); err != nil {
+			return nil, err
+		}
+	}
+	if f := info.Features &^ Features; f != 0 {
+		return nil, fmt.Errorf("interp: %s is not supported by the interpreter yet", f.First())
+	}
 	funcTypes := make([]uint32, 0, m.NumFuncs())
 	var globals []wasm.ValType
 	for _, im := range m.Imports {
@@ -159,6 +168,11 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 	}
 	return mod, nil
 }
+
+// Features are the WebAssembly 3.0 features the interpreter runs (the
+// store evaluates extended constant expressions). Compile refuses a
+// module that uses another, naming it.
+const Features = wasm.FeatureTailCall | wasm.FeatureExtendedConst
 
 // parallelThreshold is the number of functions per extra compiling
 // goroutine: functions are translated independently, on up to GOMAXPROCS

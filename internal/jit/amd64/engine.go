@@ -131,6 +131,9 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 			return nil, err
 		}
 	}
+	if f := info.Features &^ Features; f != 0 {
+		return nil, fmt.Errorf("jit: %s is not supported by the JIT yet", f.First())
+	}
 	types := make([]uint32, 0, m.NumFuncs())
 	var globals []wasm.ValType
 	for _, im := range m.Imports {
@@ -493,6 +496,11 @@ func (v *vm) nextBudget() int64 {
 	v.fuel -= n
 	return n
 }
+
+// Features are the WebAssembly 3.0 features the JIT compiles (the store
+// evaluates extended constant expressions). Compile refuses a module that
+// uses another, naming it.
+const Features = wasm.FeatureExtendedConst
 
 // loop handles exits until the called function returns or traps.
 func (v *vm) loop(ctx context.Context, inst *store.Instance, d *instData, mod *module) error {
