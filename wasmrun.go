@@ -145,13 +145,25 @@ func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, err
 		return nil, err
 	}
 	if f := info.Features &^ engineFeatures(r.kind); f != 0 {
-		return nil, fmt.Errorf("wasmrun: %s is not supported by the %s engine yet", f.First(), r.kind)
+		return nil, &UnsupportedFeatureError{Feature: f.First().String(), Engine: r.kind}
 	}
 	cm, err := store.Compile(r.engine, m, info)
 	if err != nil {
 		return nil, err
 	}
 	return &CompiledModule{mod: cm}, nil
+}
+
+// UnsupportedFeatureError is the error of Compile for a module that uses a
+// WebAssembly 3.0 feature the runtime's engine does not run yet (another
+// engine may: the interpreter runs more of 3.0 than the JIT).
+type UnsupportedFeatureError struct {
+	Feature string     // the feature's name, such as "tail calls"
+	Engine  EngineKind // the engine that lacks it
+}
+
+func (e *UnsupportedFeatureError) Error() string {
+	return fmt.Sprintf("wasmrun: %s is not supported by the %s engine yet", e.Feature, e.Engine)
 }
 
 // engineFeatures returns the WebAssembly 3.0 features an engine runs;

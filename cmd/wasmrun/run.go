@@ -175,7 +175,7 @@ func runModule(o *runOptions, file string, guestArgs []string, stdin io.Reader, 
 	if err != nil {
 		return 2, err
 	}
-	rt, err := wasmrun.NewRuntime(ctx, wasmrun.RuntimeConfig{
+	rcfg := wasmrun.RuntimeConfig{
 		Engine:           wasmrun.EngineKind(o.engine),
 		MemoryLimitPages: limitPages,
 		TableLimit:       o.limits.table,
@@ -183,16 +183,29 @@ func runModule(o *runOptions, file string, guestArgs []string, stdin io.Reader, 
 		DecodeLimits:     decodeLimits,
 		Fuel:             o.fuel,
 		PerfMap:          o.perfMap,
-	})
+	}
+	rt, err := wasmrun.NewRuntime(ctx, rcfg)
 	if err != nil {
 		return 2, err
 	}
-	defer rt.Close(ctx)
-	if o.engine == string(wasmrun.EngineAuto) && runtime.GOOS == "linux" && runtime.GOARCH == "amd64" && rt.Engine() != wasmrun.EngineJIT {
+	defer func() { rt.Close(ctx) }()
+	auto := o.engine == string(wasmrun.EngineAuto)
+	if auto && runtime.GOOS == "linux" && runtime.GOARCH == "amd64" && rt.Engine() != wasmrun.EngineJIT {
 		fmt.Fprintln(stderr, "wasmrun: this CPU lacks SSE4.1; running on the interpreter")
 	}
 
 	mod, err := rt.Compile(ctx, src)
+	var unsupported *wasmrun.UnsupportedFeatureError
+	if auto && errors.As(err, &unsupported) && rt.Engine() != wasmrun.EngineInterp {
+		// The interpreter runs more of WebAssembly 3.0 than the JIT.
+		fmt.Fprintf(stderr, "wasmrun: the %s engine does not run %s yet; running on the interpreter\n", unsupported.Engine, unsupported.Feature)
+		rt.Close(ctx)
+		rcfg.Engine = wasmrun.EngineInterp
+		if rt, err = wasmrun.NewRuntime(ctx, rcfg); err != nil {
+			return 2, err
+		}
+		mod, err = rt.Compile(ctx, src)
+	}
 	if err != nil {
 		return 1, fmt.Errorf("%s: %w", file, err)
 	}

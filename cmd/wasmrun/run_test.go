@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wasmrun/wasmrun"
 )
 
 const helloWat = `(module
@@ -156,5 +159,29 @@ func TestLimitFlags(t *testing.T) {
 				t.Errorf("wasmrun %v: status %d, stderr %q; want %d and %q", tc.args, status, errOut, tc.status, tc.want)
 			}
 		})
+	}
+}
+
+// With --engine auto, a module using a 3.0 feature the JIT does not run
+// yet runs on the interpreter, with one line saying so; with --engine jit
+// it fails naming the feature.
+func TestAutoFallsBackToInterpreter(t *testing.T) {
+	mod := write(t, t.TempDir(), "tail.wat", `(module
+	  (func $f (export "f") (param i32) (result i32)
+	    (if (i32.eqz (local.get 0)) (then (return (i32.const 7))))
+	    (return_call $f (i32.sub (local.get 0) (i32.const 1)))))`)
+	status, out, errOut := cli("--invoke", "f", mod, "1000000")
+	if status != 0 || out != "7\n" {
+		t.Errorf("auto: status %d, stdout %q, stderr %q; want 0 and 7", status, out, errOut)
+	}
+	if rt, _ := wasmrun.NewRuntime(context.Background(), wasmrun.RuntimeConfig{Engine: wasmrun.EngineJIT}); rt != nil {
+		rt.Close(context.Background())
+		if want := "running on the interpreter\n"; !strings.HasSuffix(errOut, want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("auto: stderr %q, want one line ending in %q", errOut, want)
+		}
+		status, _, errOut = cli("--engine", "jit", "--invoke", "f", mod, "3")
+		if status != 1 || !strings.Contains(errOut, "tail calls is not supported by the jit engine") {
+			t.Errorf("jit: status %d, stderr %q; want 1 and the missing feature", status, errOut)
+		}
 	}
 }
