@@ -157,7 +157,7 @@ func (r *Runtime) makeWASI() {
 	r.wasiFuncs = make(map[string]store.Extern, len(wasi.Functions))
 	for i := range wasi.Functions {
 		f := &wasi.Functions[i]
-		fn := func(_ context.Context, c *Caller, stack []uint64) {
+		fn := func(_ context.Context, c *store.Caller, stack []uint64) {
 			var hd *hostData
 			if c != nil && c.Instance != nil {
 				hd, _ = c.Instance.HostData.(*hostData)

@@ -109,7 +109,7 @@ func (r *Runtime) Engine() EngineKind { return r.kind }
 // Memory. A call that was running when its instance (or runtime, or
 // memory) was closed ends with a *Trap of code "instance closed", for
 // which errors.Is(err, ErrClosed) is true too.
-var ErrClosed = store.ErrClosed
+var ErrClosed = errors.New("wasmrun: closed")
 
 // CompiledModule is a decoded, validated and compiled module. It is
 // immutable and can be instantiated many times.
@@ -201,8 +201,8 @@ type ExportDesc struct {
 // own made from cfg (arguments, environment, stdio, preopens, listeners,
 // clock, random source): instances never share WASI state.
 //
-// A missing or mismatched import is a *store.LinkError; a trap in a
-// segment initialisation or the start function is a *Trap.
+// A missing or mismatched import is a *LinkError; a trap in a segment
+// initialisation or the start function is a *Trap.
 //
 // No lock of the runtime is held while the start function runs:
 // instantiations proceed in parallel, and host functions may compile and
@@ -229,7 +229,7 @@ func (r *Runtime) Instantiate(ctx context.Context, c *CompiledModule, cfg Instan
 	inst, err := r.store.InstantiateWith(ctx, c.mod, opts)
 	if err != nil {
 		hd.close()
-		return nil, err
+		return nil, publicErr(err)
 	}
 	r.mu.Lock()
 	if r.closed {
@@ -278,12 +278,5 @@ func (r *Runtime) Close(ctx context.Context) error {
 	clear(r.insts)
 	return errors.Join(errs...)
 }
-
-// Trap is the error returned when WebAssembly execution traps; it carries
-// a code and a Wasm backtrace. Use errors.As to inspect it.
-type Trap = store.Trap
-
-// TrapCode says why execution trapped.
-type TrapCode = store.TrapCode
 
 func errorf(format string, args ...any) error { return fmt.Errorf("wasmrun: "+format, args...) }
