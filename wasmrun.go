@@ -118,7 +118,9 @@ type CompiledModule struct {
 }
 
 // Compile decodes (or, for text, parses), validates and compiles a module.
-// src is a module in the binary format or in the text format.
+// src is a module in the binary format or in the text format. A
+// cancelled or expired ctx is seen before each of the three phases (not
+// yet within one) and returned as its error.
 func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, error) {
 	r.mu.Lock()
 	closed := r.closed
@@ -126,12 +128,21 @@ func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, err
 	if closed {
 		return nil, ErrClosed
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	m, err := Decode(src)
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	info, err := validate.Module(m)
 	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	cm, err := store.Compile(r.engine, m, info)
