@@ -123,3 +123,54 @@ func TestCompileHonoursContext(t *testing.T) {
 		t.Errorf("Compile with a cancelled context: %v, want context.Canceled", err)
 	}
 }
+
+// An instance's fuel account is shared by its calls, readable (also from
+// a host function while a call runs) and refillable; an empty account
+// traps with ErrOutOfFuel.
+func TestInstanceFuel(t *testing.T) { forEachEngine(t, testInstanceFuel) }
+
+func testInstanceFuel(t *testing.T, engine wasmrun.EngineKind) {
+	ctx := context.Background()
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: engine})
+	var inst *wasmrun.Instance
+	var seen int64
+	b := rt.NewHostModule("env")
+	wasmrun.Proc1(b, "peek", func(context.Context, *wasmrun.Caller, int32) { seen, _ = inst.Fuel() })
+	if _, err := b.Instantiate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	inst = instantiateCfg(t, rt, `(module
+	  (import "env" "peek" (func $peek (param i32)))
+	  (func (export "loop") (param $n i32) (local $m i32)
+	    (local.set $m (local.get $n))
+	    (loop $l (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+	    (call $peek (i32.const 0))
+	    (loop $l2 (br_if $l2 (local.tee $m (i32.sub (local.get $m) (i32.const 1))))))
+	  (func (export "spin") (loop $l (br $l))))`, wasmrun.InstanceConfig{Fuel: 100_000})
+	loop := inst.ExportedFunction("loop")
+	prev := int64(100_000)
+	for i := range 3 {
+		if _, err := loop.Call(ctx, 10_000); err != nil {
+			t.Fatalf("loop %d: %v", i, err)
+		}
+		left, ok := inst.Fuel()
+		if !ok || prev-left < 19_990 || prev-left > 20_100 {
+			t.Fatalf("call %d used %d units (%d left), want 19990..20100", i, prev-left, left)
+		}
+		if used := prev - seen; used < 9_990 || used > 10_100 {
+			t.Errorf("call %d: the host function saw %d used of %d, want 9990..10100", i, used, prev)
+		}
+		prev = left
+	}
+	_, err := inst.ExportedFunction("spin").Call(ctx)
+	if !errors.Is(err, wasmrun.ErrOutOfFuel) {
+		t.Fatalf("spin: %v, want out of fuel", err)
+	}
+	if left, _ := inst.Fuel(); left != 0 {
+		t.Errorf("%d units left after running out", left)
+	}
+	inst.AddFuel(30_000)
+	if _, err := loop.Call(ctx, 10_000); err != nil {
+		t.Fatalf("loop after AddFuel: %v", err)
+	}
+}

@@ -233,7 +233,7 @@ func (r *Runtime) Instantiate(ctx context.Context, c *CompiledModule, cfg Instan
 		}
 		hd = &hostData{sys: sys}
 	}
-	opts := store.InstantiateOptions{Resolve: r.resolve}
+	opts := store.InstantiateOptions{Resolve: r.resolve, Fuel: cfg.Fuel}
 	if hd != nil {
 		opts.HostData = hd
 	}
