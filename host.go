@@ -21,12 +21,7 @@ import (
 // frames), so unbounded host → Wasm → host recursion ends with a "call
 // stack exhausted" trap. Calls made with another context, or on another
 // goroutine while the host function runs, start chains of their own.
-type HostFunction = store.HostFunc
-
-// Caller gives a host function access to the calling instance; its Memory
-// method returns the caller's memory 0 (nil when it has none or when the
-// function was called directly from Go).
-type Caller = store.Caller
+type HostFunction func(ctx context.Context, caller *Caller, stack []uint64)
 
 // HostModuleBuilder collects Go functions to expose as a module.
 type HostModuleBuilder struct {
@@ -47,7 +42,18 @@ func (b *HostModuleBuilder) Func(name string, params, results []wasm.ValType, fn
 		b.err = errorf("host module %q: duplicate export %q", b.name, name)
 	}
 	ft := wasm.FuncType{Params: params, Results: results}
-	f := b.rt.store.NewHostFunc(ft, b.name+"."+name, fn)
+	h := func(ctx context.Context, sc *store.Caller, stack []uint64) {
+		var c *Caller
+		if sc != nil {
+			// Engines reuse their Caller, so the wrapper is made once.
+			if c, _ = sc.Ext.(*Caller); c == nil {
+				c = &Caller{c: sc}
+				sc.Ext = c
+			}
+		}
+		fn(ctx, c, stack)
+	}
+	f := b.rt.store.NewHostFunc(ft, b.name+"."+name, h)
 	b.exports[name] = store.Extern{Kind: wasm.ExternFunc, Func: f}
 	return b
 }

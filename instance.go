@@ -30,7 +30,16 @@ func (i *Instance) ExportedMemory(name string) *Memory {
 	if !ok || ex.Kind != wasm.ExternMemory {
 		return nil
 	}
-	return ex.Memory
+	return wrapMemory(ex.Memory)
+}
+
+// ExportedTable returns the table exported as name, or nil.
+func (i *Instance) ExportedTable(name string) *Table {
+	ex, ok := i.inst.Export(name)
+	if !ok || ex.Kind != wasm.ExternTable {
+		return nil
+	}
+	return &Table{t: ex.Table}
 }
 
 // Memory returns the instance's memory 0 (defined or imported), or nil.
@@ -38,7 +47,7 @@ func (i *Instance) Memory() *Memory {
 	if len(i.inst.Memories) == 0 {
 		return nil
 	}
-	return i.inst.Memories[0]
+	return wrapMemory(i.inst.Memories[0])
 }
 
 // ExportedGlobal returns the global exported as name, or nil.
@@ -88,7 +97,7 @@ func (f *Function) Call(ctx context.Context, args ...uint64) ([]uint64, error) {
 	stack := make([]uint64, f.slots)
 	copy(stack, args)
 	if err := f.f.Call(ctx, stack); err != nil {
-		return nil, err
+		return nil, publicErr(err)
 	}
 	return stack[:f.f.ResultSlots:f.f.ResultSlots], nil
 }
@@ -100,17 +109,11 @@ func (f *Function) CallWithStack(ctx context.Context, stack []uint64) error {
 	if len(stack) < f.slots {
 		return errorf("stack of %d slots, function type %s needs %d", len(stack), f.f.Type, f.slots)
 	}
-	return f.f.Call(ctx, stack)
+	return publicErr(f.f.Call(ctx, stack))
 }
 
 // StackSlots returns the number of slots CallWithStack needs.
 func (f *Function) StackSlots() int { return f.slots }
-
-// Memory is a linear memory. Its base address never moves: a slice
-// returned by Bytes stays valid (at the length it had) while the memory
-// lives, even when the memory grows. Besides Bytes, Size, Pages and Grow it
-// has bounds-checked Read, Write and little-endian integer accessors.
-type Memory = store.Memory
 
 // Global is a global variable.
 type Global struct {

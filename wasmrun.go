@@ -119,7 +119,7 @@ func (r *Runtime) Engine() EngineKind { return r.kind }
 // Memory. A call that was running when its instance (or runtime, or
 // memory) was closed ends with a *Trap of code "instance closed", for
 // which errors.Is(err, ErrClosed) is true too.
-var ErrClosed = store.ErrClosed
+var ErrClosed = errors.New("wasmrun: closed")
 
 // CompiledModule is a decoded, validated and compiled module. It is
 // immutable and can be instantiated many times.
@@ -128,7 +128,9 @@ type CompiledModule struct {
 }
 
 // Compile decodes (or, for text, parses), validates and compiles a module.
-// src is a module in the binary format or in the text format.
+// src is a module in the binary format or in the text format. A
+// cancelled or expired ctx is seen before each of the three phases (not
+// yet within one) and returned as its error.
 func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, error) {
 	r.mu.Lock()
 	closed := r.closed
@@ -136,8 +138,14 @@ func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, err
 	if closed {
 		return nil, ErrClosed
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	m, err := decodeWithLimits(src, r.limits)
 	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	info, err := validate.Module(m)
@@ -146,6 +154,9 @@ func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, err
 	}
 	if f := info.Features &^ engineFeatures(r.kind); f != 0 {
 		return nil, &UnsupportedFeatureError{Feature: f.First().String(), Engine: r.kind}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	cm, err := store.Compile(r.engine, m, info)
 	if err != nil {
@@ -247,8 +258,8 @@ type ExportDesc struct {
 // own made from cfg (arguments, environment, stdio, preopens, listeners,
 // clock, random source): instances never share WASI state.
 //
-// A missing or mismatched import is a *store.LinkError; a trap in a
-// segment initialisation or the start function is a *Trap.
+// A missing or mismatched import is a *LinkError; a trap in a segment
+// initialisation or the start function is a *Trap.
 //
 // No lock of the runtime is held while the start function runs:
 // instantiations proceed in parallel, and host functions may compile and
@@ -268,14 +279,14 @@ func (r *Runtime) Instantiate(ctx context.Context, c *CompiledModule, cfg Instan
 		}
 		hd = &hostData{sys: sys}
 	}
-	opts := store.InstantiateOptions{Resolve: r.resolve}
+	opts := store.InstantiateOptions{Resolve: r.resolve, Fuel: cfg.Fuel}
 	if hd != nil {
 		opts.HostData = hd
 	}
 	inst, err := r.store.InstantiateWith(ctx, c.mod, opts)
 	if err != nil {
 		hd.close()
-		return nil, err
+		return nil, publicErr(err)
 	}
 	r.mu.Lock()
 	if r.closed {
@@ -324,12 +335,5 @@ func (r *Runtime) Close(ctx context.Context) error {
 	clear(r.insts)
 	return errors.Join(errs...)
 }
-
-// Trap is the error returned when WebAssembly execution traps; it carries
-// a code and a Wasm backtrace. Use errors.As to inspect it.
-type Trap = store.Trap
-
-// TrapCode says why execution trapped.
-type TrapCode = store.TrapCode
 
 func errorf(format string, args ...any) error { return fmt.Errorf("wasmrun: "+format, args...) }

@@ -244,7 +244,7 @@ func exitStatus(err error, file string, stderr io.Writer) (int, error) {
 	}
 	var trap *wasmrun.Trap
 	if errors.As(err, &trap) {
-		fmt.Fprintf(stderr, "wasmrun: %s: trap: %v\n", file, trap)
+		fmt.Fprintf(stderr, "wasmrun: %s: trap: %v\n%s", file, trap, trap.Backtrace())
 		return exitTrap, nil
 	}
 	return 1, fmt.Errorf("%s: %w", file, err)

@@ -207,7 +207,8 @@ type vm struct {
 	stack  []uint64
 	frames []frame
 	caller store.Caller
-	fuel   int64 // remaining fuel when limited, else -1
+	fuel   int64           // remaining fuel when limited, else -1
+	acct   *store.Instance // the instance whose fuel account the call draws on, or nil
 	// held are the instances entered by calls between instances in the
 	// loop (store.Instance.Enter), innermost last; each is left when its
 	// function returns, and the rest when the call ends.
@@ -260,7 +261,11 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	}
 	v := e.pool.Get().(*vm)
 	v.fuel = -1
-	if e.cfg.Fuel > 0 {
+	v.acct = nil
+	if f.Instance.FuelAccount() {
+		v.acct = f.Instance
+		v.fuel = v.acct.TakeFuel()
+	} else if e.cfg.Fuel > 0 {
 		v.fuel = e.cfg.Fuel
 	}
 	v.maxFrames, v.maxSlots = maxFrames, maxSlots
@@ -268,12 +273,19 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 		v.stack = v.stack[:min(cap(v.stack), maxSlots)]
 	}
 	if maxFrames <= 0 || maxSlots <= 0 || fc.frameSize > len(v.stack) && !v.grow(fc.frameSize) {
+		if v.acct != nil {
+			v.acct.AddFuel(v.fuel)
+		}
 		e.pool.Put(v)
 		f.Instance.Leave()
 		return &store.Trap{Code: store.TrapCallStackExhausted, Frames: []store.Frame{store.FrameOf(f.Instance, f.Index)}}
 	}
 	copy(v.stack, stack[:f.ParamSlots])
 	err := v.run(ctx, f, fc)
+	if v.acct != nil {
+		v.acct.AddFuel(v.fuel + int64(max(v.budget, 0)))
+		v.acct = nil
+	}
 	if err == nil {
 		copy(stack, v.stack[:f.ResultSlots])
 	}

@@ -1161,11 +1161,20 @@ func (v *vm) callOther(in *instr) error {
 	frames := v.e.cfg.MaxFrames - v.maxFrames + len(v.frames) + crossingFrames
 	slots := v.e.cfg.MaxStackSlots - v.maxSlots + v.base + v.fc.frameSize + crossingSlots
 	v.chain.used.Store(uint64(frames)<<32 | uint64(slots))
+	if v.acct != nil {
+		// Settle the fuel account: the callee may call into its
+		// instance again, or read what is left.
+		v.acct.AddFuel(v.fuel + int64(max(v.budget, 0)))
+		v.fuel, v.budget = 0, 0
+	}
 	if callee.Host != nil {
 		v.caller.Instance = v.st.inst
 		err = store.CallHost(v.chain, callee, &v.caller, window)
 	} else {
 		err = callee.Runner.Call(v.chain, callee, window)
+	}
+	if v.acct != nil {
+		v.fuel = v.acct.TakeFuel() // the next back-edge or call refills the budget
 	}
 	if err != nil {
 		if t, ok := err.(*store.Trap); ok {

@@ -43,6 +43,9 @@ type Memory struct {
 	closed  atomic.Bool
 	users   atomic.Int64 // holders (calls running with the memory)
 	mu      sync.Mutex   // serialises Grow and Close
+
+	// Ext is free for the embedder (the public API's wrapper).
+	Ext atomic.Value
 }
 
 // reserve owns an address-space reservation; release unmaps it once,

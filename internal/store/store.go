@@ -104,7 +104,33 @@ type Instance struct {
 	closed   atomic.Bool
 	calls    atomic.Int64 // calls running in the instance (Enter)
 	released atomic.Bool
+
+	fuelOn atomic.Bool
+	fuel   atomic.Int64
 }
+
+// SetFuel gives inst a fuel account of n units: calls into the instance
+// from Go then draw on it (instead of the engine's per-call fuel), and
+// leave it what they did not use.
+func (inst *Instance) SetFuel(n int64) {
+	inst.fuel.Store(n)
+	inst.fuelOn.Store(true)
+}
+
+// FuelAccount reports whether inst has a fuel account (SetFuel).
+func (inst *Instance) FuelAccount() bool { return inst.fuelOn.Load() }
+
+// Fuel returns what is left in inst's fuel account. While a call runs it
+// holds the fuel it drew; the account is settled when the call returns or
+// calls out to Go.
+func (inst *Instance) Fuel() int64 { return inst.fuel.Load() }
+
+// AddFuel adds n units to inst's fuel account.
+func (inst *Instance) AddFuel(n int64) { inst.fuel.Add(n) }
+
+// TakeFuel empties inst's fuel account and returns what it held; an
+// engine's call draws on it so.
+func (inst *Instance) TakeFuel() int64 { return inst.fuel.Swap(0) }
 
 // ErrClosed is the error of a call into a closed instance or with a
 // closed memory; a call running when its instance or memory is closed
@@ -425,6 +451,9 @@ type InstantiateOptions struct {
 	// HostData becomes Instance.HostData before anything of the module
 	// runs.
 	HostData any
+	// Fuel, when positive, is the instance's fuel account (SetFuel),
+	// set before the start function runs.
+	Fuel int64
 }
 
 // InstantiateWith is Instantiate with options. Instantiations in one
@@ -436,6 +465,9 @@ func (s *Store) InstantiateWith(ctx context.Context, m *Module, opts Instantiate
 	}
 	wm := m.Wasm
 	inst := &Instance{Module: m, Store: s, Exports: make(map[string]Extern, len(wm.Exports)), HostData: opts.HostData}
+	if opts.Fuel > 0 {
+		inst.SetFuel(opts.Fuel)
+	}
 	inst.TypeIDs = make([]uint32, len(wm.Types))
 	for i, t := range wm.Types {
 		inst.TypeIDs[i] = s.TypeID(t)

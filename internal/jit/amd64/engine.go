@@ -313,6 +313,7 @@ type vm struct {
 	vc     jit.VMContext
 	stacks *jit.Stacks
 	fuel   int64
+	acct   *store.Instance // the instance whose fuel account the call draws on, or nil
 	caller store.Caller
 	cause  error
 	elem   uint64
@@ -418,7 +419,12 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	}
 	v.fuel = -1
 	v.yield = time.Now()
-	if e.cfg.Fuel > 0 {
+	v.acct = nil
+	if inst.FuelAccount() {
+		v.acct = inst
+		v.fuel = inst.TakeFuel()
+		defer func() { inst.AddFuel(v.fuel + max(v.vc.Budget, 0)) }()
+	} else if e.cfg.Fuel > 0 {
 		v.fuel = e.cfg.Fuel
 	}
 	d := instState(inst)
@@ -746,6 +752,12 @@ func (v *vm) callOther(ctx context.Context, callee *store.Func, inst *store.Inst
 	}
 	c := v.chain
 	v.vsTop = uintptr(unsafe.Pointer(unsafe.SliceData(window))) + 8*uintptr(len(window))
+	if v.acct != nil {
+		// Settle the fuel account: the callee may call into its
+		// instance again, or read what is left.
+		v.acct.AddFuel(v.fuel + max(v.vc.Budget, 0))
+		v.fuel, v.vc.Budget = 0, 0
+	}
 	var err error
 	if callee.Host == nil {
 		v.crossing = wasmCrossing
@@ -766,6 +778,14 @@ func (v *vm) callOther(ctx context.Context, callee *store.Func, inst *store.Inst
 		runtime.Gosched()
 	}
 	v.vsTop = 0
+	if v.acct != nil {
+		v.fuel = v.acct.TakeFuel()
+		if v.vc.Budget = v.nextBudget(); v.vc.Budget == 0 && err == nil {
+			// compiled code counts the budget down to zero: it must
+			// not resume with none
+			return &store.Trap{Code: store.TrapOutOfFuel}
+		}
+	}
 	return err
 }
 
