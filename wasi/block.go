@@ -99,21 +99,21 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 
 // waitFd waits until host descriptor fd has one of events (or an error
 // or hang-up) or ctx ends (cancelled is then ctx.Err()).
-func (s *System) waitFd(ctx context.Context, fd int, events int16) (cancelled error, errno Errno) {
+func (s *System) waitFd(ctx context.Context, fd int, events int16) (errno Errno, cancelled error) {
 	pfd := []unix.PollFd{{Fd: int32(fd), Events: events}}
 	for {
 		cancelled, err := s.pollCtx(ctx, pfd, nil)
 		if cancelled != nil {
-			return cancelled, ESUCCESS
+			return ESUCCESS, cancelled
 		}
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
-			return nil, ErrnoFromHost(err)
+			return ErrnoFromHost(err), nil
 		}
 		if pfd[0].Revents != 0 {
-			return nil, ESUCCESS
+			return ESUCCESS, nil
 		}
 	}
 }
@@ -166,9 +166,9 @@ func (e *entry) guestNonblock(h int) bool {
 // descriptor h of e is ready for events or ctx ends (cancelled is then
 // ctx.Err()). It returns at once when h is ready or the guest asked for
 // non-blocking I/O.
-func (s *System) ready(ctx context.Context, e *entry, h int, events int16) (cancelled error, errno Errno) {
+func (s *System) ready(ctx context.Context, e *entry, h int, events int16) (errno Errno, cancelled error) {
 	if !e.mayBlock(ctx, h) || readyNow(h, events) || e.guestNonblock(h) {
-		return nil, ESUCCESS
+		return ESUCCESS, nil
 	}
 	return s.waitFd(ctx, h, events)
 }

@@ -499,7 +499,7 @@ func (s *System) FdRead(ctx context.Context, mem []byte, fd, iovs, iovsLen, nrea
 	}
 	var n int
 	if e.hostfd >= 0 {
-		if cancelled, errno := s.ready(ctx, e, e.hostfd, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
+		if errno, cancelled := s.ready(ctx, e, e.hostfd, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
 			return errno, cancelled
 		}
 		for {
@@ -516,7 +516,7 @@ func (s *System) FdRead(ctx context.Context, mem []byte, fd, iovs, iovsLen, nrea
 	} else if r := readerFrom(e); r != nil {
 		var more func() bool
 		if h := fdOf(e.r); e.r != nil && e.mayBlock(ctx, h) {
-			if cancelled, errno := s.ready(ctx, e, h, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
+			if errno, cancelled := s.ready(ctx, e, h, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
 				return errno, cancelled
 			}
 			more = func() bool { return readyNow(h, unix.POLLIN) }
@@ -664,7 +664,7 @@ func (s *System) FdWrite(ctx context.Context, mem []byte, fd, iovs, iovsLen, nwr
 	var n int
 	if e.mayBlock(ctx, h) {
 		var cancelled error
-		if n, cancelled, errno = s.writeChunked(ctx, e, h, bufs, write); cancelled != nil || errno != ESUCCESS {
+		if n, errno, cancelled = s.writeChunked(ctx, e, h, bufs, write); cancelled != nil || errno != ESUCCESS {
 			return errno, cancelled
 		}
 	} else {
@@ -689,11 +689,11 @@ func (s *System) FdWrite(ctx context.Context, mem []byte, fd, iovs, iovsLen, nwr
 // block: it waits until h is writable (or ctx ends: cancelled), then
 // writes pipeChunk bytes at a time while h stays writable, and returns the
 // number written.
-func (s *System) writeChunked(ctx context.Context, e *entry, h int, bufs [][]byte, write func([][]byte) (int, error)) (n int, cancelled error, errno Errno) {
+func (s *System) writeChunked(ctx context.Context, e *entry, h int, bufs [][]byte, write func([][]byte) (int, error)) (n int, errno Errno, cancelled error) {
 	for iovsLen(bufs) > 0 {
 		if n == 0 {
-			if cancelled, errno := s.ready(ctx, e, h, unix.POLLOUT); cancelled != nil || errno != ESUCCESS {
-				return 0, cancelled, errno
+			if errno, cancelled := s.ready(ctx, e, h, unix.POLLOUT); cancelled != nil || errno != ESUCCESS {
+				return 0, errno, cancelled
 			}
 		} else if !readyNow(h, unix.POLLOUT) {
 			break
@@ -709,10 +709,10 @@ func (s *System) writeChunked(ctx context.Context, e *entry, h int, bufs [][]byt
 			if n > 0 {
 				break
 			}
-			return 0, nil, ErrnoFromHost(err)
+			return 0, ErrnoFromHost(err), nil
 		}
 	}
-	return n, nil, ESUCCESS
+	return n, ESUCCESS, nil
 }
 
 // FdRenumber implements fd_renumber: to is closed and replaced by from.

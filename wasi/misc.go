@@ -159,7 +159,7 @@ func (s *System) SockAccept(ctx context.Context, mem []byte, fd, flags, out uint
 			}
 			// Wait for a connection here rather than in accept, which a
 			// blocking host descriptor would not let a cancellation end.
-			if cancelled, errno := s.waitFd(ctx, e.hostfd, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
+			if errno, cancelled := s.waitFd(ctx, e.hostfd, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
 				return errno, cancelled
 			}
 		}
@@ -236,7 +236,7 @@ func (s *System) SockRecv(ctx context.Context, mem []byte, fd, riData, riDataLen
 	}
 	var n, rflags int
 	for rest := bufs; ; {
-		if cancelled, errno := s.ready(ctx, e, e.hostfd, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
+		if errno, cancelled := s.ready(ctx, e, e.hostfd, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
 			return errno, cancelled
 		}
 		k, _, rf, _, err := unix.RecvmsgBuffers(e.hostfd, rest, nil, fl)
@@ -291,7 +291,7 @@ func (s *System) SockSend(ctx context.Context, mem []byte, fd, siData, siDataLen
 	}
 	var n int
 	for {
-		if cancelled, errno := s.ready(ctx, e, e.hostfd, unix.POLLOUT); cancelled != nil || errno != ESUCCESS {
+		if errno, cancelled := s.ready(ctx, e, e.hostfd, unix.POLLOUT); cancelled != nil || errno != ESUCCESS {
 			return errno, cancelled
 		}
 		var err error
