@@ -164,7 +164,7 @@ func (r *Runtime) makeWASI() {
 	r.wasiFuncs = make(map[string]store.Extern, len(wasi.Functions))
 	for i := range wasi.Functions {
 		f := &wasi.Functions[i]
-		fn := func(_ context.Context, c *store.Caller, stack []uint64) {
+		fn := func(ctx context.Context, c *store.Caller, stack []uint64) {
 			var hd *hostData
 			if c != nil && c.Instance != nil {
 				hd, _ = c.Instance.HostData.(*hostData)
@@ -176,8 +176,11 @@ func (r *Runtime) makeWASI() {
 			if m := c.Memory(); m != nil {
 				mem = m.Bytes()
 			}
-			if err := f.Call(hd.sys, mem, stack); err != nil {
-				panic(err) // ends the guest's call with err (a *wasi.ExitError)
+			if err := f.Call(ctx, hd.sys, mem, stack); err != nil {
+				if err == ctx.Err() { // a blocking call interrupted: the trap a budget check gives
+					err = &store.Trap{Code: store.TrapCancelled, Cause: err}
+				}
+				panic(err) // ends the guest's call with err (a *wasi.ExitError or a trap)
 			}
 		}
 		ft := wasm.FuncType{Params: f.Params, Results: f.Results}

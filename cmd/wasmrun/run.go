@@ -13,6 +13,8 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -168,8 +170,15 @@ func runModule(o *runOptions, file string, guestArgs []string, stdin io.Reader, 
 		ctx, cancel = context.WithTimeout(ctx, o.timeout)
 		defer cancel()
 	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	ctx, received, stop := onSignals(ctx, os.Exit, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	status := func(err error) (int, error) {
+		if sig := received(); sig != nil && errors.Is(err, context.Canceled) {
+			fmt.Fprintf(stderr, "wasmrun: %s: interrupted by %s\n", file, signalName(sig))
+			return 128 + signalNumber(sig), nil
+		}
+		return exitStatus(err, file, stderr)
+	}
 
 	decodeLimits, err := o.limits.decodeLimits()
 	if err != nil {
@@ -217,19 +226,84 @@ func runModule(o *runOptions, file string, guestArgs []string, stdin io.Reader, 
 	defer cleanup()
 	inst, err := rt.Instantiate(ctx, mod, cfg)
 	if err != nil {
-		return exitStatus(err, file, stderr)
+		return status(err)
 	}
 	if o.invoke != "" {
-		return invoke(ctx, inst, o.invoke, guestArgs, file, stdout, stderr)
+		code, err := invoke(ctx, inst, o.invoke, guestArgs, file, stdout)
+		if code < 0 {
+			return status(err)
+		}
+		return code, err
 	}
 	start := inst.ExportedFunction("_start")
 	if start == nil {
 		return 1, fmt.Errorf("%s: no exported function _start (use --invoke NAME to call another export)", file)
 	}
 	if _, err := start.Call(ctx); err != nil {
-		return exitStatus(err, file, stderr)
+		return status(err)
 	}
 	return 0, nil
+}
+
+// onSignals returns a context that the first of sigs cancels; a second
+// one calls exit with 128 plus its number at once, however the guest is
+// stuck (in a system call that cannot be interrupted, say). received
+// returns the signal that cancelled ctx (nil before); stop ends the
+// handling (and cancels ctx).
+func onSignals(parent context.Context, exit func(int), sigs ...os.Signal) (ctx context.Context, received func() os.Signal, stop func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 2)
+	done := make(chan struct{})
+	var got atomic.Pointer[os.Signal]
+	signal.Notify(ch, sigs...)
+	go func() {
+		select {
+		case sig := <-ch:
+			got.Store(&sig)
+			cancel(fmt.Errorf("interrupted by %s", signalName(sig)))
+		case <-done:
+			return
+		}
+		select {
+		case sig := <-ch:
+			exit(128 + signalNumber(sig))
+		case <-done:
+		}
+	}()
+	received = func() os.Signal {
+		if p := got.Load(); p != nil {
+			return *p
+		}
+		return nil
+	}
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			signal.Stop(ch)
+			close(done)
+			cancel(context.Canceled)
+		})
+	}
+	return ctx, received, stop
+}
+
+// signalNumber returns the number of sig (0 when it has none).
+func signalNumber(sig os.Signal) int {
+	if n, ok := sig.(syscall.Signal); ok {
+		return int(n)
+	}
+	return 0
+}
+
+// signalName returns the usual name of sig, such as "SIGINT".
+func signalName(sig os.Signal) string {
+	switch sig {
+	case os.Interrupt:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	}
+	return sig.String()
 }
 
 // exitStatus turns the error that ended a guest into an exit status,
@@ -354,8 +428,9 @@ func parseSize(s string) (uint64, error) {
 }
 
 // invoke calls export name with args parsed by its parameter types and
-// prints the results.
-func invoke(ctx context.Context, inst *wasmrun.Instance, name string, args []string, file string, stdout, stderr io.Writer) (int, error) {
+// prints the results. A failed call is reported as status -1 with the
+// call's error.
+func invoke(ctx context.Context, inst *wasmrun.Instance, name string, args []string, file string, stdout io.Writer) (int, error) {
 	fn := inst.ExportedFunction(name)
 	if fn == nil {
 		return 1, fmt.Errorf("%s: no exported function %q", file, name)
@@ -374,7 +449,7 @@ func invoke(ctx context.Context, inst *wasmrun.Instance, name string, args []str
 	}
 	res, err := fn.Call(ctx, slots...)
 	if err != nil {
-		return exitStatus(err, file, stderr)
+		return -1, err
 	}
 	for _, t := range ft.Results {
 		fmt.Fprintln(stdout, formatValue(t, res))
