@@ -40,7 +40,8 @@ const (
 // scanTables maps opcodes to scan classes for one set of enabled
 // features; instructions of disabled features are scIllegal.
 type scanTables struct {
-	byte1, misc, simd [256]byte
+	byte1, misc [256]byte
+	simd        [512]byte
 }
 
 // scan2 holds the instructions of WebAssembly 2.0, scan3 those of every
@@ -59,7 +60,7 @@ func scanTablesFor(f wasm.Features) *scanTables {
 
 func newScanTables(enabled wasm.Features) *scanTables {
 	t := new(scanTables)
-	for i := 0; i < 0x400; i++ {
+	for i := 0; i < wasm.NumOps; i++ {
 		op := wasm.Op(i)
 		info, ok := op.Info()
 		if !ok || !enabled.Has(info.Feature) {
@@ -71,8 +72,8 @@ func newScanTables(enabled wasm.Features) *scanTables {
 			t.byte1[i] = c
 		case 2:
 			t.misc[i&0xFF] = c
-		case 3:
-			t.simd[i&0xFF] = c
+		case 3, 4:
+			t.simd[i-0x300] = c
 		}
 	}
 	t.byte1[wasm.PrefixMisc] = scPrefix
@@ -100,7 +101,7 @@ func scanClass(op wasm.Op, imm wasm.ImmKind) byte {
 	switch imm {
 	case wasm.ImmNone:
 		return scNone
-	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmElem, wasm.ImmData, wasm.ImmTag:
+	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmElem, wasm.ImmData, wasm.ImmTag, wasm.ImmType:
 		return scU32
 	case wasm.ImmCallIndirect, wasm.ImmTableInit, wasm.ImmTableCopy:
 		return scU32x2
@@ -164,12 +165,10 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 				}
 			}
 			c = scIllegal
-			if sub < 256 {
-				if b == wasm.PrefixMisc {
-					c = tb.misc[sub]
-				} else {
-					c = tb.simd[sub]
-				}
+			if b == wasm.PrefixMisc && sub < 256 {
+				c = tb.misc[sub]
+			} else if b == wasm.PrefixSIMD && sub < 512 {
+				c = tb.simd[sub]
 			}
 			if c == scIllegal {
 				return 0, d.errAt(start, fmt.Sprintf("%s %#x %d", ReasonIllegalOpcode, b, sub))
@@ -264,7 +263,9 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 						return 0, err
 					}
 				}
-			} else if flags >= 32 {
+			} else if flags >= 32 && !d.enabled.Has(wasm.FeatureMultiMemory) || flags >= 0x80 {
+				// 3.0: exponents 32-63 are invalid (too large), not
+				// malformed.
 				return 0, d.errAt(at, ReasonMemop)
 			}
 			if p < n && data[p] < 0x80 {
@@ -364,10 +365,18 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 			if p >= n {
 				return 0, d.errAt(n, ReasonUnexpectedEndSect)
 			}
-			if t := wasm.ValType(data[p]); !t.IsRef() || !d.enabled.Has(t.Feature()) {
+			if t := wasm.ValType(data[p]); t.IsRef() && d.enabled.Has(t.Feature()) {
+				p++
+				break
+			}
+			if !d.enabled.Has(wasm.FeatureTypedFuncRefs) {
 				return 0, d.errAt(p, ReasonRefType)
 			}
-			p++
+			d.r.pos = p
+			if _, err := d.r.ReadHeapType(); err != nil {
+				return 0, err
+			}
+			p = d.r.pos
 		case scBrTable, scSelectT:
 			d.r.pos = p
 			cnt, err := d.length()
@@ -383,10 +392,11 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 					if p >= n {
 						return 0, d.errAt(n, ReasonUnexpectedEndSect)
 					}
-					if t := wasm.ValType(data[p]); !t.IsValid() || !d.enabled.Has(t.Feature()) {
-						return 0, d.errAt(p, ReasonValType)
+					d.r.pos = p
+					if _, err := d.valType(); err != nil {
+						return 0, err
 					}
-					p++
+					p = d.r.pos
 				}
 				break
 			}
@@ -422,6 +432,13 @@ func (d *decoder) blockType(p int) (int, error) {
 	b := data[p]
 	if b == 0x40 {
 		return p + 1, nil
+	}
+	if b == 0x63 || b == 0x64 {
+		d.r.pos = p
+		if _, err := d.valType(); err != nil {
+			return 0, err
+		}
+		return d.r.pos, nil
 	}
 	if b&0xC0 == 0x40 { // one-byte negative s33: must be a value type
 		if t := wasm.ValType(b); !t.IsValid() || !d.enabled.Has(t.Feature()) {

@@ -40,6 +40,11 @@ const (
 	cThrow
 	cThrowRef
 	cTryTable
+	cCallRef
+	cReturnCallRef
+	cRefAsNonNull
+	cBrOnNull
+	cBrOnNonNull
 )
 
 // Flags of fixed-signature instructions.
@@ -60,10 +65,11 @@ type sig struct {
 	r     wasm.ValType    // result, or 0 for none
 	align uint8
 	lanes uint8
+	feat  wasm.Features // the 3.0 feature of a prefixed instruction
 }
 
 // sigs is indexed by wasm.Op.
-var sigs [0x400]sig
+var sigs [wasm.NumOps]sig
 
 // single[t] is a one-element array holding t, so that single[t][:] is a
 // result-type slice for a block type that needs no allocation.
@@ -108,6 +114,11 @@ func init() {
 		wasm.OpThrow:              cThrow,
 		wasm.OpThrowRef:           cThrowRef,
 		wasm.OpTryTable:           cTryTable,
+		wasm.OpCallRef:            cCallRef,
+		wasm.OpReturnCallRef:      cReturnCallRef,
+		wasm.OpRefAsNonNull:       cRefAsNonNull,
+		wasm.OpBrOnNull:           cBrOnNull,
+		wasm.OpBrOnNonNull:        cBrOnNonNull,
 	}
 	for i := range sigs {
 		op := wasm.Op(i)
@@ -118,6 +129,9 @@ func init() {
 		s := &sigs[i]
 		s.op = op
 		s.imm = info.Imm
+		if op.IsPrefixed() {
+			s.feat = info.Feature
+		}
 		if c, ok := special[op]; ok {
 			s.class = c
 			continue
@@ -139,7 +153,7 @@ func init() {
 		case wasm.ImmTable, wasm.ImmTableInit, wasm.ImmTableCopy:
 			s.flags |= fTable
 		}
-		if i>>8 == 3 {
+		if i >= 0x300 {
 			s.flags |= fSIMD
 		}
 	}
