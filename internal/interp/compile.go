@@ -83,6 +83,7 @@ type translator struct {
 	fc        *funcCode
 	funcTypes []uint32 // type index of every function
 	globals   []wasm.ValType
+	mem64     []bool // per memory: its address type is i64
 }
 
 const (
@@ -873,6 +874,7 @@ func (t *translator) generic(op wasm.Op) error {
 	}
 	in := instr{op: uint16(op)}
 	r := &t.r
+	var slow *memOp // set for a memory other than a 32-bit memory 0
 	switch info.Imm {
 	case wasm.ImmNone:
 	case wasm.ImmMemArg, wasm.ImmMemArgLane:
@@ -880,10 +882,12 @@ func (t *translator) generic(op wasm.Op) error {
 		if err != nil {
 			return err
 		}
-		if ma.Offset > math.MaxUint32 {
-			return fmt.Errorf("memory offset %d out of range", ma.Offset)
+		if ma.Memory != 0 || t.is64(0) || ma.Offset > math.MaxUint32 {
+			// The access goes through opMemSelect, which adds the offset.
+			slow = &memOp{mem: ma.Memory, is64: t.is64(ma.Memory), offset: ma.Offset}
+		} else {
+			in.z = uint32(ma.Offset)
 		}
-		in.z = uint32(ma.Offset)
 		if info.Imm == wasm.ImmMemArgLane {
 			l, err := r.ReadByte()
 			if err != nil {
@@ -907,15 +911,24 @@ func (t *translator) generic(op wasm.Op) error {
 		in.k = uint32(len(t.fc.shuffles))
 		t.fc.shuffles = append(t.fc.shuffles, s)
 	case wasm.ImmMemory:
-		if _, err := r.ReadByte(); err != nil {
+		mem, err := r.ReadU32()
+		if err != nil {
 			return err
+		}
+		if mem != 0 || t.is64(0) {
+			slow = &memOp{mem: mem, is64: t.is64(mem)}
 		}
 	case wasm.ImmMemoryCopy:
-		if _, err := r.ReadByte(); err != nil {
+		dst, err := r.ReadU32()
+		if err != nil {
 			return err
 		}
-		if _, err := r.ReadByte(); err != nil {
+		src, err := r.ReadU32()
+		if err != nil {
 			return err
+		}
+		if dst != 0 || src != 0 || t.is64(0) {
+			slow = &memOp{mem: dst, mem2: src, is64: t.is64(dst), is64b: t.is64(src)}
 		}
 	case wasm.ImmData, wasm.ImmElem, wasm.ImmTable:
 		v, err := r.ReadU32()
@@ -928,10 +941,14 @@ func (t *translator) generic(op wasm.Op) error {
 		if err != nil {
 			return err
 		}
-		if _, err := r.ReadByte(); err != nil {
+		mem, err := r.ReadU32()
+		if err != nil {
 			return err
 		}
 		in.k = v
+		if mem != 0 || t.is64(0) {
+			slow = &memOp{mem: mem, is64: t.is64(mem), data: v}
+		}
 	case wasm.ImmTableInit, wasm.ImmTableCopy:
 		a, err := r.ReadU32()
 		if err != nil {
@@ -965,6 +982,9 @@ func (t *translator) generic(op wasm.Op) error {
 			mask |= mZ
 		}
 	}
+	if slow != nil {
+		return t.memSlow(in, mask, op, info, slow)
+	}
 	if np == 2 && !t.immForm(&in, op) {
 		// keep the register form
 	} else if np == 2 {
@@ -978,6 +998,55 @@ func (t *translator) generic(op wasm.Op) error {
 	if len(info.Results) == 1 {
 		t.lastProd = len(t.code) - 1
 	}
+	return nil
+}
+
+// is64 reports whether memory idx has the i64 address type.
+func (t *translator) is64(idx uint32) bool { return int(idx) < len(t.mem64) && t.mem64[idx] }
+
+// memSlow emits an instruction whose operands (popped into in, mask) use
+// a memory other than a 32-bit memory 0: loads and stores as opMemSelect,
+// the access on the selected memory, opMemRestore; the others as their
+// opMem*X forms.
+func (t *translator) memSlow(in instr, mask uint8, op wasm.Op, info *wasm.OpInfo, mo *memOp) error {
+	k := uint32(len(t.fc.memOps))
+	t.fc.memOps = append(t.fc.memOps, *mo)
+	result := func() {
+		if len(info.Results) == 1 {
+			in.r = t.pushTemp(info.Results[0])
+			mask |= mR
+		}
+	}
+	switch op {
+	case wasm.OpMemorySize:
+		in.op, in.k = opMemSizeX, k
+		result()
+		t.emit(in, mask)
+	case wasm.OpMemoryGrow:
+		in.op, in.k = opMemGrowX, k
+		result()
+		t.emit(in, mask)
+	case wasm.OpMemoryFill:
+		in.op, in.k = opMemFillX, k
+		t.emit(in, mask)
+	case wasm.OpMemoryCopy:
+		in.op, in.k = opMemCopyX, k
+		t.emit(in, mask)
+	case wasm.OpMemoryInit:
+		in.op, in.k = opMemInitX, k
+		t.emit(in, mask)
+	default: // a load or store: the address is in.x
+		// The effective address goes to the home of the address operand,
+		// free now that it is popped (a load's result reuses it: the load
+		// reads its address before it writes).
+		ea := t.homeAt(len(t.stack))
+		t.emit(instr{op: opMemSelect, r: ea, x: in.x, k: k}, mR|mX)
+		in.x, in.z = ea, 0
+		result()
+		t.emit(in, mask)
+		t.emit(instr{op: opMemRestore}, 0)
+	}
+	t.lastProd = -1
 	return nil
 }
 
@@ -1010,10 +1079,10 @@ func (t *translator) immForm(in *instr, op wasm.Op) bool {
 }
 
 // compileFunc translates defined function i of m.
-func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType) (*funcCode, error) {
+func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType, mem64 []bool) (*funcCode, error) {
 	ft := m.Types[m.Funcs[i]]
 	code := &m.Code[i]
-	t := &translator{m: m, constIdx: map[[3]uint64]uint32{}, lastProd: -1, lastCall: -1, funcTypes: funcTypes, globals: globals}
+	t := &translator{m: m, constIdx: map[[3]uint64]uint32{}, lastProd: -1, lastCall: -1, funcTypes: funcTypes, globals: globals, mem64: mem64}
 	t.locals = append(t.locals, ft.Params...)
 	for _, d := range code.Locals {
 		for j := uint32(0); j < d.Count; j++ {

@@ -22,6 +22,8 @@ var internalNames = map[uint16]string{
 	opBrI64GeS: "br_i64.ge_s", opBrI64GeU: "br_i64.ge_u",
 	opI32AddImm: "i32.add_imm", opI64AddImm: "i64.add_imm",
 	opReturnCall: "return_call", opReturnCallIndirect: "return_call_indirect",
+	opMemSelect: "mem_select", opMemRestore: "mem_restore", opMemSizeX: "memory.size_x", opMemGrowX: "memory.grow_x",
+	opMemFillX: "memory.fill_x", opMemCopyX: "memory.copy_x", opMemInitX: "memory.init_x",
 }
 
 func opName(op uint16) string {

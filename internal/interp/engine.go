@@ -132,6 +132,15 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 		}
 	}
 	funcTypes = append(funcTypes, m.Funcs...)
+	var mem64 []bool
+	for _, im := range m.Imports {
+		if im.Kind == wasm.ExternMemory {
+			mem64 = append(mem64, im.Memory.Is64)
+		}
+	}
+	for _, mt := range m.Memories {
+		mem64 = append(mem64, mt.Is64)
+	}
 	for _, g := range m.Globals {
 		globals = append(globals, g.Type.Type)
 	}
@@ -146,7 +155,7 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 			if i >= len(m.Funcs) {
 				return
 			}
-			mod.funcs[i], errs[i] = compileSafe(m, i, funcTypes, globals)
+			mod.funcs[i], errs[i] = compileSafe(m, i, funcTypes, globals, mem64)
 		}
 	}
 	var next atomic.Int64
@@ -172,7 +181,7 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 // Features are the WebAssembly 3.0 features the interpreter runs (the
 // store evaluates extended constant expressions). Compile refuses a
 // module that uses another, naming it.
-const Features = wasm.FeatureTailCall | wasm.FeatureExtendedConst
+const Features = wasm.FeatureTailCall | wasm.FeatureExtendedConst | wasm.FeatureMultiMemory | wasm.FeatureMemory64
 
 // parallelThreshold is the number of functions per extra compiling
 // goroutine: functions are translated independently, on up to GOMAXPROCS
@@ -183,13 +192,13 @@ const parallelThreshold = 64
 // compileSafe is compileFunc turned into an error when the body breaks the
 // translator's assumptions. Validated modules never do; this keeps a
 // caller that skipped validation from crashing the process.
-func compileSafe(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType) (fc *funcCode, err error) {
+func compileSafe(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType, mem64 []bool) (fc *funcCode, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			fc, err = nil, fmt.Errorf("body not valid (%v); validate the module first", r)
 		}
 	}()
-	return compileFunc(m, i, funcTypes, globals)
+	return compileFunc(m, i, funcTypes, globals, mem64)
 }
 
 // frame is a suspended caller.

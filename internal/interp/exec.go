@@ -896,46 +896,55 @@ func (v *vm) exec2(in *instr, fp unsafe.Pointer) (tc store.TrapCode) {
 			*at(fp, in.r) = uint64(math.MaxUint32)
 		}
 	case wasm.OpMemoryInit:
-		d := v.st.inst.Datas[in.k]
-		dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
-		if src+n > uint64(len(d)) || dst+n > v.memLen {
-			tc = store.TrapMemoryOutOfBounds
-			return tc
-		}
 		mem := memSlice(v.memBase, v.memLen)
-		if n <= store.BulkChunk {
-			copy(mem[dst:dst+n], d[src:])
-			return 0
-		}
-		return store.Chunked(n, false, func(off, l uint64) { copy(mem[dst+off:dst+off+l], d[src+off:]) }, v.bulkCheck)
+		return v.memInit(mem, v.st.inst.Datas[in.k], uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z))))
 	case wasm.OpDataDrop:
 		v.st.inst.Datas[in.k] = nil
 	case wasm.OpMemoryCopy:
-		dst, src, n := uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z)))
-		if src+n > v.memLen || dst+n > v.memLen {
-			tc = store.TrapMemoryOutOfBounds
-			return tc
-		}
 		mem := memSlice(v.memBase, v.memLen)
-		if n <= store.BulkChunk {
-			copy(mem[dst:dst+n], mem[src:src+n])
-			return 0
-		}
-		return store.Chunked(n, dst > src, func(off, l uint64) {
-			copy(mem[dst+off:dst+off+l], mem[src+off:src+off+l])
-		}, v.bulkCheck)
+		return v.memCopy(mem, mem, uint64(uint32(*at(fp, in.x))), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z))))
 	case wasm.OpMemoryFill:
-		dst, val, n := uint64(uint32(*at(fp, in.x))), byte(*at(fp, in.y)), uint64(uint32(*at(fp, in.z)))
-		if dst+n > v.memLen {
-			tc = store.TrapMemoryOutOfBounds
-			return tc
+		return v.memFill(memSlice(v.memBase, v.memLen), uint64(uint32(*at(fp, in.x))), byte(*at(fp, in.y)), uint64(uint32(*at(fp, in.z))))
+	case opMemSelect:
+		mo := &v.fc.memOps[in.k]
+		m := v.st.inst.Memories[mo.mem].Held() // the call holds the instance's memories
+		addr := addrOf(*at(fp, in.x), mo.is64)
+		ea := addr + mo.offset
+		// Memories are at most 4 GiB: an address from 2^32 on (or one that
+		// wrapped) is out of bounds whatever the access's size.
+		if ea < addr || ea >= 1<<32 || ea > uint64(len(m)) {
+			return store.TrapMemoryOutOfBounds
 		}
-		b := memSlice(v.memBase, v.memLen)[dst : dst+n]
-		if n <= store.BulkChunk {
-			store.FillBytes(b, val)
-			return 0
+		*at(fp, in.r) = ea
+		v.memBase, v.memLen = unsafe.Pointer(unsafe.SliceData(m)), uint64(len(m))
+	case opMemRestore:
+		v.memBase, v.memLen = v.st.memory()
+	case opMemSizeX:
+		*at(fp, in.r) = v.st.inst.Memories[v.fc.memOps[in.k].mem].Pages()
+	case opMemGrowX:
+		mo := &v.fc.memOps[in.k]
+		old, ok := v.st.inst.Memories[mo.mem].Grow(addrOf(*at(fp, in.x), mo.is64))
+		switch {
+		case ok:
+			*at(fp, in.r) = old
+		case mo.is64:
+			*at(fp, in.r) = math.MaxUint64
+		default:
+			*at(fp, in.r) = math.MaxUint32
 		}
-		return store.Chunked(n, false, func(off, l uint64) { store.FillBytes(b[off:off+l], val) }, v.bulkCheck)
+		v.memBase, v.memLen = v.st.memory()
+	case opMemFillX:
+		mo := &v.fc.memOps[in.k]
+		return v.memFill(v.st.inst.Memories[mo.mem].Held(), addrOf(*at(fp, in.x), mo.is64), byte(*at(fp, in.y)), addrOf(*at(fp, in.z), mo.is64))
+	case opMemCopyX:
+		mo := &v.fc.memOps[in.k]
+		// The length has the smaller of the two address types.
+		return v.memCopy(v.st.inst.Memories[mo.mem].Held(), v.st.inst.Memories[mo.mem2].Held(),
+			addrOf(*at(fp, in.x), mo.is64), addrOf(*at(fp, in.y), mo.is64b), addrOf(*at(fp, in.z), mo.is64 && mo.is64b))
+	case opMemInitX:
+		mo := &v.fc.memOps[in.k]
+		return v.memInit(v.st.inst.Memories[mo.mem].Held(), v.st.inst.Datas[mo.data],
+			addrOf(*at(fp, in.x), mo.is64), uint64(uint32(*at(fp, in.y))), uint64(uint32(*at(fp, in.z))))
 	case wasm.OpTableInit:
 		e := v.st.inst.Elems[in.k]
 		tab := v.st.tables[in.r]
@@ -1048,6 +1057,57 @@ func (v *vm) exec2(in *instr, fp unsafe.Pointer) (tc store.TrapCode) {
 		return simd(in, fp, v.memBase, v.memLen, v.fc)
 	}
 	return 0
+}
+
+// addrOf returns the address value v of a memory with the i64 address
+// type when is64, else of the i32 type.
+func addrOf(v uint64, is64 bool) uint64 {
+	if is64 {
+		return v
+	}
+	return uint64(uint32(v))
+}
+
+// inBounds reports whether [at, at+n) lies within size bytes.
+func inBounds(at, n, size uint64) bool { return n <= size && at <= size-n }
+
+// memFill implements memory.fill on mem.
+func (v *vm) memFill(mem []byte, dst uint64, val byte, n uint64) store.TrapCode {
+	if !inBounds(dst, n, uint64(len(mem))) {
+		return store.TrapMemoryOutOfBounds
+	}
+	b := mem[dst : dst+n]
+	if n <= store.BulkChunk {
+		store.FillBytes(b, val)
+		return 0
+	}
+	return store.Chunked(n, false, func(off, l uint64) { store.FillBytes(b[off:off+l], val) }, v.bulkCheck)
+}
+
+// memCopy implements memory.copy from src to dst (the same memory or two).
+func (v *vm) memCopy(dstMem, srcMem []byte, dst, src, n uint64) store.TrapCode {
+	if !inBounds(src, n, uint64(len(srcMem))) || !inBounds(dst, n, uint64(len(dstMem))) {
+		return store.TrapMemoryOutOfBounds
+	}
+	if n <= store.BulkChunk {
+		copy(dstMem[dst:dst+n], srcMem[src:src+n])
+		return 0
+	}
+	return store.Chunked(n, dst > src, func(off, l uint64) {
+		copy(dstMem[dst+off:dst+off+l], srcMem[src+off:src+off+l])
+	}, v.bulkCheck)
+}
+
+// memInit implements memory.init of segment d into mem.
+func (v *vm) memInit(mem, d []byte, dst, src, n uint64) store.TrapCode {
+	if !inBounds(src, n, uint64(len(d))) || !inBounds(dst, n, uint64(len(mem))) {
+		return store.TrapMemoryOutOfBounds
+	}
+	if n <= store.BulkChunk {
+		copy(mem[dst:dst+n], d[src:])
+		return 0
+	}
+	return store.Chunked(n, false, func(off, l uint64) { copy(mem[dst+off:dst+off+l], d[src+off:]) }, v.bulkCheck)
 }
 
 // enterFrame clears the declared locals of a new frame and copies in the

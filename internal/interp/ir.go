@@ -71,8 +71,31 @@ const (
 	// the translator puts next returns its results.
 	opReturnCall
 	opReturnCallIndirect
+	// Memories other than a 32-bit memory 0 (multiple memories,
+	// memory64): k indexes funcCode.memOps. opMemSelect computes the
+	// effective address of slot x (64-bit when the memory is) plus the
+	// offset into slot r, trapping when it cannot be in bounds, and makes
+	// the memory the current one; the access itself follows, as for
+	// memory 0, with its address in slot r, and opMemRestore makes memory
+	// 0 current again. The other operations name their memories in
+	// memOps.
+	opMemSelect
+	opMemRestore
+	opMemSizeX // r ← pages of memory
+	opMemGrowX // r ← grow memory by x (-1 of the address type on failure)
+	opMemFillX // fill memory [x, x+z) with y
+	opMemCopyX // copy memory2 [y, y+z) to memory [x, x+z)
+	opMemInitX // copy data segment memOps.data [y, y+z) to memory [x, x+z)
 	opMax
 )
+
+// memOp describes an access to a memory other than a 32-bit memory 0.
+type memOp struct {
+	mem, mem2   uint32 // the memory (and the source memory of a copy)
+	is64, is64b bool   // their address types are i64
+	offset      uint64 // the access's static offset
+	data        uint32 // the data segment of memory.init
+}
 
 // fusedBranch maps a comparison to its fused branch and its negation
 // (for branching when the comparison is false).
@@ -108,6 +131,7 @@ var fusedBranch = map[wasm.Op][2]uint16{
 // funcCode is the translated body of one function.
 type funcCode struct {
 	code                  []instr
+	memOps                []memOp
 	consts                []uint64 // copied to slots [numLocals, numLocals+len(consts)) at entry
 	brTables              [][]uint32
 	shuffles              [][16]byte
