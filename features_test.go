@@ -21,7 +21,7 @@ func TestCompileRefusesUnsupportedFeatures(t *testing.T) {
 		{"two memories", `(module (memory 1) (memory 1))`, "multiple memories", true},
 		{"memory index", `(module (memory 1) (func (drop (memory.size 0))) (func (drop (i32.load 0 (i32.const 0)))))`, "", true},
 		{"memory64", `(module (memory i64 1))`, "memory64", true},
-		{"table64", `(module (table i64 1 funcref))`, "table64", false},
+		{"table64", `(module (table i64 1 funcref))`, "table64", true},
 		{"tag", `(module (tag))`, "exception handling", false},
 		{"try_table", `(module (func (try_table)))`, "exception handling", false},
 		{"exnref", `(module (func (param exnref)))`, "exception handling", false},

@@ -110,7 +110,8 @@ type HostMemory struct {
 // imports from: the print functions (which write what they receive to w,
 // one line per call, when w is not nil), the globals global_i32 (666),
 // global_i64 (666), global_f32 (666.6), global_f64 (666.6), a funcref table
-// with limits 10..20 and a memory with limits 1..2 pages.
+// with limits 10..20 (and its i64-indexed twin table64, which 3.0 scripts
+// import) and a memory with limits 1..2 pages.
 func SpectestModule(w io.Writer) *HostModule {
 	printer := func(args []Value) ([]Value, error) {
 		if w != nil {
@@ -139,6 +140,7 @@ func SpectestModule(w io.Writer) *HostModule {
 		},
 		Tables: []HostTable{
 			{Name: "table", Type: wasm.TableType{Elem: wasm.FuncRef, Limits: wasm.Limits{Min: 10, Max: 20, HasMax: true}}},
+			{Name: "table64", Type: wasm.TableType{Elem: wasm.FuncRef, Limits: wasm.Limits{Min: 10, Max: 20, HasMax: true}, Is64: true}},
 		},
 		Memories: []HostMemory{
 			{Name: "memory", Type: wasm.MemoryType{Limits: wasm.Limits{Min: 1, Max: 2, HasMax: true}}},

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	wbin "github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/internal/store"
 	"github.com/wasmrun/wasmrun/wasm"
 )
 
@@ -84,6 +85,7 @@ type translator struct {
 	funcTypes []uint32 // type index of every function
 	globals   []wasm.ValType
 	mem64     []bool // per memory: its address type is i64
+	tab64     []bool // per table: its address type is i64
 }
 
 const (
@@ -572,6 +574,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		ft := t.m.Types[ti]
 		elem := t.pop()
 		base := t.callArgs(len(ft.Params))
+		t.table64Check(table, 2, store.TrapUndefinedElement, 0, elem.slot, 0)
 		t.emit(instr{op: opReturnCallIndirect, k: ti, r: table, x: base, y: elem.slot}, mX|mY)
 		t.tailReturn(ft)
 	case wasm.OpCallIndirect:
@@ -588,6 +591,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		// arguments to their homes cannot clobber it.
 		elem := t.pop()
 		base := t.callArgs(len(ft.Params))
+		t.table64Check(table, 2, store.TrapUndefinedElement, 0, elem.slot, 0)
 		t.emit(instr{op: opCallIndirect, k: ti, r: table, x: base, y: elem.slot}, mX|mY)
 		for _, rt := range ft.Results {
 			t.pushTemp(rt)
@@ -662,6 +666,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 			return false, err
 		}
 		i := t.pop()
+		t.table64Check(idx, 1, store.TrapTableOutOfBounds, i.slot, 0, 0)
 		home := t.pushTemp(t.tableType(idx))
 		t.emit(instr{op: opTableGet, r: home, x: i.slot, k: idx}, mR|mX)
 		t.lastProd = len(t.code) - 1
@@ -671,6 +676,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 			return false, err
 		}
 		v, i := t.pop(), t.pop()
+		t.table64Check(idx, 1, store.TrapTableOutOfBounds, i.slot, 0, 0)
 		t.emit(instr{op: opTableSet, x: i.slot, y: v.slot, k: idx}, mX|mY)
 	case wasm.OpTableGrow:
 		idx, err := r.ReadU32()
@@ -678,6 +684,11 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 			return false, err
 		}
 		n, v := t.pop(), t.pop()
+		if int(idx) < len(t.tab64) && t.tab64[idx] {
+			home := t.pushTemp(wasm.I64)
+			t.emit(instr{op: opTableGrow64, r: home, x: v.slot, y: n.slot, k: idx}, mR|mX|mY)
+			break
+		}
 		home := t.pushTemp(wasm.I32)
 		t.emit(instr{op: opTableGrow, r: home, x: v.slot, y: n.slot, k: idx}, mR|mX|mY)
 	case wasm.OpTableFill:
@@ -686,6 +697,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 			return false, err
 		}
 		n, v, i := t.pop(), t.pop(), t.pop()
+		t.table64Check(idx, 1|4, store.TrapTableOutOfBounds, i.slot, 0, n.slot)
 		t.emit(instr{op: opTableFill, x: i.slot, y: v.slot, z: n.slot, k: idx}, mX|mY|mZ)
 	case wasm.OpRefNull:
 		rt, err := r.ReadByte()
@@ -985,6 +997,24 @@ func (t *translator) generic(op wasm.Op) error {
 	if slow != nil {
 		return t.memSlow(in, mask, op, info, slow)
 	}
+	switch op {
+	case wasm.OpTableInit: // table r: dst is of its address type; the segment offset and length are i32
+		t.table64Check(in.r, 1, store.TrapTableOutOfBounds, in.x, 0, 0)
+	case wasm.OpTableCopy: // table k from table r: the length has the smaller address type
+		var which uint32
+		if t.isTable64(in.k) {
+			which |= 1
+		}
+		if t.isTable64(in.r) {
+			which |= 2
+		}
+		if which == 3 {
+			which |= 4
+		}
+		if which != 0 {
+			t.emit(instr{op: opTable64Check, k: which | uint32(store.TrapTableOutOfBounds)<<8, x: in.x, y: in.y, z: in.z}, mX|mY|mZ)
+		}
+	}
 	if np == 2 && !t.immForm(&in, op) {
 		// keep the register form
 	} else if np == 2 {
@@ -1000,6 +1030,29 @@ func (t *translator) generic(op wasm.Op) error {
 	}
 	return nil
 }
+
+// table64Check emits the check that lets the next instruction read the
+// operand slots of a 64-bit table (selected by which: 1 x, 2 y, 4 z) as
+// i32, when table tab has the i64 address type.
+func (t *translator) table64Check(tab uint32, which uint32, tc store.TrapCode, x, y, z uint32) {
+	if int(tab) >= len(t.tab64) || !t.tab64[tab] || which == 0 {
+		return
+	}
+	var mask uint8
+	if which&1 != 0 {
+		mask |= mX
+	}
+	if which&2 != 0 {
+		mask |= mY
+	}
+	if which&4 != 0 {
+		mask |= mZ
+	}
+	t.emit(instr{op: opTable64Check, k: which | uint32(tc)<<8, x: x, y: y, z: z}, mask)
+}
+
+// isTable64 reports whether table idx has the i64 address type.
+func (t *translator) isTable64(idx uint32) bool { return int(idx) < len(t.tab64) && t.tab64[idx] }
 
 // is64 reports whether memory idx has the i64 address type.
 func (t *translator) is64(idx uint32) bool { return int(idx) < len(t.mem64) && t.mem64[idx] }
@@ -1079,10 +1132,11 @@ func (t *translator) immForm(in *instr, op wasm.Op) bool {
 }
 
 // compileFunc translates defined function i of m.
-func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType, mem64 []bool) (*funcCode, error) {
+func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType, mem64, tab64 []bool) (*funcCode, error) {
 	ft := m.Types[m.Funcs[i]]
 	code := &m.Code[i]
-	t := &translator{m: m, constIdx: map[[3]uint64]uint32{}, lastProd: -1, lastCall: -1, funcTypes: funcTypes, globals: globals, mem64: mem64}
+	t := &translator{m: m, constIdx: map[[3]uint64]uint32{}, lastProd: -1, lastCall: -1, funcTypes: funcTypes, globals: globals,
+		mem64: mem64, tab64: tab64}
 	t.locals = append(t.locals, ft.Params...)
 	for _, d := range code.Locals {
 		for j := uint32(0); j < d.Count; j++ {

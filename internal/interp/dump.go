@@ -24,6 +24,7 @@ var internalNames = map[uint16]string{
 	opReturnCall: "return_call", opReturnCallIndirect: "return_call_indirect",
 	opMemSelect: "mem_select", opMemRestore: "mem_restore", opMemSizeX: "memory.size_x", opMemGrowX: "memory.grow_x",
 	opMemFillX: "memory.fill_x", opMemCopyX: "memory.copy_x", opMemInitX: "memory.init_x",
+	opTable64Check: "table64_check", opTableGrow64: "table.grow64",
 }
 
 func opName(op uint16) string {

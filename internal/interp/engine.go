@@ -141,6 +141,15 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 	for _, mt := range m.Memories {
 		mem64 = append(mem64, mt.Is64)
 	}
+	var tab64 []bool
+	for _, im := range m.Imports {
+		if im.Kind == wasm.ExternTable {
+			tab64 = append(tab64, im.Table.Is64)
+		}
+	}
+	for _, tt := range m.Tables {
+		tab64 = append(tab64, tt.Is64)
+	}
 	for _, g := range m.Globals {
 		globals = append(globals, g.Type.Type)
 	}
@@ -155,7 +164,7 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 			if i >= len(m.Funcs) {
 				return
 			}
-			mod.funcs[i], errs[i] = compileSafe(m, i, funcTypes, globals, mem64)
+			mod.funcs[i], errs[i] = compileSafe(m, i, funcTypes, globals, mem64, tab64)
 		}
 	}
 	var next atomic.Int64
@@ -181,7 +190,7 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 // Features are the WebAssembly 3.0 features the interpreter runs (the
 // store evaluates extended constant expressions). Compile refuses a
 // module that uses another, naming it.
-const Features = wasm.FeatureTailCall | wasm.FeatureExtendedConst | wasm.FeatureMultiMemory | wasm.FeatureMemory64
+const Features = wasm.FeatureTailCall | wasm.FeatureExtendedConst | wasm.FeatureMultiMemory | wasm.FeatureMemory64 | wasm.FeatureTable64
 
 // parallelThreshold is the number of functions per extra compiling
 // goroutine: functions are translated independently, on up to GOMAXPROCS
@@ -192,13 +201,13 @@ const parallelThreshold = 64
 // compileSafe is compileFunc turned into an error when the body breaks the
 // translator's assumptions. Validated modules never do; this keeps a
 // caller that skipped validation from crashing the process.
-func compileSafe(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType, mem64 []bool) (fc *funcCode, err error) {
+func compileSafe(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType, mem64, tab64 []bool) (fc *funcCode, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			fc, err = nil, fmt.Errorf("body not valid (%v); validate the module first", r)
 		}
 	}()
-	return compileFunc(m, i, funcTypes, globals, mem64)
+	return compileFunc(m, i, funcTypes, globals, mem64, tab64)
 }
 
 // frame is a suspended caller.

@@ -919,6 +919,21 @@ func (v *vm) exec2(in *instr, fp unsafe.Pointer) (tc store.TrapCode) {
 		v.memBase, v.memLen = unsafe.Pointer(unsafe.SliceData(m)), uint64(len(m))
 	case opMemRestore:
 		v.memBase, v.memLen = v.st.memory()
+	case opTable64Check:
+		if in.k&1 != 0 && *at(fp, in.x) >= 1<<32 || in.k&2 != 0 && *at(fp, in.y) >= 1<<32 || in.k&4 != 0 && *at(fp, in.z) >= 1<<32 {
+			return store.TrapCode(in.k >> 8)
+		}
+	case opTableGrow64:
+		var size uint32
+		ok := false
+		if n := *at(fp, in.y); n < 1<<32 {
+			size, ok = v.st.tables[in.k].Grow(n, *at(fp, in.x))
+		}
+		if ok {
+			*at(fp, in.r) = uint64(size)
+		} else {
+			*at(fp, in.r) = math.MaxUint64
+		}
 	case opMemSizeX:
 		*at(fp, in.r) = v.st.inst.Memories[v.fc.memOps[in.k].mem].Pages()
 	case opMemGrowX:

@@ -86,6 +86,13 @@ const (
 	opMemFillX // fill memory [x, x+z) with y
 	opMemCopyX // copy memory2 [y, y+z) to memory [x, x+z)
 	opMemInitX // copy data segment memOps.data [y, y+z) to memory [x, x+z)
+	// Tables with the i64 address type (table64): opTable64Check traps
+	// with code k>>8 when an operand slot selected by k's low bits (1 x,
+	// 2 y, 4 z) holds 2^32 or more (tables are far smaller), so that the
+	// instruction that follows can read its operands as i32;
+	// opTableGrow64 is table.grow returning -1 as an i64.
+	opTable64Check
+	opTableGrow64
 	opMax
 )
 

@@ -3,7 +3,7 @@ package interp_test
 import (
 	"os"
 	"path/filepath"
-	"strings"
+	"slices"
 	"testing"
 	"time"
 
@@ -48,8 +48,7 @@ func TestSpecSuite(t *testing.T) {
 }
 
 // TestProposalSuites runs the 3.0 scripts of the features the interpreter
-// implements: tail calls, multiple memories and memory64 (whose folder's
-// table64 scripts wait for table64 support).
+// implements: tail calls, multiple memories, memory64 and table64.
 func TestProposalSuites(t *testing.T) {
 	dir := testsuite.Dir(t)
 	factory, _ := spectest.LookupEngine("interp")
@@ -61,9 +60,6 @@ func TestProposalSuites(t *testing.T) {
 		}
 		for _, file := range files {
 			base := filepath.Base(file)
-			if folder == "memory64" && (strings.HasPrefix(base, "table") || base == "call_indirect64.wast" || base == "memory64-imports.wast") {
-				continue // table64: not yet on the interpreter
-			}
 			t.Run(folder+"/"+base, func(t *testing.T) {
 				e := factory()
 				defer e.Close()
@@ -73,7 +69,7 @@ func TestProposalSuites(t *testing.T) {
 				}
 				total.Add(stats)
 				for _, r := range results {
-					if r.Outcome != spectest.Passed {
+					if r.Outcome != spectest.Passed && !slices.Contains(needsGC[folder+"/"+base], r.Line) {
 						t.Error(r)
 					}
 				}
@@ -81,4 +77,10 @@ func TestProposalSuites(t *testing.T) {
 		}
 	}
 	t.Logf("%d passed, %d failed, %d skipped", total.Passed, total.Failed, total.Skipped)
+}
+
+// needsGC lists the commands of the proposal scripts above that use GC
+// instructions (left for the GC work), by script and line.
+var needsGC = map[string][]int{
+	"memory64/table_init64.wast": {2457, 2471}, // array.new_fixed in a table initialiser
 }

@@ -640,14 +640,14 @@ func (s *Store) link(inst *Instance, wm *wasm.Module, resolve Resolver) error {
 			inst.Funcs = append(inst.Funcs, x.Func)
 		case wasm.ExternTable:
 			t := x.Table
-			if t == nil || t.Type.Elem != im.Table.Elem ||
+			if t == nil || t.Type.Elem != im.Table.Elem || t.Type.Is64 != im.Table.Is64 ||
 				!limitsMatch(uint64(len(t.Elems)), t.Type.Limits, im.Table.Limits) {
 				return bad
 			}
 			inst.Tables = append(inst.Tables, t)
 		case wasm.ExternMemory:
 			mem := x.Memory
-			if mem == nil || !limitsMatch(mem.Pages(), mem.Type.Limits, im.Memory.Limits) {
+			if mem == nil || mem.Type.Is64 != im.Memory.Is64 || !limitsMatch(mem.Pages(), mem.Type.Limits, im.Memory.Limits) {
 				return bad
 			}
 			inst.Memories = append(inst.Memories, mem)
