@@ -111,6 +111,12 @@ func (m *Module) FuncCode(i int) any { return m.funcs[i] }
 // Compile translates every function body of m, which must have passed
 // validation. info may be nil.
 func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
+	return e.CompileContext(context.Background(), m, info)
+}
+
+// CompileContext is Compile stopping with ctx's error soon after ctx is
+// done (its workers look at it every 16 functions).
+func (e *Engine) CompileContext(ctx context.Context, m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
 	funcTypes := make([]uint32, 0, m.NumFuncs())
 	var globals []wasm.ValType
 	for _, im := range m.Imports {
@@ -133,7 +139,7 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 	compileRange := func(next *atomic.Int64) {
 		for {
 			i := int(next.Add(1) - 1)
-			if i >= len(m.Funcs) {
+			if i >= len(m.Funcs) || i%16 == 0 && ctx.Err() != nil {
 				return
 			}
 			mod.funcs[i], errs[i] = compileSafe(m, i, funcTypes, globals)
@@ -151,6 +157,9 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 	}
 	compileRange(&next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for i, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("interp: function %d: %w", int(m.NumImportedFuncs)+i, err)
