@@ -3,12 +3,16 @@ package wasmrun_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/wasmrun/wasmrun"
+	"github.com/wasmrun/wasmrun/binary"
 )
 
 // The typed helpers give host functions Go values of the Wasm types,
@@ -172,5 +176,41 @@ func testInstanceFuel(t *testing.T, engine wasmrun.EngineKind) {
 	inst.AddFuel(30_000)
 	if _, err := loop.Call(ctx, 10_000); err != nil {
 		t.Fatalf("loop after AddFuel: %v", err)
+	}
+}
+
+// Compile stops soon after its context expires, also within the
+// compilation of a big module.
+func TestCompileStopsAtDeadline(t *testing.T) { forEachEngine(t, testCompileStopsAtDeadline) }
+
+func testCompileStopsAtDeadline(t *testing.T, engine wasmrun.EngineKind) {
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: engine})
+	var b strings.Builder
+	b.WriteString("(module\n")
+	for i := range 20_000 {
+		fmt.Fprintf(&b, "(func (export \"f%d\") (param i32) (result i32) (i32.add (i32.mul (local.get 0) (i32.const %d)) (i32.const 7)))\n", i, i)
+	}
+	b.WriteString(")")
+	bin, err := wasmrun.Decode([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := binary.Encode(bin)
+	start := time.Now()
+	if _, err := rt.Compile(context.Background(), src); err != nil {
+		t.Fatal(err)
+	}
+	full := time.Since(start)
+	ctx, cancel := context.WithTimeout(context.Background(), full/8)
+	defer cancel()
+	start = time.Now()
+	_, err = rt.Compile(ctx, src)
+	took := time.Since(start)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Compile with a deadline of %v (a full compile takes %v): %v, want DeadlineExceeded", full/8, full, err)
+	}
+	t.Logf("full compile %v; with a deadline of %v it stopped after %v", full, full/8, took)
+	if took > full/2+10*time.Millisecond {
+		t.Errorf("Compile stopped after %v, full compile takes %v", took, full)
 	}
 }

@@ -129,8 +129,9 @@ type CompiledModule struct {
 
 // Compile decodes (or, for text, parses), validates and compiles a module.
 // src is a module in the binary format or in the text format. A
-// cancelled or expired ctx is seen before each of the three phases (not
-// yet within one) and returned as its error.
+// cancelled or expired ctx stops it with ctx's error: it is seen before
+// each phase (decoding, validation, compilation) and, in compilation,
+// every 16 functions.
 func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, error) {
 	r.mu.Lock()
 	closed := r.closed
@@ -158,7 +159,7 @@ func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cm, err := store.Compile(r.engine, m, info)
+	cm, err := store.CompileContext(ctx, r.engine, m, info)
 	if err != nil {
 		return nil, err
 	}

@@ -534,7 +534,8 @@ func TestSpectestModule(t *testing.T) {
 		"print_f64 [f64] -> []", "print_i32_f32 [i32 f32] -> []", "print_f64_f64 [f64 f64] -> []",
 		"global_i32 (i32.const 666)", "global_i64 (i64.const 666)",
 		"global_f32 (f32.const 666.6 (;0x4426a666;))", "global_f64 (f64.const 666.6 (;0x4084d4cccccccccd;))",
-		"table funcref {Min:10 Max:20 HasMax:true}", "memory {Min:1 Max:2 HasMax:true}",
+		"table funcref {Min:10 Max:20 HasMax:true}",
+		"table64 funcref {Min:10 Max:20 HasMax:true}", "memory {Min:1 Max:2 HasMax:true}",
 	}
 	if diff := cmp.Diff(want, names); diff != "" {
 		t.Errorf("spectest exports mismatch (-want +got):\n%s", diff)

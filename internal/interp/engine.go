@@ -112,6 +112,12 @@ func (m *Module) FuncCode(i int) any { return m.funcs[i] }
 // Compile translates every function body of m, which must have passed
 // validation. info may be nil.
 func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
+	return e.CompileContext(context.Background(), m, info)
+}
+
+// CompileContext is Compile stopping with ctx's error soon after ctx is
+// done (its workers look at it every 16 functions).
+func (e *Engine) CompileContext(ctx context.Context, m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
 	if info == nil {
 		var err error
 		if info, err = validate.Module(m); err != nil {
@@ -161,7 +167,7 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 	compileRange := func(next *atomic.Int64) {
 		for {
 			i := int(next.Add(1) - 1)
-			if i >= len(m.Funcs) {
+			if i >= len(m.Funcs) || i%16 == 0 && ctx.Err() != nil {
 				return
 			}
 			mod.funcs[i], errs[i] = compileSafe(m, i, funcTypes, globals, mem64, tab64)
@@ -179,6 +185,9 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 	}
 	compileRange(&next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for i, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("interp: function %d: %w", int(m.NumImportedFuncs)+i, err)

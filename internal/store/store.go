@@ -65,7 +65,26 @@ type Module struct {
 
 // Compile compiles m, which must have passed validation, with engine e.
 func Compile(e Engine, m *wasm.Module, info *validate.Info) (*Module, error) {
-	code, err := e.Compile(m, info)
+	return CompileContext(context.Background(), e, m, info)
+}
+
+// ContextEngine is an Engine whose compilation stops (with ctx's error)
+// soon after ctx is done.
+type ContextEngine interface {
+	Engine
+	CompileContext(ctx context.Context, m *wasm.Module, info *validate.Info) (ModuleCode, error)
+}
+
+// CompileContext is Compile stopping when ctx is done, for engines that
+// can (ContextEngine); others only see ctx before they start.
+func CompileContext(ctx context.Context, e Engine, m *wasm.Module, info *validate.Info) (*Module, error) {
+	var code ModuleCode
+	var err error
+	if ce, ok := e.(ContextEngine); ok {
+		code, err = ce.CompileContext(ctx, m, info)
+	} else if err = ctx.Err(); err == nil {
+		code, err = e.Compile(m, info)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -125,6 +125,12 @@ func exitStub(a *asm.Assembler) {
 // validation, on up to GOMAXPROCS goroutines. The code does not depend on
 // the schedule.
 func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
+	return e.CompileContext(context.Background(), m, info)
+}
+
+// CompileContext is Compile stopping with ctx's error soon after ctx is
+// done (its workers look at it every 16 functions).
+func (e *Engine) CompileContext(ctx context.Context, m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
 	if info == nil {
 		var err error
 		if info, err = validate.Module(m); err != nil {
@@ -155,7 +161,7 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 		c := &compiler{fuel: e.cfg.Fuel > 0}
 		for {
 			i := int(next.Add(1) - 1)
-			if i >= len(m.Funcs) {
+			if i >= len(m.Funcs) || i%16 == 0 && ctx.Err() != nil {
 				return
 			}
 			mod.funcs[i], errs[i] = compileFunc(c, mod, m, &info.Funcs[i], i, types, globals)
@@ -169,6 +175,9 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 	}
 	work()
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for i, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("jit: function %d: %w", int(m.NumImportedFuncs)+i, err)
