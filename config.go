@@ -54,6 +54,13 @@ type InstanceConfig struct {
 	Clock wasi.Clock
 	// Random supplies random_get (nil: the host's CSPRNG).
 	Random io.Reader
+
+	// Fuel, when positive, gives the instance a fuel account instead of
+	// RuntimeConfig.Fuel's per-call fuel: every call into the instance
+	// from Go draws on it (loop iterations and calls, counted in chunks
+	// of up to 16384), and a call that finds it empty traps with "out of
+	// fuel". Instance.Fuel reads it and Instance.AddFuel refills it.
+	Fuel int64
 }
 
 // Preopen is a directory made available to a WASI guest under GuestPath
@@ -157,7 +164,7 @@ func (r *Runtime) makeWASI() {
 	r.wasiFuncs = make(map[string]store.Extern, len(wasi.Functions))
 	for i := range wasi.Functions {
 		f := &wasi.Functions[i]
-		fn := func(_ context.Context, c *Caller, stack []uint64) {
+		fn := func(ctx context.Context, c *store.Caller, stack []uint64) {
 			var hd *hostData
 			if c != nil && c.Instance != nil {
 				hd, _ = c.Instance.HostData.(*hostData)
@@ -169,8 +176,11 @@ func (r *Runtime) makeWASI() {
 			if m := c.Memory(); m != nil {
 				mem = m.Bytes()
 			}
-			if err := f.Call(hd.sys, mem, stack); err != nil {
-				panic(err) // ends the guest's call with err (a *wasi.ExitError)
+			if err := f.Call(ctx, hd.sys, mem, stack); err != nil {
+				if err == ctx.Err() { // a blocking call interrupted: the trap a budget check gives
+					err = &store.Trap{Code: store.TrapCancelled, Cause: err}
+				}
+				panic(err) // ends the guest's call with err (a *wasi.ExitError or a trap)
 			}
 		}
 		ft := wasm.FuncType{Params: f.Params, Results: f.Results}
@@ -178,13 +188,34 @@ func (r *Runtime) makeWASI() {
 	}
 }
 
-// closeInstance releases inst and its WASI system.
-func closeInstance(inst *store.Instance) error {
-	err := inst.Close()
-	if hd, ok := inst.HostData.(*hostData); ok {
-		err = errors.Join(err, hd.close())
+// closeInstance closes inst and forgets it; its WASI system is closed by
+// OnRelease once no call runs in it.
+func (r *Runtime) closeInstance(inst *store.Instance) error {
+	r.mu.Lock()
+	delete(r.insts, inst)
+	r.mu.Unlock()
+	r.store.Unregister(inst)
+	return inst.Close()
+}
+
+// Fuel returns what is left of the instance's fuel account
+// (InstanceConfig.Fuel); ok is false when it has none. A running call
+// holds the fuel it drew until it returns or calls a host function.
+func (i *Instance) Fuel() (remaining int64, ok bool) {
+	if !i.inst.FuelAccount() {
+		return 0, false
 	}
-	return err
+	return i.inst.Fuel(), true
+}
+
+// AddFuel adds n units to the instance's fuel account, creating it (with
+// n units) when the instance has none.
+func (i *Instance) AddFuel(n int64) {
+	if !i.inst.FuelAccount() {
+		i.inst.SetFuel(n)
+		return
+	}
+	i.inst.AddFuel(n)
 }
 
 // Run runs a WASI command: it calls the export _start and returns the

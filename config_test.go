@@ -310,3 +310,42 @@ func testParallelInstantiation(t *testing.T, engine wasmrun.EngineKind) {
 		wg.Wait()
 	})
 }
+
+// A host function calls back into its caller (the malloc pattern) with
+// the context it was given, and writes into the memory it got.
+func TestCallerExportedFunction(t *testing.T) { forEachEngine(t, testCallerExportedFunction) }
+
+func testCallerExportedFunction(t *testing.T, engine wasmrun.EngineKind) {
+	ctx := context.Background()
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: engine})
+	i32 := []wasm.ValType{wasm.I32}
+	_, err := rt.NewHostModule("env").Func("greet", nil, i32, func(ctx context.Context, c *wasmrun.Caller, stack []uint64) {
+		msg := []byte("hello")
+		res, err := c.ExportedFunction("alloc").Call(ctx, uint64(len(msg)))
+		if err != nil {
+			panic(err)
+		}
+		if !c.Memory().Write(res[0], msg) {
+			panic(fmt.Errorf("alloc returned %d, out of bounds", res[0]))
+		}
+		stack[0] = res[0]
+	}).Instantiate(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst := instantiate(t, rt, `(module
+	  (import "env" "greet" (func $greet (result i32)))
+	  (memory (export "memory") 1)
+	  (global $top (mut i32) (i32.const 1024))
+	  (func (export "alloc") (param i32) (result i32)
+	    (global.get $top)
+	    (global.set $top (i32.add (global.get $top) (local.get 0))))
+	  (func (export "run") (result i32) (call $greet)))`, "")
+	res, err := inst.ExportedFunction("run").Call(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := inst.Memory().Read(res[0], 5); res[0] != 1024 || string(b) != "hello" {
+		t.Errorf("greet wrote %q at %d, want \"hello\" at 1024", b, res[0])
+	}
+}

@@ -9,6 +9,9 @@ import (
 	"github.com/wasmrun/wasmrun/internal/store"
 )
 
+// jitFeatures are the WebAssembly 3.0 features the JIT compiles.
+const jitFeatures = amd64.Features
+
 // newJIT returns the amd64 JIT, or nil when the CPU lacks SSE4.1.
 func newJIT(cfg RuntimeConfig) store.Engine {
 	if !cpu.X86.HasSSE41 {

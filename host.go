@@ -13,12 +13,15 @@ import (
 // max(parameter slots, result slots) slots. To trap, panic: a panic with
 // an error value makes the guest's call fail with that error. Calls
 // allocate nothing.
-type HostFunction = store.HostFunc
-
-// Caller gives a host function access to the calling instance; its Memory
-// method returns the caller's memory 0 (nil when it has none or when the
-// function was called directly from Go).
-type Caller = store.Caller
+//
+// A host function may call Wasm functions (of any instance) with the ctx
+// it was given: such calls continue the guest's call chain, on the JIT
+// on the same machine stack, and count against the same call-depth limit
+// (RuntimeConfig.MaxCallDepth; a host → Wasm crossing counts as 32
+// frames), so unbounded host → Wasm → host recursion ends with a "call
+// stack exhausted" trap. Calls made with another context, or on another
+// goroutine while the host function runs, start chains of their own.
+type HostFunction func(ctx context.Context, caller *Caller, stack []uint64)
 
 // HostModuleBuilder collects Go functions to expose as a module.
 type HostModuleBuilder struct {
@@ -39,7 +42,18 @@ func (b *HostModuleBuilder) Func(name string, params, results []wasm.ValType, fn
 		b.err = errorf("host module %q: duplicate export %q", b.name, name)
 	}
 	ft := wasm.FuncType{Params: params, Results: results}
-	f := b.rt.store.NewHostFunc(ft, b.name+"."+name, fn)
+	h := func(ctx context.Context, sc *store.Caller, stack []uint64) {
+		var c *Caller
+		if sc != nil {
+			// Engines reuse their Caller, so the wrapper is made once.
+			if c, _ = sc.Ext.(*Caller); c == nil {
+				c = &Caller{c: sc}
+				sc.Ext = c
+			}
+		}
+		fn(ctx, c, stack)
+	}
+	f := b.rt.store.NewHostFunc(ft, b.name+"."+name, h)
 	b.exports[name] = store.Extern{Kind: wasm.ExternFunc, Func: f}
 	return b
 }
@@ -57,7 +71,7 @@ func (b *HostModuleBuilder) Instantiate(ctx context.Context) (*Instance, error) 
 		return nil, ErrClosed
 	}
 	inst := r.store.NewHostInstance(b.exports)
-	r.insts = append(r.insts, inst)
+	r.insts[inst] = struct{}{}
 	r.store.Register(b.name, inst)
 	return &Instance{inst: inst, rt: r}, nil
 }

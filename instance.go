@@ -19,7 +19,9 @@ func (i *Instance) ExportedFunction(name string) *Function {
 	if f == nil {
 		return nil
 	}
-	return newFunction(f)
+	fn := newFunction(f)
+	fn.owner = i
+	return fn
 }
 
 // ExportedMemory returns the memory exported as name, or nil.
@@ -28,7 +30,16 @@ func (i *Instance) ExportedMemory(name string) *Memory {
 	if !ok || ex.Kind != wasm.ExternMemory {
 		return nil
 	}
-	return ex.Memory
+	return wrapMemory(ex.Memory)
+}
+
+// ExportedTable returns the table exported as name, or nil.
+func (i *Instance) ExportedTable(name string) *Table {
+	ex, ok := i.inst.Export(name)
+	if !ok || ex.Kind != wasm.ExternTable {
+		return nil
+	}
+	return &Table{t: ex.Table}
 }
 
 // Memory returns the instance's memory 0 (defined or imported), or nil.
@@ -36,7 +47,7 @@ func (i *Instance) Memory() *Memory {
 	if len(i.inst.Memories) == 0 {
 		return nil
 	}
-	return i.inst.Memories[0]
+	return wrapMemory(i.inst.Memories[0])
 }
 
 // ExportedGlobal returns the global exported as name, or nil.
@@ -48,13 +59,26 @@ func (i *Instance) ExportedGlobal(name string) *Global {
 	return &Global{g: ex.Global}
 }
 
-// Close releases the memories the instance defined and its WASI state.
-func (i *Instance) Close(ctx context.Context) error { return closeInstance(i.inst) }
+// Close closes the instance and releases what it owns: the memories it
+// defined and its WASI state. Calls into it fail with ErrClosed from now
+// on; calls running in it (on other goroutines, or the one calling Close
+// from a host function) end with an "instance closed" trap, which
+// errors.Is matches with ErrClosed, at their next interruption point (a
+// loop iteration or call, checked in chunks) or host call. Memory is
+// unmapped and WASI descriptors are closed only after the last running
+// call has left. Close is idempotent and safe from any goroutine.
+//
+// An anonymous instance (InstanceConfig.Name "") that becomes unreachable
+// — no *Instance or *Function of it is referenced — is closed by a
+// cleanup. Keep the Instance reachable while using its Memory, and while
+// another instance's table holds its functions.
+func (i *Instance) Close(ctx context.Context) error { return i.rt.closeInstance(i.inst) }
 
 // Function is a function exported by an instance (or by a host module).
 type Function struct {
 	f     *store.Func
 	slots int
+	owner *Instance // keeps the instance from its cleanup while the function is referenced
 }
 
 func newFunction(f *store.Func) *Function { return &Function{f: f, slots: f.StackSlots()} }
@@ -73,7 +97,7 @@ func (f *Function) Call(ctx context.Context, args ...uint64) ([]uint64, error) {
 	stack := make([]uint64, f.slots)
 	copy(stack, args)
 	if err := f.f.Call(ctx, stack); err != nil {
-		return nil, err
+		return nil, publicErr(err)
 	}
 	return stack[:f.f.ResultSlots:f.f.ResultSlots], nil
 }
@@ -85,17 +109,11 @@ func (f *Function) CallWithStack(ctx context.Context, stack []uint64) error {
 	if len(stack) < f.slots {
 		return errorf("stack of %d slots, function type %s needs %d", len(stack), f.f.Type, f.slots)
 	}
-	return f.f.Call(ctx, stack)
+	return publicErr(f.f.Call(ctx, stack))
 }
 
 // StackSlots returns the number of slots CallWithStack needs.
 func (f *Function) StackSlots() int { return f.slots }
-
-// Memory is a linear memory. Its base address never moves: a slice
-// returned by Bytes stays valid (at the length it had) while the memory
-// lives, even when the memory grows. Besides Bytes, Size, Pages and Grow it
-// has bounds-checked Read, Write and little-endian integer accessors.
-type Memory = store.Memory
 
 // Global is a global variable.
 type Global struct {

@@ -25,12 +25,15 @@
 package wasmrun
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 
 	"github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/internal/interp"
 	"github.com/wasmrun/wasmrun/internal/store"
 	"github.com/wasmrun/wasmrun/text"
 	"github.com/wasmrun/wasmrun/validate"
@@ -70,6 +73,12 @@ type RuntimeConfig struct {
 	// it compiles to /tmp/perf-PID.map, so that Linux perf can attribute
 	// samples in JIT code to Wasm functions. The interpreter ignores it.
 	PerfMap bool
+	// DecodeLimits are the implementation limits Compile enforces on a
+	// module: its size, the functions, locals per function, types,
+	// imports, exports, globals, segments and br_table targets it
+	// declares (zero fields: binary.DefaultLimits, which lists each
+	// default). A module beyond one fails with the offset and the limit.
+	DecodeLimits binary.Limits
 }
 
 // Runtime compiles and instantiates modules. Instances of one Runtime can
@@ -80,10 +89,12 @@ type Runtime struct {
 	engine store.Engine
 	kind   EngineKind
 	closed bool
-	insts  []*store.Instance
+	insts  map[*store.Instance]struct{} // open instances; Instance.Close removes its own
 
 	wasiOnce  sync.Once
 	wasiFuncs map[string]store.Extern // WASI preview 1, made on first use
+
+	limits binary.Limits // RuntimeConfig.DecodeLimits
 }
 
 // NewRuntime creates a runtime. ctx is reserved for future use (such as
@@ -98,14 +109,17 @@ func NewRuntime(ctx context.Context, cfg RuntimeConfig) (*Runtime, error) {
 		return nil, err
 	}
 	st := store.New(store.Config{MemoryLimitPages: cfg.MemoryLimitPages, TableLimit: cfg.TableLimit})
-	return &Runtime{store: st, engine: eng, kind: actual}, nil
+	return &Runtime{store: st, engine: eng, kind: actual, insts: map[*store.Instance]struct{}{}, limits: cfg.DecodeLimits}, nil
 }
 
 // Engine returns the engine the runtime uses (never EngineAuto).
 func (r *Runtime) Engine() EngineKind { return r.kind }
 
-// ErrClosed is returned by a Runtime after Close.
-var ErrClosed = errors.New("wasmrun: runtime closed")
+// ErrClosed is the error of every use of a closed Runtime, Instance or
+// Memory. A call that was running when its instance (or runtime, or
+// memory) was closed ends with a *Trap of code "instance closed", for
+// which errors.Is(err, ErrClosed) is true too.
+var ErrClosed = errors.New("wasmrun: closed")
 
 // CompiledModule is a decoded, validated and compiled module. It is
 // immutable and can be instantiated many times.
@@ -114,14 +128,34 @@ type CompiledModule struct {
 }
 
 // Compile decodes (or, for text, parses), validates and compiles a module.
-// src is a module in the binary format or in the text format.
+// src is a module in the binary format or in the text format. A
+// cancelled or expired ctx is seen before each of the three phases (not
+// yet within one) and returned as its error.
 func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, error) {
-	m, err := Decode(src)
+	r.mu.Lock()
+	closed := r.closed
+	r.mu.Unlock()
+	if closed {
+		return nil, ErrClosed
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	m, err := decodeWithLimits(src, r.limits)
 	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	info, err := validate.Module(m)
 	if err != nil {
+		return nil, err
+	}
+	if f := info.Features &^ engineFeatures(r.kind); f != 0 {
+		return nil, &UnsupportedFeatureError{Feature: f.First().String(), Engine: r.kind}
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	cm, err := store.Compile(r.engine, m, info)
@@ -131,13 +165,46 @@ func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, err
 	return &CompiledModule{mod: cm}, nil
 }
 
+// UnsupportedFeatureError is the error of Compile for a module that uses a
+// WebAssembly 3.0 feature the runtime's engine does not run yet (another
+// engine may: the interpreter runs more of 3.0 than the JIT).
+type UnsupportedFeatureError struct {
+	Feature string     // the feature's name, such as "tail calls"
+	Engine  EngineKind // the engine that lacks it
+}
+
+func (e *UnsupportedFeatureError) Error() string {
+	return fmt.Sprintf("wasmrun: %s is not supported by the %s engine yet", e.Feature, e.Engine)
+}
+
+// engineFeatures returns the WebAssembly 3.0 features an engine runs;
+// Compile refuses modules that use any other.
+func engineFeatures(kind EngineKind) wasm.Features {
+	if kind == EngineInterp {
+		return interp.Features
+	}
+	return jitFeatures
+}
+
 // Decode parses a module in the binary format (when src starts with the
 // magic bytes "\x00asm") or the text format, without validating it.
-func Decode(src []byte) (*wasm.Module, error) {
+func Decode(src []byte) (*wasm.Module, error) { return decodeWithLimits(src, binary.DefaultLimits) }
+
+func decodeWithLimits(src []byte, lim binary.Limits) (*wasm.Module, error) {
 	if len(src) >= 4 && string(src[:4]) == "\x00asm" {
-		return binary.Decode(src)
+		return binary.DecodeWithLimits(src, lim)
 	}
-	return text.ParseModule(src)
+	if max := cmp.Or(lim.ModuleBytes, binary.DefaultLimits.ModuleBytes); len(src) > max {
+		return nil, errorf("module text of %d bytes exceeds the limit of %d bytes", len(src), max)
+	}
+	m, err := text.ParseModule(src)
+	if err != nil {
+		return nil, err
+	}
+	if err := binary.CheckLimits(m, lim); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 // Imports describes what the module imports.
@@ -191,8 +258,8 @@ type ExportDesc struct {
 // own made from cfg (arguments, environment, stdio, preopens, listeners,
 // clock, random source): instances never share WASI state.
 //
-// A missing or mismatched import is a *store.LinkError; a trap in a
-// segment initialisation or the start function is a *Trap.
+// A missing or mismatched import is a *LinkError; a trap in a segment
+// initialisation or the start function is a *Trap.
 //
 // No lock of the runtime is held while the start function runs:
 // instantiations proceed in parallel, and host functions may compile and
@@ -212,14 +279,14 @@ func (r *Runtime) Instantiate(ctx context.Context, c *CompiledModule, cfg Instan
 		}
 		hd = &hostData{sys: sys}
 	}
-	opts := store.InstantiateOptions{Resolve: r.resolve}
+	opts := store.InstantiateOptions{Resolve: r.resolve, Fuel: cfg.Fuel}
 	if hd != nil {
 		opts.HostData = hd
 	}
 	inst, err := r.store.InstantiateWith(ctx, c.mod, opts)
 	if err != nil {
 		hd.close()
-		return nil, err
+		return nil, publicErr(err)
 	}
 	r.mu.Lock()
 	if r.closed {
@@ -228,16 +295,30 @@ func (r *Runtime) Instantiate(ctx context.Context, c *CompiledModule, cfg Instan
 		hd.close()
 		return nil, ErrClosed
 	}
-	r.insts = append(r.insts, inst)
+	if hd != nil {
+		inst.OnRelease = func() { hd.close() }
+	}
+	r.insts[inst] = struct{}{}
 	if cfg.Name != "" {
 		r.store.Register(cfg.Name, inst)
 	}
 	r.mu.Unlock()
-	return &Instance{inst: inst, rt: r}, nil
+	w := &Instance{inst: inst, rt: r}
+	if cfg.Name == "" {
+		// An anonymous instance nobody can reach (no *Instance, no
+		// *Function of it) can never be called again: release it. A
+		// registered one stays reachable by name until closed.
+		runtime.AddCleanup(w, func(inst *store.Instance) { r.closeInstance(inst) }, inst)
+	}
+	return w, nil
 }
 
-// Close releases every instance's memories. Instances and functions of
-// the runtime must not be used afterwards.
+// Close closes every instance of the runtime (see Instance.Close) and
+// makes every later use of the runtime fail with ErrClosed. Calls running
+// at that moment end with an "instance closed" trap at their next
+// interruption point or host call; memories are unmapped only after they
+// have left. Close is idempotent and safe to call from any goroutine,
+// including from a host function.
 func (r *Runtime) Close(ctx context.Context) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -246,20 +327,13 @@ func (r *Runtime) Close(ctx context.Context) error {
 	}
 	r.closed = true
 	var errs []error
-	for _, inst := range r.insts {
-		if err := closeInstance(inst); err != nil {
+	for inst := range r.insts {
+		if err := inst.Close(); err != nil {
 			errs = append(errs, err)
 		}
 	}
-	r.insts = nil
+	clear(r.insts)
 	return errors.Join(errs...)
 }
-
-// Trap is the error returned when WebAssembly execution traps; it carries
-// a code and a Wasm backtrace. Use errors.As to inspect it.
-type Trap = store.Trap
-
-// TrapCode says why execution trapped.
-type TrapCode = store.TrapCode
 
 func errorf(format string, args ...any) error { return fmt.Errorf("wasmrun: "+format, args...) }

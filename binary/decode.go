@@ -2,6 +2,7 @@
 package binary
 
 import (
+	"fmt"
 	"unicode/utf8"
 
 	"github.com/wasmrun/wasmrun/wasm"
@@ -50,14 +51,15 @@ const (
 	secCode      = 10
 	secData      = 11
 	secDataCount = 12
+	secTag       = 13 // 3.0: exception handling
 )
 
 // sectionRank gives the position each known section must respect; the data
 // count section sits between element and code.
-var sectionRank = [13]int{
-	secType: 1, secImport: 2, secFunction: 3, secTable: 4, secMemory: 5,
-	secGlobal: 6, secExport: 7, secStart: 8, secElement: 9, secDataCount: 10,
-	secCode: 11, secData: 12,
+var sectionRank = [14]int{
+	secType: 1, secImport: 2, secFunction: 3, secTable: 4, secMemory: 5, secTag: 6,
+	secGlobal: 7, secExport: 8, secStart: 9, secElement: 10, secDataCount: 11,
+	secCode: 12, secData: 13,
 }
 
 // decoder holds the state of one Decode call. A single reader spans the
@@ -75,6 +77,12 @@ type decoder struct {
 	// data.drop.
 	usesDataIdx bool
 	funcCount   uint32
+	// names is the payload of the "name" section, parsed once the whole
+	// module (and so its function count) is known.
+	names   []byte
+	lim     Limits
+	enabled wasm.Features // 3.0 features allowed
+	tables  *scanTables   // scan classes of the enabled instructions
 }
 
 const (
@@ -82,13 +90,36 @@ const (
 	ctlIf
 )
 
-// Decode decodes a module in the binary format. Malformed input yields an
+// Decode decodes a module in the binary format of WebAssembly 3.0, as far
+// as wasmrun implements it (wasm.Features3). Malformed input yields an
 // *Error naming the offset and the reason. Function bodies, constant
 // expressions, data payloads and custom-section payloads alias data. Every
 // instruction sequence is checked for syntax (known opcodes, well-formed
 // immediates, balanced structure); typing is left to validation.
 func Decode(data []byte) (*wasm.Module, error) {
-	d := &decoder{r: NewReader(data, 0), m: &wasm.Module{}}
+	return decode(data, wasm.Features3, DefaultLimits)
+}
+
+// DecodeFeatures is Decode with only the 3.0 features in enabled: the
+// encodings of other features are malformed, with the reasons
+// WebAssembly 2.0 gives (enabled 0 decodes WebAssembly 2.0).
+func DecodeFeatures(data []byte, enabled wasm.Features) (*wasm.Module, error) {
+	return decode(data, enabled, DefaultLimits)
+}
+
+// DecodeWithLimits is Decode with other implementation limits (zero
+// fields take their defaults). A count beyond a limit is an *Error naming
+// the limit, reported before anything is allocated for it.
+func DecodeWithLimits(data []byte, lim Limits) (*wasm.Module, error) {
+	return decode(data, wasm.Features3, lim)
+}
+
+func decode(data []byte, enabled wasm.Features, lim Limits) (*wasm.Module, error) {
+	lim = lim.withDefaults()
+	if len(data) > lim.ModuleBytes {
+		return nil, &Error{Offset: 0, Reason: fmt.Sprintf("module of %d bytes exceeds the limit of %d bytes", len(data), lim.ModuleBytes)}
+	}
+	d := &decoder{r: NewReader(data, 0), m: &wasm.Module{}, lim: lim, enabled: enabled, tables: scanTablesFor(enabled)}
 	if err := d.module(); err != nil {
 		return nil, err
 	}
@@ -119,7 +150,7 @@ func (d *decoder) module() error {
 		idOff := r.pos
 		id := data[r.pos]
 		r.pos++
-		if id > secDataCount {
+		if id > secTag || id == secTag && !d.enabled.Has(wasm.FeatureExceptions) {
 			return d.errAt(idOff, ReasonSectionID)
 		}
 		if id != secCustom {
@@ -160,6 +191,9 @@ func (d *decoder) module() error {
 	if m.HasDataCount && uint64(m.DataCount) != uint64(len(m.Datas)) {
 		return d.errAt(r.pos, ReasonDataCount)
 	}
+	if d.names != nil {
+		m.Names = parseNames(d.names, uint32(m.NumFuncs()))
+	}
 	return nil
 }
 
@@ -176,6 +210,20 @@ func (d *decoder) length() (int, error) {
 		return 0, d.errAt(at, ReasonLengthOutOfBounds)
 	}
 	return int(n), nil
+}
+
+// count reads a vector length (checked against the remaining bytes as
+// length does) and checks it against limit.
+func (d *decoder) count(limit int, what string) (int, error) {
+	at := d.r.pos
+	n, err := d.length()
+	if err != nil {
+		return 0, err
+	}
+	if n > limit {
+		return 0, d.errAt(at, fmt.Sprintf("too many %s: %d exceeds the limit of %d", what, n, limit))
+	}
+	return n, nil
 }
 
 func (d *decoder) u32() (uint32, error) { return d.r.ReadU32() }
@@ -201,12 +249,25 @@ func (d *decoder) name() (string, error) {
 
 func (d *decoder) valType() (wasm.ValType, error) {
 	at := d.r.pos
-	b, err := d.byte()
+	if at < len(d.r.buf) && d.r.buf[at] != 0x63 && d.r.buf[at] != 0x64 {
+		d.r.pos++
+		t := wasm.ValType(d.r.buf[at])
+		if !t.IsValid() || !d.enabled.Has(t.Feature()) {
+			return 0, d.errAt(at, ReasonValType)
+		}
+		return t, nil
+	}
+	if !d.enabled.Has(wasm.FeatureTypedFuncRefs) {
+		if at >= len(d.r.buf) {
+			return 0, d.r.errEOF()
+		}
+		return 0, d.errAt(at, ReasonValType)
+	}
+	t, err := d.r.ReadValType()
 	if err != nil {
 		return 0, err
 	}
-	t := wasm.ValType(b)
-	if !t.IsValid() {
+	if !d.enabled.Has(t.Feature()) {
 		return 0, d.errAt(at, ReasonValType)
 	}
 	return t, nil
@@ -214,43 +275,73 @@ func (d *decoder) valType() (wasm.ValType, error) {
 
 func (d *decoder) refType() (wasm.ValType, error) {
 	at := d.r.pos
-	b, err := d.byte()
+	t, err := d.valType()
 	if err != nil {
+		if be, ok := err.(*Error); ok && be.Reason == ReasonValType {
+			return 0, d.errAt(at, ReasonRefType)
+		}
 		return 0, err
 	}
-	t := wasm.ValType(b)
 	if !t.IsRef() {
 		return 0, d.errAt(at, ReasonRefType)
 	}
 	return t, nil
 }
 
-func (d *decoder) limits() (wasm.Limits, error) {
+// ReasonShared is the reason for a shared memory: threads are not part of
+// WebAssembly 3.0 and wasmrun does not implement them.
+const ReasonShared = "shared memories (threads proposal) are not supported"
+
+// limits reads limits; is64 reports the i64 address type (3.0). mem says
+// whether they are a memory's (the shared flag is a memory flag).
+func (d *decoder) limits(mem bool) (l wasm.Limits, is64 bool, err error) {
 	at := d.r.pos
 	flag, err := d.byte()
 	if err != nil {
-		return wasm.Limits{}, err
+		return wasm.Limits{}, false, err
 	}
-	// The flags are a one-byte LEB128 integer: 0 (no maximum) or 1.
-	if flag&0x80 != 0 {
-		return wasm.Limits{}, d.errAt(at, ReasonIntTooLong)
-	}
-	if flag > 1 {
-		return wasm.Limits{}, d.errAt(at, ReasonIntTooLarge)
-	}
-	min, err := d.u32()
-	if err != nil {
-		return wasm.Limits{}, err
-	}
-	l := wasm.Limits{Min: uint64(min)}
-	if flag == 1 {
-		max, err := d.u32()
-		if err != nil {
-			return wasm.Limits{}, err
+	if d.enabled&(wasm.FeatureMemory64|wasm.FeatureTable64) == 0 {
+		// The flags are a one-byte LEB128 integer: 0 (no maximum) or 1.
+		if flag&0x80 != 0 {
+			return wasm.Limits{}, false, d.errAt(at, ReasonIntTooLong)
 		}
-		l.Max, l.HasMax = uint64(max), true
+		if flag > 1 {
+			return wasm.Limits{}, false, d.errAt(at, ReasonIntTooLarge)
+		}
+	} else {
+		// Bit 0: a maximum follows; bit 1: shared (threads); bit 2: the
+		// i64 address type.
+		if flag >= 8 || flag&2 != 0 && !mem {
+			return wasm.Limits{}, false, d.errAt(at, ReasonLimits)
+		}
+		if flag&2 != 0 {
+			return wasm.Limits{}, false, d.errAt(at, ReasonShared)
+		}
+		is64 = flag&4 != 0
+		if is64 && !d.enabled.Has(wasm.FeatureMemory64) && mem || is64 && !d.enabled.Has(wasm.FeatureTable64) && !mem {
+			return wasm.Limits{}, false, d.errAt(at, ReasonLimits)
+		}
 	}
-	return l, nil
+	read := func() (uint64, error) {
+		if is64 {
+			return d.r.ReadU64()
+		}
+		x, err := d.u32()
+		return uint64(x), err
+	}
+	min, err := read()
+	if err != nil {
+		return wasm.Limits{}, false, err
+	}
+	l = wasm.Limits{Min: min}
+	if flag&1 != 0 {
+		max, err := read()
+		if err != nil {
+			return wasm.Limits{}, false, err
+		}
+		l.Max, l.HasMax = max, true
+	}
+	return l, is64, nil
 }
 
 func (d *decoder) tableType() (wasm.TableType, error) {
@@ -258,8 +349,30 @@ func (d *decoder) tableType() (wasm.TableType, error) {
 	if err != nil {
 		return wasm.TableType{}, err
 	}
-	l, err := d.limits()
-	return wasm.TableType{Elem: t, Limits: l}, err
+	l, is64, err := d.limits(false)
+	return wasm.TableType{Elem: t, Limits: l, Is64: is64}, err
+}
+
+func (d *decoder) memoryType() (wasm.MemoryType, error) {
+	l, is64, err := d.limits(true)
+	return wasm.MemoryType{Limits: l, Is64: is64}, err
+}
+
+// ReasonTagAttr is the reason for a tag attribute other than 0 (exception).
+const ReasonTagAttr = "malformed tag attribute"
+
+// tag reads a tag type: the attribute 0 and a type index.
+func (d *decoder) tag() (wasm.Tag, error) {
+	at := d.r.pos
+	attr, err := d.byte()
+	if err != nil {
+		return wasm.Tag{}, err
+	}
+	if attr != 0 {
+		return wasm.Tag{}, d.errAt(at, ReasonTagAttr)
+	}
+	x, err := d.u32()
+	return wasm.Tag{Type: x}, err
 }
 
 func (d *decoder) globalType() (wasm.GlobalType, error) {
@@ -293,7 +406,7 @@ func (d *decoder) section(id byte) error {
 	m := d.m
 	switch id {
 	case secType:
-		n, err := d.length()
+		n, err := d.count(d.lim.Types, "types")
 		if err != nil {
 			return err
 		}
@@ -310,15 +423,15 @@ func (d *decoder) section(id byte) error {
 			if b != 0x60 {
 				return d.errAt(at, ReasonFuncType)
 			}
-			if m.Types[i].Params, err = d.valTypes(); err != nil {
+			if m.Types[i].Params, err = d.valTypes(d.lim.Params, "parameters"); err != nil {
 				return err
 			}
-			if m.Types[i].Results, err = d.valTypes(); err != nil {
+			if m.Types[i].Results, err = d.valTypes(d.lim.Results, "results"); err != nil {
 				return err
 			}
 		}
 	case secImport:
-		n, err := d.length()
+		n, err := d.count(d.lim.Imports, "imports")
 		if err != nil {
 			return err
 		}
@@ -343,9 +456,14 @@ func (d *decoder) section(id byte) error {
 			case wasm.ExternTable:
 				im.Table, err = d.tableType()
 			case wasm.ExternMemory:
-				im.Memory.Limits, err = d.limits()
+				im.Memory, err = d.memoryType()
 			case wasm.ExternGlobal:
 				im.Global, err = d.globalType()
+			case wasm.ExternTag:
+				if !d.enabled.Has(wasm.FeatureExceptions) {
+					return d.errAt(at, ReasonImportKind)
+				}
+				im.Tag, err = d.tag()
 			default:
 				return d.errAt(at, ReasonImportKind)
 			}
@@ -354,10 +472,17 @@ func (d *decoder) section(id byte) error {
 			}
 		}
 		m.CountImports()
+		if int(m.NumImportedFuncs) > d.lim.Functions {
+			return d.errAt(d.r.pos, fmt.Sprintf("too many functions: %d imported exceeds the limit of %d", m.NumImportedFuncs, d.lim.Functions))
+		}
 	case secFunction:
+		at := d.r.pos
 		n, err := d.length()
 		if err != nil {
 			return err
+		}
+		if total := n + int(m.NumImportedFuncs); total > d.lim.Functions {
+			return d.errAt(at, fmt.Sprintf("too many functions: %d exceeds the limit of %d", total, d.lim.Functions))
 		}
 		m.Funcs = mk[uint32](n)
 		for i := range m.Funcs {
@@ -367,29 +492,56 @@ func (d *decoder) section(id byte) error {
 		}
 		d.funcCount = uint32(n)
 	case secTable:
-		n, err := d.length()
+		n, err := d.count(d.lim.Tables, "tables")
 		if err != nil {
 			return err
 		}
 		m.Tables = mk[wasm.TableType](n)
 		for i := range m.Tables {
+			r := &d.r
+			if r.pos+1 < len(r.buf) && r.buf[r.pos] == 0x40 && r.buf[r.pos+1] == 0x00 &&
+				d.enabled.Has(wasm.FeatureTypedFuncRefs) {
+				// A table with an initializer expression (3.0).
+				r.pos += 2
+				if m.Tables[i], err = d.tableType(); err != nil {
+					return err
+				}
+				if m.TableInits == nil {
+					m.TableInits = make([]wasm.ConstExpr, n)
+				}
+				if m.TableInits[i], err = d.constExpr(); err != nil {
+					return err
+				}
+				continue
+			}
 			if m.Tables[i], err = d.tableType(); err != nil {
 				return err
 			}
 		}
 	case secMemory:
-		n, err := d.length()
+		n, err := d.count(d.lim.Memories, "memories")
 		if err != nil {
 			return err
 		}
 		m.Memories = mk[wasm.MemoryType](n)
 		for i := range m.Memories {
-			if m.Memories[i].Limits, err = d.limits(); err != nil {
+			if m.Memories[i], err = d.memoryType(); err != nil {
+				return err
+			}
+		}
+	case secTag:
+		n, err := d.length()
+		if err != nil {
+			return err
+		}
+		m.Tags = mk[wasm.Tag](n)
+		for i := range m.Tags {
+			if m.Tags[i], err = d.tag(); err != nil {
 				return err
 			}
 		}
 	case secGlobal:
-		n, err := d.length()
+		n, err := d.count(d.lim.Globals, "globals")
 		if err != nil {
 			return err
 		}
@@ -403,7 +555,7 @@ func (d *decoder) section(id byte) error {
 			}
 		}
 	case secExport:
-		n, err := d.length()
+		n, err := d.count(d.lim.Exports, "exports")
 		if err != nil {
 			return err
 		}
@@ -418,7 +570,7 @@ func (d *decoder) section(id byte) error {
 			if err != nil {
 				return err
 			}
-			if k > 3 {
+			if k > 4 || k == 4 && !d.enabled.Has(wasm.FeatureExceptions) {
 				return d.errAt(at, ReasonExportKind)
 			}
 			ex.Kind = wasm.ExternKind(k)
@@ -448,8 +600,8 @@ func (d *decoder) section(id byte) error {
 	return nil
 }
 
-func (d *decoder) valTypes() ([]wasm.ValType, error) {
-	n, err := d.length()
+func (d *decoder) valTypes(limit int, what string) ([]wasm.ValType, error) {
+	n, err := d.count(limit, what)
 	if err != nil {
 		return nil, err
 	}
@@ -466,7 +618,7 @@ func (d *decoder) valTypes() ([]wasm.ValType, error) {
 }
 
 func (d *decoder) elemSection() error {
-	n, err := d.length()
+	n, err := d.count(d.lim.ElemSegments, "element segments")
 	if err != nil {
 		return err
 	}
@@ -522,7 +674,7 @@ func (d *decoder) elemSection() error {
 				}
 			}
 		}
-		cnt, err := d.length()
+		cnt, err := d.count(d.lim.ElemEntries, "elements in a segment")
 		if err != nil {
 			return err
 		}
@@ -546,7 +698,7 @@ func (d *decoder) elemSection() error {
 }
 
 func (d *decoder) dataSection() error {
-	n, err := d.length()
+	n, err := d.count(d.lim.DataSegments, "data segments")
 	if err != nil {
 		return err
 	}
@@ -598,9 +750,13 @@ func (d *decoder) codeSection() error {
 	var locals []wasm.LocalDecl
 	for i := range m.Code {
 		c := &m.Code[i]
+		at := r.pos
 		size, err := d.length()
 		if err != nil {
 			return err
+		}
+		if size > d.lim.FuncBodyBytes {
+			return d.errAt(at, fmt.Sprintf("function body of %d bytes exceeds the limit of %d bytes", size, d.lim.FuncBodyBytes))
 		}
 		start := r.pos
 		end := start + size
@@ -618,6 +774,9 @@ func (d *decoder) codeSection() error {
 			total += uint64(cnt)
 			if total > 1<<32-1 {
 				return d.errAt(r.pos, ReasonTooManyLocals)
+			}
+			if total > uint64(d.lim.FuncLocals) {
+				return d.errAt(r.pos, fmt.Sprintf("%s: %d exceeds the limit of %d", ReasonTooManyLocals, total, d.lim.FuncLocals))
 			}
 			t, err := d.valType()
 			if err != nil {
@@ -666,7 +825,7 @@ func (d *decoder) customSection(end int) error {
 	payload := r.buf[sub.pos+int(n) : end : end]
 	d.m.Customs = append(d.m.Customs, wasm.CustomSection{Name: name, Data: payload})
 	if name == "name" {
-		d.m.Names = parseNames(payload)
+		d.names = payload // parsed at the end, when the function count is known
 	}
 	r.pos = end
 	return nil

@@ -44,9 +44,11 @@ func Encode(m *wasm.Module) []byte {
 			case wasm.ExternTable:
 				b = appendTableType(b, im.Table)
 			case wasm.ExternMemory:
-				b = appendLimits(b, im.Memory.Limits)
+				b = appendLimits(b, im.Memory.Limits, im.Memory.Is64)
 			case wasm.ExternGlobal:
 				b = appendGlobalType(b, im.Global)
+			case wasm.ExternTag:
+				b = AppendU32(append(b, 0), im.Tag.Type)
 			}
 		}
 		e.end(b)
@@ -60,7 +62,12 @@ func Encode(m *wasm.Module) []byte {
 	}
 	if len(m.Tables) > 0 {
 		b := e.begin(secTable, len(m.Tables))
-		for _, t := range m.Tables {
+		for i, t := range m.Tables {
+			if i < len(m.TableInits) && len(m.TableInits[i].Code) > 0 {
+				b = appendTableType(append(b, 0x40, 0x00), t)
+				b = append(b, m.TableInits[i].Code...)
+				continue
+			}
 			b = appendTableType(b, t)
 		}
 		e.end(b)
@@ -68,7 +75,14 @@ func Encode(m *wasm.Module) []byte {
 	if len(m.Memories) > 0 {
 		b := e.begin(secMemory, len(m.Memories))
 		for _, t := range m.Memories {
-			b = appendLimits(b, t.Limits)
+			b = appendLimits(b, t.Limits, t.Is64)
+		}
+		e.end(b)
+	}
+	if len(m.Tags) > 0 {
+		b := e.begin(secTag, len(m.Tags))
+		for _, t := range m.Tags {
+			b = AppendU32(append(b, 0), t.Type)
 		}
 		e.end(b)
 	}
@@ -114,7 +128,7 @@ func Encode(m *wasm.Module) []byte {
 			fn = AppendU32(fn[:0], uint32(len(c.Locals)))
 			for _, l := range c.Locals {
 				fn = AppendU32(fn, l.Count)
-				fn = append(fn, byte(l.Type))
+				fn = AppendValType(fn, l.Type)
 			}
 			b = AppendU32(b, uint32(len(fn)+len(c.Body)))
 			b = append(b, fn...)
@@ -211,28 +225,32 @@ func (e *encoder) end(b []byte) {
 func appendValTypes(b []byte, ts []wasm.ValType) []byte {
 	b = AppendU32(b, uint32(len(ts)))
 	for _, t := range ts {
-		b = append(b, byte(t))
+		b = AppendValType(b, t)
 	}
 	return b
 }
 
-func appendLimits(b []byte, l wasm.Limits) []byte {
+func appendLimits(b []byte, l wasm.Limits, is64 bool) []byte {
+	flags := byte(0)
+	if is64 {
+		flags = 4
+	}
 	if l.HasMax {
-		b = append(b, 1)
+		b = append(b, flags|1)
 		b = AppendU64(b, l.Min)
 		return AppendU64(b, l.Max)
 	}
-	b = append(b, 0)
+	b = append(b, flags)
 	return AppendU64(b, l.Min)
 }
 
 func appendTableType(b []byte, t wasm.TableType) []byte {
-	b = append(b, byte(t.Elem))
-	return appendLimits(b, t.Limits)
+	b = AppendValType(b, t.Elem)
+	return appendLimits(b, t.Limits, t.Is64)
 }
 
 func appendGlobalType(b []byte, t wasm.GlobalType) []byte {
-	b = append(b, byte(t.Type))
+	b = AppendValType(b, t.Type)
 	if t.Mutable {
 		return append(b, 1)
 	}
@@ -273,7 +291,7 @@ func appendElem(b []byte, s *wasm.ElemSegment) []byte {
 			if t == 0 {
 				t = wasm.FuncRef
 			}
-			b = append(b, byte(t))
+			b = AppendValType(b, t)
 		} else {
 			b = append(b, 0) // element kind funcref
 		}

@@ -58,7 +58,7 @@ func sampleModules() map[string]*wasm.Module {
 			HasDataCount: true,
 			Code: []wasm.Code{
 				{Body: bs(0x0B)},
-				{Locals: []wasm.LocalDecl{{Count: 1, Type: wasm.I64}, {Count: 100000, Type: wasm.V128}}, Body: bs(0x20, 0, 0x0B)},
+				{Locals: []wasm.LocalDecl{{Count: 1, Type: wasm.I64}, {Count: 40000, Type: wasm.V128}}, Body: bs(0x20, 0, 0x0B)},
 				{Body: bs(0x41, 0, 0x41, 0, 0x41, 0, 0xFC, 8, 1, 0, 0xFC, 9, 0, 0x20, 0, 0x0B)},
 			},
 			Datas: []wasm.DataSegment{
@@ -153,7 +153,9 @@ func TestEncodeCanonical(t *testing.T) {
 // is no "name" custom section.
 func TestEncodeNamesWithoutCustom(t *testing.T) {
 	names := &wasm.Names{Module: "m", Funcs: map[uint32]string{0: "main", 2: "helper"}, Locals: map[uint32]map[uint32]string{0: {0: "x", 3: "y"}}}
-	m := &wasm.Module{Names: names}
+	end := []byte{0x0B}
+	m := &wasm.Module{Names: names, Types: []wasm.FuncType{{}}, Funcs: []uint32{0, 0, 0},
+		Code: []wasm.Code{{Body: end}, {Body: end}, {Body: end}}}
 	got, err := Decode(Encode(m))
 	if err != nil {
 		t.Fatal(err)

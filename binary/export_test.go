@@ -16,6 +16,9 @@ func DecodeSeeds() [][]byte {
 	for _, m := range sampleModules() {
 		seeds = append(seeds, Encode(m))
 	}
+	for _, h := range hugeCountModules() {
+		seeds = append(seeds, h.data)
+	}
 	return append(seeds,
 		mod(typeVoid, funcOne, emptyCode),
 		mod(memOne, dataCnt1, dataPass),

@@ -1,6 +1,7 @@
 package binary
 
 import (
+	"math"
 	"unicode/utf8"
 
 	"github.com/wasmrun/wasmrun/wasm"
@@ -15,8 +16,12 @@ const (
 
 // parseNames parses the payload of a "name" custom section. Custom
 // sections are uninterpreted by the specification, so any malformation
-// yields nil instead of an error. Unknown subsections are skipped.
-func parseNames(payload []byte) *wasm.Names {
+// yields nil instead of an error. Unknown subsections are skipped, and so
+// are the names of functions at index numFuncs or above, which do not
+// exist: the maps hold at most one entry per function, whatever count
+// the section declares, so a huge section of names of nothing costs no
+// memory.
+func parseNames(payload []byte, numFuncs uint32) *wasm.Names {
 	// One copy of the payload backs every name string.
 	p := &nameParser{text: string(payload)}
 	r := NewReader(payload, 0)
@@ -46,7 +51,7 @@ func parseNames(payload []byte) *wasm.Names {
 			}
 			names.Module = s
 		case nameFuncs:
-			m, ok := p.nameMap(&sub)
+			m, ok := p.nameMap(&sub, numFuncs)
 			if !ok {
 				return nil
 			}
@@ -64,11 +69,13 @@ func parseNames(payload []byte) *wasm.Names {
 					return nil
 				}
 				prev = int64(idx)
-				m, ok := p.nameMap(&sub)
+				m, ok := p.nameMap(&sub, math.MaxUint32)
 				if !ok {
 					return nil
 				}
-				names.Locals[idx] = m
+				if idx < numFuncs {
+					names.Locals[idx] = m
+				}
 			}
 		default:
 			continue
@@ -97,13 +104,13 @@ func (p *nameParser) name(r *Reader) (string, bool) {
 }
 
 // nameMap reads a vector of (index, name) pairs with strictly increasing
-// indices.
-func (p *nameParser) nameMap(r *Reader) (map[uint32]string, bool) {
+// indices, keeping those below limit.
+func (p *nameParser) nameMap(r *Reader, limit uint32) (map[uint32]string, bool) {
 	n, err := r.ReadU32()
 	if err != nil || uint64(n) > uint64(r.Len()) {
 		return nil, false
 	}
-	m := make(map[uint32]string, n)
+	m := make(map[uint32]string, min(n, limit, 1<<16))
 	prev := int64(-1)
 	for i := uint32(0); i < n; i++ {
 		idx, err := r.ReadU32()
@@ -115,7 +122,9 @@ func (p *nameParser) nameMap(r *Reader) (map[uint32]string, bool) {
 		if !ok {
 			return nil, false
 		}
-		m[idx] = s
+		if idx < limit {
+			m[idx] = s
+		}
 	}
 	return m, true
 }

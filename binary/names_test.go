@@ -43,12 +43,16 @@ func TestParseNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := parseNames(tt.payload)
+			got := parseNames(tt.payload, 5)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
-			// Decode keeps the section and never fails because of it.
-			m, err := Decode(mod(sec(secCustom, name("name"), tt.payload)))
+			// Decode keeps the section and never fails because of it (in
+			// a module of five functions, so that every name names one).
+			five := vec(u32(0), u32(0), u32(0), u32(0), u32(0))
+			body := bs(2, 0, 0x0B) // size, no locals, end
+			m, err := Decode(mod(sec(secType, vec(bs(0x60, 0, 0))), sec(secFunction, five),
+				sec(secCode, vec(body, body, body, body, body)), sec(secCustom, name("name"), tt.payload)))
 			if err != nil {
 				t.Fatalf("Decode: %v", err)
 			}

@@ -301,6 +301,13 @@ func (r *Reader) ReadBlockType() (BlockType, error) {
 		r.pos++
 		return BlockType{Kind: BlockEmpty}, nil
 	}
+	if b == 0x63 || b == 0x64 { // (ref null? ht)
+		t, err := r.ReadValType()
+		if err != nil {
+			return BlockType{}, err
+		}
+		return BlockType{Kind: BlockValue, Value: t}, nil
+	}
 	if b&0xC0 == 0x40 { // one-byte negative s33: a value type
 		r.pos++
 		return BlockType{Kind: BlockValue, Value: wasm.ValType(b)}, nil
@@ -323,18 +330,131 @@ func (r *Reader) ReadBlockType() (BlockType, error) {
 type MemArg struct {
 	Align  uint32 // alignment exponent
 	Offset uint64
-	Memory uint32 // memory index (always 0 in 2.0)
+	Memory uint32 // memory index (3.0: multiple memories; 0 in 2.0)
 }
 
-// ReadMemArg reads a memory-access immediate.
+// ReadMemArg reads a memory-access immediate in its 3.0 form: the flags
+// (the alignment exponent, plus 64 when a memory index follows), the
+// memory index when flagged, and a 64-bit offset.
 func (r *Reader) ReadMemArg() (MemArg, error) {
-	align, err := r.ReadU32()
+	flags, err := r.ReadU32()
 	if err != nil {
 		return MemArg{}, err
 	}
-	off, err := r.ReadU32()
-	if err != nil {
+	var ma MemArg
+	if flags&0x40 != 0 && flags < 0x80 {
+		if ma.Memory, err = r.ReadU32(); err != nil {
+			return MemArg{}, err
+		}
+		flags &^= 0x40
+	}
+	ma.Align = flags
+	if r.pos < len(r.buf) && r.buf[r.pos] < 0x80 {
+		ma.Offset = uint64(r.buf[r.pos])
+		r.pos++
+		return ma, nil
+	}
+	if ma.Offset, err = r.ReadU64(); err != nil {
 		return MemArg{}, err
 	}
-	return MemArg{Align: align, Offset: uint64(off)}, nil
+	return ma, nil
+}
+
+// Catch is one catch clause of try_table (3.0: exception handling).
+type Catch struct {
+	Kind  byte   // CatchTag, CatchRef, CatchAll or CatchAllRef
+	Tag   uint32 // for CatchTag and CatchRef
+	Label uint32 // relative depth of the branch target, outside try_table
+}
+
+// Kinds of catch clauses, as encoded.
+const (
+	CatchTag    byte = 0 // catch x l: branch with the exception's values
+	CatchRef    byte = 1 // catch_ref x l: the values and the exnref
+	CatchAll    byte = 2 // catch_all l: no values
+	CatchAllRef byte = 3 // catch_all_ref l: the exnref
+)
+
+// ReadCatches reads the vector of catch clauses of try_table (after its
+// block type), appending them to buf.
+func (r *Reader) ReadCatches(buf []Catch) ([]Catch, error) {
+	n, err := r.ReadU32()
+	if err != nil {
+		return buf, err
+	}
+	if uint64(n) > uint64(r.Len()) {
+		return buf, r.errEOF()
+	}
+	for i := uint32(0); i < n; i++ {
+		var c Catch
+		at := r.Offset()
+		if c.Kind, err = r.ReadByte(); err != nil {
+			return buf, err
+		}
+		if c.Kind > CatchAllRef {
+			return buf, &Error{Offset: at, Reason: "malformed catch clause"}
+		}
+		if c.Kind < CatchAll {
+			if c.Tag, err = r.ReadU32(); err != nil {
+				return buf, err
+			}
+		}
+		if c.Label, err = r.ReadU32(); err != nil {
+			return buf, err
+		}
+		buf = append(buf, c)
+	}
+	return buf, nil
+}
+
+// Reasons for malformed heap types.
+const (
+	ReasonHeapType = "malformed reference type" // the heap type of a reference type
+)
+
+// ReadHeapType reads a heap type (3.0): an abstract heap type byte or a
+// type index (s33). It does not check that the index is in range.
+func (r *Reader) ReadHeapType() (wasm.HeapType, error) {
+	start := r.Offset()
+	b, err := r.PeekByte()
+	if err != nil {
+		return 0, err
+	}
+	if b&0xC0 == 0x40 { // one-byte negative s33: an abstract heap type
+		r.pos++
+		h := wasm.HeapType(b)
+		if !h.IsAbstract() {
+			return 0, &Error{Offset: start, Reason: ReasonHeapType}
+		}
+		return h, nil
+	}
+	v, err := r.ReadS33()
+	if err != nil {
+		return 0, err
+	}
+	if v < 0 {
+		return 0, &Error{Offset: start, Reason: ReasonHeapType}
+	}
+	if v > wasm.MaxTypeIndex {
+		return 0, &Error{Offset: start, Reason: fmt.Sprintf("unknown type %d", v)}
+	}
+	return wasm.ConcreteHeap(uint32(v)), nil
+}
+
+// ReadValType reads a value type: one byte, or 0x63/0x64 and a heap type
+// for (ref null ht) and (ref ht) (3.0). It does not check the type
+// against the enabled features.
+func (r *Reader) ReadValType() (wasm.ValType, error) {
+	b, err := r.ReadByte()
+	if err != nil {
+		return 0, err
+	}
+	if b != 0x63 && b != 0x64 {
+		return wasm.ValType(b), nil
+	}
+	h, err := r.ReadHeapType()
+	if err != nil {
+		return 0, err
+	}
+	return wasm.RefType(b == 0x63, h), nil
 }

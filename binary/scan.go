@@ -33,34 +33,52 @@ const (
 	scBytes16  // 16 bytes (v128.const, i8x16.shuffle)
 	scLane     // one byte
 	scMemArgLane
-	scPrefix // 0xFC or 0xFD
+	scPrefix   // 0xFC or 0xFD
+	scTryTable // block type, vec(catch clause): push
 )
 
-var (
-	scanByte [256]byte
-	scanMisc [256]byte
-	scanSIMD [256]byte
-)
+// scanTables maps opcodes to scan classes for one set of enabled
+// features; instructions of disabled features are scIllegal.
+type scanTables struct {
+	byte1, misc [256]byte
+	simd        [512]byte
+}
 
-func init() {
-	for i := 0; i < 0x400; i++ {
+// scan2 holds the instructions of WebAssembly 2.0, scan3 those of every
+// 3.0 feature too; other feature sets are built on demand.
+var scan2, scan3 = newScanTables(0), newScanTables(wasm.Features3)
+
+func scanTablesFor(f wasm.Features) *scanTables {
+	switch f {
+	case 0:
+		return scan2
+	case wasm.Features3:
+		return scan3
+	}
+	return newScanTables(f)
+}
+
+func newScanTables(enabled wasm.Features) *scanTables {
+	t := new(scanTables)
+	for i := 0; i < wasm.NumOps; i++ {
 		op := wasm.Op(i)
 		info, ok := op.Info()
-		if !ok {
+		if !ok || !enabled.Has(info.Feature) {
 			continue
 		}
 		c := scanClass(op, info.Imm)
 		switch i >> 8 {
 		case 0:
-			scanByte[i] = c
+			t.byte1[i] = c
 		case 2:
-			scanMisc[i&0xFF] = c
-		case 3:
-			scanSIMD[i&0xFF] = c
+			t.misc[i&0xFF] = c
+		case 3, 4:
+			t.simd[i-0x300] = c
 		}
 	}
-	scanByte[wasm.PrefixMisc] = scPrefix
-	scanByte[wasm.PrefixSIMD] = scPrefix
+	t.byte1[wasm.PrefixMisc] = scPrefix
+	t.byte1[wasm.PrefixSIMD] = scPrefix
+	return t
 }
 
 func scanClass(op wasm.Op, imm wasm.ImmKind) byte {
@@ -77,11 +95,13 @@ func scanClass(op wasm.Op, imm wasm.ImmKind) byte {
 		return scDataZero
 	case wasm.OpDataDrop:
 		return scData
+	case wasm.OpTryTable:
+		return scTryTable
 	}
 	switch imm {
 	case wasm.ImmNone:
 		return scNone
-	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmElem, wasm.ImmData:
+	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmElem, wasm.ImmData, wasm.ImmTag, wasm.ImmType:
 		return scU32
 	case wasm.ImmCallIndirect, wasm.ImmTableInit, wasm.ImmTableCopy:
 		return scU32x2
@@ -124,6 +144,7 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 	data := d.r.buf
 	n := len(data)
 	ctl := d.ctl[:0]
+	tb := d.tables
 	for {
 		if p >= n {
 			return 0, d.errAt(n, ReasonUnexpectedEndSect)
@@ -131,7 +152,7 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 		start := p
 		b := data[p]
 		p++
-		c := scanByte[b]
+		c := tb.byte1[b]
 		if c == scPrefix {
 			var sub uint32
 			if p < n && data[p] < 0x80 {
@@ -144,12 +165,10 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 				}
 			}
 			c = scIllegal
-			if sub < 256 {
-				if b == wasm.PrefixMisc {
-					c = scanMisc[sub]
-				} else {
-					c = scanSIMD[sub]
-				}
+			if b == wasm.PrefixMisc && sub < 256 {
+				c = tb.misc[sub]
+			} else if b == wasm.PrefixSIMD && sub < 512 {
+				c = tb.simd[sub]
 			}
 			if c == scIllegal {
 				return 0, d.errAt(start, fmt.Sprintf("%s %#x %d", ReasonIllegalOpcode, b, sub))
@@ -180,6 +199,15 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 			} else {
 				ctl = append(ctl, ctlBlock)
 			}
+		case scTryTable:
+			var err error
+			if p, err = d.blockType(p); err != nil {
+				return 0, err
+			}
+			if p, err = d.catches(p); err != nil {
+				return 0, err
+			}
+			ctl = append(ctl, ctlBlock)
 		case scU32:
 			if p < n && data[p] < 0x80 {
 				p++
@@ -212,21 +240,42 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 			}
 		case scMemArg, scMemArgLane:
 			at := p
-			var align uint32
+			var flags uint32
 			if p < n && data[p] < 0x80 {
-				align = uint32(data[p])
+				flags = uint32(data[p])
 				p++
 			} else {
 				var err error
-				if align, p, err = d.slowU32(p); err != nil {
+				if flags, p, err = d.slowU32(p); err != nil {
 					return 0, err
 				}
 			}
-			if align >= 32 {
+			if flags&0x40 != 0 && d.enabled.Has(wasm.FeatureMultiMemory) {
+				// Bit 6: a memory index follows the flags.
+				if flags >= 0x80 {
+					return 0, d.errAt(at, ReasonMemop)
+				}
+				if p < n && data[p] < 0x80 {
+					p++
+				} else {
+					var err error
+					if _, p, err = d.slowU32(p); err != nil {
+						return 0, err
+					}
+				}
+			} else if flags >= 32 && !d.enabled.Has(wasm.FeatureMultiMemory) || flags >= 0x80 {
+				// 3.0: exponents 32-63 are invalid (too large), not
+				// malformed.
 				return 0, d.errAt(at, ReasonMemop)
 			}
 			if p < n && data[p] < 0x80 {
 				p++
+			} else if d.enabled.Has(wasm.FeatureMemory64) {
+				d.r.pos = p
+				if _, err := d.r.ReadU64(); err != nil {
+					return 0, err
+				}
+				p = d.r.pos
 			} else {
 				var err error
 				if _, p, err = d.slowU32(p); err != nil {
@@ -275,6 +324,20 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 			if c == scZero2 {
 				k = 2
 			}
+			if d.enabled.Has(wasm.FeatureMultiMemory) {
+				// Memory indices.
+				for ; k > 0; k-- {
+					if p < n && data[p] < 0x80 {
+						p++
+					} else {
+						var err error
+						if _, p, err = d.slowU32(p); err != nil {
+							return 0, err
+						}
+					}
+				}
+				break
+			}
 			for ; k > 0; k-- {
 				if p >= n {
 					return 0, d.errAt(n, ReasonUnexpectedEndSect)
@@ -302,10 +365,18 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 			if p >= n {
 				return 0, d.errAt(n, ReasonUnexpectedEndSect)
 			}
-			if t := wasm.ValType(data[p]); !t.IsRef() {
+			if t := wasm.ValType(data[p]); t.IsRef() && d.enabled.Has(t.Feature()) {
+				p++
+				break
+			}
+			if !d.enabled.Has(wasm.FeatureTypedFuncRefs) {
 				return 0, d.errAt(p, ReasonRefType)
 			}
-			p++
+			d.r.pos = p
+			if _, err := d.r.ReadHeapType(); err != nil {
+				return 0, err
+			}
+			p = d.r.pos
 		case scBrTable, scSelectT:
 			d.r.pos = p
 			cnt, err := d.length()
@@ -313,15 +384,19 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 				return 0, err
 			}
 			p = d.r.pos
+			if c == scBrTable && cnt > d.lim.BrTableTargets {
+				return 0, d.errAt(d.r.pos, fmt.Sprintf("too many br_table targets: %d exceeds the limit of %d", cnt, d.lim.BrTableTargets))
+			}
 			if c == scSelectT {
 				for k := 0; k < cnt; k++ {
 					if p >= n {
 						return 0, d.errAt(n, ReasonUnexpectedEndSect)
 					}
-					if t := wasm.ValType(data[p]); !t.IsValid() {
-						return 0, d.errAt(p, ReasonValType)
+					d.r.pos = p
+					if _, err := d.valType(); err != nil {
+						return 0, err
 					}
-					p++
+					p = d.r.pos
 				}
 				break
 			}
@@ -358,8 +433,15 @@ func (d *decoder) blockType(p int) (int, error) {
 	if b == 0x40 {
 		return p + 1, nil
 	}
+	if b == 0x63 || b == 0x64 {
+		d.r.pos = p
+		if _, err := d.valType(); err != nil {
+			return 0, err
+		}
+		return d.r.pos, nil
+	}
 	if b&0xC0 == 0x40 { // one-byte negative s33: must be a value type
-		if !wasm.ValType(b).IsValid() {
+		if t := wasm.ValType(b); !t.IsValid() || !d.enabled.Has(t.Feature()) {
 			return 0, d.errAt(p, ReasonValType)
 		}
 		return p + 1, nil
@@ -371,6 +453,38 @@ func (d *decoder) blockType(p int) (int, error) {
 	}
 	if v < 0 {
 		return 0, d.errAt(p, ReasonBlockType)
+	}
+	return d.r.pos, nil
+}
+
+// ReasonCatch is the reason for a catch clause kind above 3.
+const ReasonCatch = "malformed catch clause"
+
+// catches checks the catch clauses of try_table at p and returns the
+// position after them.
+func (d *decoder) catches(p int) (int, error) {
+	d.r.pos = p
+	n, err := d.length()
+	if err != nil {
+		return 0, err
+	}
+	for i := 0; i < n; i++ {
+		at := d.r.pos
+		k, err := d.r.ReadByte()
+		if err != nil {
+			return 0, err
+		}
+		if k > 3 {
+			return 0, d.errAt(at, ReasonCatch)
+		}
+		if k < 2 { // catch, catch_ref: a tag index
+			if _, err := d.r.ReadU32(); err != nil {
+				return 0, err
+			}
+		}
+		if _, err := d.r.ReadU32(); err != nil {
+			return 0, err
+		}
 	}
 	return d.r.pos, nil
 }

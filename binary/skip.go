@@ -18,10 +18,16 @@ func (r *Reader) SkipImmediates(op wasm.Op) error {
 	case wasm.ImmNone:
 	case wasm.ImmBlockType:
 		_, err = r.ReadBlockType()
-	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmData, wasm.ImmElem:
+	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmData, wasm.ImmElem, wasm.ImmTag, wasm.ImmType:
 		_, err = r.ReadU32()
-	case wasm.ImmMemory, wasm.ImmRefType:
-		_, err = r.ReadByte()
+	case wasm.ImmTryTable:
+		if _, err = r.ReadBlockType(); err == nil {
+			_, err = r.ReadCatches(nil)
+		}
+	case wasm.ImmRefType:
+		_, err = r.ReadHeapType()
+	case wasm.ImmMemory:
+		_, err = r.ReadU32()
 	case wasm.ImmBrTable:
 		var n uint32
 		if n, err = r.ReadU32(); err == nil {
@@ -33,18 +39,16 @@ func (r *Reader) SkipImmediates(op wasm.Op) error {
 		if _, err = r.ReadU32(); err == nil {
 			_, err = r.ReadU32()
 		}
-	case wasm.ImmMemoryInit:
+	case wasm.ImmMemoryInit, wasm.ImmMemoryCopy:
 		if _, err = r.ReadU32(); err == nil {
-			_, err = r.ReadByte()
-		}
-	case wasm.ImmMemoryCopy:
-		if _, err = r.ReadByte(); err == nil {
-			_, err = r.ReadByte()
+			_, err = r.ReadU32()
 		}
 	case wasm.ImmSelectT:
 		var n uint32
 		if n, err = r.ReadU32(); err == nil {
-			err = r.Skip(int(n))
+			for i := uint32(0); i < n && err == nil; i++ {
+				_, err = r.ReadValType()
+			}
 		}
 	case wasm.ImmMemArg:
 		_, err = r.ReadMemArg()

@@ -54,7 +54,7 @@ func (b *builder) instrs(f *fctx) {
 			b.folded(f)
 		case tAtom:
 			switch {
-			case p.is(t, "block"), p.is(t, "loop"), p.is(t, "if"):
+			case p.is(t, "block"), p.is(t, "loop"), p.is(t, "if"), p.is(t, "try_table"):
 				p.i++
 				label, _ := p.optID()
 				op := wasm.OpBlock
@@ -62,9 +62,14 @@ func (b *builder) instrs(f *fctx) {
 					op = wasm.OpLoop
 				} else if p.is(t, "if") {
 					op = wasm.OpIf
+				} else if p.is(t, "try_table") {
+					op = wasm.OpTryTable
 				}
 				f.out = append(f.out, byte(op))
 				f.out = b.blockType(f.out)
+				if op == wasm.OpTryTable {
+					f.out = b.catches(f, f.out)
+				}
 				f.pushLabel(label)
 				stack = append(stack, open{label: label, isIf: op == wasm.OpIf})
 			case p.is(t, "else"):
@@ -143,14 +148,19 @@ func (b *builder) folded(f *fctx) {
 		p.unexpected(t)
 	}
 	switch name := p.text(t); name {
-	case "block", "loop":
+	case "block", "loop", "try_table":
 		label, _ := p.optID()
 		op := wasm.OpBlock
 		if name == "loop" {
 			op = wasm.OpLoop
+		} else if name == "try_table" {
+			op = wasm.OpTryTable
 		}
 		f.out = append(f.out, byte(op))
 		f.out = b.blockType(f.out)
+		if op == wasm.OpTryTable {
+			f.out = b.catches(f, f.out)
+		}
 		f.pushLabel(label)
 		b.instrs(f)
 		f.popLabel()
@@ -202,10 +212,41 @@ func (b *builder) blockType(out []byte) []byte {
 	case len(ps) == 0 && len(rs) == 0:
 		return append(out, 0x40)
 	case len(ps) == 0 && len(rs) == 1:
-		return append(out, byte(rs[0]))
+		return wbin.AppendValType(out, rs[0])
 	}
 	idx := b.typeIndex(wasm.FuncType{Params: ps, Results: rs})
 	return wbin.AppendS64(out, int64(idx))
+}
+
+// catches parses the catch clauses of try_table and appends their
+// vector. Their labels are resolved outside the try_table.
+func (b *builder) catches(f *fctx, out []byte) []byte {
+	p := b.p
+	var clauses []byte
+	n := uint32(0)
+	for {
+		var kind byte
+		switch {
+		case p.lparenKw("catch"):
+			kind = wbin.CatchTag
+		case p.lparenKw("catch_ref"):
+			kind = wbin.CatchRef
+		case p.lparenKw("catch_all"):
+			kind = wbin.CatchAll
+		case p.lparenKw("catch_all_ref"):
+			kind = wbin.CatchAllRef
+		default:
+			return append(wbin.AppendU32(out, n), clauses...)
+		}
+		p.i += 2
+		clauses = append(clauses, kind)
+		if kind < wbin.CatchAll {
+			clauses = wbin.AppendU32(clauses, b.index(sTag))
+		}
+		clauses = wbin.AppendU32(clauses, b.label(f))
+		p.expectRParen()
+		n++
+	}
 }
 
 // label parses a label reference: an identifier or a depth.
@@ -272,7 +313,7 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 				out = append(out, byte(wasm.OpSelectT))
 				out = wbin.AppendU32(out, uint32(len(rs)))
 				for _, r := range rs {
-					out = append(out, byte(r))
+					out = wbin.AppendValType(out, r)
 				}
 				return out
 			}
@@ -311,6 +352,10 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 		return wbin.AppendU32(wbin.AppendOp(out, op), b.local(f))
 	case wasm.ImmGlobal:
 		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sGlobal))
+	case wasm.ImmTag:
+		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sTag))
+	case wasm.ImmType:
+		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sType))
 	case wasm.ImmTable:
 		x := uint32(0)
 		if p.isIndex(p.peek()) {
@@ -320,12 +365,17 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 	case wasm.ImmMemArg:
 		return b.memArg(wbin.AppendOp(out, op), info.Align)
 	case wasm.ImmMemArgLane:
-		out = b.memArg(wbin.AppendOp(out, op), info.Align)
+		// A lone number is the lane: a memory index is followed by the
+		// memarg or the lane.
+		n1 := p.peekN(1)
+		hasMem := p.isIndex(p.peek()) && (p.isIndex(n1) || n1.kind == tAtom &&
+			(strings.HasPrefix(p.text(n1), "offset=") || strings.HasPrefix(p.text(n1), "align=")))
+		out = b.memArgMem(wbin.AppendOp(out, op), info.Align, hasMem)
 		return append(out, b.laneIndex(false))
 	case wasm.ImmLane:
 		return append(wbin.AppendOp(out, op), b.laneIndex(false))
 	case wasm.ImmMemory:
-		return append(wbin.AppendOp(out, op), 0)
+		return wbin.AppendU32(wbin.AppendOp(out, op), b.optMemIndex())
 	case wasm.ImmI32:
 		lt := b.literal()
 		v, err := ParseI32(p.text(lt))
@@ -361,17 +411,29 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 			return append(wbin.AppendOp(out, op), byte(wasm.FuncRef))
 		case p.is(ht, "extern"):
 			return append(wbin.AppendOp(out, op), byte(wasm.ExternRef))
+		case p.is(ht, "exn"):
+			return append(wbin.AppendOp(out, op), byte(wasm.ExnRef))
 		}
-		p.unexpected(ht)
+		p.i--
+		return wbin.AppendHeapType(wbin.AppendOp(out, op), b.heapType())
 	case wasm.ImmMemoryInit:
 		b.usesData = true
+		mem := uint32(0)
+		if p.enabled.Has(wasm.FeatureMultiMemory) && p.isIndex(p.peek()) && p.isIndex(p.peekN(1)) {
+			mem = b.index(sMem)
+		}
 		out = wbin.AppendU32(wbin.AppendOp(out, op), b.index(sData))
-		return append(out, 0)
+		return wbin.AppendU32(out, mem)
 	case wasm.ImmData:
 		b.usesData = true
 		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sData))
 	case wasm.ImmMemoryCopy:
-		return append(wbin.AppendOp(out, op), 0, 0)
+		x, y := uint32(0), uint32(0)
+		if p.enabled.Has(wasm.FeatureMultiMemory) && p.isIndex(p.peek()) {
+			x = b.index(sMem)
+			y = b.index(sMem)
+		}
+		return wbin.AppendU32(wbin.AppendU32(wbin.AppendOp(out, op), x), y)
 	case wasm.ImmTableInit:
 		table := uint32(0)
 		if p.isIndex(p.peek()) && p.isIndex(p.peekN(1)) {
@@ -426,17 +488,40 @@ func (b *builder) laneIndex(shuffle bool) byte {
 	return byte(v)
 }
 
-// memArg parses offset=N? align=N? and appends alignment exponent and
-// offset.
-func (b *builder) memArg(out []byte, natural uint8) []byte {
+// optMemIndex parses an optional memory index (3.0: multiple memories).
+func (b *builder) optMemIndex() uint32 {
 	p := b.p
+	if p.enabled.Has(wasm.FeatureMultiMemory) && p.isIndex(p.peek()) {
+		return b.index(sMem)
+	}
+	return 0
+}
+
+// memArg parses memidx? offset=N? align=N? and appends the flags
+// (alignment exponent, plus 64 and the memory index for a memory other
+// than 0) and the offset.
+func (b *builder) memArg(out []byte, natural uint8) []byte {
+	return b.memArgMem(out, natural, true)
+}
+
+// memArgMem is memArg; a memory index is looked for only when mayHaveMem.
+func (b *builder) memArgMem(out []byte, natural uint8, mayHaveMem bool) []byte {
+	p := b.p
+	mem := uint32(0)
+	if mayHaveMem {
+		mem = b.optMemIndex()
+	}
+	width := uint(32)
+	if p.enabled.Has(wasm.FeatureMemory64) {
+		width = 64 // the validator checks the bounds
+	}
 	var offset uint64
 	align := uint32(natural)
 	if t := p.peek(); t.kind == tAtom && strings.HasPrefix(p.text(t), "offset=") {
 		p.i++
-		v, err := parseUint(p.text(t)[len("offset="):], 32)
+		v, err := parseUint(p.text(t)[len("offset="):], width)
 		if err == errOutOfRange {
-			p.fail(int(t.pos), "i32 constant out of range")
+			p.fail(int(t.pos), "i%d constant out of range", width)
 		}
 		if err != nil {
 			p.failLit(t, err)
@@ -445,7 +530,7 @@ func (b *builder) memArg(out []byte, natural uint8) []byte {
 	}
 	if t := p.peek(); t.kind == tAtom && strings.HasPrefix(p.text(t), "align=") {
 		p.i++
-		v, err := parseUint(p.text(t)[len("align="):], 32)
+		v, err := parseUint(p.text(t)[len("align="):], width)
 		if err != nil {
 			p.failLit(t, err)
 		}
@@ -454,7 +539,12 @@ func (b *builder) memArg(out []byte, natural uint8) []byte {
 		}
 		align = uint32(bits.TrailingZeros64(v))
 	}
-	out = wbin.AppendU32(out, align)
+	if mem != 0 {
+		out = wbin.AppendU32(out, align|0x40)
+		out = wbin.AppendU32(out, mem)
+	} else {
+		out = wbin.AppendU32(out, align)
+	}
 	return wbin.AppendU64(out, offset)
 }
 

@@ -16,13 +16,14 @@ const (
 	sGlobal
 	sElem
 	sData
+	sTag // 3.0: exception handling
 	numSpaces
 )
 
-var spaceNames = [numSpaces]string{"type", "func", "table", "memory", "global", "elem", "data"}
+var spaceNames = [numSpaces]string{"type", "func", "table", "memory", "global", "elem", "data", "tag"}
 
 // unknownNames are the reasons given for an identifier that names nothing.
-var unknownNames = [numSpaces]string{"unknown type", "unknown function", "unknown table", "unknown memory", "unknown global", "unknown elem segment", "unknown data segment"}
+var unknownNames = [numSpaces]string{"unknown type", "unknown function", "unknown table", "unknown memory", "unknown global", "unknown elem segment", "unknown data segment", "unknown tag"}
 
 // builder holds the state of one module being parsed.
 type builder struct {
@@ -41,10 +42,10 @@ func typeKey(ft wasm.FuncType) string {
 	b := make([]byte, 0, len(ft.Params)+len(ft.Results)+5)
 	b = wbin.AppendU32(b, uint32(len(ft.Params)))
 	for _, t := range ft.Params {
-		b = append(b, byte(t))
+		b = wbin.AppendValType(b, t)
 	}
 	for _, t := range ft.Results {
-		b = append(b, byte(t))
+		b = wbin.AppendValType(b, t)
 	}
 	return string(b)
 }
@@ -121,6 +122,18 @@ func (p *parser) fields() *wasm.Module {
 	// First pass: bind identifiers of every index space and read the
 	// explicit types, so that later references may point forward.
 	var firstDef space = -1
+	// Type identifiers first: a type may name a later one (3.0: typed
+	// references; the validator rejects what is out of reach).
+	for p.peek().kind == tLParen {
+		end := int(p.peek().match)
+		if p.is(p.peekN(1), "type") {
+			p.i += 2
+			id, idt := p.optID()
+			b.bind(sType, id, idt)
+		}
+		p.i = end + 1
+	}
+	p.i = start
 	for {
 		t := p.peek()
 		if t.kind != tLParen {
@@ -135,8 +148,7 @@ func (p *parser) fields() *wasm.Module {
 		switch kw {
 		case "type":
 			p.i += 2
-			id, idt := p.optID()
-			b.bind(sType, id, idt)
+			p.optID() // bound above
 			b.addType(b.funcTypeDef())
 			p.expectRParen()
 		case "import":
@@ -156,7 +168,7 @@ func (p *parser) fields() *wasm.Module {
 			id, idt := p.optID()
 			b.bind(s, id, idt)
 			b.imported[s]++
-		case "func", "table", "memory", "global":
+		case "func", "table", "memory", "global", "tag":
 			s := descSpace(p, kwt)
 			p.i += 2
 			id, idt := p.optID()
@@ -240,6 +252,8 @@ func descSpace(p *parser, t *token) space {
 		return sMem
 	case p.is(t, "global"):
 		return sGlobal
+	case p.is(t, "tag"):
+		return sTag
 	}
 	p.unexpected(t)
 	return 0
@@ -315,6 +329,58 @@ func (b *builder) valType() wasm.ValType {
 			return wasm.FuncRef
 		case "externref":
 			return wasm.ExternRef
+		case "exnref":
+			return wasm.ExnRef
+		}
+	}
+	if t.kind == tAtom {
+		switch p.text(t) {
+		case "nullfuncref":
+			return wasm.NullFuncRef
+		case "nullexternref":
+			return wasm.NullExternRef
+		case "nullexnref":
+			return wasm.NullExnRef
+		}
+	}
+	if t.kind == tLParen && p.is(p.peek(), "ref") {
+		// (ref null? ht)
+		p.i++
+		nullable := false
+		if p.atIs("null") {
+			p.i++
+			nullable = true
+		}
+		h := b.heapType()
+		p.expectRParen()
+		return wasm.RefType(nullable, h)
+	}
+	p.unexpected(t)
+	return 0
+}
+
+// heapType parses a heap type: an abstract one or a type index.
+func (b *builder) heapType() wasm.HeapType {
+	p := b.p
+	t := p.peek()
+	if p.isIndex(t) {
+		return wasm.ConcreteHeap(b.index(sType))
+	}
+	p.i++
+	if t.kind == tAtom {
+		switch p.text(t) {
+		case "func":
+			return wasm.HeapFunc
+		case "extern":
+			return wasm.HeapExtern
+		case "exn":
+			return wasm.HeapExn
+		case "nofunc":
+			return wasm.HeapNoFunc
+		case "noextern":
+			return wasm.HeapNoExtern
+		case "noexn":
+			return wasm.HeapNoExn
 		}
 	}
 	p.unexpected(t)
@@ -322,7 +388,9 @@ func (b *builder) valType() wasm.ValType {
 }
 
 func (b *builder) isRefType(t *token) bool {
-	return b.p.is(t, "funcref") || b.p.is(t, "externref")
+	return b.p.is(t, "funcref") || b.p.is(t, "externref") || b.p.is(t, "exnref") ||
+		b.p.is(t, "nullfuncref") || b.p.is(t, "nullexternref") || b.p.is(t, "nullexnref") ||
+		t == b.p.peek() && b.p.lparenKw("ref")
 }
 
 func (b *builder) refType() wasm.ValType {
@@ -381,14 +449,48 @@ func (b *builder) noMoreSig() {
 	}
 }
 
+// limits parses limits: 32-bit numbers in WebAssembly 2.0, 64-bit ones
+// with memory64 (the validator checks the bounds of the address type).
 func (b *builder) limits() wasm.Limits {
+	p := b.p
+	read := func() uint64 {
+		if p.enabled.Has(wasm.FeatureMemory64) {
+			return p.u64()
+		}
+		return uint64(p.u32())
+	}
 	var l wasm.Limits
-	l.Min = uint64(b.p.u32())
-	if t := b.p.peek(); t.kind == tAtom && isDigit(b.p.src[t.pos]) {
-		l.Max = uint64(b.p.u32())
+	l.Min = read()
+	if t := p.peek(); t.kind == tAtom && isDigit(p.src[t.pos]) {
+		l.Max = read()
 		l.HasMax = true
 	}
 	return l
+}
+
+// addrType parses an optional address type (3.0: memory64, table64) and
+// reports whether it is i64.
+func (b *builder) addrType() bool {
+	p := b.p
+	t := p.peek()
+	if t.kind == tAtom && p.enabled&(wasm.FeatureMemory64|wasm.FeatureTable64) != 0 {
+		switch p.text(t) {
+		case "i64":
+			p.i++
+			return true
+		case "i32":
+			p.i++
+		}
+	}
+	return false
+}
+
+// zeroOffset returns the constant expression 0 of the address type.
+func zeroOffset(is64 bool) wasm.ConstExpr {
+	if is64 {
+		return wasm.ConstExpr{Code: []byte{byte(wasm.OpI64Const), 0, byte(wasm.OpEnd)}}
+	}
+	return wasm.ConstExpr{Code: append([]byte(nil), constZero...)}
 }
 
 func (b *builder) globalType() wasm.GlobalType {
@@ -451,6 +553,8 @@ func (b *builder) nextIndex(s space, imported bool) uint32 {
 		return b.imported[s] + uint32(len(m.Memories))
 	case sGlobal:
 		return b.imported[s] + uint32(len(m.Globals))
+	case sTag:
+		return b.imported[s] + uint32(len(m.Tags))
 	}
 	return 0
 }
@@ -463,6 +567,8 @@ func kindOfSpace(s space) wasm.ExternKind {
 		return wasm.ExternTable
 	case sMem:
 		return wasm.ExternMemory
+	case sTag:
+		return wasm.ExternTag
 	}
 	return wasm.ExternGlobal
 }
@@ -492,7 +598,7 @@ func (b *builder) field() {
 		b.importDesc(&imp, s)
 		p.expectRParen()
 		m.Imports = append(m.Imports, imp)
-	case "func", "table", "memory", "global":
+	case "func", "table", "memory", "global", "tag":
 		s := descSpace(p, kwt)
 		id, _ := p.optID()
 		exports := b.inlineExports()
@@ -518,6 +624,9 @@ func (b *builder) field() {
 		case sGlobal:
 			gt := b.globalType()
 			m.Globals = append(m.Globals, wasm.Global{Type: gt, Init: b.expr()})
+		case sTag:
+			ti, _, _ := b.typeUse(true)
+			m.Tags = append(m.Tags, wasm.Tag{Type: ti})
 		}
 	case "export":
 		name := p.name()
@@ -547,12 +656,16 @@ func (b *builder) importDesc(imp *wasm.Import, s space) {
 	case sFunc:
 		imp.Func, _, _ = b.typeUse(true)
 	case sTable:
+		imp.Table.Is64 = b.addrType()
 		imp.Table.Limits = b.limits()
 		imp.Table.Elem = b.refType()
 	case sMem:
+		imp.Memory.Is64 = b.addrType()
 		imp.Memory.Limits = b.limits()
 	case sGlobal:
 		imp.Global = b.globalType()
+	case sTag:
+		imp.Tag.Type, _, _ = b.typeUse(true)
 	}
 }
 
@@ -629,12 +742,13 @@ func (b *builder) funcDef(idx uint32) {
 
 func (b *builder) tableDef(idx uint32) {
 	p := b.p
+	is64 := b.addrType()
 	if b.isRefType(p.peek()) {
 		// (table reftype (elem ...))
 		rt := b.valType()
 		p.expectLParen()
 		p.expectKw("elem")
-		seg := wasm.ElemSegment{Mode: wasm.SegmentActive, Table: idx, Offset: wasm.ConstExpr{Code: append([]byte(nil), constZero...)}, Type: rt}
+		seg := wasm.ElemSegment{Mode: wasm.SegmentActive, Table: idx, Offset: zeroOffset(is64), Type: rt}
 		if p.peek().kind == tLParen {
 			seg.UsesExprs = true
 			seg.Exprs = b.elemExprs()
@@ -643,17 +757,26 @@ func (b *builder) tableDef(idx uint32) {
 		}
 		p.expectRParen()
 		n := uint64(seg.Len())
-		b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: wasm.Limits{Min: n, Max: n, HasMax: true}})
+		b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: wasm.Limits{Min: n, Max: n, HasMax: true}, Is64: is64})
 		b.addElem(seg)
 		return
 	}
 	l := b.limits()
 	rt := b.refType()
-	b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: l})
+	b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: l, Is64: is64})
+	if p.peek().kind == tLParen || p.peek().kind == tAtom {
+		// An initializer expression (3.0: typed function references).
+		n := len(b.m.Tables) - 1
+		for len(b.m.TableInits) < n {
+			b.m.TableInits = append(b.m.TableInits, wasm.ConstExpr{})
+		}
+		b.m.TableInits = append(b.m.TableInits, b.expr())
+	}
 }
 
 func (b *builder) memoryDef(idx uint32) {
 	p := b.p
+	is64 := b.addrType()
 	if p.lparenKw("data") {
 		p.i += 2
 		var init []byte
@@ -662,11 +785,11 @@ func (b *builder) memoryDef(idx uint32) {
 		}
 		p.expectRParen()
 		n := (uint64(len(init)) + wasm.PageSize - 1) / wasm.PageSize
-		b.m.Memories = append(b.m.Memories, wasm.MemoryType{Limits: wasm.Limits{Min: n, Max: n, HasMax: true}})
-		b.m.Datas = append(b.m.Datas, wasm.DataSegment{Mode: wasm.SegmentActive, Memory: idx, Offset: wasm.ConstExpr{Code: append([]byte(nil), constZero...)}, Init: init})
+		b.m.Memories = append(b.m.Memories, wasm.MemoryType{Limits: wasm.Limits{Min: n, Max: n, HasMax: true}, Is64: is64})
+		b.m.Datas = append(b.m.Datas, wasm.DataSegment{Mode: wasm.SegmentActive, Memory: idx, Offset: zeroOffset(is64), Init: init})
 		return
 	}
-	b.m.Memories = append(b.m.Memories, wasm.MemoryType{Limits: b.limits()})
+	b.m.Memories = append(b.m.Memories, wasm.MemoryType{Limits: b.limits(), Is64: is64})
 }
 
 // funcIndices parses funcidx*.
@@ -737,7 +860,7 @@ func (b *builder) elemDef() {
 		explicitTable = true
 		seg.Mode = wasm.SegmentActive
 		seg.Offset = b.offset()
-	case p.peek().kind == tLParen:
+	case p.peek().kind == tLParen && !p.lparenKw("ref"):
 		seg.Mode = wasm.SegmentActive
 		seg.Offset = b.offset()
 	}

@@ -22,6 +22,7 @@ type frame struct {
 	params      []wasm.ValType
 	results     []wasm.ValType
 	height      int // operand stack height at entry (parameters excluded)
+	initMark    int // len(validator.initLog) at entry
 	kind        uint8
 	unreachable bool
 }
@@ -43,7 +44,23 @@ type validator struct {
 	tables    []wasm.TableType
 	globals   []wasm.GlobalType
 	numMems   int
-	refs      []bool // declared function references, by function index
+	mems      []wasm.MemoryType // the memory index space
+	tags      []uint32          // type index of every tag of the index space
+	catches   []binary.Catch    // scratch for try_table
+	// addr and addr2 are the address types of the memories (or tables)
+	// named by the current instruction's immediates; wide is set when
+	// one of them is i64 (3.0: memory64, table64).
+	addr, addr2 wasm.ValType
+	wide        bool
+	// Initialisation of non-defaultable locals (3.0): inited by local,
+	// initLog the locals set since the entry of each open frame.
+	nonDefaultable bool
+	inited         []bool
+	initLog        []uint32
+	canon          []uint32      // canonical id of every type, for type equivalence
+	refs           []bool        // declared function references, by function index
+	feats          wasm.Features // 3.0 features seen so far
+	enabled        wasm.Features // 3.0 features allowed
 
 	// State of the body being validated.
 	body    []byte
@@ -196,10 +213,10 @@ func (v *validator) blockType() (params, results []wasm.ValType, err error) {
 			v.pos++
 			return nil, nil, nil
 		}
-		if b&0xC0 == 0x40 {
+		if b&0xC0 == 0x40 && b != 0x63 && b != 0x64 {
 			v.pos++
 			t := wasm.ValType(b)
-			if !t.IsValid() {
+			if !v.valType(t) {
 				return nil, nil, v.errorf("malformed block type %#x", b)
 			}
 			return nil, single[b][:], nil
@@ -215,8 +232,11 @@ func (v *validator) blockType() (params, results []wasm.ValType, err error) {
 	case binary.BlockEmpty:
 		return nil, nil, nil
 	case binary.BlockValue:
-		if !bt.Value.IsValid() {
+		if !v.valType(bt.Value) {
 			return nil, nil, v.errorf("malformed block type %#x", byte(bt.Value))
+		}
+		if bt.Value > 0xFF {
+			return nil, []wasm.ValType{bt.Value}, nil
 		}
 		return nil, single[bt.Value][:], nil
 	}
@@ -249,7 +269,7 @@ func (v *validator) popSlow(want wasm.ValType) error {
 	if n > v.height {
 		got := v.vals[n-1]
 		v.vals = v.vals[:n-1]
-		if got != want && got != unknown {
+		if got != want && got != unknown && !v.sub(got, want) {
 			return v.mismatch(want, got)
 		}
 		return nil
@@ -299,7 +319,7 @@ func (v *validator) checkTop(ts []wasm.ValType) error {
 			}
 			return v.mismatch(ts[i], unknown)
 		}
-		if got := v.vals[idx]; got != ts[i] && got != unknown {
+		if got := v.vals[idx]; got != ts[i] && got != unknown && !v.sub(got, ts[i]) {
 			return v.mismatch(ts[i], got)
 		}
 	}
@@ -316,7 +336,7 @@ func (v *validator) mismatch(want, got wasm.ValType) error {
 // Control stack.
 
 func (v *validator) pushCtrl(kind uint8, params, results []wasm.ValType) {
-	v.ctrls = append(v.ctrls, frame{params: params, results: results, height: len(v.vals), kind: kind})
+	v.ctrls = append(v.ctrls, frame{params: params, results: results, height: len(v.vals), kind: kind, initMark: len(v.initLog)})
 	v.height = len(v.vals)
 	v.unreach = false
 	v.pushVals(params)
@@ -337,40 +357,119 @@ func (v *validator) label(l uint32) (*frame, error) {
 	return &v.ctrls[len(v.ctrls)-1-int(l)], nil
 }
 
-// memArg reads a memory-access immediate and checks the alignment and
-// the memory index.
+// memArg reads a memory-access immediate and checks the alignment, the
+// memory index and the offset.
 func (v *validator) memArg(natural uint8) error {
-	align, ok := v.u32Fast()
+	flags, ok := v.u32Fast()
 	if !ok {
 		var err error
-		if align, err = v.u32Slow(); err != nil {
+		if flags, err = v.u32Slow(); err != nil {
 			return err
 		}
 	}
-	if _, ok := v.u32Fast(); !ok {
-		if _, err := v.u32Slow(); err != nil {
+	mem := uint32(0)
+	if flags&0x40 != 0 && flags < 0x80 && v.enabled.Has(wasm.FeatureMultiMemory) {
+		v.feats |= wasm.FeatureMultiMemory
+		var ok bool
+		if mem, ok = v.u32Fast(); !ok {
+			var err error
+			if mem, err = v.u32Slow(); err != nil {
+				return err
+			}
+		}
+		flags &^= 0x40
+	}
+	var off uint64
+	if x, ok := v.u32Fast(); ok {
+		off = uint64(x)
+	} else if v.enabled.Has(wasm.FeatureMemory64) {
+		r := v.reader()
+		var err error
+		if off, err = r.ReadU64(); err != nil {
+			return v.wrap(err)
+		}
+		v.pos += r.Pos()
+	} else {
+		x, err := v.u32Slow()
+		if err != nil {
 			return err
 		}
+		off = uint64(x)
 	}
-	if v.numMems == 0 {
-		return v.errorf("unknown memory 0")
+	if uint64(mem) >= uint64(v.numMems) {
+		return v.errorf("unknown memory %d", mem)
 	}
-	if align > uint32(natural) {
+	if flags > uint32(natural) {
 		return v.errorf("alignment must not be larger than natural")
+	}
+	if v.mems[mem].Is64 {
+		v.addr, v.wide = wasm.I64, true
+	} else if off > 0xFFFFFFFF {
+		return v.errorf("offset out of range")
 	}
 	return nil
 }
 
-func (v *validator) memIndex() error {
+// memIndex reads a memory index and records its address type in v.addr
+// (first) and v.addr2 (second index of memory.copy).
+func (v *validator) memIndex(second bool) error {
 	x, ok := v.u32Fast()
 	if !ok {
 		var err error
 		if x, err = v.u32Slow(); err != nil {
 			return err
 		}
+		v.feats |= wasm.FeatureMultiMemory // a long encoding that 2.0 engines do not read
 	}
 	if uint64(x) >= uint64(v.numMems) {
 		return v.errorf("unknown memory %d", x)
+	}
+	if x != 0 {
+		v.feats |= wasm.FeatureMultiMemory
+	}
+	t := v.mems[x].AddrType()
+	if second {
+		v.addr2 = t
+	} else {
+		v.addr = t
+	}
+	if t == wasm.I64 {
+		v.wide = true
+	}
+	return nil
+}
+
+// fixedWide validates a fixed-signature memory instruction whose memory
+// has the i64 address type (or two memories with different ones), the
+// immediates read: the address operands are of the memory's address type.
+func (v *validator) fixedWide(s *sig) error {
+	p, r := s.p, s.r
+	switch s.op {
+	case wasm.OpMemorySize:
+		r = v.addr
+	case wasm.OpMemoryGrow:
+		p[0], r = v.addr, v.addr
+	case wasm.OpMemoryFill:
+		p[0], p[2] = v.addr, v.addr
+	case wasm.OpTableSize:
+		r = v.addr
+	case wasm.OpMemoryCopy, wasm.OpTableCopy:
+		p[0], p[1], p[2] = v.addr, v.addr2, wasm.I64
+		if v.addr == wasm.I32 || v.addr2 == wasm.I32 {
+			p[2] = wasm.I32
+		}
+	default: // loads, stores, memory.init, table.init: the address comes first
+		p[0] = v.addr
+	}
+	for j := int(s.n) - 1; j >= 0; j-- {
+		if !v.popFast(p[j]) {
+			if err := v.popSlow(p[j]); err != nil {
+				return err
+			}
+		}
+	}
+	if r != 0 {
+		v.push(r)
 	}
 	return nil
 }
@@ -435,16 +534,22 @@ func (v *validator) readOp() (wasm.Op, *sig, error) {
 		if err != nil {
 			return 0, nil, err
 		}
-		if sub >= 0x100 {
+		if sub >= 0x200 || sub >= 0x100 && b == wasm.PrefixMisc {
 			return 0, nil, v.errorf("%s %#x %d", binary.ReasonIllegalOpcode, b, sub)
 		}
 		if b == wasm.PrefixMisc {
 			op = 0x200 | wasm.Op(sub)
 		} else {
-			op = 0x300 | wasm.Op(sub)
+			op = 0x300 + wasm.Op(sub)
 		}
 	}
 	s := &sigs[op]
+	if s.feat != 0 {
+		if !v.enabled.Has(s.feat) {
+			return 0, nil, v.errorf("%s %#x %d", binary.ReasonIllegalOpcode, op.Prefix(), op.Sub())
+		}
+		v.feats |= s.feat
+	}
 	if s.class == cIllegal {
 		if op.IsPrefixed() {
 			return 0, nil, v.errorf("%s %#x %d", binary.ReasonIllegalOpcode, op.Prefix(), op.Sub())
@@ -486,7 +591,7 @@ func (v *validator) function(i int, fi *FuncInfo, backing *[]wasm.ValType) error
 		v128 = v128 || t == wasm.V128
 	}
 	for _, d := range code.Locals {
-		if !d.Type.IsValid() {
+		if !v.valType(d.Type) {
 			return &Error{Offset: -1, Func: v.fn, Reason: fmt.Sprintf("malformed value type %#x", byte(d.Type))}
 		}
 		v128 = v128 || (d.Type == wasm.V128 && d.Count > 0)
@@ -498,6 +603,19 @@ func (v *validator) function(i int, fi *FuncInfo, backing *[]wasm.ValType) error
 	}
 	fi.Locals = locals
 	v.locals = locals
+	v.nonDefaultable = false
+	v.initLog = v.initLog[:0]
+	for _, d := range code.Locals {
+		if d.Count > 0 && !d.Type.Defaultable() {
+			v.nonDefaultable = true
+		}
+	}
+	if v.nonDefaultable {
+		v.inited = append(v.inited[:0], make([]bool, len(locals))...)
+		for j, t := range locals {
+			v.inited[j] = j < len(ft.Params) || t.Defaultable()
+		}
+	}
 
 	v.body = code.Body
 	v.base = code.Offset
@@ -539,12 +657,19 @@ func (v *validator) code(fi *FuncInfo) error {
 		}
 		switch s.class {
 		case cFixed:
+			flags |= s.flags
 			if s.imm != wasm.ImmNone {
 				if err := v.immediates(s); err != nil {
 					return err
 				}
+				if v.wide {
+					v.wide = false
+					if err := v.fixedWide(s); err != nil {
+						return err
+					}
+					continue
+				}
 			}
-			flags |= s.flags
 			// Pop the parameters (last first) and push the result.
 			k := int(s.n)
 			n := len(v.vals) - k
@@ -590,6 +715,9 @@ func (v *validator) code(fi *FuncInfo) error {
 			if uint64(x) >= uint64(len(v.locals)) {
 				return v.errorf("unknown local %d", x)
 			}
+			if v.nonDefaultable && !v.inited[x] {
+				return v.errorf("uninitialized local %d", x)
+			}
 			v.push(v.locals[x])
 
 		case cLocalSet, cLocalTee:
@@ -608,6 +736,10 @@ func (v *validator) code(fi *FuncInfo) error {
 				if err := v.popSlow(t); err != nil {
 					return err
 				}
+			}
+			if v.nonDefaultable && !v.inited[x] {
+				v.inited[x] = true
+				v.initLog = append(v.initLog, x)
 			}
 			if s.class == cLocalTee {
 				v.push(t)
@@ -697,6 +829,7 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err := v.endFrame(f); err != nil {
 				return err
 			}
+			v.resetInits(f)
 			f.kind = kElse
 			f.unreachable = false
 			v.unreach = false
@@ -712,6 +845,7 @@ func (v *validator) code(fi *FuncInfo) error {
 					wasm.FuncType{Params: f.params}.String(), wasm.FuncType{Params: f.results}.String())
 			}
 			results := f.results
+			v.resetInits(f)
 			v.ctrls = v.ctrls[:len(v.ctrls)-1]
 			if len(v.ctrls) == 0 {
 				if v.pos != len(v.body) {
@@ -777,7 +911,10 @@ func (v *validator) code(fi *FuncInfo) error {
 			}
 			v.setUnreachable()
 
-		case cCall:
+		case cCall, cReturnCall:
+			if s.class == cReturnCall && !v.enabled.Has(wasm.FeatureTailCall) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
 			x, err := v.funcIndex()
 			if err != nil {
 				return err
@@ -786,11 +923,20 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err := v.popVals(ft.Params); err != nil {
 				return err
 			}
-			v.pushVals(ft.Results)
 			fi.HasCalls = true
 			fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params) || hasV128(ft.Results)
+			if s.class == cReturnCall {
+				if err := v.tailCall(ft); err != nil {
+					return err
+				}
+				break
+			}
+			v.pushVals(ft.Results)
 
-		case cCallIndirect:
+		case cCallIndirect, cReturnCallIndirect:
+			if s.class == cReturnCallIndirect && !v.enabled.Has(wasm.FeatureTailCall) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
 			ti, ok := v.u32Fast()
 			if !ok {
 				var err error
@@ -805,11 +951,11 @@ func (v *validator) code(fi *FuncInfo) error {
 			if uint64(ti) >= uint64(len(v.types)) {
 				return v.errorf("unknown type %d", ti)
 			}
-			if t.Elem != wasm.FuncRef {
+			if !v.sub(t.Elem, wasm.FuncRef) {
 				return v.errorf("type mismatch: call_indirect through a table of %v", t.Elem)
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -817,10 +963,16 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err := v.popVals(ft.Params); err != nil {
 				return err
 			}
-			v.pushVals(ft.Results)
 			fi.HasCalls = true
 			fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params) || hasV128(ft.Results)
 			fi.UsesTables = true
+			if s.class == cReturnCallIndirect {
+				if err := v.tailCall(ft); err != nil {
+					return err
+				}
+				break
+			}
+			v.pushVals(ft.Results)
 
 		case cDrop:
 			if _, err := v.popAny(); err != nil {
@@ -863,13 +1015,9 @@ func (v *validator) code(fi *FuncInfo) error {
 			if n != 1 {
 				return v.errorf("invalid result arity %d for select", n)
 			}
-			b, err := v.byte1()
+			t, err := v.readValType()
 			if err != nil {
 				return err
-			}
-			t := wasm.ValType(b)
-			if !t.IsValid() {
-				return v.errorf("malformed value type %#x", b)
 			}
 			if !v.popFast(wasm.I32) {
 				if err := v.popSlow(wasm.I32); err != nil {
@@ -894,8 +1042,8 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -912,8 +1060,8 @@ func (v *validator) code(fi *FuncInfo) error {
 					return err
 				}
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -924,8 +1072,8 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -934,7 +1082,7 @@ func (v *validator) code(fi *FuncInfo) error {
 					return err
 				}
 			}
-			v.push(wasm.I32)
+			v.push(t.AddrType())
 			fi.UsesTables = true
 
 		case cTableFill:
@@ -942,8 +1090,8 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -952,23 +1100,76 @@ func (v *validator) code(fi *FuncInfo) error {
 					return err
 				}
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
 			fi.UsesTables = true
 
 		case cRefNull:
-			b, err := v.byte1()
+			t, err := v.refNullType()
 			if err != nil {
 				return err
 			}
-			t := wasm.ValType(b)
-			if !t.IsRef() {
-				return v.errorf("malformed reference type %#x", b)
-			}
 			v.push(t)
+
+		case cCallRef, cReturnCallRef, cRefAsNonNull, cBrOnNull, cBrOnNonNull:
+			if !v.enabled.Has(wasm.FeatureTypedFuncRefs) || s.class == cReturnCallRef && !v.enabled.Has(wasm.FeatureTailCall) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
+			v.feats |= wasm.FeatureTypedFuncRefs
+			if err := v.typedRefOp(s.class, fi); err != nil {
+				return err
+			}
+
+		case cThrow:
+			if !v.enabled.Has(wasm.FeatureExceptions) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
+			ft, err := v.tag()
+			if err != nil {
+				return err
+			}
+			if err := v.popVals(ft.Params); err != nil {
+				return err
+			}
+			fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params)
+			v.setUnreachable()
+
+		case cThrowRef:
+			if !v.enabled.Has(wasm.FeatureExceptions) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
+			v.feats |= wasm.FeatureExceptions
+			if !v.popFast(wasm.ExnRef) {
+				if err := v.popSlow(wasm.ExnRef); err != nil {
+					return err
+				}
+			}
+			v.setUnreachable()
+
+		case cTryTable:
+			if !v.enabled.Has(wasm.FeatureExceptions) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
+			v.feats |= wasm.FeatureExceptions
+			params, results, err := v.blockType()
+			if err != nil {
+				return err
+			}
+			if err := v.tryCatches(); err != nil {
+				return err
+			}
+			if err := v.popVals(params); err != nil {
+				return err
+			}
+			v.pushCtrl(kBlock, params, results)
+			fi.NumBlocks++
+			fi.UsesV128 = fi.UsesV128 || hasV128(params) || hasV128(results)
+			if len(v.ctrls) > maxDepth {
+				maxDepth = len(v.ctrls)
+			}
 
 		case cRefIsNull:
 			t, err := v.popAny()
@@ -988,7 +1189,7 @@ func (v *validator) code(fi *FuncInfo) error {
 			if !v.refs[x] {
 				return v.errorf("undeclared function reference %d", x)
 			}
-			v.push(wasm.FuncRef)
+			v.push(v.funcRefType(x))
 
 		case cUnreachable:
 			v.setUnreachable()
@@ -999,6 +1200,284 @@ func (v *validator) code(fi *FuncInfo) error {
 			return v.errorf("validate: unhandled instruction %v", s.op)
 		}
 	}
+}
+
+// resetInits forgets, at the end of frame f (or its then arm), the
+// initialisations of non-defaultable locals made inside it.
+func (v *validator) resetInits(f *frame) {
+	if !v.nonDefaultable {
+		return
+	}
+	for _, x := range v.initLog[f.initMark:] {
+		v.inited[x] = false
+	}
+	v.initLog = v.initLog[:f.initMark]
+}
+
+// sub reports whether a is a subtype of b (3.0: typed function
+// references; without GC the only subtyping is between references).
+func (v *validator) sub(a, b wasm.ValType) bool {
+	if a == b || a == unknown {
+		return true
+	}
+	if !a.IsRef() || !b.IsRef() || a.Nullable() && !b.Nullable() {
+		return false
+	}
+	x, y := a.Heap(), b.Heap()
+	switch {
+	case x == y:
+		return true
+	case x.IsConcrete() && y.IsConcrete():
+		return v.sameType(x.Index(), y.Index())
+	case y == wasm.HeapFunc:
+		return x.IsConcrete() || x == wasm.HeapNoFunc
+	case y.IsConcrete():
+		return x == wasm.HeapNoFunc
+	case y == wasm.HeapExtern:
+		return x == wasm.HeapNoExtern
+	case y == wasm.HeapExn:
+		return x == wasm.HeapNoExn
+	}
+	return false
+}
+
+// subs reports whether every type of as is a subtype of the one of bs.
+func (v *validator) subs(as, bs []wasm.ValType) bool {
+	if len(as) != len(bs) {
+		return false
+	}
+	for i := range as {
+		if !v.sub(as[i], bs[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameType reports whether type indices i and j name equivalent types.
+func (v *validator) sameType(i, j uint32) bool {
+	if i == j {
+		return true
+	}
+	if uint64(i) >= uint64(len(v.types)) || uint64(j) >= uint64(len(v.types)) {
+		return false
+	}
+	if len(v.canon) != len(v.types) {
+		v.canonicalize()
+	}
+	return v.canon[i] == v.canon[j]
+}
+
+// funcRefType is the type of ref.func x: (ref $t) with typed function
+// references, funcref in WebAssembly 2.0.
+func (v *validator) funcRefType(x uint32) wasm.ValType {
+	if !v.enabled.Has(wasm.FeatureTypedFuncRefs) {
+		return wasm.FuncRef
+	}
+	return wasm.RefType(false, wasm.ConcreteHeap(v.funcTypes[x]))
+}
+
+// readValType reads a value type immediate and checks it.
+func (v *validator) readValType() (wasm.ValType, error) {
+	r := v.reader()
+	t, err := r.ReadValType()
+	if err != nil {
+		return 0, v.wrap(err)
+	}
+	v.pos += r.Pos()
+	if !v.valType(t) {
+		return 0, v.errorf("malformed value type %v", t)
+	}
+	if h := t.Heap(); t.IsRef() && h.IsConcrete() && uint64(h.Index()) >= uint64(len(v.types)) {
+		return 0, v.errorf("unknown type %d", h.Index())
+	}
+	return t, nil
+}
+
+// refNullType reads the heap type of ref.null and returns the type of
+// the null reference.
+func (v *validator) refNullType() (wasm.ValType, error) {
+	if v.pos < len(v.body) {
+		if t := wasm.ValType(v.body[v.pos]); t.IsRef() && t.Feature() == 0 {
+			v.pos++
+			return t, nil
+		}
+	}
+	r := v.reader()
+	h, err := r.ReadHeapType()
+	if err != nil {
+		if !v.enabled.Has(wasm.FeatureTypedFuncRefs) && v.pos < len(v.body) {
+			return 0, v.errorf("malformed reference type %#x", v.body[v.pos])
+		}
+		return 0, v.wrap(err)
+	}
+	v.pos += r.Pos()
+	t := wasm.RefType(true, h)
+	if !v.valType(t) {
+		return 0, v.errorf("malformed reference type %v", t)
+	}
+	if h.IsConcrete() && uint64(h.Index()) >= uint64(len(v.types)) {
+		return 0, v.errorf("unknown type %d", h.Index())
+	}
+	return t, nil
+}
+
+// typedRefOp validates call_ref, return_call_ref, ref.as_non_null,
+// br_on_null and br_on_non_null.
+func (v *validator) typedRefOp(class uint8, fi *FuncInfo) error {
+	switch class {
+	case cCallRef, cReturnCallRef:
+		x, err := v.u32()
+		if err != nil {
+			return err
+		}
+		if uint64(x) >= uint64(len(v.types)) {
+			return v.errorf("unknown type %d", x)
+		}
+		rt := wasm.RefType(true, wasm.ConcreteHeap(x))
+		if !v.popFast(rt) {
+			if err := v.popSlow(rt); err != nil {
+				return err
+			}
+		}
+		ft := &v.types[x]
+		if err := v.popVals(ft.Params); err != nil {
+			return err
+		}
+		fi.HasCalls = true
+		fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params) || hasV128(ft.Results)
+		if class == cReturnCallRef {
+			return v.tailCall(ft)
+		}
+		v.pushVals(ft.Results)
+		return nil
+	}
+	var l uint32
+	if class != cRefAsNonNull {
+		var err error
+		if l, err = v.u32(); err != nil {
+			return err
+		}
+	}
+	t, err := v.popAny()
+	if err != nil {
+		return err
+	}
+	if t != unknown && !t.IsRef() {
+		return v.errorf("type mismatch: expected a reference, got %v", t)
+	}
+	nn := t
+	if t != unknown {
+		nn = wasm.RefType(false, t.Heap())
+	}
+	switch class {
+	case cRefAsNonNull:
+		v.push(nn)
+	case cBrOnNull:
+		f, err := v.label(l)
+		if err != nil {
+			return err
+		}
+		lt := f.labelTypes()
+		if err := v.popVals(lt); err != nil {
+			return err
+		}
+		v.pushVals(lt)
+		v.push(nn)
+	case cBrOnNonNull:
+		f, err := v.label(l)
+		if err != nil {
+			return err
+		}
+		lt := f.labelTypes()
+		if len(lt) == 0 {
+			return v.errorf("type mismatch: br_on_non_null to a label without values")
+		}
+		if !v.sub(nn, lt[len(lt)-1]) {
+			return v.mismatch(lt[len(lt)-1], nn)
+		}
+		rest := lt[:len(lt)-1]
+		if err := v.popVals(rest); err != nil {
+			return err
+		}
+		v.pushVals(rest)
+	}
+	return nil
+}
+
+// tag reads a tag index and returns the tag's function type.
+func (v *validator) tag() (*wasm.FuncType, error) {
+	x, err := v.u32()
+	if err != nil {
+		return nil, err
+	}
+	if uint64(x) >= uint64(len(v.tags)) {
+		return nil, v.errorf("unknown tag %d", x)
+	}
+	v.feats |= wasm.FeatureExceptions
+	return &v.types[v.tags[x]], nil
+}
+
+// tryCatches reads and checks the catch clauses of try_table: each
+// label, relative to the context outside the try_table, must accept what
+// the clause delivers.
+func (v *validator) tryCatches() error {
+	r := v.reader()
+	var err error
+	v.catches, err = r.ReadCatches(v.catches[:0])
+	if err != nil {
+		return v.wrap(err)
+	}
+	v.pos += r.Pos()
+	for _, c := range v.catches {
+		var vals []wasm.ValType
+		ref := false
+		switch c.Kind {
+		case binary.CatchTag, binary.CatchRef:
+			if uint64(c.Tag) >= uint64(len(v.tags)) {
+				return v.errorf("unknown tag %d", c.Tag)
+			}
+			vals = v.types[v.tags[c.Tag]].Params
+			ref = c.Kind == binary.CatchRef
+		case binary.CatchAllRef:
+			ref = true
+		}
+		f, err := v.label(c.Label)
+		if err != nil {
+			return err
+		}
+		lt := f.labelTypes()
+		n := len(vals)
+		if ref {
+			n++
+		}
+		if len(lt) != n {
+			return v.errorf("type mismatch: catch clause delivers %d values to a label of %d", n, len(lt))
+		}
+		if !v.subs(vals, lt[:len(vals)]) {
+			return v.errorf("type mismatch: catch clause values %v for a label of %v",
+				wasm.FuncType{Params: vals}.String(), wasm.FuncType{Params: lt}.String())
+		}
+		if ref {
+			if !v.sub(wasm.RefType(false, wasm.HeapExn), lt[n-1]) {
+				return v.errorf("type mismatch: catch clause delivers exnref to a label of %v", lt[n-1])
+			}
+		}
+	}
+	return nil
+}
+
+// tailCall checks a tail call to a function of type ft, whose parameters
+// have been popped: its results must match the caller's, and the rest of
+// the frame is unreachable.
+func (v *validator) tailCall(ft *wasm.FuncType) error {
+	v.feats |= wasm.FeatureTailCall
+	if !v.subs(ft.Results, v.ctrls[0].results) {
+		return v.errorf("type mismatch: tail call results %v do not match the function's results %v",
+			wasm.FuncType{Params: ft.Results}.String(), wasm.FuncType{Params: v.ctrls[0].results}.String())
+	}
+	v.setUnreachable()
+	return nil
 }
 
 // immediates reads and checks the immediates of a fixed-signature
@@ -1048,7 +1527,7 @@ func (v *validator) immediates(s *sig) error {
 		}
 		v.pos += 16
 	case wasm.ImmMemory:
-		return v.memIndex()
+		return v.memIndex(false)
 	case wasm.ImmMemoryInit:
 		// The memory is checked before the data segment, as the
 		// reference interpreter does.
@@ -1059,7 +1538,7 @@ func (v *validator) immediates(s *sig) error {
 				return err
 			}
 		}
-		if err := v.memIndex(); err != nil {
+		if err := v.memIndex(false); err != nil {
 			return err
 		}
 		if uint64(x) >= uint64(len(v.m.Datas)) {
@@ -1068,12 +1547,16 @@ func (v *validator) immediates(s *sig) error {
 	case wasm.ImmData:
 		return v.dataIndex()
 	case wasm.ImmMemoryCopy:
-		if err := v.memIndex(); err != nil {
+		v.addr2 = wasm.I32
+		if err := v.memIndex(false); err != nil {
 			return err
 		}
-		return v.memIndex()
+		return v.memIndex(true)
 	case wasm.ImmTable: // table.size
-		_, err := v.tableIndex()
+		t, err := v.tableIndex()
+		if err == nil && t.Is64 {
+			v.addr, v.wide = wasm.I64, true
+		}
 		return err
 	case wasm.ImmElem:
 		_, err := v.elemIndex()
@@ -1096,7 +1579,10 @@ func (v *validator) immediates(s *sig) error {
 			return v.errorf("unknown elem segment %d", x)
 		}
 		e := &v.m.Elems[x]
-		if t.Elem != e.Type {
+		if t.Is64 {
+			v.addr, v.wide = wasm.I64, true
+		}
+		if !v.sub(v.elemType(e), t.Elem) {
 			return v.errorf("type mismatch: table.init of %v elements into a %v table", e.Type, t.Elem)
 		}
 	case wasm.ImmTableCopy:
@@ -1108,7 +1594,10 @@ func (v *validator) immediates(s *sig) error {
 		if err != nil {
 			return err
 		}
-		if dst.Elem != src.Elem {
+		if dst.Is64 || src.Is64 {
+			v.addr, v.addr2, v.wide = dst.AddrType(), src.AddrType(), true
+		}
+		if !v.sub(src.Elem, dst.Elem) {
 			return v.errorf("type mismatch: table.copy from a %v table to a %v table", src.Elem, dst.Elem)
 		}
 	default:

@@ -35,6 +35,16 @@ const (
 	cRefNull
 	cRefIsNull
 	cRefFunc
+	cReturnCall
+	cReturnCallIndirect
+	cThrow
+	cThrowRef
+	cTryTable
+	cCallRef
+	cReturnCallRef
+	cRefAsNonNull
+	cBrOnNull
+	cBrOnNonNull
 )
 
 // Flags of fixed-signature instructions.
@@ -55,10 +65,11 @@ type sig struct {
 	r     wasm.ValType    // result, or 0 for none
 	align uint8
 	lanes uint8
+	feat  wasm.Features // the 3.0 feature of a prefixed instruction
 }
 
 // sigs is indexed by wasm.Op.
-var sigs [0x400]sig
+var sigs [wasm.NumOps]sig
 
 // single[t] is a one-element array holding t, so that single[t][:] is a
 // result-type slice for a block type that needs no allocation.
@@ -97,6 +108,17 @@ func init() {
 		wasm.OpRefNull:      cRefNull,
 		wasm.OpRefIsNull:    cRefIsNull,
 		wasm.OpRefFunc:      cRefFunc,
+
+		wasm.OpReturnCall:         cReturnCall,
+		wasm.OpReturnCallIndirect: cReturnCallIndirect,
+		wasm.OpThrow:              cThrow,
+		wasm.OpThrowRef:           cThrowRef,
+		wasm.OpTryTable:           cTryTable,
+		wasm.OpCallRef:            cCallRef,
+		wasm.OpReturnCallRef:      cReturnCallRef,
+		wasm.OpRefAsNonNull:       cRefAsNonNull,
+		wasm.OpBrOnNull:           cBrOnNull,
+		wasm.OpBrOnNonNull:        cBrOnNonNull,
 	}
 	for i := range sigs {
 		op := wasm.Op(i)
@@ -107,6 +129,9 @@ func init() {
 		s := &sigs[i]
 		s.op = op
 		s.imm = info.Imm
+		if op.IsPrefixed() {
+			s.feat = info.Feature
+		}
 		if c, ok := special[op]; ok {
 			s.class = c
 			continue
@@ -128,7 +153,7 @@ func init() {
 		case wasm.ImmTable, wasm.ImmTableInit, wasm.ImmTableCopy:
 			s.flags |= fTable
 		}
-		if i>>8 == 3 {
+		if i >= 0x300 {
 			s.flags |= fSIMD
 		}
 	}

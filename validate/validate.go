@@ -56,6 +56,14 @@ type Info struct {
 	// imported functions have none). The function index of Funcs[i] is
 	// wasm.Module.NumImportedFuncs + i.
 	Funcs []FuncInfo
+	// Features is the set of WebAssembly 3.0 features the module uses
+	// (zero for a WebAssembly 2.0 module). An engine must refuse a module
+	// with a feature it does not implement, naming it
+	// (wasm.Features.First and String).
+	Features wasm.Features
+	// Tags is the type index (in wasm.Module.Types) of every tag of the
+	// tag index space, imported ones first (3.0: exception handling).
+	Tags []uint32
 }
 
 // FuncInfo summarises one validated function body.
@@ -103,6 +111,14 @@ type FuncInfo struct {
 	// so the frame needs LocalSlots+MaxHeight slots; otherwise
 	// LocalSlots+2*MaxHeight is a safe bound.
 	UsesV128 bool
+}
+
+// Config selects what a module may use.
+type Config struct {
+	// Features is the set of WebAssembly 3.0 features enabled; a module
+	// that needs another one is invalid with the reason WebAssembly 2.0
+	// gives. The zero value validates WebAssembly 2.0.
+	Features wasm.Features
 }
 
 // Implementation limits, beyond those of the specification, that keep

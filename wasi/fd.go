@@ -1,6 +1,7 @@
 package wasi
 
 import (
+	"context"
 	"encoding/binary"
 	"hash/fnv"
 	"io"
@@ -447,11 +448,17 @@ func readerFrom(e *entry) io.Reader {
 	return nil
 }
 
-func readInto(r io.Reader, iovs [][]byte) (int, Errno) {
+// readInto reads from r into iovs until a short read, the end of input
+// or, when more is not nil, until more reports that the next Read could
+// block.
+func readInto(r io.Reader, iovs [][]byte, more func() bool) (int, Errno) {
 	total := 0
 	for _, b := range iovs {
 		if len(b) == 0 {
 			continue
+		}
+		if total > 0 && more != nil && !more() {
+			break
 		}
 		n, err := r.Read(b)
 		total += n
@@ -471,25 +478,30 @@ func readInto(r io.Reader, iovs [][]byte) (int, Errno) {
 	return total, ESUCCESS
 }
 
-// FdRead implements fd_read.
-func (s *System) FdRead(mem []byte, fd, iovs, iovsLen, nread uint32) Errno {
+// FdRead implements fd_read. A read that waits (on a pipe, socket or
+// terminal, or a stdin with an Fd method) ends when ctx does: the error is
+// then ctx.Err() and the guest's run must end.
+func (s *System) FdRead(ctx context.Context, mem []byte, fd, iovs, iovsLen, nread uint32) (Errno, error) {
 	e, errno := s.get(fd, RightFdRead)
 	if errno != ESUCCESS {
-		return errno
+		return errno, nil
 	}
 	m := mem_(mem)
 	bufs, errno := m.iovecs(iovs, iovsLen)
 	if errno != ESUCCESS {
-		return errno
+		return errno, nil
 	}
 	if !m.ok(nread, 4) {
-		return EFAULT
+		return EFAULT, nil
 	}
 	if e.kind == FiletypeDirectory {
-		return EISDIR
+		return EISDIR, nil
 	}
 	var n int
 	if e.hostfd >= 0 {
+		if errno, cancelled := s.ready(ctx, e, e.hostfd, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
+			return errno, cancelled
+		}
 		for {
 			var err error
 			n, err = readv(e.hostfd, bufs)
@@ -497,19 +509,26 @@ func (s *System) FdRead(mem []byte, fd, iovs, iovsLen, nread uint32) Errno {
 				continue
 			}
 			if err != nil {
-				return ErrnoFromHost(err)
+				return ErrnoFromHost(err), nil
 			}
 			break
 		}
 	} else if r := readerFrom(e); r != nil {
-		if n, errno = readInto(r, bufs); errno != ESUCCESS {
-			return errno
+		var more func() bool
+		if h := fdOf(e.r); e.r != nil && e.mayBlock(ctx, h) {
+			if errno, cancelled := s.ready(ctx, e, h, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
+				return errno, cancelled
+			}
+			more = func() bool { return readyNow(h, unix.POLLIN) }
+		}
+		if n, errno = readInto(r, bufs, more); errno != ESUCCESS {
+			return errno, nil
 		}
 	} else {
-		return EBADF
+		return EBADF, nil
 	}
 	m.putU32(nread, uint32(n))
-	return ESUCCESS
+	return ESUCCESS, nil
 }
 
 // FdPread implements fd_pread.
@@ -600,53 +619,100 @@ func (s *System) FdPwrite(mem []byte, fd, iovs, iovsLen uint32, offset uint64, n
 	return ESUCCESS
 }
 
-// FdWrite implements fd_write.
-func (s *System) FdWrite(mem []byte, fd, iovs, iovsLen, nwritten uint32) Errno {
+// FdWrite implements fd_write. A write that waits (on a pipe, socket or
+// terminal, or a stdout or stderr with an Fd method) ends when ctx does:
+// the error is then ctx.Err() and the guest's run must end. Such writes
+// are made PIPE_BUF bytes at a time while the descriptor stays writable,
+// so they may be short.
+func (s *System) FdWrite(ctx context.Context, mem []byte, fd, iovs, iovsLen, nwritten uint32) (Errno, error) {
 	e, errno := s.get(fd, RightFdWrite)
 	if errno != ESUCCESS {
-		return errno
+		return errno, nil
 	}
 	m := mem_(mem)
 	bufs, errno := m.iovecs(iovs, iovsLen)
 	if errno != ESUCCESS {
-		return errno
+		return errno, nil
 	}
 	if !m.ok(nwritten, 4) {
-		return EFAULT
+		return EFAULT, nil
 	}
 	if e.kind == FiletypeDirectory {
-		return EISDIR
+		return EISDIR, nil
 	}
-	var n int
+	var write func([][]byte) (int, error)
+	h := e.hostfd
 	switch {
 	case e.hostfd >= 0:
+		write = func(b [][]byte) (int, error) { return writev(e.hostfd, b) }
+	case e.w != nil:
+		h = fdOf(e.w)
+		write = func(bufs [][]byte) (int, error) {
+			n := 0
+			for _, b := range bufs {
+				k, err := e.w.Write(b)
+				n += k
+				if err != nil {
+					return n, err
+				}
+			}
+			return n, nil
+		}
+	default:
+		return EBADF, nil
+	}
+	var n int
+	if e.mayBlock(ctx, h) {
+		var cancelled error
+		if n, errno, cancelled = s.writeChunked(ctx, e, h, bufs, write); cancelled != nil || errno != ESUCCESS {
+			return errno, cancelled
+		}
+	} else {
 		for {
 			var err error
-			n, err = writev(e.hostfd, bufs)
-			if err == unix.EINTR {
+			n, err = write(bufs)
+			n = max(n, 0) // -1 from a failed system call
+			if err == unix.EINTR && e.hostfd >= 0 {
 				continue
 			}
-			if err != nil {
-				return ErrnoFromHost(err)
+			if err != nil && n == 0 {
+				return ErrnoFromHost(err), nil
 			}
 			break
 		}
-	case e.w != nil:
-		for _, b := range bufs {
-			k, err := e.w.Write(b)
-			n += k
-			if err != nil {
-				if n == 0 {
-					return ErrnoFromHost(err)
-				}
-				break
-			}
-		}
-	default:
-		return EBADF
 	}
 	m.putU32(nwritten, uint32(n))
-	return ESUCCESS
+	return ESUCCESS, nil
+}
+
+// writeChunked writes bufs with write to host descriptor h of e, which may
+// block: it waits until h is writable (or ctx ends: cancelled), then
+// writes pipeChunk bytes at a time while h stays writable, and returns the
+// number written.
+func (s *System) writeChunked(ctx context.Context, e *entry, h int, bufs [][]byte, write func([][]byte) (int, error)) (n int, errno Errno, cancelled error) {
+	for iovsLen(bufs) > 0 {
+		if n == 0 {
+			if errno, cancelled := s.ready(ctx, e, h, unix.POLLOUT); cancelled != nil || errno != ESUCCESS {
+				return 0, errno, cancelled
+			}
+		} else if !readyNow(h, unix.POLLOUT) {
+			break
+		}
+		k, err := write(limitIovs(bufs, pipeChunk))
+		k = max(k, 0) // -1 from a failed system call
+		n += k
+		bufs = skipIovs(bufs, k)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			if n > 0 {
+				break
+			}
+			return 0, ErrnoFromHost(err), nil
+		}
+	}
+	return n, ESUCCESS, nil
 }
 
 // FdRenumber implements fd_renumber: to is closed and replaced by from.

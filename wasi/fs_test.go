@@ -67,7 +67,7 @@ func TestFileReadWriteSeek(t *testing.T) {
 		g.s.FdSeek(g.mem, fd, 0, WhenceSet, off)
 		iov, n, bufs := g.iovs(3, 0, 4)
 		nr := g.alloc(4)
-		if e := g.s.FdRead(g.mem, fd, iov, n, nr); e != ESUCCESS || g.u32(nr) != 7 {
+		if e := errnoOf(g.s.FdRead(bg, g.mem, fd, iov, n, nr)); e != ESUCCESS || g.u32(nr) != 7 {
 			t.Fatalf("scatter fd_read = %d, %v", g.u32(nr), e)
 		}
 		if got := string(g.mem[bufs[0]:bufs[0]+3]) + string(g.mem[bufs[2]:bufs[2]+4]); got != "hello w" {

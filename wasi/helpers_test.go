@@ -1,6 +1,7 @@
 package wasi
 
 import (
+	"context"
 	"encoding/binary"
 	"os"
 	"path/filepath"
@@ -88,14 +89,14 @@ func (g *guest) write(fd uint32, data string) (uint32, Errno) {
 	iov, n, bufs := g.iovs(uint32(len(data)))
 	copy(g.mem[bufs[0]:], data)
 	out := g.alloc(4)
-	e := g.s.FdWrite(g.mem, fd, iov, n, out)
+	e := errnoOf(g.s.FdWrite(bg, g.mem, fd, iov, n, out))
 	return g.u32(out), e
 }
 
 func (g *guest) read(fd uint32, n uint32) (string, Errno) {
 	iov, cnt, bufs := g.iovs(n)
 	out := g.alloc(4)
-	e := g.s.FdRead(g.mem, fd, iov, cnt, out)
+	e := errnoOf(g.s.FdRead(bg, g.mem, fd, iov, cnt, out))
 	if e != ESUCCESS {
 		return "", e
 	}
@@ -139,3 +140,10 @@ func writeFile(t testing.TB, path, data string) {
 		t.Fatal(err)
 	}
 }
+
+// bg is the context of calls that are not meant to be interrupted.
+var bg = context.Background()
+
+// errnoOf drops the error of a blocking call (nil unless its context
+// ends).
+func errnoOf(e Errno, _ error) Errno { return e }

@@ -1,6 +1,7 @@
 package wasi
 
 import (
+	"context"
 	"io"
 	"runtime"
 
@@ -131,58 +132,52 @@ func (s *System) ProcRaise(mem []byte, sig uint32) (Errno, error) {
 	return ESUCCESS, &ExitError{Code: 128 + sig, Signal: uint8(sig)}
 }
 
-// SockAccept implements sock_accept on a preopened listener.
-func (s *System) SockAccept(mem []byte, fd, flags, out uint32) Errno {
+// SockAccept implements sock_accept on a preopened listener. A blocking
+// accept ends when ctx does: the error is then ctx.Err() and the guest's
+// run must end.
+func (s *System) SockAccept(ctx context.Context, mem []byte, fd, flags, out uint32) (Errno, error) {
 	e, errno := s.get(fd, RightSockAccept)
 	if errno != ESUCCESS {
-		return errno
+		return errno, nil
 	}
 	m := mem_(mem)
 	if !m.ok(out, 4) {
-		return EFAULT
+		return EFAULT, nil
 	}
 	if flags&^FdflagNonblock != 0 {
-		return EINVAL
+		return EINVAL, nil
 	}
 	if !e.listener {
-		return ENOTSOCK
+		return ENOTSOCK, nil
 	}
+	block := e.flags&FdflagNonblock == 0 // the guest's view, whatever the host descriptor's mode
 	var nfd int
 	for {
-		var err error
-		if e.flags&FdflagNonblock != 0 {
-			// The guest's listener is non-blocking, whatever the host
-			// descriptor's mode.
-			pfd := []unix.PollFd{{Fd: int32(e.hostfd), Events: unix.POLLIN}}
-			n, err := unix.Poll(pfd, 0)
-			if err == unix.EINTR {
-				continue
+		if !readyNow(e.hostfd, unix.POLLIN) {
+			if !block {
+				return EAGAIN, nil
 			}
-			if err != nil {
-				return ErrnoFromHost(err)
-			}
-			if n == 0 {
-				return EAGAIN
+			// Wait for a connection here rather than in accept, which a
+			// blocking host descriptor would not let a cancellation end.
+			if errno, cancelled := s.waitFd(ctx, e.hostfd, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
+				return errno, cancelled
 			}
 		}
+		var err error
 		nfd, err = accept(e.hostfd, flags&FdflagNonblock != 0)
 		if err == unix.EINTR || err == unix.ECONNABORTED {
 			continue
 		}
-		if err == unix.EAGAIN && e.flags&FdflagNonblock != 0 {
-			return EAGAIN
-		}
 		if err == unix.EAGAIN {
-			// The host descriptor is non-blocking (a Go listener's
-			// is), the guest's is not: wait for a connection.
-			pfd := []unix.PollFd{{Fd: int32(e.hostfd), Events: unix.POLLIN}}
-			if _, err := unix.Poll(pfd, -1); err != nil && err != unix.EINTR {
-				return ErrnoFromHost(err)
+			// Another process took the connection (or the host
+			// descriptor is non-blocking and it went away).
+			if !block {
+				return EAGAIN, nil
 			}
 			continue
 		}
 		if err != nil {
-			return ErrnoFromHost(err)
+			return ErrnoFromHost(err), nil
 		}
 		break
 	}
@@ -190,10 +185,10 @@ func (s *System) SockAccept(mem []byte, fd, flags, out uint32) Errno {
 	id, errno := s.alloc(ne)
 	if errno != ESUCCESS {
 		ne.close()
-		return errno
+		return errno, nil
 	}
 	m.putU32(out, id)
-	return ESUCCESS
+	return ESUCCESS, nil
 }
 
 func (s *System) sock(fd uint32, need Rights) (*entry, Errno) {
@@ -207,22 +202,25 @@ func (s *System) sock(fd uint32, need Rights) (*entry, Errno) {
 	return e, ESUCCESS
 }
 
-// SockRecv implements sock_recv.
-func (s *System) SockRecv(mem []byte, fd, riData, riDataLen, riFlags, roDataLen, roFlags uint32) Errno {
+// SockRecv implements sock_recv. A receive that waits ends when ctx
+// does: the error is then ctx.Err() and the guest's run must end (a
+// RECV_WAITALL receive waits between partial receives, except with
+// RECV_PEEK, which waits in the system call).
+func (s *System) SockRecv(ctx context.Context, mem []byte, fd, riData, riDataLen, riFlags, roDataLen, roFlags uint32) (Errno, error) {
 	e, errno := s.sock(fd, RightFdRead)
 	if errno != ESUCCESS {
-		return errno
+		return errno, nil
 	}
 	m := mem_(mem)
 	bufs, errno := m.iovecs(riData, riDataLen)
 	if errno != ESUCCESS {
-		return errno
+		return errno, nil
 	}
 	if !m.ok(roDataLen, 4) || !m.ok(roFlags, 2) {
-		return EFAULT
+		return EFAULT, nil
 	}
 	if riFlags&^(riflagRecvPeek|riflagRecvWaitall) != 0 {
-		return EINVAL
+		return EINVAL, nil
 	}
 	fl := 0
 	if riFlags&riflagRecvPeek != 0 {
@@ -231,17 +229,31 @@ func (s *System) SockRecv(mem []byte, fd, riData, riDataLen, riFlags, roDataLen,
 	if riFlags&riflagRecvWaitall != 0 {
 		fl |= unix.MSG_WAITALL
 	}
+	// waitall: the wait for the rest of the data is ours, between receives.
+	waitall := fl == unix.MSG_WAITALL && e.mayBlock(ctx, e.hostfd)
+	if waitall {
+		fl = 0
+	}
 	var n, rflags int
-	for {
-		var err error
-		n, _, rflags, _, err = unix.RecvmsgBuffers(e.hostfd, bufs, nil, fl)
+	for rest := bufs; ; {
+		if errno, cancelled := s.ready(ctx, e, e.hostfd, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
+			return errno, cancelled
+		}
+		k, _, rf, _, err := unix.RecvmsgBuffers(e.hostfd, rest, nil, fl)
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
-			return ErrnoFromHost(err)
+			if n > 0 {
+				break
+			}
+			return ErrnoFromHost(err), nil
 		}
-		break
+		n, rflags = n+k, rflags|rf
+		rest = skipIovs(rest, k)
+		if !waitall || k == 0 || iovsLen(rest) == 0 || e.kind != FiletypeSocketStream {
+			break
+		}
 	}
 	var ro uint16
 	if rflags&unix.MSG_TRUNC != 0 {
@@ -250,40 +262,50 @@ func (s *System) SockRecv(mem []byte, fd, riData, riDataLen, riFlags, roDataLen,
 	m.putU32(roDataLen, uint32(n))
 	b, _ := m.slice(roFlags, 2)
 	le16(b, 0, ro)
-	return ESUCCESS
+	return ESUCCESS, nil
 }
 
-// SockSend implements sock_send.
-func (s *System) SockSend(mem []byte, fd, siData, siDataLen, siFlags, soDataLen uint32) Errno {
+// SockSend implements sock_send. A send that waits ends when ctx does: the
+// error is then ctx.Err() and the guest's run must end; such a send may
+// be short.
+func (s *System) SockSend(ctx context.Context, mem []byte, fd, siData, siDataLen, siFlags, soDataLen uint32) (Errno, error) {
 	e, errno := s.sock(fd, RightFdWrite)
 	if errno != ESUCCESS {
-		return errno
+		return errno, nil
 	}
 	m := mem_(mem)
 	bufs, errno := m.iovecs(siData, siDataLen)
 	if errno != ESUCCESS {
-		return errno
+		return errno, nil
 	}
 	if !m.ok(soDataLen, 4) {
-		return EFAULT
+		return EFAULT, nil
 	}
 	if siFlags != 0 {
-		return EINVAL
+		return EINVAL, nil
+	}
+	fl := unix.MSG_NOSIGNAL
+	mayBlock := e.mayBlock(ctx, e.hostfd)
+	if mayBlock {
+		fl |= unix.MSG_DONTWAIT // the waits are ours, in ready
 	}
 	var n int
 	for {
+		if errno, cancelled := s.ready(ctx, e, e.hostfd, unix.POLLOUT); cancelled != nil || errno != ESUCCESS {
+			return errno, cancelled
+		}
 		var err error
-		n, err = unix.SendmsgBuffers(e.hostfd, bufs, nil, nil, unix.MSG_NOSIGNAL)
-		if err == unix.EINTR {
+		n, err = unix.SendmsgBuffers(e.hostfd, bufs, nil, nil, fl)
+		if err == unix.EINTR || err == unix.EAGAIN && mayBlock && !e.guestNonblock(e.hostfd) {
 			continue
 		}
 		if err != nil {
-			return ErrnoFromHost(err)
+			return ErrnoFromHost(err), nil
 		}
 		break
 	}
 	m.putU32(soDataLen, uint32(n))
-	return ESUCCESS
+	return ESUCCESS, nil
 }
 
 // SockShutdown implements sock_shutdown.

@@ -328,12 +328,12 @@ func TestPointerChecks(t *testing.T) {
 		name string
 		e    Errno
 	}{
-		{"fd_write iov buffer", g.s.FdWrite(g.mem, fd, bad, 1, ok)},
-		{"fd_write wrapping iov", g.s.FdWrite(g.mem, fd, wrap, 1, ok)},
-		{"fd_write iov array", g.s.FdWrite(g.mem, fd, memSize-4, 1, ok)},
-		{"fd_write result", g.s.FdWrite(g.mem, 1, bad, 0, memSize)},
-		{"fd_read iov buffer", g.s.FdRead(g.mem, fd, bad, 1, ok)},
-		{"fd_read result", g.s.FdRead(g.mem, fd, bad, 0, 0xffffffff)},
+		{"fd_write iov buffer", errnoOf(g.s.FdWrite(bg, g.mem, fd, bad, 1, ok))},
+		{"fd_write wrapping iov", errnoOf(g.s.FdWrite(bg, g.mem, fd, wrap, 1, ok))},
+		{"fd_write iov array", errnoOf(g.s.FdWrite(bg, g.mem, fd, memSize-4, 1, ok))},
+		{"fd_write result", errnoOf(g.s.FdWrite(bg, g.mem, 1, bad, 0, memSize))},
+		{"fd_read iov buffer", errnoOf(g.s.FdRead(bg, g.mem, fd, bad, 1, ok))},
+		{"fd_read result", errnoOf(g.s.FdRead(bg, g.mem, fd, bad, 0, 0xffffffff))},
 		{"fd_pread", g.s.FdPread(g.mem, fd, wrap, 1, 0, ok)},
 		{"fd_pwrite", g.s.FdPwrite(g.mem, fd, bad, 1, 0, ok)},
 		{"fd_fdstat_get", g.s.FdFdstatGet(g.mem, fd, memSize-23)},
@@ -349,11 +349,11 @@ func TestPointerChecks(t *testing.T) {
 		{"path_rename", g.s.PathRename(g.mem, rootFd, pp, pl, rootFd, memSize-1, 9)},
 		{"path_link", g.s.PathLink(g.mem, rootFd, 0, memSize+5, 1, rootFd, pp, pl)},
 		{"fd_readdir", g.s.FdReaddir(g.mem, rootFd, memSize-5, 10, 0, ok)},
-		{"poll_oneoff in", g.s.PollOneoff(g.mem, memSize-47, 0, 1, ok)},
-		{"poll_oneoff out", g.s.PollOneoff(g.mem, 0, memSize-31, 1, ok)},
-		{"poll_oneoff huge", g.s.PollOneoff(g.mem, 0, 0, 0x10000000, ok)},
+		{"poll_oneoff in", errnoOf(g.s.PollOneoff(bg, g.mem, memSize-47, 0, 1, ok))},
+		{"poll_oneoff out", errnoOf(g.s.PollOneoff(bg, g.mem, 0, memSize-31, 1, ok))},
+		{"poll_oneoff huge", errnoOf(g.s.PollOneoff(bg, g.mem, 0, 0, 0x10000000, ok))},
 		{"random_get", g.s.RandomGet(g.mem, memSize-1, 2)},
-		{"nil memory", g.s.FdWrite(nil, 1, 0, 1, 0)},
+		{"nil memory", errnoOf(g.s.FdWrite(bg, nil, 1, 0, 1, 0))},
 	}
 	for _, tc := range tests {
 		if tc.e != EFAULT {
@@ -363,7 +363,7 @@ func TestPointerChecks(t *testing.T) {
 	if b, _ := os.ReadFile(dir + "/f"); string(b) != "abc" {
 		t.Errorf("file changed by faulting calls: %q", b)
 	}
-	if e := g.s.FdWrite(g.mem, fd, 0, 2000, ok); e != EINVAL {
+	if e := errnoOf(g.s.FdWrite(bg, g.mem, fd, 0, 2000, ok)); e != EINVAL {
 		t.Errorf("too many iovecs = %v", e)
 	}
 	if e := g.pathCall(g.s.PathCreateDirectory, rootFd, "a\x00b"); e != EINVAL {
@@ -401,7 +401,7 @@ func (g *guest) poll(subs ...subscription) ([]event, Errno, time.Duration) {
 	out := g.alloc(uint32(len(subs)) * eventSize)
 	nev := g.alloc(4)
 	start := time.Now()
-	e := g.s.PollOneoff(g.mem, in, out, uint32(len(subs)), nev)
+	e := errnoOf(g.s.PollOneoff(bg, g.mem, in, out, uint32(len(subs)), nev))
 	took := time.Since(start)
 	var evs []event
 	for i := range g.u32(nev) {
@@ -515,7 +515,7 @@ func TestSockets(t *testing.T) {
 	if e := g.s.FdFdstatSetFlags(g.mem, lis, FdflagNonblock); e != ESUCCESS {
 		t.Fatal(e)
 	}
-	if e := g.s.SockAccept(g.mem, lis, FdflagNonblock, out); e != EAGAIN {
+	if e := errnoOf(g.s.SockAccept(bg, g.mem, lis, FdflagNonblock, out)); e != EAGAIN {
 		t.Fatalf("accept with no client = %v, want EAGAIN", e)
 	}
 	cfd, _ := unix.Socket(unix.AF_INET, unix.SOCK_STREAM, 0)
@@ -527,7 +527,7 @@ func TestSockets(t *testing.T) {
 	if len(evs) != 1 || evs[0].errno != ESUCCESS {
 		t.Fatalf("poll on listener = %+v", evs)
 	}
-	if e := g.s.SockAccept(g.mem, lis, FdflagNonblock, out); e != ESUCCESS {
+	if e := errnoOf(g.s.SockAccept(bg, g.mem, lis, FdflagNonblock, out)); e != ESUCCESS {
 		t.Fatal(e)
 	}
 	conn := g.u32(out)
@@ -545,17 +545,17 @@ func TestSockets(t *testing.T) {
 	}
 	iov, n, bufs := g.iovs(5)
 	ro, rf := g.alloc(4), g.alloc(2)
-	if e := g.s.SockRecv(g.mem, conn, iov, n, riflagRecvPeek, ro, rf); e != ESUCCESS || string(g.mem[bufs[0]:bufs[0]+g.u32(ro)]) != "hello" {
+	if e := errnoOf(g.s.SockRecv(bg, g.mem, conn, iov, n, riflagRecvPeek, ro, rf)); e != ESUCCESS || string(g.mem[bufs[0]:bufs[0]+g.u32(ro)]) != "hello" {
 		t.Errorf("peek = %q, %v", g.mem[bufs[0]:bufs[0]+g.u32(ro)], e)
 	}
 	iov, n, bufs = g.iovs(4, 20)
-	if e := g.s.SockRecv(g.mem, conn, iov, n, 0, ro, rf); e != ESUCCESS || g.u32(ro) != 10 || string(g.mem[bufs[0]:bufs[0]+4])+string(g.mem[bufs[1]:bufs[1]+6]) != "hello sock" {
+	if e := errnoOf(g.s.SockRecv(bg, g.mem, conn, iov, n, 0, ro, rf)); e != ESUCCESS || g.u32(ro) != 10 || string(g.mem[bufs[0]:bufs[0]+4])+string(g.mem[bufs[1]:bufs[1]+6]) != "hello sock" {
 		t.Errorf("recv = %d, %v", g.u32(ro), e)
 	}
 	iov, n, bufs = g.iovs(4)
 	copy(g.mem[bufs[0]:], "pong")
 	so := g.alloc(4)
-	if e := g.s.SockSend(g.mem, conn, iov, n, 0, so); e != ESUCCESS || g.u32(so) != 4 {
+	if e := errnoOf(g.s.SockSend(bg, g.mem, conn, iov, n, 0, so)); e != ESUCCESS || g.u32(so) != 4 {
 		t.Errorf("send = %d, %v", g.u32(so), e)
 	}
 	buf := make([]byte, 10)
@@ -574,15 +574,15 @@ func TestSockets(t *testing.T) {
 		want Errno
 	}{
 		{"shutdown bad how", g.s.SockShutdown(g.mem, conn, 0), EINVAL},
-		{"send flags", g.s.SockSend(g.mem, conn, iov, n, 1, so), EINVAL},
-		{"recv flags", g.s.SockRecv(g.mem, conn, iov, n, 8, ro, rf), EINVAL},
-		{"accept on stream", g.s.SockAccept(g.mem, conn, 0, out), ENOTCAPABLE},
-		{"recv on listener", g.s.SockRecv(g.mem, lis, iov, n, 0, ro, rf), ENOTCAPABLE},
-		{"recv on stdout", g.s.SockRecv(g.mem, 1, iov, n, 0, ro, rf), ENOTCAPABLE},
-		{"send on stdout", g.s.SockSend(g.mem, 1, iov, n, 0, so), ENOTSOCK},
+		{"send flags", errnoOf(g.s.SockSend(bg, g.mem, conn, iov, n, 1, so)), EINVAL},
+		{"recv flags", errnoOf(g.s.SockRecv(bg, g.mem, conn, iov, n, 8, ro, rf)), EINVAL},
+		{"accept on stream", errnoOf(g.s.SockAccept(bg, g.mem, conn, 0, out)), ENOTCAPABLE},
+		{"recv on listener", errnoOf(g.s.SockRecv(bg, g.mem, lis, iov, n, 0, ro, rf)), ENOTCAPABLE},
+		{"recv on stdout", errnoOf(g.s.SockRecv(bg, g.mem, 1, iov, n, 0, ro, rf)), ENOTCAPABLE},
+		{"send on stdout", errnoOf(g.s.SockSend(bg, g.mem, 1, iov, n, 0, so)), ENOTSOCK},
 		{"shutdown stdout", g.s.SockShutdown(g.mem, 1, 1), ENOTCAPABLE},
-		{"accept bad fd", g.s.SockAccept(g.mem, 42, 0, out), EBADF},
-		{"accept bad out", g.s.SockAccept(g.mem, lis, 0, memSize), EFAULT},
+		{"accept bad fd", errnoOf(g.s.SockAccept(bg, g.mem, 42, 0, out)), EBADF},
+		{"accept bad out", errnoOf(g.s.SockAccept(bg, g.mem, lis, 0, memSize)), EFAULT},
 		{"seek socket", g.s.FdSeek(g.mem, conn, 0, WhenceSet, out), ENOTCAPABLE},
 	} {
 		if tc.e != tc.want {

@@ -1,6 +1,7 @@
 package wasi
 
 import (
+	"context"
 	"encoding/binary"
 	"time"
 
@@ -27,8 +28,22 @@ type pollSub struct {
 // absolute) and fd_read/fd_write subscriptions on any descriptor. Regular
 // files and in-memory streams are always ready; host descriptors (pipes,
 // sockets, terminals, stdio backed by a host file) are waited on with
-// ppoll.
-func (s *System) PollOneoff(mem []byte, in, out, nsubs, nevents uint32) Errno {
+// ppoll. A poll that waits ends when ctx does: the error is then
+// ctx.Err() and the guest's run must end. A poll on clocks only (a sleep)
+// waits on a timer.
+func (s *System) PollOneoff(ctx context.Context, mem []byte, in, out, nsubs, nevents uint32) (Errno, error) {
+	e := s.pollOneoff(ctx, mem, in, out, nsubs, nevents)
+	if e == errCancelled {
+		return 0, ctx.Err()
+	}
+	return e, nil
+}
+
+// errCancelled is an internal Errno that pollOneoff returns when ctx
+// ended its wait; it never reaches the guest.
+const errCancelled Errno = 0xffff
+
+func (s *System) pollOneoff(ctx context.Context, mem []byte, in, out, nsubs, nevents uint32) Errno {
 	m := mem_(mem)
 	if nsubs == 0 {
 		return EINVAL
@@ -135,13 +150,20 @@ func (s *System) PollOneoff(mem []byte, in, out, nsubs, nevents uint32) Errno {
 			t := unix.NsecToTimespec(int64(wait))
 			ts = &t
 		}
-		if len(pfds) > 0 || ts != nil {
+		if len(pfds) > 0 {
 			for i := range pfds {
 				pfds[i].Revents = 0
 			}
-			err := ppoll(pfds, ts)
+			cancelled, err := s.pollCtx(ctx, pfds, ts)
+			if cancelled != nil {
+				return errCancelled
+			}
 			if err != nil && err != unix.EINTR {
 				return ErrnoFromHost(err)
+			}
+		} else if ts != nil {
+			if sleepCtx(ctx, wait) != nil {
+				return errCancelled
 			}
 		}
 		for i, p := range pfds {

@@ -26,6 +26,12 @@
 // darwin, and fdflags.dsync opens with O_SYNC on FreeBSD.
 // Guest pointers and lengths are checked against memory (EFAULT).
 //
+// Blocking functions (poll_oneoff, fd_read and fd_write on pipes,
+// terminals and sockets, sock_accept, sock_recv, sock_send) take the
+// context of the guest's call and stop waiting when it ends, returning
+// its error, which ends the guest's run; see block.go for what can and
+// cannot be interrupted.
+//
 // A System is not safe for concurrent use.
 package wasi
 
@@ -117,6 +123,7 @@ type entry struct {
 	isPreopen bool
 	readOnly  bool
 	listener  bool
+	pollable  uint8 // 0: not known yet, 1: a pipe, socket or character device, 2: other (see mayBlock)
 
 	r io.Reader // stdio
 	w io.Writer
@@ -141,6 +148,7 @@ type System struct {
 	clock     Clock
 	random    io.Reader
 	walk      bool
+	wake      *waker // ends waits when a call's context ends; nil until first needed
 }
 
 // New builds a System from cfg, opening the preopened directories.
@@ -223,6 +231,10 @@ func (s *System) Close() error {
 	for fd, e := range s.fds {
 		e.close()
 		delete(s.fds, fd)
+	}
+	if s.wake != nil {
+		s.wake.close()
+		s.wake = nil
 	}
 	return nil
 }

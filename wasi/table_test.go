@@ -70,12 +70,12 @@ func TestDispatch(t *testing.T) {
 	copy(g.mem[bufs[0]:], "hello")
 	nw := g.alloc(4)
 	st := []uint64{1, uint64(iov), uint64(n), uint64(nw)}
-	if err := lookup("fd_write").Call(g.s, g.mem, st); err != nil || st[0] != 0 || out.String() != "hello" {
+	if err := lookup("fd_write").Call(bg, g.s, g.mem, st); err != nil || st[0] != 0 || out.String() != "hello" {
 		t.Errorf("fd_write via table: %v errno %d out %q", err, st[0], out.String())
 	}
 	c, sz := g.alloc(4), g.alloc(4)
 	st = []uint64{uint64(c), uint64(sz)}
-	lookup("args_sizes_get").Call(g.s, g.mem, st)
+	lookup("args_sizes_get").Call(bg, g.s, g.mem, st)
 	if st[0] != 0 || g.u32(c) != 2 || g.u32(sz) != 5 {
 		t.Errorf("args_sizes_get via table: %d %d %d", st[0], g.u32(c), g.u32(sz))
 	}
@@ -83,22 +83,22 @@ func TestDispatch(t *testing.T) {
 	fd, _ := g.open(rootFd, "big", OflagCreat, RightsAll, 0, true)
 	off := g.alloc(8)
 	st = []uint64{uint64(fd), 1 << 33, WhenceSet, uint64(off)}
-	lookup("fd_seek").Call(g.s, g.mem, st)
+	lookup("fd_seek").Call(bg, g.s, g.mem, st)
 	if st[0] != 0 || g.u64(off) != 1<<33 {
 		t.Errorf("fd_seek via table: errno %d offset %d", st[0], g.u64(off))
 	}
 	pp, pl := g.str("d")
 	st = []uint64{rootFd, uint64(pp), uint64(pl)}
-	lookup("path_create_directory").Call(g.s, g.mem, st)
+	lookup("path_create_directory").Call(bg, g.s, g.mem, st)
 	if fi, err := os.Stat(filepath.Join(dir, "d")); st[0] != 0 || err != nil || !fi.IsDir() {
 		t.Errorf("path_create_directory via table: errno %d, %v", st[0], err)
 	}
 	st = []uint64{42}
-	if err := lookup("proc_exit").Call(g.s, g.mem, st); err == nil || err.(*ExitError).Code != 42 {
+	if err := lookup("proc_exit").Call(bg, g.s, g.mem, st); err == nil || err.(*ExitError).Code != 42 {
 		t.Errorf("proc_exit via table = %v", err)
 	}
 	st = []uint64{99}
-	lookup("fd_close").Call(g.s, g.mem, st)
+	lookup("fd_close").Call(bg, g.s, g.mem, st)
 	if Errno(st[0]) != EBADF {
 		t.Errorf("fd_close(99) via table = %v", Errno(st[0]))
 	}
@@ -113,7 +113,7 @@ func TestDispatchZeroArgs(t *testing.T) {
 			continue // nsubs 0 is EINVAL; covered elsewhere
 		}
 		st := make([]uint64, max(len(f.Params), 1))
-		f.Call(g.s, nil, st)
+		f.Call(bg, g.s, nil, st)
 	}
 }
 
@@ -148,7 +148,7 @@ func FuzzDispatch(f *testing.F) {
 					st[i] = uint64(binary.LittleEndian.Uint32(params[i*4:]))
 				}
 			}
-			fn.Call(s, mem, st)
+			fn.Call(bg, s, mem, st)
 			s.Close()
 			if b, err := os.ReadFile(filepath.Join(base, "secret.txt")); err != nil || string(b) != "TOP SECRET" {
 				t.Fatalf("%s escaped: secret now %q, %v", fn.Name, b, err)

@@ -8,13 +8,21 @@ package wasm
 // imports of that kind, in import order, followed by the module's own
 // definitions; use the NumImported* counts to map between them.
 type Module struct {
-	Types    []FuncType
-	Imports  []Import
-	Funcs    []uint32 // type index of each function defined by the module
-	Tables   []TableType
-	Memories []MemoryType
-	Globals  []Global
-	Exports  []Export
+	Types   []FuncType
+	Imports []Import
+	Funcs   []uint32 // type index of each function defined by the module
+	Tables  []TableType
+	// TableInits holds the initializer expression of each defined table
+	// (3.0: typed function references), parallel to Tables; an entry
+	// without Code has none (its elements start null). Nil when no table
+	// has one.
+	TableInits []ConstExpr
+	Memories   []MemoryType
+	// Tags are the exception tags the module defines (3.0: exception
+	// handling), after the imported ones in the tag index space.
+	Tags    []Tag
+	Globals []Global
+	Exports []Export
 
 	Start    uint32 // function index; meaningful only when HasStart
 	HasStart bool
@@ -35,6 +43,14 @@ type Module struct {
 	NumImportedTables   uint32
 	NumImportedMemories uint32
 	NumImportedGlobals  uint32
+	NumImportedTags     uint32
+}
+
+// Tag is an exception tag: the index in Types of a function type whose
+// parameters are the values an exception with the tag carries (its
+// results are empty).
+type Tag struct {
+	Type uint32
 }
 
 // Import is one entry of the import section.
@@ -46,6 +62,7 @@ type Import struct {
 	Table  TableType
 	Memory MemoryType
 	Global GlobalType
+	Tag    Tag // for ExternTag
 }
 
 // Export is one entry of the export section.
@@ -150,12 +167,16 @@ func (m *Module) NumTables() int { return int(m.NumImportedTables) + len(m.Table
 // NumMemories returns the size of the memory index space.
 func (m *Module) NumMemories() int { return int(m.NumImportedMemories) + len(m.Memories) }
 
+// NumTags returns the size of the tag index space.
+func (m *Module) NumTags() int { return int(m.NumImportedTags) + len(m.Tags) }
+
 // NumGlobals returns the size of the global index space.
 func (m *Module) NumGlobals() int { return int(m.NumImportedGlobals) + len(m.Globals) }
 
 // CountImports recomputes the NumImported* fields from Imports.
 func (m *Module) CountImports() {
 	m.NumImportedFuncs, m.NumImportedTables, m.NumImportedMemories, m.NumImportedGlobals = 0, 0, 0, 0
+	m.NumImportedTags = 0
 	for i := range m.Imports {
 		switch m.Imports[i].Kind {
 		case ExternFunc:
@@ -166,6 +187,8 @@ func (m *Module) CountImports() {
 			m.NumImportedMemories++
 		case ExternGlobal:
 			m.NumImportedGlobals++
+		case ExternTag:
+			m.NumImportedTags++
 		}
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -41,6 +43,7 @@ type runOptions struct {
 	listen     stringList
 	maxMemory  string
 	fuel       int64
+	limits     limitFlags
 	timeout    time.Duration
 	perfMap    bool
 }
@@ -76,8 +79,23 @@ Engine and limits:
                              and its results are printed, one per line
   --max-memory SIZE          cap every linear memory, e.g. 64MiB, 1GiB or a
                              page count with the suffix "p" (default 4GiB)
+  --max-table N              cap every table at N elements (default 10000000)
+  --max-call-depth N         trap with "call stack exhausted" past N nested
+                             calls (default 65536)
+  --max-module-size SIZE     refuse modules larger than SIZE (default 1GiB)
+  --max-functions N          refuse modules with more than N functions,
+                             imported and defined (default 1000000)
+  --max-locals N             refuse functions declaring more than N locals
+                             (default 50000)
+                             A module beyond a limit fails to load with exit
+                             status 1 and a one-line message naming it; the
+                             other implementation limits (types, imports,
+                             exports, globals, segments, br_table targets) are
+                             those of binary.DefaultLimits
   --fuel N                   trap with "out of fuel" after N loop iterations
-                             and calls (default: unlimited)
+                             and calls, each 64 KiB moved by a bulk memory or
+                             table instruction counting as one (default:
+                             unlimited)
   --timeout DURATION         trap with "cancelled" after DURATION, e.g. 10s
                              (default: none)
   --perfmap                  write the JIT's function symbols to
@@ -114,6 +132,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&o.listen, "listen", "")
 	fs.StringVar(&o.maxMemory, "max-memory", "", "")
 	fs.Int64Var(&o.fuel, "fuel", 0, "")
+	o.limits.register(fs)
 	fs.DurationVar(&o.timeout, "timeout", 0, "")
 	fs.BoolVar(&o.perfMap, "perfmap", false, "")
 	if err := fs.Parse(args); err != nil {
@@ -151,24 +170,51 @@ func runModule(o *runOptions, file string, guestArgs []string, stdin io.Reader, 
 		ctx, cancel = context.WithTimeout(ctx, o.timeout)
 		defer cancel()
 	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	ctx, received, stop := onSignals(ctx, os.Exit, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	status := func(err error) (int, error) {
+		if sig := received(); sig != nil && errors.Is(err, context.Canceled) {
+			fmt.Fprintf(stderr, "wasmrun: %s: interrupted by %s\n", file, signalName(sig))
+			return 128 + signalNumber(sig), nil
+		}
+		return exitStatus(err, file, stderr)
+	}
 
-	rt, err := wasmrun.NewRuntime(ctx, wasmrun.RuntimeConfig{
-		Engine:           wasmrun.EngineKind(o.engine),
-		MemoryLimitPages: limitPages,
-		Fuel:             o.fuel,
-		PerfMap:          o.perfMap,
-	})
+	decodeLimits, err := o.limits.decodeLimits()
 	if err != nil {
 		return 2, err
 	}
-	defer rt.Close(ctx)
-	if o.engine == string(wasmrun.EngineAuto) && runtime.GOOS == "linux" && runtime.GOARCH == "amd64" && rt.Engine() != wasmrun.EngineJIT {
+	rcfg := wasmrun.RuntimeConfig{
+		Engine:           wasmrun.EngineKind(o.engine),
+		MemoryLimitPages: limitPages,
+		TableLimit:       o.limits.table,
+		MaxCallDepth:     o.limits.callDepth,
+		DecodeLimits:     decodeLimits,
+		Fuel:             o.fuel,
+		PerfMap:          o.perfMap,
+	}
+	rt, err := wasmrun.NewRuntime(ctx, rcfg)
+	if err != nil {
+		return 2, err
+	}
+	defer func() { rt.Close(ctx) }()
+	auto := o.engine == string(wasmrun.EngineAuto)
+	if auto && runtime.GOOS == "linux" && runtime.GOARCH == "amd64" && rt.Engine() != wasmrun.EngineJIT {
 		fmt.Fprintln(stderr, "wasmrun: this CPU lacks SSE4.1; running on the interpreter")
 	}
 
 	mod, err := rt.Compile(ctx, src)
+	var unsupported *wasmrun.UnsupportedFeatureError
+	if auto && errors.As(err, &unsupported) && rt.Engine() != wasmrun.EngineInterp {
+		// The interpreter runs more of WebAssembly 3.0 than the JIT.
+		fmt.Fprintf(stderr, "wasmrun: the %s engine does not run %s yet; running on the interpreter\n", unsupported.Engine, unsupported.Feature)
+		rt.Close(ctx)
+		rcfg.Engine = wasmrun.EngineInterp
+		if rt, err = wasmrun.NewRuntime(ctx, rcfg); err != nil {
+			return 2, err
+		}
+		mod, err = rt.Compile(ctx, src)
+	}
 	if err != nil {
 		return 1, fmt.Errorf("%s: %w", file, err)
 	}
@@ -180,19 +226,84 @@ func runModule(o *runOptions, file string, guestArgs []string, stdin io.Reader, 
 	defer cleanup()
 	inst, err := rt.Instantiate(ctx, mod, cfg)
 	if err != nil {
-		return exitStatus(err, file, stderr)
+		return status(err)
 	}
 	if o.invoke != "" {
-		return invoke(ctx, inst, o.invoke, guestArgs, file, stdout, stderr)
+		code, err := invoke(ctx, inst, o.invoke, guestArgs, file, stdout)
+		if code < 0 {
+			return status(err)
+		}
+		return code, err
 	}
 	start := inst.ExportedFunction("_start")
 	if start == nil {
 		return 1, fmt.Errorf("%s: no exported function _start (use --invoke NAME to call another export)", file)
 	}
 	if _, err := start.Call(ctx); err != nil {
-		return exitStatus(err, file, stderr)
+		return status(err)
 	}
 	return 0, nil
+}
+
+// onSignals returns a context that the first of sigs cancels; a second
+// one calls exit with 128 plus its number at once, however the guest is
+// stuck (in a system call that cannot be interrupted, say). received
+// returns the signal that cancelled ctx (nil before); stop ends the
+// handling (and cancels ctx).
+func onSignals(parent context.Context, exit func(int), sigs ...os.Signal) (ctx context.Context, received func() os.Signal, stop func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 2)
+	done := make(chan struct{})
+	var got atomic.Pointer[os.Signal]
+	signal.Notify(ch, sigs...)
+	go func() {
+		select {
+		case sig := <-ch:
+			got.Store(&sig)
+			cancel(fmt.Errorf("interrupted by %s", signalName(sig)))
+		case <-done:
+			return
+		}
+		select {
+		case sig := <-ch:
+			exit(128 + signalNumber(sig))
+		case <-done:
+		}
+	}()
+	received = func() os.Signal {
+		if p := got.Load(); p != nil {
+			return *p
+		}
+		return nil
+	}
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			signal.Stop(ch)
+			close(done)
+			cancel(context.Canceled)
+		})
+	}
+	return ctx, received, stop
+}
+
+// signalNumber returns the number of sig (0 when it has none).
+func signalNumber(sig os.Signal) int {
+	if n, ok := sig.(syscall.Signal); ok {
+		return int(n)
+	}
+	return 0
+}
+
+// signalName returns the usual name of sig, such as "SIGINT".
+func signalName(sig os.Signal) string {
+	switch sig {
+	case os.Interrupt:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	}
+	return sig.String()
 }
 
 // exitStatus turns the error that ended a guest into an exit status,
@@ -207,7 +318,7 @@ func exitStatus(err error, file string, stderr io.Writer) (int, error) {
 	}
 	var trap *wasmrun.Trap
 	if errors.As(err, &trap) {
-		fmt.Fprintf(stderr, "wasmrun: %s: trap: %v\n", file, trap)
+		fmt.Fprintf(stderr, "wasmrun: %s: trap: %v\n%s", file, trap, trap.Backtrace())
 		return exitTrap, nil
 	}
 	return 1, fmt.Errorf("%s: %w", file, err)
@@ -284,6 +395,20 @@ func parseMemorySize(s string) (uint64, error) {
 		}
 		return pages, nil
 	}
+	n, err := parseSize(s)
+	if err != nil {
+		return 0, fmt.Errorf("--max-memory %q: want a size such as 64MiB, 1GiB or 256p", s)
+	}
+	pages := n / wasm.PageSize
+	if pages == 0 {
+		return 0, fmt.Errorf("--max-memory %q: less than one 64 KiB page", s)
+	}
+	return min(pages, wasm.MaxPages32), nil
+}
+
+// parseSize parses a positive size in bytes with an optional unit (KiB,
+// MiB, GiB, K, M, G or B).
+func parseSize(s string) (uint64, error) {
 	units := []struct {
 		suffix string
 		mult   uint64
@@ -297,18 +422,15 @@ func parseMemorySize(s string) (uint64, error) {
 	}
 	n, err := strconv.ParseUint(num, 10, 64)
 	if err != nil || n == 0 || n > math.MaxUint64/mult {
-		return 0, fmt.Errorf("--max-memory %q: want a size such as 64MiB, 1GiB or 256p", s)
+		return 0, fmt.Errorf("bad size %q", s)
 	}
-	pages := n * mult / wasm.PageSize
-	if pages == 0 {
-		return 0, fmt.Errorf("--max-memory %q: less than one 64 KiB page", s)
-	}
-	return min(pages, wasm.MaxPages32), nil
+	return n * mult, nil
 }
 
 // invoke calls export name with args parsed by its parameter types and
-// prints the results.
-func invoke(ctx context.Context, inst *wasmrun.Instance, name string, args []string, file string, stdout, stderr io.Writer) (int, error) {
+// prints the results. A failed call is reported as status -1 with the
+// call's error.
+func invoke(ctx context.Context, inst *wasmrun.Instance, name string, args []string, file string, stdout io.Writer) (int, error) {
 	fn := inst.ExportedFunction(name)
 	if fn == nil {
 		return 1, fmt.Errorf("%s: no exported function %q", file, name)
@@ -327,7 +449,7 @@ func invoke(ctx context.Context, inst *wasmrun.Instance, name string, args []str
 	}
 	res, err := fn.Call(ctx, slots...)
 	if err != nil {
-		return exitStatus(err, file, stderr)
+		return -1, err
 	}
 	for _, t := range ft.Results {
 		fmt.Fprintln(stdout, formatValue(t, res))

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wasmrun/wasmrun"
 )
 
 const helloWat = `(module
@@ -123,6 +126,62 @@ func TestHostileSizesFailCleanly(t *testing.T) {
 			if status != 1 || !strings.Contains(errOut, tc.want) || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 				t.Errorf("%s on %s: status %d, stderr %q; want 1 and one line containing %q", tc.name, engine, status, errOut, tc.want)
 			}
+		}
+	}
+}
+
+// The limit flags apply: each refuses a module just past it with exit
+// status 1 and a message naming the limit.
+func TestLimitFlags(t *testing.T) {
+	dir := t.TempDir()
+	funcs := write(t, dir, "funcs.wat", `(module (func) (func) (func) (func (export "_start")))`)
+	locals := write(t, dir, "locals.wat", `(module (func (export "_start") (local i32 i32 i32)))`)
+	table := write(t, dir, "table.wat", `(module (table 100 funcref) (func (export "_start")))`)
+	deep := write(t, dir, "deep.wat", `(module (func $f (export "_start") (call $f)))`)
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		status int
+		want   string
+	}{
+		{"functions at the limit", []string{"--max-functions", "4", funcs}, 0, ""},
+		{"functions past the limit", []string{"--max-functions", "3", funcs}, 1, "too many functions"},
+		{"module size", []string{"--max-module-size", "20B", funcs}, 1, "exceeds the limit of 20 bytes"},
+		{"bad module size", []string{"--max-module-size", "lots", funcs}, 2, "--max-module-size"},
+		{"table", []string{"--max-table", "99", table}, 1, "exceeds the limit of 99 elements"},
+		{"call depth", []string{"--max-call-depth", "100", deep}, exitTrap, "call stack exhausted"},
+		{"locals at the limit", []string{"--max-locals", "3", locals}, 0, ""},
+		{"locals past the limit", []string{"--max-locals", "2", locals}, 1, "too many locals"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			status, _, errOut := cli(tc.args...)
+			if status != tc.status || !strings.Contains(errOut, tc.want) {
+				t.Errorf("wasmrun %v: status %d, stderr %q; want %d and %q", tc.args, status, errOut, tc.status, tc.want)
+			}
+		})
+	}
+}
+
+// With --engine auto, a module using a 3.0 feature the JIT does not run
+// yet runs on the interpreter, with one line saying so; with --engine jit
+// it fails naming the feature.
+func TestAutoFallsBackToInterpreter(t *testing.T) {
+	mod := write(t, t.TempDir(), "tail.wat", `(module
+	  (func $f (export "f") (param i32) (result i32)
+	    (if (i32.eqz (local.get 0)) (then (return (i32.const 7))))
+	    (return_call $f (i32.sub (local.get 0) (i32.const 1)))))`)
+	status, out, errOut := cli("--invoke", "f", mod, "1000000")
+	if status != 0 || out != "7\n" {
+		t.Errorf("auto: status %d, stdout %q, stderr %q; want 0 and 7", status, out, errOut)
+	}
+	if rt, _ := wasmrun.NewRuntime(context.Background(), wasmrun.RuntimeConfig{Engine: wasmrun.EngineJIT}); rt != nil {
+		rt.Close(context.Background())
+		if want := "running on the interpreter\n"; !strings.HasSuffix(errOut, want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("auto: stderr %q, want one line ending in %q", errOut, want)
+		}
+		status, _, errOut = cli("--engine", "jit", "--invoke", "f", mod, "3")
+		if status != 1 || !strings.Contains(errOut, "tail calls is not supported by the jit engine") {
+			t.Errorf("jit: status %d, stderr %q; want 1 and the missing feature", status, errOut)
 		}
 	}
 }

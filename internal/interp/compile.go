@@ -550,6 +550,29 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		if len(ft.Results) == 1 && ft.Results[0].Slots() == 1 {
 			t.lastCall = ci
 		}
+	case wasm.OpReturnCall:
+		idx, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		ft := t.m.Types[t.funcTypes[idx]]
+		base := t.callArgs(len(ft.Params))
+		t.emit(instr{op: opReturnCall, k: idx, x: base}, mX)
+		t.tailReturn(ft)
+	case wasm.OpReturnCallIndirect:
+		ti, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		table, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		ft := t.m.Types[ti]
+		elem := t.pop()
+		base := t.callArgs(len(ft.Params))
+		t.emit(instr{op: opReturnCallIndirect, k: ti, r: table, x: base, y: elem.slot}, mX|mY)
+		t.tailReturn(ft)
 	case wasm.OpCallIndirect:
 		ti, err := r.ReadU32()
 		if err != nil {
@@ -716,6 +739,17 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		return false, t.generic(op)
 	}
 	return false, nil
+}
+
+// tailReturn follows a tail call: when the callee could not replace the
+// frame (a host function, another instance's function), it ran as a
+// call, and this returns its results.
+func (t *translator) tailReturn(ft wasm.FuncType) {
+	for _, rt := range ft.Results {
+		t.pushTemp(rt)
+	}
+	t.emitReturn()
+	t.setUnreachable()
 }
 
 func (t *translator) tableType(idx uint32) wasm.ValType {

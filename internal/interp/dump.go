@@ -21,6 +21,7 @@ var internalNames = map[uint16]string{
 	opBrI64GtS: "br_i64.gt_s", opBrI64GtU: "br_i64.gt_u", opBrI64LeS: "br_i64.le_s", opBrI64LeU: "br_i64.le_u",
 	opBrI64GeS: "br_i64.ge_s", opBrI64GeU: "br_i64.ge_u",
 	opI32AddImm: "i32.add_imm", opI64AddImm: "i64.add_imm",
+	opReturnCall: "return_call", opReturnCallIndirect: "return_call_indirect",
 }
 
 func opName(op uint16) string {

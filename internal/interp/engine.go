@@ -18,6 +18,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unsafe"
 
 	"github.com/wasmrun/wasmrun/internal/store"
@@ -45,6 +46,28 @@ const (
 	DefaultMaxFrames     = 1 << 16
 )
 
+// A call from Go made by a host function that Wasm code called (a
+// crossing) costs crossingFrames frames and crossingSlots value-stack
+// slots of the call chain's limits, about what the crossing's Go frames
+// take, so that host → Wasm → host nesting ends in "call stack
+// exhausted" with bounded memory, as deep Wasm recursion does.
+const (
+	crossingFrames = 32
+	crossingSlots  = 256
+)
+
+// chainCtx is the context given to Go code that a call of the engine
+// calls (host functions, other engines' functions): the call's context,
+// and what the call chain uses of the limits at the current crossing. A
+// call of the engine made with it continues the chain under its limits.
+// One is made, lazily, per call from Go; its context never changes, so
+// Go code may keep it (it just stops bounding anything).
+type chainCtx struct {
+	context.Context
+	e    *Engine
+	used atomic.Uint64 // frames<<32 | value-stack slots the chain uses, crossing included
+}
+
 // budgetChunk is the number of back-edges and calls between two checks
 // of the context and the fuel.
 const budgetChunk = 1 << 14
@@ -66,7 +89,7 @@ func New(cfg Config) *Engine {
 	}
 	e := &Engine{cfg: cfg}
 	e.pool.New = func() any {
-		return &vm{e: e, stack: make([]uint64, 1024), frames: make([]frame, 0, 64), maxFrames: cfg.MaxFrames}
+		return &vm{e: e, stack: make([]uint64, 1024), frames: make([]frame, 0, 64)}
 	}
 	return e
 }
@@ -89,6 +112,15 @@ func (m *Module) FuncCode(i int) any { return m.funcs[i] }
 // Compile translates every function body of m, which must have passed
 // validation. info may be nil.
 func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
+	if info == nil {
+		var err error
+		if info, err = validate.Module(m); err != nil {
+			return nil, err
+		}
+	}
+	if f := info.Features &^ Features; f != 0 {
+		return nil, fmt.Errorf("interp: %s is not supported by the interpreter yet", f.First())
+	}
 	funcTypes := make([]uint32, 0, m.NumFuncs())
 	var globals []wasm.ValType
 	for _, im := range m.Imports {
@@ -137,6 +169,11 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 	return mod, nil
 }
 
+// Features are the WebAssembly 3.0 features the interpreter runs (the
+// store evaluates extended constant expressions). Compile refuses a
+// module that uses another, naming it.
+const Features = wasm.FeatureTailCall | wasm.FeatureExtendedConst
+
 // parallelThreshold is the number of functions per extra compiling
 // goroutine: functions are translated independently, on up to GOMAXPROCS
 // goroutines for big modules. The result does not depend on the
@@ -170,9 +207,18 @@ type vm struct {
 	stack  []uint64
 	frames []frame
 	caller store.Caller
-	fuel   int64 // remaining fuel when limited, else -1
-	// maxFrames is the engine's frame limit
-	maxFrames int
+	fuel   int64           // remaining fuel when limited, else -1
+	acct   *store.Instance // the instance whose fuel account the call draws on, or nil
+	// held are the instances entered by calls between instances in the
+	// loop (store.Instance.Enter), innermost last; each is left when its
+	// function returns, and the rest when the call ends.
+	held []*store.Instance
+	// maxFrames and maxSlots are the frame and value-stack limits of
+	// this call (the engine's, or what a call chain left of them)
+	maxFrames, maxSlots int
+	// chain is the context given to Go code this call calls (made on
+	// the first such call)
+	chain *chainCtx
 
 	ctx    context.Context
 	st     instState      // current instance
@@ -200,23 +246,59 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	if len(stack) < f.StackSlots() {
 		return fmt.Errorf("interp: stack of %d slots for function %d, which needs %d", len(stack), f.Index, f.StackSlots())
 	}
+	if err := f.Instance.Enter(); err != nil {
+		return err
+	}
+	// A call from a host function that Wasm code of this engine called
+	// continues that call chain: it gets what is left of the chain's
+	// frame and value-stack limits, less the cost of the crossing.
+	maxFrames, maxSlots := e.cfg.MaxFrames, e.cfg.MaxStackSlots
+	if c, ok := ctx.(*chainCtx); ok && c.e == e {
+		u := c.used.Load()
+		maxFrames -= int(u >> 32)
+		maxSlots -= int(uint32(u))
+		ctx = c.Context
+	}
 	v := e.pool.Get().(*vm)
 	v.fuel = -1
-	if e.cfg.Fuel > 0 {
+	v.acct = nil
+	if f.Instance.FuelAccount() {
+		v.acct = f.Instance
+		v.fuel = v.acct.TakeFuel()
+	} else if e.cfg.Fuel > 0 {
 		v.fuel = e.cfg.Fuel
 	}
-	if fc.frameSize > len(v.stack) && !v.grow(fc.frameSize) {
+	v.maxFrames, v.maxSlots = maxFrames, maxSlots
+	if maxFrames > 0 && maxSlots > 0 {
+		v.stack = v.stack[:min(cap(v.stack), maxSlots)]
+	}
+	if maxFrames <= 0 || maxSlots <= 0 || fc.frameSize > len(v.stack) && !v.grow(fc.frameSize) {
+		if v.acct != nil {
+			v.acct.AddFuel(v.fuel)
+		}
 		e.pool.Put(v)
+		f.Instance.Leave()
 		return &store.Trap{Code: store.TrapCallStackExhausted, Frames: []store.Frame{store.FrameOf(f.Instance, f.Index)}}
 	}
 	copy(v.stack, stack[:f.ParamSlots])
 	err := v.run(ctx, f, fc)
+	if v.acct != nil {
+		v.acct.AddFuel(v.fuel + int64(max(v.budget, 0)))
+		v.acct = nil
+	}
 	if err == nil {
 		copy(stack, v.stack[:f.ResultSlots])
 	}
 	clear(v.frames[:cap(v.frames)])
 	v.frames = v.frames[:0]
+	for _, inst := range v.held {
+		inst.Leave()
+	}
+	clear(v.held)
+	v.held = v.held[:0]
+	f.Instance.Leave()
 	v.caller.Instance = nil
+	v.chain = nil
 	v.ctx, v.st, v.fn, v.fc, v.callee, v.cause, v.memBase = nil, instState{}, nil, nil, nil, nil, nil
 	e.pool.Put(v)
 	return err
@@ -224,15 +306,15 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 
 // grow enlarges the value stack to at least n slots, within the limit.
 func (v *vm) grow(n int) bool {
-	if n > v.e.cfg.MaxStackSlots {
+	if n > v.maxSlots {
 		return false
 	}
 	m := 2 * len(v.stack)
 	for m < n {
 		m *= 2
 	}
-	if m > v.e.cfg.MaxStackSlots {
-		m = v.e.cfg.MaxStackSlots
+	if m > v.maxSlots {
+		m = v.maxSlots
 	}
 	s := make([]uint64, m)
 	copy(s, v.stack)
@@ -257,6 +339,9 @@ func (v *vm) trap(code store.TrapCode) *store.Trap {
 //
 //go:noinline
 func (v *vm) refill() store.TrapCode {
+	if v.st.inst.Closed() {
+		return store.TrapClosed
+	}
 	if err := v.ctx.Err(); err != nil {
 		v.cause = err
 		return store.TrapCancelled
@@ -278,12 +363,20 @@ func (v *vm) refill() store.TrapCode {
 }
 
 // bulkCheck is the interruption check between two chunks of a bulk
-// operation: it looks at the context every time (a chunk takes
+// operation: it looks at the instance and the context every time (a chunk takes
 // microseconds, so the budget's count of chunks would let a deadline pass
 // by up to a second), and a chunk costs what a loop iteration does.
 func (v *vm) bulkCheck() store.TrapCode {
+	if v.st.inst.Closed() {
+		return store.TrapClosed
+	}
 	if err := v.ctx.Err(); err != nil {
 		v.cause = err
+		return store.TrapCancelled
+	}
+	// The context's timer may not have run yet on a busy machine.
+	if d, ok := v.ctx.Deadline(); ok && !time.Now().Before(d) {
+		v.cause = context.DeadlineExceeded
 		return store.TrapCancelled
 	}
 	v.budget--

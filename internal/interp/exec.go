@@ -64,13 +64,13 @@ func (s *instState) load(inst *store.Instance) {
 	s.memp, s.memBase = nil, nil
 	if len(inst.Memories) > 0 {
 		s.memp = inst.Memories[0]
-		s.memBase = unsafe.Pointer(unsafe.SliceData(s.memp.Bytes()))
+		s.memBase = unsafe.Pointer(unsafe.SliceData(s.memp.Held())) // the call holds it (Instance.Enter)
 	}
 }
 
 // memory returns the base and current length of memory 0.
 func (s *instState) memory() (unsafe.Pointer, uint64) {
-	if s.memp == nil {
+	if s.memp == nil || s.memBase == nil { // none, or closed before it was loaded
 		return nil, 0
 	}
 	return s.memBase, s.memp.Size()
@@ -324,6 +324,18 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 				goto trapped
 			}
 			goto call
+		case opReturnCall:
+			v.callee = v.st.funcs[in.k]
+			goto tailCall
+		case opReturnCallIndirect:
+			v.ip = ip
+			tc = v.resolveIndirect(in, fp)
+			ip = v.ip
+			in = (*instr)(unsafe.Add(ip, -int(instrSize)))
+			if tc != 0 {
+				goto trapped
+			}
+			goto tailCall
 		case opSelect:
 			if uint32(*at(fp, in.z)) != 0 {
 				*at(fp, in.r) = *at(fp, in.x)
@@ -778,6 +790,26 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 		}
 		continue
 
+	tailCall:
+		if cf, ok := v.callee.Code.(*funcCode); ok && v.callee.Instance == v.st.inst {
+			v.budget--
+			if v.budget <= 0 {
+				v.ip = ip
+				tc = v.refill()
+				ip = v.ip
+				if tc != 0 {
+					goto trapped
+				}
+			}
+			v.ip = ip
+			if fp, tc = v.tail(cf, in); tc != 0 {
+				goto trapped
+			}
+			ip = unsafe.Pointer(unsafe.SliceData(cf.code))
+			continue
+		}
+		goto call
+
 	call:
 		v.budget--
 		if v.budget <= 0 {
@@ -805,6 +837,10 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 		ip = v.ip
 		if in = (*instr)(unsafe.Add(ip, -int(instrSize))); in.r != 0 && in.op == opCall {
 			*at(fp, in.r-1) = *at(fp, in.x)
+		}
+		if v.st.inst.Closed() {
+			tc = store.TrapClosed
+			goto trapped
 		}
 		v.memBase, v.memLen = v.st.memory()
 	}
@@ -1041,8 +1077,14 @@ func (v *vm) enter(cf *funcCode, in *instr, ip unsafe.Pointer) (unsafe.Pointer, 
 	if len(v.frames) >= v.maxFrames {
 		return nil, store.TrapCallStackExhausted
 	}
-	v.frames = append(v.frames, frame{fc: v.fc, fn: v.fn, ip: ip, base: v.base})
 	callee := v.callee
+	if callee.Instance != v.st.inst {
+		if callee.Instance.Enter() != nil {
+			return nil, store.TrapClosed
+		}
+		v.held = append(v.held, callee.Instance)
+	}
+	v.frames = append(v.frames, frame{fc: v.fc, fn: v.fn, ip: ip, base: v.base})
 	if callee.Instance != v.st.inst {
 		v.st.load(callee.Instance)
 		v.memBase, v.memLen = v.st.memory()
@@ -1053,11 +1095,28 @@ func (v *vm) enter(cf *funcCode, in *instr, ip unsafe.Pointer) (unsafe.Pointer, 
 	return unsafe.Pointer(unsafe.SliceData(fr)), 0
 }
 
+// tail replaces the current frame by one of callee cf (a function of
+// the current instance, in v.callee), whose arguments are at slot in.x:
+// they move to slot 0, and the callee returns where the current function
+// would have. It returns the new frame pointer.
+func (v *vm) tail(cf *funcCode, in *instr) (unsafe.Pointer, store.TrapCode) {
+	if v.base+cf.frameSize > len(v.stack) && !v.grow(v.base+cf.frameSize) {
+		return nil, store.TrapCallStackExhausted
+	}
+	fr := v.stack[v.base:]
+	copy(fr[:cf.paramSlots], fr[in.x:int(in.x)+cf.paramSlots])
+	v.fn, v.fc = v.callee, cf
+	enterFrame(fr, cf)
+	return unsafe.Pointer(unsafe.SliceData(fr)), 0
+}
+
 // ret pops the caller's frame and returns where it resumes.
 func (v *vm) ret() (ip, fp unsafe.Pointer) {
 	top := &v.frames[len(v.frames)-1]
 	v.frames = v.frames[:len(v.frames)-1]
 	if top.fn.Instance != v.st.inst {
+		v.held[len(v.held)-1].Leave()
+		v.held = v.held[:len(v.held)-1]
 		v.st.load(top.fn.Instance)
 		v.memBase, v.memLen = v.st.memory()
 	}
@@ -1096,11 +1155,26 @@ func (v *vm) callOther(in *instr) error {
 	callee := v.callee
 	window := v.stack[v.base+int(in.x) : v.base+int(in.x)+callee.StackSlots()]
 	var err error
+	if v.chain == nil {
+		v.chain = &chainCtx{Context: v.ctx, e: v.e}
+	}
+	frames := v.e.cfg.MaxFrames - v.maxFrames + len(v.frames) + crossingFrames
+	slots := v.e.cfg.MaxStackSlots - v.maxSlots + v.base + v.fc.frameSize + crossingSlots
+	v.chain.used.Store(uint64(frames)<<32 | uint64(slots))
+	if v.acct != nil {
+		// Settle the fuel account: the callee may call into its
+		// instance again, or read what is left.
+		v.acct.AddFuel(v.fuel + int64(max(v.budget, 0)))
+		v.fuel, v.budget = 0, 0
+	}
 	if callee.Host != nil {
 		v.caller.Instance = v.st.inst
-		err = store.CallHost(v.ctx, callee, &v.caller, window)
+		err = store.CallHost(v.chain, callee, &v.caller, window)
 	} else {
-		err = callee.Runner.Call(v.ctx, callee, window)
+		err = callee.Runner.Call(v.chain, callee, window)
+	}
+	if v.acct != nil {
+		v.fuel = v.acct.TakeFuel() // the next back-edge or call refills the budget
 	}
 	if err != nil {
 		if t, ok := err.(*store.Trap); ok {

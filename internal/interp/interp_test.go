@@ -599,3 +599,52 @@ func TestCallResultIntoLocal(t *testing.T) {
 		t.Errorf("%d calls store their result into a local, want 3:\n%s", fused, fc.dump())
 	}
 }
+
+// Tail calls reuse the frame: ten million tail-recursive calls run with
+// the call depth of one (the default limit is 65,536 frames), and a tail
+// call through a table to a host function, which cannot replace the
+// frame, returns its results.
+func TestTailCalls(t *testing.T) {
+	st := store.New(store.Config{})
+	ft := wasm.FuncType{Params: []wasm.ValType{wasm.I64}, Results: []wasm.ValType{wasm.I64}}
+	host := st.NewHostFunc(ft, "double", func(_ context.Context, _ *store.Caller, s []uint64) { s[0] *= 2 })
+	st.Register("env", st.NewHostInstance(map[string]store.Extern{"double": {Kind: wasm.ExternFunc, Func: host}}))
+	const wat = `(module
+	  (import "env" "double" (func $double (param i64) (result i64)))
+	  (type $t (func (param i64) (result i64)))
+	  (table 2 funcref) (elem (i32.const 0) $double $even)
+	  (func $sum (export "sum") (param i64 i64) (result i64)
+	    (if (i64.eqz (local.get 0)) (then (return (local.get 1))))
+	    (return_call $sum (i64.sub (local.get 0) (i64.const 1)) (i64.add (local.get 1) (local.get 0))))
+	  (func $even (param i64) (result i64)
+	    (if (i64.eqz (local.get 0)) (then (return (i64.const 1))))
+	    (return_call $odd (i64.sub (local.get 0) (i64.const 1))))
+	  (func $odd (param i64) (result i64) (local i64 i64 i64)
+	    (if (i64.eqz (local.get 0)) (then (return (i64.const 0))))
+	    (return_call_indirect (type $t) (i64.sub (local.get 0) (i64.const 1)) (i32.const 1)))
+	  (func (export "even") (param i64) (result i64) (call $even (local.get 0)))
+	  (func (export "host") (param i64) (result i64)
+	    (i64.add (i64.const 1) (call $via (local.get 0))))
+	  (func $via (param i64) (result i64)
+	    (return_call_indirect (type $t) (local.get 0) (i32.const 0))))`
+	inst, err := instantiateIn(st, Config{}, wat, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inst.Close()
+	for _, tc := range []struct {
+		f    string
+		args []uint64
+		want uint64
+	}{
+		{"sum", []uint64{10_000_000, 0}, 10_000_000 * 10_000_001 / 2},
+		{"even", []uint64{1_000_001}, 0},
+		{"even", []uint64{1_000_000}, 1},
+		{"host", []uint64{21}, 43},
+	} {
+		got, err := call(t, inst, tc.f, tc.args...)
+		if err != nil || got[0] != tc.want {
+			t.Errorf("%s%v = %v, %v; want %d", tc.f, tc.args, got, err, tc.want)
+		}
+	}
+}

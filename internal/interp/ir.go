@@ -64,6 +64,13 @@ const (
 	// Immediate forms: r ← x op k (k sign-extended for i64).
 	opI32AddImm
 	opI64AddImm
+	// Tail calls: like opCall and opCallIndirect, but a callee that is a
+	// Wasm function of the same instance replaces the current frame (its
+	// arguments move to slot 0 and it returns to the current function's
+	// caller); another callee is called as by opCall, and the return that
+	// the translator puts next returns its results.
+	opReturnCall
+	opReturnCallIndirect
 	opMax
 )
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 
@@ -25,17 +26,26 @@ const DefaultMemoryReserve = 4 << 30
 // so the base address never moves: a slice returned by Bytes stays valid
 // (for the length it had) until Close, even after Grow.
 //
-// A Memory is not safe for concurrent Grow; reading and writing its bytes
-// from several goroutines is as safe as with any []byte.
+// Reading and writing its bytes from several goroutines is as safe as
+// with any []byte; Grow and Close may be called from any goroutine.
+//
+// Calls running Wasm code that uses the memory hold it (Acquire, done by
+// Instance.Enter): Close marks the memory closed at once (Bytes returns
+// nil, Grow fails, Acquire fails) but unmaps it only when the last holder
+// releases it, so code still running never touches unmapped memory.
 type Memory struct {
 	Type wasm.MemoryType
 
-	mapping []byte       // the whole reservation
+	mapping []byte       // the whole reservation; never changes after NewMemory
 	res     *reservation // owner of the reservation, shared with the GC cleanup
-	size    uint64       // current size in bytes
-	max     uint64       // effective maximum size in pages
-	closed  bool
-	mu      sync.Mutex
+	size    atomic.Uint64
+	max     uint64 // effective maximum size in pages
+	closed  atomic.Bool
+	users   atomic.Int64 // holders (calls running with the memory)
+	mu      sync.Mutex   // serialises Grow and Close
+
+	// Ext is free for the embedder (the public API's wrapper).
+	Ext atomic.Value
 }
 
 // reserve owns an address-space reservation; release unmaps it once,
@@ -93,15 +103,52 @@ func NewMemory(t wasm.MemoryType, limitPages uint64, reserve uint64) (*Memory, e
 	return m, nil
 }
 
-// Bytes returns the memory's current contents. The slice aliases the
-// memory; it stays valid until Close but does not see later growth.
-func (m *Memory) Bytes() []byte { return m.mapping[:m.size:m.size] }
+// Bytes returns the memory's current contents (nil after Close). The
+// slice aliases the memory; it stays valid until Close (and, for a host
+// function, until its call returns) but does not see later growth.
+func (m *Memory) Bytes() []byte {
+	if m.closed.Load() {
+		return nil
+	}
+	n := m.size.Load()
+	return m.mapping[:n:n]
+}
+
+// Held returns the memory's contents like Bytes, but also after Close: an
+// engine running a call that holds the memory (Acquire) uses it, since the
+// mapping stays until the call releases it.
+func (m *Memory) Held() []byte {
+	n := m.size.Load()
+	return m.mapping[:n:n]
+}
 
 // Size returns the current size in bytes.
-func (m *Memory) Size() uint64 { return m.size }
+func (m *Memory) Size() uint64 { return m.size.Load() }
 
 // Pages returns the current size in pages.
-func (m *Memory) Pages() uint64 { return m.size / wasm.PageSize }
+func (m *Memory) Pages() uint64 { return m.size.Load() / wasm.PageSize }
+
+// Closed reports whether Close has been called.
+func (m *Memory) Closed() bool { return m.closed.Load() }
+
+// Acquire holds the memory mapped until Release; it fails (holding
+// nothing) once the memory is closed.
+func (m *Memory) Acquire() bool {
+	m.users.Add(1)
+	if m.closed.Load() {
+		m.Release()
+		return false
+	}
+	return true
+}
+
+// Release ends a hold of Acquire; the last release of a closed memory
+// unmaps it.
+func (m *Memory) Release() {
+	if m.users.Add(-1) == 0 && m.closed.Load() && m.res != nil {
+		m.res.release()
+	}
+}
 
 // MaxPages returns the most pages the memory can ever have (the declared
 // maximum, lowered by the configured limits).
@@ -113,33 +160,36 @@ func (m *Memory) MaxPages() uint64 { return m.max }
 func (m *Memory) Grow(delta uint64) (old uint64, ok bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	old = m.size / wasm.PageSize
-	if m.closed || delta > m.max || old+delta > m.max {
+	size := m.size.Load()
+	old = size / wasm.PageSize
+	if m.closed.Load() || delta > m.max || old+delta > m.max {
 		return old, false
 	}
 	if delta == 0 {
 		return old, true
 	}
 	newSize := (old + delta) * wasm.PageSize
-	if err := unix.Mprotect(m.mapping[m.size:newSize], unix.PROT_READ|unix.PROT_WRITE); err != nil {
+	if err := unix.Mprotect(m.mapping[size:newSize], unix.PROT_READ|unix.PROT_WRITE); err != nil {
 		return old, false
 	}
-	m.size = newSize
+	m.size.Store(newSize)
 	return old, true
 }
 
-// Close releases the memory's address space. Slices returned by Bytes
-// must not be used afterwards. Close is idempotent.
+// Close closes the memory: from now on Bytes returns nil, Grow fails and
+// calls that would use the memory fail with ErrClosed. The address space
+// is unmapped now, or, when calls running Wasm code hold the memory, when
+// the last of them returns (they end with a trap at their next
+// interruption point or host call). Slices returned by Bytes must not be
+// used after Close. Close is idempotent.
 func (m *Memory) Close() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.closed {
+	if m.closed.Load() {
 		return nil
 	}
-	m.closed = true
-	m.size = 0
-	m.mapping = nil
-	if m.res != nil {
+	m.closed.Store(true)
+	if m.users.Load() == 0 && m.res != nil {
 		return m.res.release()
 	}
 	return nil

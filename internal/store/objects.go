@@ -102,6 +102,9 @@ type Caller struct {
 	// Instance is the calling Wasm instance, nil when the host function
 	// was called directly from Go.
 	Instance *Instance
+	// Ext is free for the embedder (the public API's wrapper); engines
+	// reuse a Caller across host calls and keep it.
+	Ext any
 }
 
 // Memory returns the caller's memory 0, or nil.

@@ -97,6 +97,109 @@ type Instance struct {
 	HostData any
 	// Store is the store the instance lives in.
 	Store *Store
+	// OnRelease, when set, runs once after Close, when no call runs in
+	// the instance any more (the embedder frees its HostData there).
+	OnRelease func()
+
+	closed   atomic.Bool
+	calls    atomic.Int64 // calls running in the instance (Enter)
+	released atomic.Bool
+
+	fuelOn atomic.Bool
+	fuel   atomic.Int64
+}
+
+// SetFuel gives inst a fuel account of n units: calls into the instance
+// from Go then draw on it (instead of the engine's per-call fuel), and
+// leave it what they did not use.
+func (inst *Instance) SetFuel(n int64) {
+	inst.fuel.Store(n)
+	inst.fuelOn.Store(true)
+}
+
+// FuelAccount reports whether inst has a fuel account (SetFuel).
+func (inst *Instance) FuelAccount() bool { return inst.fuelOn.Load() }
+
+// Fuel returns what is left in inst's fuel account. While a call runs it
+// holds the fuel it drew; the account is settled when the call returns or
+// calls out to Go.
+func (inst *Instance) Fuel() int64 { return inst.fuel.Load() }
+
+// AddFuel adds n units to inst's fuel account.
+func (inst *Instance) AddFuel(n int64) { inst.fuel.Add(n) }
+
+// TakeFuel empties inst's fuel account and returns what it held; an
+// engine's call draws on it so.
+func (inst *Instance) TakeFuel() int64 { return inst.fuel.Swap(0) }
+
+// ErrClosed is the error of a call into a closed instance or with a
+// closed memory; a call running when its instance or memory is closed
+// ends with a *Trap of code TrapClosed, which errors.Is also matches with
+// ErrClosed.
+var ErrClosed = errors.New("wasmrun: closed")
+
+// Enter starts a call of Wasm code of inst: it holds the instance and its
+// memories until Leave, so that Close does not release them under the
+// call. It fails with ErrClosed (holding nothing) when the instance or
+// one of its memories is closed. Engines enter the instance of every
+// function they run and leave it when the function returns or traps.
+func (inst *Instance) Enter() error {
+	inst.calls.Add(1)
+	if inst.closed.Load() {
+		inst.exit()
+		return ErrClosed
+	}
+	for i, m := range inst.Memories {
+		if !m.Acquire() {
+			for _, m := range inst.Memories[:i] {
+				m.Release()
+			}
+			inst.exit()
+			return ErrClosed
+		}
+	}
+	return nil
+}
+
+// Leave ends a call started by a successful Enter.
+func (inst *Instance) Leave() {
+	for _, m := range inst.Memories {
+		m.Release()
+	}
+	inst.exit()
+}
+
+func (inst *Instance) exit() {
+	if inst.calls.Add(-1) == 0 && inst.closed.Load() {
+		inst.release()
+	}
+}
+
+// Closed reports whether inst or one of its memories is closed: a call
+// running in it must end (with TrapClosed) at its next interruption
+// point.
+func (inst *Instance) Closed() bool {
+	if inst.closed.Load() {
+		return true
+	}
+	for _, m := range inst.Memories {
+		if m.Closed() {
+			return true
+		}
+	}
+	return false
+}
+
+func (inst *Instance) release() {
+	if !inst.released.CompareAndSwap(false, true) {
+		return
+	}
+	if inst.Module != nil && inst.Store != nil {
+		inst.Store.releaseFuncs(inst.Funcs[inst.Module.Wasm.NumImportedFuncs:])
+	}
+	if inst.OnRelease != nil {
+		inst.OnRelease()
+	}
 }
 
 // Export returns the export called name.
@@ -113,13 +216,24 @@ func (inst *Instance) ExportedFunc(name string) *Func {
 	return nil
 }
 
-// Close releases the memories the instance defined (not imported ones).
+// Close closes the instance: calls into it fail with ErrClosed from now
+// on, calls running in it end with a TrapClosed trap at their next
+// interruption point or host call, and the memories it defined (not
+// imported ones) are closed, which unmaps them when the last running call
+// has left (see Memory.Close). OnRelease runs then too. Close is
+// idempotent.
 func (inst *Instance) Close() error {
+	if inst.closed.Swap(true) {
+		return nil
+	}
 	var errs []error
 	if inst.Module != nil {
 		for _, m := range inst.Memories[inst.Module.Wasm.NumImportedMemories:] {
 			errs = append(errs, m.Close())
 		}
+	}
+	if inst.calls.Load() == 0 {
+		inst.release()
 	}
 	return errors.Join(errs...)
 }
@@ -130,16 +244,27 @@ type Store struct {
 	Config Config
 
 	mu         sync.Mutex
-	funcs      atomic.Pointer[[]*Func] // handle h is funcs[h-1]
+	chunks     atomic.Pointer[[]*handleChunk] // the function table, in chunks that never move
+	nslots     uint32                         // slots in use or freed (the next fresh slot)
+	free       map[uint32][]uint32            // freed slot ranges by length: their first slots
+	gen        uint32                         // generation of the last range handed out
 	types      map[string]uint32
 	registered map[string]*Instance
 }
 
+// A function handle is gen<<32 | slot+1: slot is the function's place in
+// the store's table and gen the generation of the range it was given in,
+// so a handle of a released function never names the function that
+// reuses its slot. The handles of an instance's defined functions are
+// consecutive (FirstHandle).
+const chunkBits = 12
+
+type handleChunk [1 << chunkBits]atomic.Pointer[Func]
+
 // New creates an empty store with the given limits.
 func New(cfg Config) *Store {
-	s := &Store{Config: cfg, types: map[string]uint32{}, registered: map[string]*Instance{}}
-	empty := make([]*Func, 0, 64)
-	s.funcs.Store(&empty)
+	s := &Store{Config: cfg, types: map[string]uint32{}, registered: map[string]*Instance{}, free: map[uint32][]uint32{}}
+	s.chunks.Store(new([]*handleChunk))
 	return s
 }
 
@@ -168,34 +293,76 @@ func typeKey(ft wasm.FuncType) string {
 	return string(b)
 }
 
-// addFunc gives f its handle.
-func (s *Store) addFunc(f *Func) {
+// addFuncs gives fs consecutive handles and publishes them.
+func (s *Store) addFuncs(fs []*Func) {
+	if len(fs) == 0 {
+		return
+	}
+	n := uint32(len(fs))
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	cur := *s.funcs.Load()
-	// Appending in place is safe: readers never look past the length of
-	// the slice they loaded, and the element is written before the new
-	// length is published.
-	next := append(cur, f)
-	f.Handle = uint64(len(next))
-	s.funcs.Store(&next)
+	var first uint32
+	if l := s.free[n]; len(l) > 0 {
+		first = l[len(l)-1]
+		s.free[n] = l[:len(l)-1]
+	} else {
+		first = s.nslots
+		s.nslots += n
+		chunks := *s.chunks.Load()
+		if need := int(s.nslots+(1<<chunkBits)-1) >> chunkBits; need > len(chunks) {
+			next := append(chunks[:len(chunks):len(chunks)], make([]*handleChunk, need-len(chunks))...)
+			for i := len(chunks); i < need; i++ {
+				next[i] = new(handleChunk)
+			}
+			s.chunks.Store(&next)
+		}
+	}
+	s.gen++
+	chunks := *s.chunks.Load()
+	for i, f := range fs {
+		slot := first + uint32(i)
+		f.Handle = uint64(s.gen)<<32 | uint64(slot+1)
+		chunks[slot>>chunkBits][slot&(1<<chunkBits-1)].Store(f)
+	}
 }
 
-// FuncByHandle returns the function with handle h, or nil (for 0 and for
-// unknown handles).
-func (s *Store) FuncByHandle(h uint64) *Func {
-	fs := *s.funcs.Load()
-	if h == 0 || h > uint64(len(fs)) {
-		return nil
+// releaseFuncs removes fs, which addFuncs added together, from the table
+// and lets their slots be reused; their handles resolve to nil from now
+// on.
+func (s *Store) releaseFuncs(fs []*Func) {
+	if len(fs) == 0 || fs[0].Handle == 0 {
+		return
 	}
-	return fs[h-1]
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	chunks := *s.chunks.Load()
+	first := uint32(fs[0].Handle) - 1
+	for i := range fs {
+		slot := first + uint32(i)
+		chunks[slot>>chunkBits][slot&(1<<chunkBits-1)].Store(nil)
+	}
+	n := uint32(len(fs))
+	s.free[n] = append(s.free[n], first)
+}
+
+// FuncByHandle returns the function with handle h, or nil (for 0, for
+// unknown handles and for those of released functions).
+func (s *Store) FuncByHandle(h uint64) *Func {
+	slot := uint32(h) - 1
+	chunks := *s.chunks.Load()
+	if c := slot >> chunkBits; c < uint32(len(chunks)) {
+		if f := chunks[c][slot&(1<<chunkBits-1)].Load(); f != nil && f.Handle == h {
+			return f
+		}
+	}
+	return nil
 }
 
 // NewHostFunc creates a host function of type ft.
 func (s *Store) NewHostFunc(ft wasm.FuncType, name string, fn HostFunc) *Func {
 	f := &Func{Type: ft, TypeID: s.TypeID(ft), Host: fn, Name: name,
 		ParamSlots: slotsOf(ft.Params), ResultSlots: slotsOf(ft.Results)}
-	s.addFunc(f)
+	s.addFuncs([]*Func{f})
 	return f
 }
 
@@ -236,6 +403,17 @@ func (s *Store) Register(name string, inst *Instance) {
 	s.registered[name] = inst
 }
 
+// Unregister removes every registration of inst.
+func (s *Store) Unregister(inst *Instance) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for name, r := range s.registered {
+		if r == inst {
+			delete(s.registered, name)
+		}
+	}
+}
+
 // Registered returns the instance registered under name.
 func (s *Store) Registered(name string) (*Instance, bool) {
 	s.mu.Lock()
@@ -273,6 +451,9 @@ type InstantiateOptions struct {
 	// HostData becomes Instance.HostData before anything of the module
 	// runs.
 	HostData any
+	// Fuel, when positive, is the instance's fuel account (SetFuel),
+	// set before the start function runs.
+	Fuel int64
 }
 
 // InstantiateWith is Instantiate with options. Instantiations in one
@@ -284,6 +465,9 @@ func (s *Store) InstantiateWith(ctx context.Context, m *Module, opts Instantiate
 	}
 	wm := m.Wasm
 	inst := &Instance{Module: m, Store: s, Exports: make(map[string]Extern, len(wm.Exports)), HostData: opts.HostData}
+	if opts.Fuel > 0 {
+		inst.SetFuel(opts.Fuel)
+	}
 	inst.TypeIDs = make([]uint32, len(wm.Types))
 	for i, t := range wm.Types {
 		inst.TypeIDs[i] = s.TypeID(t)
@@ -292,14 +476,21 @@ func (s *Store) InstantiateWith(ctx context.Context, m *Module, opts Instantiate
 		return nil, err
 	}
 	runner := m.Code.Runner()
+	defined := make([]Func, len(wm.Funcs))
 	for i, ti := range wm.Funcs {
 		ft := wm.Types[ti]
-		f := &Func{Type: ft, TypeID: inst.TypeIDs[ti], Instance: inst,
+		defined[i] = Func{Type: ft, TypeID: inst.TypeIDs[ti], Instance: inst,
 			Index: wm.NumImportedFuncs + uint32(i), Runner: runner, Code: m.Code.FuncCode(i),
 			ParamSlots: slotsOf(ft.Params), ResultSlots: slotsOf(ft.Results)}
-		s.addFunc(f)
-		inst.Funcs = append(inst.Funcs, f)
+		inst.Funcs = append(inst.Funcs, &defined[i])
 	}
+	s.addFuncs(inst.Funcs[wm.NumImportedFuncs:])
+	ok := false
+	defer func() {
+		if !ok && !escapes(wm) {
+			inst.Close()
+		}
+	}()
 	for _, tt := range wm.Tables {
 		tab, err := s.NewTable(tt, 0)
 		if err != nil {
@@ -403,7 +594,31 @@ func (s *Store) InstantiateWith(ctx context.Context, m *Module, opts Instantiate
 			return nil, err
 		}
 	}
+	ok = true
 	return inst, nil
+}
+
+// escapes reports whether an instantiation of wm that fails may leave
+// references to its functions behind: active element segments write into
+// imported tables before a later segment or the start function fails,
+// and the spec keeps those writes. Such an instance is left to the
+// collector instead of being closed at once.
+func escapes(wm *wasm.Module) bool {
+	for i := range wm.Elems {
+		if seg := &wm.Elems[i]; seg.Mode == wasm.SegmentActive && seg.Table < wm.NumImportedTables {
+			return true
+		}
+	}
+	return false
+}
+
+// FirstHandle returns the handle of inst's first defined function (the
+// others follow it), or 0 when it defines none.
+func (inst *Instance) FirstHandle() uint64 {
+	if inst.Module == nil || len(inst.Funcs) == int(inst.Module.Wasm.NumImportedFuncs) {
+		return 0
+	}
+	return inst.Funcs[inst.Module.Wasm.NumImportedFuncs].Handle
 }
 
 // link resolves the imports of wm into inst's index spaces.

@@ -25,6 +25,7 @@ const (
 	TrapOutOfFuel
 	TrapCancelled
 	TrapHostPanic
+	TrapClosed
 )
 
 var trapMessages = [...]string{
@@ -42,6 +43,7 @@ var trapMessages = [...]string{
 	TrapOutOfFuel:                "out of fuel",
 	TrapCancelled:                "cancelled",
 	TrapHostPanic:                "host function panicked",
+	TrapClosed:                   "instance closed",
 }
 
 // String returns the spec test suite's wording for the trap.
@@ -114,8 +116,12 @@ func (t *Trap) Error() string {
 func (t *Trap) Unwrap() error { return t.Cause }
 
 // Is reports whether target is a *Trap with the same code, so that
-// errors.Is(err, &store.Trap{Code: store.TrapUnreachable}) works.
+// errors.Is(err, &store.Trap{Code: store.TrapUnreachable}) works, and
+// matches ErrClosed for TrapClosed.
 func (t *Trap) Is(target error) bool {
+	if target == ErrClosed {
+		return t.Code == TrapClosed
+	}
 	o, ok := target.(*Trap)
 	return ok && o.Code == t.Code
 }

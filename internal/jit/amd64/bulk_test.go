@@ -46,9 +46,9 @@ func TestDifferentialLongBulkOperations(t *testing.T) {
 		a, b, n uint64
 	}{
 		{"fill", 100, 0xab, 3*big + 17},
-		{"copy", 0, 1, 3*big + 5},           // overlapping, downwards
-		{"copy", 7, 0, 3*big + 5},           // overlapping, upwards
-		{"copy", size - 2*big, 0, 2 * big},  // disjoint
+		{"copy", 0, 1, 3*big + 5},            // overlapping, downwards
+		{"copy", 7, 0, 3*big + 5},            // overlapping, upwards
+		{"copy", size - 2*big, 0, 2 * big},   // disjoint
 		{"copy", 0, size - big - 1, big + 1}, // just over one chunk
 		{"minit", 3, 5, uint64(len(seg)) - 5},
 		{"fill", size - big - 2, 1, big + 3}, // out of bounds: nothing written

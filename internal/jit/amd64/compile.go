@@ -767,7 +767,8 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 		at := c.SP
 		d := int32(8 * (c.NLoc + at))
 		// Fast path: the element's handle hits the instance's cache of
-		// same-instance targets {code, type ID}.
+		// same-instance targets {code, type ID}, indexed by the handle
+		// less the instance's first handle.
 		slow, call, skip := a.NewLabel(), a.NewLabel(), a.NewLabel()
 		c.savePinned()
 		a.MovRM(W32, RCX, ix)
@@ -777,6 +778,7 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 		a.Jcc(CondAE, slow)
 		a.MovRM(W64, RAX, Mem{Base: RAX, Disp: elemsOff})
 		a.MovRM(W64, RAX, Mem{Base: RAX, Index: RCX, Scale: 8})
+		a.SubRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffICacheBase}) // other instances' handles wrap to large values
 		a.CmpRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffICacheLen})
 		a.Jcc(CondAE, slow)
 		a.ShiftRI(Shl, W64, RAX, 4)

@@ -74,8 +74,9 @@ const budgetChunk = 1 << 14
 // Engine is the amd64 JIT. It implements store.Engine and
 // store.FuncRunner and is safe for concurrent use.
 type Engine struct {
-	cfg  Config
-	pool sync.Pool
+	cfg    Config
+	pool   sync.Pool // vms with their own stacks
+	nested sync.Pool // vms without stacks, for calls within a call chain
 }
 
 // New returns a JIT engine.
@@ -129,6 +130,9 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 		if info, err = validate.Module(m); err != nil {
 			return nil, err
 		}
+	}
+	if f := info.Features &^ Features; f != 0 {
+		return nil, fmt.Errorf("jit: %s is not supported by the JIT yet", f.First())
 	}
 	types := make([]uint32, 0, m.NumFuncs())
 	var globals []wasm.ValType
@@ -265,12 +269,11 @@ type instData struct {
 	tables  []uintptr // address of each *store.Table
 	funcs   []uint64  // the handle of each function (ref.func)
 	mem     *store.Memory
-	// icache maps function handles to same-instance call_indirect
-	// targets; compiled code reads it through VMContext.ICache. Replaced
-	// caches stay referenced (retired) because a suspended call may still
-	// hold their address.
-	icache  []icEntry
-	retired [][]icEntry
+	// icache maps the handles of the instance's defined functions (less
+	// icbase, the first of them) to their code for call_indirect;
+	// compiled code reads it through VMContext.ICache. Its size is fixed.
+	icache []icEntry
+	icbase uint64
 }
 
 // icEntry is a call_indirect cache entry: the code address of a
@@ -296,7 +299,8 @@ func instState(inst *store.Instance) *instData {
 	for i, f := range inst.Funcs {
 		d.funcs[i] = f.Handle
 	}
-	d.icache = make([]icEntry, 1)
+	d.icache = make([]icEntry, max(1, len(inst.Funcs)-int(inst.Module.Wasm.NumImportedFuncs)))
+	d.icbase = inst.FirstHandle()
 	if len(inst.Memories) > 0 {
 		d.mem = inst.Memories[0]
 	}
@@ -309,11 +313,46 @@ type vm struct {
 	vc     jit.VMContext
 	stacks *jit.Stacks
 	fuel   int64
+	acct   *store.Instance // the instance whose fuel account the call draws on, or nil
 	caller store.Caller
 	cause  error
 	elem   uint64
 	yield  time.Time // when the guest last yielded the thread at a budget exit
+	e      *Engine
+	top    uintptr // the machine stack pointer at entry: backtraces stop there
+	// vsTop, while Go code called from this call runs (a host function,
+	// another instance's function), is the end of the callee's window in
+	// the value stack, and crossing the machine stack to leave free below
+	// the call's frames for a call that continues the chain.
+	vsTop    uintptr
+	crossing uintptr
+	// chain is the context given to that Go code (made on the first
+	// call out).
+	chain *chainCtx
 }
+
+// chainCtx is the context given to Go code that a call of the engine
+// calls: the call's context and its vm. A call of the engine made with it
+// while open continues the chain on the vm's stacks, below its frames and
+// under its limits; one call at a time can claim it (the Go code may
+// hand the context to other goroutines, or keep it after it returned:
+// those calls find it closed and start chains of their own). One is made
+// per call from Go that calls out; its context never changes.
+type chainCtx struct {
+	context.Context
+	v    *vm
+	open atomic.Bool
+}
+
+// hostCrossing and wasmCrossing are the machine stack a call within a
+// call chain leaves between its frames and its caller's, when a host
+// function made it (32 frames' worth) and when it is a call to another
+// instance's function (8 frames): the chain's frame limit bounds the
+// crossings too, and with them the Go stack they take.
+const (
+	hostCrossing = 256
+	wasmCrossing = 64
+)
 
 // yieldEvery is how long a guest runs before a budget exit yields its
 // thread to other goroutines (runtime.Gosched): with one P, a spinning
@@ -329,9 +368,20 @@ func (e *Engine) getVM() (*vm, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &vm{stacks: s}
+	v := &vm{stacks: s, e: e}
 	runtime.AddCleanup(v, func(s *jit.Stacks) { s.Close() }, s)
 	return v, nil
+}
+
+// nestedVM returns a vm that runs on the stacks of parent, below its
+// frames.
+func (e *Engine) nestedVM(parent *vm) *vm {
+	v, _ := e.nested.Get().(*vm)
+	if v == nil {
+		v = &vm{e: e}
+	}
+	v.stacks = parent.stacks
+	return v
 }
 
 // Call runs Wasm function f (compiled by this engine) with its
@@ -344,35 +394,70 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	if len(stack) < f.StackSlots() {
 		return fmt.Errorf("jit: stack of %d slots for function %d, which needs %d", len(stack), f.Index, f.StackSlots())
 	}
-	v, err := e.getVM()
-	if err != nil {
+	inst := f.Instance
+	if err := inst.Enter(); err != nil {
 		return err
 	}
-	defer e.pool.Put(v)
+	defer inst.Leave()
+	// A call from Go code that Wasm code of this engine called continues
+	// that call chain on its stacks, under its limits.
+	var parent *vm
+	if c, ok := ctx.(*chainCtx); ok && c.v.e == e && c.open.CompareAndSwap(true, false) {
+		parent, ctx = c.v, c.Context
+		defer c.open.Store(true)
+	}
+	var v *vm
+	if parent == nil {
+		var err error
+		if v, err = e.getVM(); err != nil {
+			return err
+		}
+		defer e.pool.Put(v)
+	} else {
+		v = e.nestedVM(parent)
+		defer func() { v.stacks = nil; e.nested.Put(v) }()
+	}
 	v.fuel = -1
 	v.yield = time.Now()
-	if e.cfg.Fuel > 0 {
+	v.acct = nil
+	if inst.FuelAccount() {
+		v.acct = inst
+		v.fuel = inst.TakeFuel()
+		defer func() { inst.AddFuel(v.fuel + max(v.vc.Budget, 0)) }()
+	} else if e.cfg.Fuel > 0 {
 		v.fuel = e.cfg.Fuel
 	}
-	inst := f.Instance
 	d := instState(inst)
-	vals := v.stacks.Values()
-	copy(vals, stack[:f.ParamSlots])
-	zeroExtend32(f.Type.Params, vals)
 	vc := &v.vc
 	*vc = jit.VMContext{}
-	vc.JitSP = v.stacks.MachineTop()
+	var vals []uint64
+	if parent == nil {
+		vals = v.stacks.Values()
+		vc.JitSP = v.stacks.MachineTop()
+		// Each Wasm frame holds exactly one return address on the
+		// machine stack, so the frame limit is a stack pointer limit.
+		vc.SPLimit = max(v.stacks.MachineLimit(), vc.JitSP-8*uintptr(e.cfg.MaxFrames))
+		vc.VSLimit = v.stacks.ValueLimit()
+	} else {
+		// Below the suspended caller's frames on both stacks (the
+		// callee's window is the last thing it uses of the value stack).
+		vc.JitSP = (parent.vc.JitSP - parent.crossing) &^ 15
+		vc.SPLimit, vc.VSLimit = parent.vc.SPLimit, parent.vc.VSLimit
+		if vc.JitSP < vc.SPLimit || parent.vsTop+8*uintptr(f.StackSlots()) > vc.VSLimit {
+			return &store.Trap{Code: store.TrapCallStackExhausted, Frames: []store.Frame{store.FrameOf(inst, f.Index)}}
+		}
+		vals = v.stacks.ValuesAt(parent.vsTop)
+	}
+	v.top = vc.JitSP
+	copy(vals, stack[:f.ParamSlots])
+	zeroExtend32(f.Type.Params, vals)
 	vc.JitFB = uintptr(unsafe.Pointer(&vals[0]))
-	// Each Wasm frame holds exactly one return address on the machine
-	// stack, so the frame limit is a stack pointer limit.
-	vc.SPLimit = max(v.stacks.MachineLimit(), vc.JitSP-8*uintptr(e.cfg.MaxFrames))
-	vc.VSLimit = v.stacks.ValueLimit()
 	vc.Globals = uintptr(unsafe.Pointer(&d.globals[0]))
 	vc.Tables = uintptr(unsafe.Pointer(&d.tables[0]))
 	if len(inst.TypeIDs) > 0 {
 		vc.TypeIDs = uintptr(unsafe.Pointer(&inst.TypeIDs[0]))
 	}
-	vc.ICache, vc.ICacheLen = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache))
+	vc.ICache, vc.ICacheLen, vc.ICacheBase = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache)), d.icbase
 	// Compiled code reads (and, for data.drop and elem.drop, zeroes the
 	// length of) the instance's segment slice headers in place; the
 	// instance is kept alive until the call returns.
@@ -390,10 +475,10 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	}
 	mod := fc.mod
 	enter(vc, mod.mem.Addr()+uintptr(fc.off))
-	err = v.loop(ctx, inst, d, mod)
+	err := v.loop(ctx, inst, d, mod)
 	runtime.KeepAlive(d)
 	runtime.KeepAlive(inst)
-	v.caller.Instance, v.cause = nil, nil
+	v.caller.Instance, v.cause, v.chain = nil, nil, nil
 	if err != nil {
 		return err
 	}
@@ -403,7 +488,7 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 
 func (v *vm) refreshMem(d *instData) {
 	if d.mem != nil {
-		b := d.mem.Bytes()
+		b := d.mem.Held() // the call holds the memory (Instance.Enter)
 		v.vc.MemBase = uintptr(unsafe.Pointer(unsafe.SliceData(b)))
 		v.vc.MemLen = uint64(len(b))
 	}
@@ -418,6 +503,11 @@ func (v *vm) nextBudget() int64 {
 	return n
 }
 
+// Features are the WebAssembly 3.0 features the JIT compiles (the store
+// evaluates extended constant expressions). Compile refuses a module that
+// uses another, naming it.
+const Features = wasm.FeatureExtendedConst
+
 // loop handles exits until the called function returns or traps.
 func (v *vm) loop(ctx context.Context, inst *store.Instance, d *instData, mod *module) error {
 	vc := &v.vc
@@ -426,6 +516,9 @@ func (v *vm) loop(ctx context.Context, inst *store.Instance, d *instData, mod *m
 		case ex == jit.ExitReturn:
 			return nil
 		case ex == jit.ExitBudget:
+			if inst.Closed() {
+				return v.trap(store.TrapClosed, inst, mod)
+			}
 			if err := ctx.Err(); err != nil {
 				v.cause = err
 				return v.trap(store.TrapCancelled, inst, mod)
@@ -452,6 +545,9 @@ func (v *vm) loop(ctx context.Context, inst *store.Instance, d *instData, mod *m
 			}
 			if tc != 0 {
 				return v.trap(tc, inst, mod)
+			}
+			if inst.Closed() {
+				return v.trap(store.TrapClosed, inst, mod)
 			}
 			v.refreshMem(d)
 		case ex > jit.ExitTrap:
@@ -484,7 +580,7 @@ func preemptLeaf() {}
 func (v *vm) frames(inst *store.Instance, mod *module) []store.Frame {
 	var out []store.Frame
 	base := mod.mem.Addr()
-	top := v.stacks.MachineTop() - 8 // the trampoline's return address
+	top := v.top - 8 // the trampoline's return address
 	for sp := v.vc.JitSP; sp < top; sp += 8 {
 		ra := v.stacks.MachineWord(sp)
 		off := int(ra - base)
@@ -563,12 +659,17 @@ func (v *vm) helper(ctx context.Context, h *helper, inst *store.Instance, d *ins
 // interruption check between two of them.
 func (v *vm) bulk(ctx context.Context, h *helper, inst *store.Instance, d *instData, s []uint64) store.TrapCode {
 	dst, src, n := uint64(uint32(s[0])), uint64(uint32(s[1])), uint64(uint32(s[2]))
-	check := func() store.TrapCode { return v.bulkCheck(ctx) }
+	check := func() store.TrapCode {
+		if inst.Closed() {
+			return store.TrapClosed
+		}
+		return v.bulkCheck(ctx)
+	}
 	switch h.op {
 	case wasm.OpMemoryFill, wasm.OpMemoryCopy, wasm.OpMemoryInit:
 		var mem []byte
 		if d.mem != nil {
-			mem = d.mem.Bytes()
+			mem = d.mem.Held() // the call holds the memory (Instance.Enter)
 		}
 		if dst+n > uint64(len(mem)) {
 			return store.TrapMemoryOutOfBounds
@@ -619,12 +720,17 @@ func (v *vm) bulk(ctx context.Context, h *helper, inst *store.Instance, d *instD
 }
 
 // bulkCheck is the interruption check between two chunks of a bulk
-// operation: it looks at the context every time (a chunk takes
+// operation (after the instance's closed flag): it looks at the context every time (a chunk takes
 // microseconds, so the budget's count of chunks would let a deadline pass
 // by up to a second), and a chunk costs what a loop iteration does.
 func (v *vm) bulkCheck(ctx context.Context) store.TrapCode {
 	if err := ctx.Err(); err != nil {
 		v.cause = err
+		return store.TrapCancelled
+	}
+	// The context's timer may not have run yet on a busy machine.
+	if d, ok := ctx.Deadline(); ok && !time.Now().Before(d) {
+		v.cause = context.DeadlineExceeded
 		return store.TrapCancelled
 	}
 	v.vc.Budget--
@@ -641,13 +747,44 @@ func (v *vm) bulkCheck(ctx context.Context) store.TrapCode {
 // callOther calls a host function or a Wasm function of another
 // instance with its window in the value stack.
 func (v *vm) callOther(ctx context.Context, callee *store.Func, inst *store.Instance, window []uint64) error {
-	if callee.Host == nil {
-		return callee.Runner.Call(ctx, callee, window) // engines keep 32-bit values zero-extended
+	if v.chain == nil {
+		v.chain = &chainCtx{Context: ctx, v: v}
 	}
-	v.caller.Instance = inst
-	err := store.CallHost(ctx, callee, &v.caller, window)
-	if err == nil {
-		zeroExtend32(callee.Type.Results, window)
+	c := v.chain
+	v.vsTop = uintptr(unsafe.Pointer(unsafe.SliceData(window))) + 8*uintptr(len(window))
+	if v.acct != nil {
+		// Settle the fuel account: the callee may call into its
+		// instance again, or read what is left.
+		v.acct.AddFuel(v.fuel + max(v.vc.Budget, 0))
+		v.fuel, v.vc.Budget = 0, 0
+	}
+	var err error
+	if callee.Host == nil {
+		v.crossing = wasmCrossing
+		c.open.Store(true)
+		err = callee.Runner.Call(c, callee, window) // engines keep 32-bit values zero-extended
+	} else {
+		v.crossing = hostCrossing
+		v.caller.Instance = inst
+		c.open.Store(true)
+		err = store.CallHost(c, callee, &v.caller, window)
+		if err == nil {
+			zeroExtend32(callee.Type.Results, window)
+		}
+	}
+	for !c.open.CompareAndSwap(true, false) {
+		// A call that claimed the chain runs on another goroutine (the
+		// Go code returned without waiting for it): it uses our stacks.
+		runtime.Gosched()
+	}
+	v.vsTop = 0
+	if v.acct != nil {
+		v.fuel = v.acct.TakeFuel()
+		if v.vc.Budget = v.nextBudget(); v.vc.Budget == 0 && err == nil {
+			// compiled code counts the budget down to zero: it must
+			// not resume with none
+			return &store.Trap{Code: store.TrapOutOfFuel}
+		}
 	}
 	return err
 }
@@ -670,16 +807,7 @@ func zeroExtend32(ts []wasm.ValType, s []uint64) {
 // cacheTarget records a same-instance call_indirect target for the
 // compiled fast path.
 func (v *vm) cacheTarget(d *instData, h uint64, code uintptr, typeID uint32) {
-	if h >= 1<<24 {
-		return
+	if i := h - d.icbase; i < uint64(len(d.icache)) {
+		d.icache[i] = icEntry{code: code, typeID: uint64(typeID)}
 	}
-	if h >= uint64(len(d.icache)) {
-		n := max(2*len(d.icache), int(h)+1)
-		c := make([]icEntry, n)
-		copy(c, d.icache)
-		d.retired = append(d.retired, d.icache)
-		d.icache = c
-	}
-	d.icache[h] = icEntry{code: code, typeID: uint64(typeID)}
-	v.vc.ICache, v.vc.ICacheLen = uintptr(unsafe.Pointer(&d.icache[0])), uint64(len(d.icache))
 }

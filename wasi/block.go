@@ -1,0 +1,212 @@
+package wasi
+
+import (
+	"context"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// Blocking calls and their interruption.
+//
+// The functions that can wait — poll_oneoff, fd_read and fd_write on
+// pipes, terminals and sockets, sock_accept, sock_recv and sock_send —
+// take the context of the guest's call and return early with its error
+// when it is cancelled or its deadline passes. A wait on host descriptors
+// is a poll(2) on them plus the System's waker (an eventfd on Linux, a
+// pipe elsewhere), which a context.AfterFunc makes readable; a sleep (a
+// poll_oneoff with clock subscriptions only) waits on a timer and
+// ctx.Done(). Nothing spins and no goroutine outlives the call.
+//
+// Reads and writes first check with a zero-timeout poll whether the
+// descriptor is ready, so that a call that would not block costs one
+// extra system call and no set-up; descriptors that never block (regular
+// files, directories, in-memory streams), guests that asked for
+// non-blocking I/O and contexts that cannot end (context.Background) take
+// the plain path. What cannot be interrupted: a stdin, stdout or stderr
+// given as an io.Reader or io.Writer without an Fd() method (a wait
+// inside its Read or Write is the embedder's: such a call ends when Read
+// or Write returns), a path_open of a FIFO without a peer, and a
+// sock_recv with both RECV_PEEK and RECV_WAITALL once it has started.
+
+// pipeChunk is the largest write made after poll reports a pipe or
+// terminal writable: POSIX's PIPE_BUF, which such a write never blocks on
+// (on Linux poll reports POLLOUT when a whole page of the pipe is free).
+const pipeChunk = 4096
+
+// getWaker returns the System's waker, creating it on first use.
+func (s *System) getWaker() (*waker, error) {
+	if s.wake == nil {
+		w, err := newWaker()
+		if err != nil {
+			return nil, err
+		}
+		s.wake = w
+	}
+	return s.wake, nil
+}
+
+// pollCtx waits like ppoll for pfds up to ts (nil: forever), and also
+// until ctx ends: then cancelled is ctx.Err() (and pfds' results are
+// meaningless). err is ppoll's error (EINTR included).
+func (s *System) pollCtx(ctx context.Context, pfds []unix.PollFd, ts *unix.Timespec) (cancelled, err error) {
+	if ctx.Done() == nil || ts != nil && ts.Sec == 0 && ts.Nsec == 0 {
+		return nil, ppoll(pfds, ts)
+	}
+	if err := ctx.Err(); err != nil {
+		return err, nil
+	}
+	w, err := s.getWaker()
+	if err != nil {
+		return nil, err
+	}
+	all := make([]unix.PollFd, len(pfds)+1)
+	copy(all, pfds)
+	all[len(pfds)] = unix.PollFd{Fd: int32(w.pollFd()), Events: unix.POLLIN}
+	fired := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		w.wake()
+		close(fired)
+	})
+	err = ppoll(all, ts)
+	if !stop() {
+		// The wake-up ran (or is running): wait for its write so that
+		// draining leaves the waker clean for the next call.
+		<-fired
+		w.drain()
+	}
+	copy(pfds, all)
+	if cerr := ctx.Err(); cerr != nil {
+		return cerr, nil
+	}
+	return nil, err
+}
+
+// sleepCtx waits for d or until ctx ends (then returning ctx.Err()).
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// waitFd waits until host descriptor fd has one of events (or an error
+// or hang-up) or ctx ends (cancelled is then ctx.Err()).
+func (s *System) waitFd(ctx context.Context, fd int, events int16) (errno Errno, cancelled error) {
+	pfd := []unix.PollFd{{Fd: int32(fd), Events: events}}
+	for {
+		cancelled, err := s.pollCtx(ctx, pfd, nil)
+		if cancelled != nil {
+			return ESUCCESS, cancelled
+		}
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return ErrnoFromHost(err), nil
+		}
+		if pfd[0].Revents != 0 {
+			return ESUCCESS, nil
+		}
+	}
+}
+
+// readyNow reports whether host descriptor fd has one of events (or an
+// error or hang-up) now.
+func readyNow(fd int, events int16) bool {
+	pfd := []unix.PollFd{{Fd: int32(fd), Events: events}}
+	for {
+		n, err := unix.Poll(pfd, 0)
+		if err == unix.EINTR {
+			continue
+		}
+		// On an error, let the read or write itself report it.
+		return err != nil || n > 0
+	}
+}
+
+// mayBlock reports whether I/O on host descriptor h of e can block and
+// can be interrupted: a pipe, socket or character device in blocking
+// mode (for the guest), with a context that can end.
+func (e *entry) mayBlock(ctx context.Context, h int) bool {
+	if ctx.Done() == nil || h < 0 || e.kind == FiletypeRegularFile || e.kind == FiletypeDirectory {
+		return false
+	}
+	if e.pollable == 0 {
+		e.pollable = 2
+		var st unix.Stat_t
+		if unix.Fstat(h, &st) == nil {
+			switch uint32(st.Mode) & unix.S_IFMT {
+			case unix.S_IFIFO, unix.S_IFSOCK, unix.S_IFCHR:
+				e.pollable = 1
+			}
+		}
+	}
+	return e.pollable == 1
+}
+
+// guestNonblock reports whether the guest asked for non-blocking I/O on
+// e (whose host descriptor is h).
+func (e *entry) guestNonblock(h int) bool {
+	if e.hostfd < 0 {
+		return e.flags&FdflagNonblock != 0 // stdio: the guest's view
+	}
+	fl, err := unix.FcntlInt(uintptr(h), unix.F_GETFL, 0)
+	return err == nil && fl&unix.O_NONBLOCK != 0
+}
+
+// ready waits, when the I/O may block (see mayBlock), until host
+// descriptor h of e is ready for events or ctx ends (cancelled is then
+// ctx.Err()). It returns at once when h is ready or the guest asked for
+// non-blocking I/O.
+func (s *System) ready(ctx context.Context, e *entry, h int, events int16) (errno Errno, cancelled error) {
+	if !e.mayBlock(ctx, h) || readyNow(h, events) || e.guestNonblock(h) {
+		return ESUCCESS, nil
+	}
+	return s.waitFd(ctx, h, events)
+}
+
+// limitIovs returns the longest prefix of bufs holding at most n bytes
+// (the last buffer cut short), and always at least one byte when bufs
+// has any.
+func limitIovs(bufs [][]byte, n int) [][]byte {
+	var out [][]byte
+	for _, b := range bufs {
+		if n <= 0 {
+			break
+		}
+		if len(b) > n {
+			b = b[:n]
+		}
+		out = append(out, b)
+		n -= len(b)
+	}
+	return out
+}
+
+// skipIovs returns bufs without their first n bytes.
+func skipIovs(bufs [][]byte, n int) [][]byte {
+	for len(bufs) > 0 && n >= len(bufs[0]) {
+		n -= len(bufs[0])
+		bufs = bufs[1:]
+	}
+	if len(bufs) > 0 && n > 0 {
+		bufs = append([][]byte{bufs[0][n:]}, bufs[1:]...)
+	}
+	return bufs
+}
+
+func iovsLen(bufs [][]byte) int {
+	n := 0
+	for _, b := range bufs {
+		n += len(b)
+	}
+	return n
+}
