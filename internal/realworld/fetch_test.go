@@ -178,12 +178,6 @@ func extractTarFile(tarPath, dir string) error {
 	return os.WriteFile(filepath.Join(dir, ".complete"), nil, 0o644)
 }
 
-// sha256Bytes returns the sha256 of b.
-func sha256Bytes(b []byte) []byte {
-	s := sha256.Sum256(b)
-	return s[:]
-}
-
 // debPackage is a Debian package pinned by version and by the sha256 of
 // its .deb.
 type debPackage struct {
