@@ -133,10 +133,16 @@ func readyNow(fd int, events int16) bool {
 }
 
 // mayBlock reports whether I/O on host descriptor h of e can block and
-// can be interrupted: a pipe, socket or character device in blocking
-// mode (for the guest), with a context that can end.
+// be interrupted: h is a pipe, socket or character device and ctx can
+// end.
 func (e *entry) mayBlock(ctx context.Context, h int) bool {
-	if ctx.Done() == nil || h < 0 || e.kind == FiletypeRegularFile || e.kind == FiletypeDirectory {
+	return ctx.Done() != nil && e.pollableFd(h)
+}
+
+// pollableFd reports whether host descriptor h of e is a pipe, socket or
+// character device (cached: the type of a descriptor does not change).
+func (e *entry) pollableFd(h int) bool {
+	if h < 0 || e.kind == FiletypeRegularFile || e.kind == FiletypeDirectory {
 		return false
 	}
 	if e.pollable == 0 {
@@ -162,12 +168,28 @@ func (e *entry) guestNonblock(h int) bool {
 	return err == nil && fl&unix.O_NONBLOCK != 0
 }
 
-// ready waits, when the I/O may block (see mayBlock), until host
-// descriptor h of e is ready for events or ctx ends (cancelled is then
-// ctx.Err()). It returns at once when h is ready or the guest asked for
-// non-blocking I/O.
+// ready is called before I/O on host descriptor h of e that may block
+// (h is a pipe, socket or character device). If h is not ready for
+// events, it returns EAGAIN when the guest asked for non-blocking I/O
+// (a stdio *os.File's Read or Write would wait in Go's poller whatever
+// the descriptor's mode), and otherwise waits until h is ready or ctx
+// ends (cancelled is then ctx.Err()). With a context that cannot end it
+// leaves the waiting to the I/O itself.
 func (s *System) ready(ctx context.Context, e *entry, h int, events int16) (errno Errno, cancelled error) {
-	if !e.mayBlock(ctx, h) || readyNow(h, events) || e.guestNonblock(h) {
+	if !e.pollableFd(h) {
+		return ESUCCESS, nil
+	}
+	forever := ctx.Done() == nil
+	if forever && (e.hostfd >= 0 || e.flags&FdflagNonblock == 0) {
+		return ESUCCESS, nil // a host descriptor's own mode applies; stdio's Read blocks
+	}
+	if readyNow(h, events) {
+		return ESUCCESS, nil
+	}
+	if e.guestNonblock(h) {
+		return EAGAIN, nil
+	}
+	if forever {
 		return ESUCCESS, nil
 	}
 	return s.waitFd(ctx, h, events)

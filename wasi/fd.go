@@ -93,6 +93,17 @@ func fsFiletype(m fs.FileMode) Filetype {
 	return FiletypeUnknown
 }
 
+// stdioFd returns the host descriptor behind a stdio entry's reader or
+// writer, or -1. It is taken once, at New: os.File.Fd puts the descriptor
+// back into blocking mode at every call, which would undo a guest's
+// FdflagNonblock.
+func (e *entry) stdioFd() int {
+	if e.r == nil && e.w == nil {
+		return -1
+	}
+	return e.iofd
+}
+
 // fdOf returns the host descriptor of a stdio reader or writer that has one.
 func fdOf(v any) int {
 	if f, ok := v.(interface{ Fd() uintptr }); ok {
@@ -255,9 +266,9 @@ func (s *System) FdFdstatSetFlags(mem []byte, fd uint32, flags uint32) Errno {
 		return ESUCCESS
 	}
 	if h < 0 {
-		h = fdOf(e.r)
+		h = e.stdioFd()
 		if e.w != nil {
-			h = fdOf(e.w)
+			h = e.stdioFd()
 		}
 	}
 	if h < 0 {
@@ -317,9 +328,9 @@ func (s *System) FdFilestatGet(mem []byte, fd, buf uint32) Errno {
 	h := e.hostfd
 	if h < 0 && e.fsys == nil {
 		if e.r != nil {
-			h = fdOf(e.r)
+			h = e.stdioFd()
 		} else {
-			h = fdOf(e.w)
+			h = e.stdioFd()
 		}
 	}
 	if h >= 0 {
@@ -515,11 +526,13 @@ func (s *System) FdRead(ctx context.Context, mem []byte, fd, iovs, iovsLen, nrea
 		}
 	} else if r := readerFrom(e); r != nil {
 		var more func() bool
-		if h := fdOf(e.r); e.r != nil && e.mayBlock(ctx, h) {
+		if h := e.stdioFd(); e.r != nil && h >= 0 {
 			if errno, cancelled := s.ready(ctx, e, h, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
 				return errno, cancelled
 			}
-			more = func() bool { return readyNow(h, unix.POLLIN) }
+			if e.mayBlock(ctx, h) {
+				more = func() bool { return readyNow(h, unix.POLLIN) }
+			}
 		}
 		if n, errno = readInto(r, bufs, more); errno != ESUCCESS {
 			return errno, nil
@@ -646,7 +659,7 @@ func (s *System) FdWrite(ctx context.Context, mem []byte, fd, iovs, iovsLen, nwr
 	case e.hostfd >= 0:
 		write = func(b [][]byte) (int, error) { return writev(e.hostfd, b) }
 	case e.w != nil:
-		h = fdOf(e.w)
+		h = e.stdioFd()
 		write = func(bufs [][]byte) (int, error) {
 			n := 0
 			for _, b := range bufs {
@@ -668,6 +681,11 @@ func (s *System) FdWrite(ctx context.Context, mem []byte, fd, iovs, iovsLen, nwr
 			return errno, cancelled
 		}
 	} else {
+		if e.hostfd < 0 && h >= 0 {
+			if errno, _ := s.ready(ctx, e, h, unix.POLLOUT); errno != ESUCCESS {
+				return errno, nil // EAGAIN for a non-blocking guest
+			}
+		}
 		for {
 			var err error
 			n, err = write(bufs)

@@ -125,8 +125,9 @@ type entry struct {
 	listener  bool
 	pollable  uint8 // 0: not known yet, 1: a pipe, socket or character device, 2: other (see mayBlock)
 
-	r io.Reader // stdio
-	w io.Writer
+	r    io.Reader // stdio
+	w    io.Writer
+	iofd int // the host descriptor behind r or w, or -1 (see stdioFd)
 
 	fsys   fs.FS // fs.FS mount: fsPath is the path inside fsys
 	fsPath string
@@ -185,9 +186,9 @@ func New(cfg Config) (*System, error) {
 	if errw == nil {
 		errw = io.Discard
 	}
-	s.fds[0] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, r: in, base: RightsTTY &^ RightFdWrite}
-	s.fds[1] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, w: out, base: RightsTTY &^ RightFdRead}
-	s.fds[2] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, w: errw, base: RightsTTY &^ RightFdRead}
+	s.fds[0] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, r: in, iofd: fdOf(in), base: RightsTTY &^ RightFdWrite}
+	s.fds[1] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, w: out, iofd: fdOf(out), base: RightsTTY &^ RightFdRead}
+	s.fds[2] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, w: errw, iofd: fdOf(errw), base: RightsTTY &^ RightFdRead}
 	for _, p := range cfg.Preopens {
 		if p.GuestPath == "" {
 			s.Close()
