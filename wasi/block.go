@@ -7,27 +7,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Blocking calls and their interruption.
-//
-// The functions that can wait — poll_oneoff, fd_read and fd_write on
-// pipes, terminals and sockets, sock_accept, sock_recv and sock_send —
-// take the context of the guest's call and return early with its error
-// when it is cancelled or its deadline passes. A wait on host descriptors
-// is a poll(2) on them plus the System's waker (an eventfd on Linux, a
-// pipe elsewhere), which a context.AfterFunc makes readable; a sleep (a
-// poll_oneoff with clock subscriptions only) waits on a timer and
-// ctx.Done(). Nothing spins and no goroutine outlives the call.
-//
-// Reads and writes first check with a zero-timeout poll whether the
-// descriptor is ready, so that a call that would not block costs one
-// extra system call and no set-up; descriptors that never block (regular
-// files, directories, in-memory streams), guests that asked for
-// non-blocking I/O and contexts that cannot end (context.Background) take
-// the plain path. What cannot be interrupted: a stdin, stdout or stderr
-// given as an io.Reader or io.Writer without an Fd() method (a wait
-// inside its Read or Write is the embedder's: such a call ends when Read
-// or Write returns), a path_open of a FIFO without a peer, and a
-// sock_recv with both RECV_PEEK and RECV_WAITALL once it has started.
+// Blocking calls and their interruption: see the package documentation.
 
 // pipeChunk is the largest write made after poll reports a pipe or
 // terminal writable: POSIX's PIPE_BUF, which such a write never blocks on

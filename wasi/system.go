@@ -26,11 +26,22 @@
 // darwin, and fdflags.dsync opens with O_SYNC on FreeBSD.
 // Guest pointers and lengths are checked against memory (EFAULT).
 //
-// Blocking functions (poll_oneoff, fd_read and fd_write on pipes,
-// terminals and sockets, sock_accept, sock_recv, sock_send) take the
-// context of the guest's call and stop waiting when it ends, returning
-// its error, which ends the guest's run; see block.go for what can and
-// cannot be interrupted.
+// The functions that can wait — poll_oneoff, fd_read and fd_write on
+// pipes, terminals and sockets, sock_accept, sock_recv and sock_send —
+// take the context of the guest's call and stop waiting when it is
+// cancelled or its deadline passes, returning ctx.Err(), which ends the
+// guest's run. They wait in poll(2) on the descriptor and a wake-up
+// descriptor (an eventfd on Linux, a pipe elsewhere) that a
+// context.AfterFunc writes; a sleep (poll_oneoff on clocks only) waits on
+// a timer. Interruptible are: host descriptors (pipes, FIFOs, sockets,
+// terminals) and stdin, stdout and stderr given as a value with an Fd()
+// method, such as an *os.File. Not interruptible: a stdio io.Reader or
+// io.Writer without Fd() (the wait is inside its Read or Write, which the
+// System cannot wake; the call ends when Read or Write returns), opening
+// a FIFO that has no peer (path_open waits in the host's open), and a
+// sock_recv with both RECV_PEEK and RECV_WAITALL. Writes that could wait
+// go PIPE_BUF bytes at a time while the descriptor stays writable, so
+// they may be short.
 //
 // A System is not safe for concurrent use.
 package wasi
