@@ -181,52 +181,74 @@ func TestBlockingCallsEndWithContext(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			wakers := eventfds(t)
-			g, call := tc.setup(t)
-			goroutines := runtime.NumGoroutine()
-			const timeout = 100 * time.Millisecond
-			ctx, cancel := context.WithTimeout(context.Background(), timeout)
-			defer cancel()
-			type result struct {
-				e   Errno
-				err error
-			}
-			done := make(chan result, 1)
-			start := time.Now()
-			go func() {
-				e, err := call(ctx)
-				done <- result{e, err}
-			}()
-			var res result
-			select {
-			case res = <-done:
-			case <-time.After(5 * time.Second):
-				t.Fatal("still blocked 5s after the start")
-			}
-			elapsed := time.Since(start)
-			t.Logf("ended %v after the deadline", (elapsed - timeout).Round(10*time.Microsecond))
-			if res.err != context.DeadlineExceeded {
-				t.Fatalf("call = %v, %v; want context.DeadlineExceeded", res.e, res.err)
-			}
-			if elapsed < timeout || elapsed > 2*timeout {
-				t.Errorf("call took %v, want %v plus at most 10ms (limit %v)", elapsed, timeout, 2*timeout)
-			}
-			if n := settledGoroutines(goroutines); n > goroutines {
-				t.Errorf("goroutines: %d before, %d after", goroutines, n)
-			}
-			// The waker is reusable: a second call with a cancelled
-			// context ends at once.
-			ctx2, cancel2 := context.WithCancel(context.Background())
-			cancel2()
-			if _, err := call(ctx2); err != context.Canceled {
-				t.Errorf("call with a cancelled context = %v, want context.Canceled", err)
-			}
-			g.s.Close()
-			if after := eventfds(t); after != wakers {
-				t.Errorf("eventfds: %d before, %d after Close (the waker leaks)", wakers, after)
+			// A loaded machine can delay a wake-up past the limit: only
+			// three late attempts in a row fail.
+			for attempt := 1; ; attempt++ {
+				elapsed := blockOnce(t, tc.setup, blockTimeout)
+				if elapsed <= 2*blockTimeout || t.Failed() {
+					break
+				}
+				if attempt == 3 {
+					t.Errorf("call took %v, want %v plus at most 10ms (limit %v), in 3 attempts", elapsed, blockTimeout, 2*blockTimeout)
+					break
+				}
+				t.Logf("attempt %d took %v, over the limit: retrying", attempt, elapsed)
 			}
 		})
 	}
+}
+
+const blockTimeout = 100 * time.Millisecond
+
+// blockOnce runs the call that setup prepares with a deadline of timeout
+// and checks that it ends with context.DeadlineExceeded, not before the
+// deadline, leaving no goroutine and, after Close, no waker behind. It
+// returns how long the call took.
+func blockOnce(t *testing.T, setup func(t *testing.T) (*guest, func(context.Context) (Errno, error)), timeout time.Duration) time.Duration {
+	wakers := eventfds(t)
+	g, call := setup(t)
+	goroutines := runtime.NumGoroutine()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	type result struct {
+		e   Errno
+		err error
+	}
+	done := make(chan result, 1)
+	start := time.Now()
+	go func() {
+		e, err := call(ctx)
+		done <- result{e, err}
+	}()
+	var res result
+	select {
+	case res = <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("still blocked 5s after the start")
+	}
+	elapsed := time.Since(start)
+	t.Logf("ended %v after the deadline", (elapsed - timeout).Round(10*time.Microsecond))
+	if res.err != context.DeadlineExceeded {
+		t.Fatalf("call = %v, %v; want context.DeadlineExceeded", res.e, res.err)
+	}
+	if elapsed < timeout {
+		t.Errorf("call took %v, before the deadline %v", elapsed, timeout)
+	}
+	if n := settledGoroutines(goroutines); n > goroutines {
+		t.Errorf("goroutines: %d before, %d after", goroutines, n)
+	}
+	// The waker is reusable: a second call with a cancelled context ends
+	// at once.
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	cancel2()
+	if _, err := call(ctx2); err != context.Canceled {
+		t.Errorf("call with a cancelled context = %v, want context.Canceled", err)
+	}
+	g.s.Close()
+	if after := eventfds(t); after != wakers {
+		t.Errorf("eventfds: %d before, %d after Close (the waker leaks)", wakers, after)
+	}
+	return elapsed
 }
 
 // eventfds counts the process's open eventfds (-1 where /proc does not
@@ -294,6 +316,29 @@ func TestInterruptibleIOWhenReady(t *testing.T) {
 			}
 			if b := <-got; !bytes.Equal(b, data) {
 				t.Errorf("the reader got %d bytes, not the %d written", len(b), len(data))
+			}
+		}},
+		{"fd_write to a slow reader is complete", func(t *testing.T) {
+			r, w := hostPipe(t)
+			g := newGuest(t, Config{Stdout: w})
+			data := bytes.Repeat([]byte("x"), 200000) // more than a pipe holds
+			got := make(chan int)
+			go func() {
+				time.Sleep(50 * time.Millisecond) // the write must wait for room
+				b, _ := io.ReadAll(r)
+				got <- len(b)
+			}()
+			p, n := g.bytes(data)
+			iov := g.alloc(8)
+			binary.LittleEndian.PutUint32(g.mem[iov:], p)
+			binary.LittleEndian.PutUint32(g.mem[iov+4:], n)
+			out := g.alloc(4)
+			if e, err := g.s.FdWrite(ctx, g.mem, 1, iov, 1, out); e != ESUCCESS || err != nil || g.u32(out) != n {
+				t.Errorf("fd_write = %v, %v, %d bytes; want all %d (a blocking write is complete)", e, err, g.u32(out), n)
+			}
+			w.Close() // the reader sees the end of what was written
+			if k := <-got; k != len(data) {
+				t.Errorf("the reader got %d bytes, want %d", k, len(data))
 			}
 		}},
 		{"fd_read stops before the iovec that would block", func(t *testing.T) {

@@ -635,8 +635,8 @@ func (s *System) FdPwrite(mem []byte, fd, iovs, iovsLen uint32, offset uint64, n
 // FdWrite implements fd_write. A write that waits (on a pipe, socket or
 // terminal, or a stdout or stderr with an Fd method) ends when ctx does:
 // the error is then ctx.Err() and the guest's run must end. Such writes
-// are made PIPE_BUF bytes at a time while the descriptor stays writable,
-// so they may be short.
+// are made PIPE_BUF bytes at a time, each once the descriptor is
+// writable; a blocking guest's write is still complete.
 func (s *System) FdWrite(ctx context.Context, mem []byte, fd, iovs, iovsLen, nwritten uint32) (Errno, error) {
 	e, errno := s.get(fd, RightFdWrite)
 	if errno != ESUCCESS {
@@ -704,17 +704,19 @@ func (s *System) FdWrite(ctx context.Context, mem []byte, fd, iovs, iovsLen, nwr
 }
 
 // writeChunked writes bufs with write to host descriptor h of e, which may
-// block: it waits until h is writable (or ctx ends: cancelled), then
-// writes pipeChunk bytes at a time while h stays writable, and returns the
-// number written.
+// block: pipeChunk bytes at a time, each once h is writable, waiting in
+// between until all is written (as a blocking write does) or ctx ends
+// (cancelled). A non-blocking guest gets a short write (or EAGAIN) when h
+// stops being writable. It returns the number of bytes written.
 func (s *System) writeChunked(ctx context.Context, e *entry, h int, bufs [][]byte, write func([][]byte) (int, error)) (n int, errno Errno, cancelled error) {
 	for iovsLen(bufs) > 0 {
-		if n == 0 {
-			if errno, cancelled := s.ready(ctx, e, h, unix.POLLOUT); cancelled != nil || errno != ESUCCESS {
-				return 0, errno, cancelled
+		if errno, cancelled := s.ready(ctx, e, h, unix.POLLOUT); cancelled != nil {
+			return 0, ESUCCESS, cancelled
+		} else if errno != ESUCCESS {
+			if n > 0 {
+				break // a non-blocking guest's short write
 			}
-		} else if !readyNow(h, unix.POLLOUT) {
-			break
+			return 0, errno, nil
 		}
 		k, err := write(limitIovs(bufs, pipeChunk))
 		k = max(k, 0) // -1 from a failed system call

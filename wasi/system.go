@@ -40,8 +40,7 @@
 // System cannot wake; the call ends when Read or Write returns), opening
 // a FIFO that has no peer (path_open waits in the host's open), and a
 // sock_recv with both RECV_PEEK and RECV_WAITALL. Writes that could wait
-// go PIPE_BUF bytes at a time while the descriptor stays writable, so
-// they may be short.
+// go PIPE_BUF bytes at a time, each once the descriptor is writable.
 //
 // A System is not safe for concurrent use.
 package wasi

@@ -77,34 +77,51 @@ func TestTimeoutEndsBlockedGuest(t *testing.T) {
 		for _, tc := range []struct{ name, wat string }{{"sleep", sleepHourWat}, {"pipe read", readStdinWat}} {
 			t.Run(engine+"/"+tc.name, func(t *testing.T) {
 				mod := write(t, dir, strings.ReplaceAll(tc.name, " ", "_")+".wat", tc.wat)
-				r, w, err := os.Pipe()
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer r.Close()
-				defer w.Close()
-				var out, errOut strings.Builder
-				start := time.Now()
-				done := make(chan int, 1)
-				go func() { done <- run([]string{"--engine", engine, "--timeout", "100ms", mod}, r, &out, &errOut) }()
-				var status int
-				select {
-				case status = <-done:
-				case <-time.After(5 * time.Second):
-					t.Fatal("wasmrun --timeout 100ms still running after 5s")
-				}
-				elapsed := time.Since(start)
-				t.Logf("%s, %s: ended %v after the start (compiling included), %v after the deadline", engine, tc.name,
-					elapsed.Round(10*time.Microsecond), (elapsed - 100*time.Millisecond).Round(10*time.Microsecond))
-				if status != exitTrap || !strings.Contains(errOut.String(), "trap: cancelled: context deadline exceeded") {
-					t.Errorf("status %d, stderr %q; want %d and the cancelled trap", status, errOut.String(), exitTrap)
-				}
-				if elapsed > 200*time.Millisecond {
-					t.Errorf("took %v; want the deadline (100ms) plus at most 10ms (limit 200ms)", elapsed)
+				// A loaded machine can delay a wake-up past the limit:
+				// only three late attempts in a row fail.
+				for attempt := 1; ; attempt++ {
+					elapsed := timeoutOnce(t, engine, mod)
+					if elapsed <= 200*time.Millisecond || t.Failed() {
+						break
+					}
+					if attempt == 3 {
+						t.Errorf("took %v; want the deadline (100ms) plus at most 10ms (limit 200ms), in 3 attempts", elapsed)
+						break
+					}
+					t.Logf("attempt %d took %v, over the limit: retrying", attempt, elapsed)
 				}
 			})
 		}
 	}
+}
+
+// timeoutOnce runs "wasmrun --timeout 100ms mod" with stdin a pipe that
+// is never written, checks its status and message and returns how long
+// it took.
+func timeoutOnce(t *testing.T, engine, mod string) time.Duration {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	var out, errOut strings.Builder
+	start := time.Now()
+	done := make(chan int, 1)
+	go func() { done <- run([]string{"--engine", engine, "--timeout", "100ms", mod}, r, &out, &errOut) }()
+	var status int
+	select {
+	case status = <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("wasmrun --timeout 100ms still running after 5s")
+	}
+	elapsed := time.Since(start)
+	t.Logf("%s, %s: ended %v after the start (compiling included), %v after the deadline", engine, filepath.Base(mod),
+		elapsed.Round(10*time.Microsecond), (elapsed - 100*time.Millisecond).Round(10*time.Microsecond))
+	if status != exitTrap || !strings.Contains(errOut.String(), "trap: cancelled: context deadline exceeded") {
+		t.Errorf("status %d, stderr %q; want %d and the cancelled trap", status, errOut.String(), exitTrap)
+	}
+	return elapsed
 }
 
 // engineAvailable reports whether wasmrun has engine on this platform.
