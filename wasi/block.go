@@ -130,12 +130,24 @@ func (e *entry) pollableFd(h int) bool {
 		var st unix.Stat_t
 		if unix.Fstat(h, &st) == nil {
 			switch uint32(st.Mode) & unix.S_IFMT {
-			case unix.S_IFIFO, unix.S_IFSOCK, unix.S_IFCHR:
+			case unix.S_IFIFO:
+				e.pollable = 3
+			case unix.S_IFSOCK, unix.S_IFCHR:
 				e.pollable = 1
 			}
 		}
 	}
-	return e.pollable == 1
+	return e.pollable == 1 || e.pollable == 3
+}
+
+// writeRoom returns how many bytes a write to host descriptor h of e can
+// take without blocking now: a pipe's whole capacity when it is empty
+// (where the host tells), else pipeChunk.
+func (e *entry) writeRoom(h int) int {
+	if e.pollable == 3 {
+		return max(emptyPipeRoom(h), pipeChunk)
+	}
+	return pipeChunk
 }
 
 // guestNonblock reports whether the guest asked for non-blocking I/O on

@@ -718,7 +718,7 @@ func (s *System) writeChunked(ctx context.Context, e *entry, h int, bufs [][]byt
 			}
 			return 0, errno, nil
 		}
-		k, err := write(limitIovs(bufs, pipeChunk))
+		k, err := write(limitIovs(bufs, e.writeRoom(h)))
 		k = max(k, 0) // -1 from a failed system call
 		n += k
 		bufs = skipIovs(bufs, k)

@@ -133,7 +133,7 @@ type entry struct {
 	isPreopen bool
 	readOnly  bool
 	listener  bool
-	pollable  uint8 // 0: not known yet, 1: a pipe, socket or character device, 2: other (see mayBlock)
+	pollable  uint8 // 0: not known yet, 1: a socket or character device, 3: a pipe, 2: other (see pollableFd)
 
 	r    io.Reader // stdio
 	w    io.Writer
