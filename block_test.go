@@ -213,7 +213,7 @@ func TestBlockedWASICallEndsOnCancel(t *testing.T) {
 			if !errors.Is(err, context.Canceled) || !strings.HasPrefix(err.Error(), "cancelled") {
 				t.Errorf("%s: Run returned %v, want the cancelled trap wrapping context.Canceled", tc.name, err)
 			}
-			if elapsed > 150*time.Millisecond {
+			if elapsed > time.Second { // the latency itself is measured by TestBlockedWASICallEndsAtDeadline
 				t.Errorf("%s: Run took %v after a cancel at 50ms", tc.name, elapsed)
 			}
 		}

@@ -635,7 +635,7 @@ func (s *System) FdPwrite(mem []byte, fd, iovs, iovsLen uint32, offset uint64, n
 // FdWrite implements fd_write. A write that waits (on a pipe, socket or
 // terminal, or a stdout or stderr with an Fd method) ends when ctx does:
 // the error is then ctx.Err() and the guest's run must end. Such writes
-// are made PIPE_BUF bytes at a time, each once the descriptor is
+// are made in pieces that cannot block, each once the descriptor is
 // writable; a blocking guest's write is still complete.
 func (s *System) FdWrite(ctx context.Context, mem []byte, fd, iovs, iovsLen, nwritten uint32) (Errno, error) {
 	e, errno := s.get(fd, RightFdWrite)
@@ -704,7 +704,7 @@ func (s *System) FdWrite(ctx context.Context, mem []byte, fd, iovs, iovsLen, nwr
 }
 
 // writeChunked writes bufs with write to host descriptor h of e, which may
-// block: pipeChunk bytes at a time, each once h is writable, waiting in
+// block: e.writeRoom(h) bytes at a time, each once h is writable, waiting in
 // between until all is written (as a blocking write does) or ctx ends
 // (cancelled). A non-blocking guest gets a short write (or EAGAIN) when h
 // stops being writable. It returns the number of bytes written.

@@ -40,7 +40,9 @@
 // System cannot wake; the call ends when Read or Write returns), opening
 // a FIFO that has no peer (path_open waits in the host's open), and a
 // sock_recv with both RECV_PEEK and RECV_WAITALL. Writes that could wait
-// go PIPE_BUF bytes at a time, each once the descriptor is writable.
+// go in pieces that cannot block (PIPE_BUF bytes, or on Linux an empty
+// pipe's whole capacity), each once the descriptor is writable; a
+// blocking guest's write is still complete.
 //
 // A System is not safe for concurrent use.
 package wasi
