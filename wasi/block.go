@@ -7,27 +7,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Blocking calls and their interruption.
-//
-// The functions that can wait — poll_oneoff, fd_read and fd_write on
-// pipes, terminals and sockets, sock_accept, sock_recv and sock_send —
-// take the context of the guest's call and return early with its error
-// when it is cancelled or its deadline passes. A wait on host descriptors
-// is a poll(2) on them plus the System's waker (an eventfd on Linux, a
-// pipe elsewhere), which a context.AfterFunc makes readable; a sleep (a
-// poll_oneoff with clock subscriptions only) waits on a timer and
-// ctx.Done(). Nothing spins and no goroutine outlives the call.
-//
-// Reads and writes first check with a zero-timeout poll whether the
-// descriptor is ready, so that a call that would not block costs one
-// extra system call and no set-up; descriptors that never block (regular
-// files, directories, in-memory streams), guests that asked for
-// non-blocking I/O and contexts that cannot end (context.Background) take
-// the plain path. What cannot be interrupted: a stdin, stdout or stderr
-// given as an io.Reader or io.Writer without an Fd() method (a wait
-// inside its Read or Write is the embedder's: such a call ends when Read
-// or Write returns), a path_open of a FIFO without a peer, and a
-// sock_recv with both RECV_PEEK and RECV_WAITALL once it has started.
+// Blocking calls and their interruption: see the package documentation.
 
 // pipeChunk is the largest write made after poll reports a pipe or
 // terminal writable: POSIX's PIPE_BUF, which such a write never blocks on
@@ -133,10 +113,16 @@ func readyNow(fd int, events int16) bool {
 }
 
 // mayBlock reports whether I/O on host descriptor h of e can block and
-// can be interrupted: a pipe, socket or character device in blocking
-// mode (for the guest), with a context that can end.
+// be interrupted: h is a pipe, socket or character device and ctx can
+// end.
 func (e *entry) mayBlock(ctx context.Context, h int) bool {
-	if ctx.Done() == nil || h < 0 || e.kind == FiletypeRegularFile || e.kind == FiletypeDirectory {
+	return ctx.Done() != nil && e.pollableFd(h)
+}
+
+// pollableFd reports whether host descriptor h of e is a pipe, socket or
+// character device (cached: the type of a descriptor does not change).
+func (e *entry) pollableFd(h int) bool {
+	if h < 0 || e.kind == FiletypeRegularFile || e.kind == FiletypeDirectory {
 		return false
 	}
 	if e.pollable == 0 {
@@ -144,12 +130,24 @@ func (e *entry) mayBlock(ctx context.Context, h int) bool {
 		var st unix.Stat_t
 		if unix.Fstat(h, &st) == nil {
 			switch uint32(st.Mode) & unix.S_IFMT {
-			case unix.S_IFIFO, unix.S_IFSOCK, unix.S_IFCHR:
+			case unix.S_IFIFO:
+				e.pollable = 3
+			case unix.S_IFSOCK, unix.S_IFCHR:
 				e.pollable = 1
 			}
 		}
 	}
-	return e.pollable == 1
+	return e.pollable == 1 || e.pollable == 3
+}
+
+// writeRoom returns how many bytes a write to host descriptor h of e can
+// take without blocking now: a pipe's whole capacity when it is empty
+// (where the host tells), else pipeChunk.
+func (e *entry) writeRoom(h int) int {
+	if e.pollable == 3 {
+		return max(emptyPipeRoom(h), pipeChunk)
+	}
+	return pipeChunk
 }
 
 // guestNonblock reports whether the guest asked for non-blocking I/O on
@@ -162,12 +160,28 @@ func (e *entry) guestNonblock(h int) bool {
 	return err == nil && fl&unix.O_NONBLOCK != 0
 }
 
-// ready waits, when the I/O may block (see mayBlock), until host
-// descriptor h of e is ready for events or ctx ends (cancelled is then
-// ctx.Err()). It returns at once when h is ready or the guest asked for
-// non-blocking I/O.
+// ready is called before I/O on host descriptor h of e that may block
+// (h is a pipe, socket or character device). If h is not ready for
+// events, it returns EAGAIN when the guest asked for non-blocking I/O
+// (a stdio *os.File's Read or Write would wait in Go's poller whatever
+// the descriptor's mode), and otherwise waits until h is ready or ctx
+// ends (cancelled is then ctx.Err()). With a context that cannot end it
+// leaves the waiting to the I/O itself.
 func (s *System) ready(ctx context.Context, e *entry, h int, events int16) (errno Errno, cancelled error) {
-	if !e.mayBlock(ctx, h) || readyNow(h, events) || e.guestNonblock(h) {
+	if !e.pollableFd(h) {
+		return ESUCCESS, nil
+	}
+	forever := ctx.Done() == nil
+	if forever && (e.hostfd >= 0 || e.flags&FdflagNonblock == 0) {
+		return ESUCCESS, nil // a host descriptor's own mode applies; stdio's Read blocks
+	}
+	if readyNow(h, events) {
+		return ESUCCESS, nil
+	}
+	if e.guestNonblock(h) {
+		return EAGAIN, nil
+	}
+	if forever {
 		return ESUCCESS, nil
 	}
 	return s.waitFd(ctx, h, events)

@@ -93,6 +93,17 @@ func fsFiletype(m fs.FileMode) Filetype {
 	return FiletypeUnknown
 }
 
+// stdioFd returns the host descriptor behind a stdio entry's reader or
+// writer, or -1. It is taken once, at New: os.File.Fd puts the descriptor
+// back into blocking mode at every call, which would undo a guest's
+// FdflagNonblock.
+func (e *entry) stdioFd() int {
+	if e.r == nil && e.w == nil {
+		return -1
+	}
+	return e.iofd
+}
+
 // fdOf returns the host descriptor of a stdio reader or writer that has one.
 func fdOf(v any) int {
 	if f, ok := v.(interface{ Fd() uintptr }); ok {
@@ -255,9 +266,9 @@ func (s *System) FdFdstatSetFlags(mem []byte, fd uint32, flags uint32) Errno {
 		return ESUCCESS
 	}
 	if h < 0 {
-		h = fdOf(e.r)
+		h = e.stdioFd()
 		if e.w != nil {
-			h = fdOf(e.w)
+			h = e.stdioFd()
 		}
 	}
 	if h < 0 {
@@ -317,9 +328,9 @@ func (s *System) FdFilestatGet(mem []byte, fd, buf uint32) Errno {
 	h := e.hostfd
 	if h < 0 && e.fsys == nil {
 		if e.r != nil {
-			h = fdOf(e.r)
+			h = e.stdioFd()
 		} else {
-			h = fdOf(e.w)
+			h = e.stdioFd()
 		}
 	}
 	if h >= 0 {
@@ -515,11 +526,13 @@ func (s *System) FdRead(ctx context.Context, mem []byte, fd, iovs, iovsLen, nrea
 		}
 	} else if r := readerFrom(e); r != nil {
 		var more func() bool
-		if h := fdOf(e.r); e.r != nil && e.mayBlock(ctx, h) {
+		if h := e.stdioFd(); e.r != nil && h >= 0 {
 			if errno, cancelled := s.ready(ctx, e, h, unix.POLLIN); cancelled != nil || errno != ESUCCESS {
 				return errno, cancelled
 			}
-			more = func() bool { return readyNow(h, unix.POLLIN) }
+			if e.mayBlock(ctx, h) {
+				more = func() bool { return readyNow(h, unix.POLLIN) }
+			}
 		}
 		if n, errno = readInto(r, bufs, more); errno != ESUCCESS {
 			return errno, nil
@@ -622,8 +635,8 @@ func (s *System) FdPwrite(mem []byte, fd, iovs, iovsLen uint32, offset uint64, n
 // FdWrite implements fd_write. A write that waits (on a pipe, socket or
 // terminal, or a stdout or stderr with an Fd method) ends when ctx does:
 // the error is then ctx.Err() and the guest's run must end. Such writes
-// are made PIPE_BUF bytes at a time while the descriptor stays writable,
-// so they may be short.
+// are made in pieces that cannot block, each once the descriptor is
+// writable; a blocking guest's write is still complete.
 func (s *System) FdWrite(ctx context.Context, mem []byte, fd, iovs, iovsLen, nwritten uint32) (Errno, error) {
 	e, errno := s.get(fd, RightFdWrite)
 	if errno != ESUCCESS {
@@ -646,7 +659,7 @@ func (s *System) FdWrite(ctx context.Context, mem []byte, fd, iovs, iovsLen, nwr
 	case e.hostfd >= 0:
 		write = func(b [][]byte) (int, error) { return writev(e.hostfd, b) }
 	case e.w != nil:
-		h = fdOf(e.w)
+		h = e.stdioFd()
 		write = func(bufs [][]byte) (int, error) {
 			n := 0
 			for _, b := range bufs {
@@ -668,6 +681,11 @@ func (s *System) FdWrite(ctx context.Context, mem []byte, fd, iovs, iovsLen, nwr
 			return errno, cancelled
 		}
 	} else {
+		if e.hostfd < 0 && h >= 0 {
+			if errno, _ := s.ready(ctx, e, h, unix.POLLOUT); errno != ESUCCESS {
+				return errno, nil // EAGAIN for a non-blocking guest
+			}
+		}
 		for {
 			var err error
 			n, err = write(bufs)
@@ -686,19 +704,21 @@ func (s *System) FdWrite(ctx context.Context, mem []byte, fd, iovs, iovsLen, nwr
 }
 
 // writeChunked writes bufs with write to host descriptor h of e, which may
-// block: it waits until h is writable (or ctx ends: cancelled), then
-// writes pipeChunk bytes at a time while h stays writable, and returns the
-// number written.
+// block: e.writeRoom(h) bytes at a time, each once h is writable, waiting in
+// between until all is written (as a blocking write does) or ctx ends
+// (cancelled). A non-blocking guest gets a short write (or EAGAIN) when h
+// stops being writable. It returns the number of bytes written.
 func (s *System) writeChunked(ctx context.Context, e *entry, h int, bufs [][]byte, write func([][]byte) (int, error)) (n int, errno Errno, cancelled error) {
 	for iovsLen(bufs) > 0 {
-		if n == 0 {
-			if errno, cancelled := s.ready(ctx, e, h, unix.POLLOUT); cancelled != nil || errno != ESUCCESS {
-				return 0, errno, cancelled
+		if errno, cancelled := s.ready(ctx, e, h, unix.POLLOUT); cancelled != nil {
+			return 0, ESUCCESS, cancelled
+		} else if errno != ESUCCESS {
+			if n > 0 {
+				break // a non-blocking guest's short write
 			}
-		} else if !readyNow(h, unix.POLLOUT) {
-			break
+			return 0, errno, nil
 		}
-		k, err := write(limitIovs(bufs, pipeChunk))
+		k, err := write(limitIovs(bufs, e.writeRoom(h)))
 		k = max(k, 0) // -1 from a failed system call
 		n += k
 		bufs = skipIovs(bufs, k)

@@ -106,9 +106,9 @@ func (s *System) pollOneoff(ctx context.Context, mem []byte, in, out, nsubs, nev
 			h := e.hostfd
 			if h < 0 {
 				if tag == EventtypeFdRead && e.r != nil {
-					h = fdOf(e.r)
+					h = e.stdioFd()
 				} else if tag == EventtypeFdWrite && e.w != nil {
-					h = fdOf(e.w)
+					h = e.stdioFd()
 				}
 			}
 			if h < 0 || e.kind == FiletypeRegularFile || e.kind == FiletypeDirectory {

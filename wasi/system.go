@@ -26,11 +26,23 @@
 // darwin, and fdflags.dsync opens with O_SYNC on FreeBSD.
 // Guest pointers and lengths are checked against memory (EFAULT).
 //
-// Blocking functions (poll_oneoff, fd_read and fd_write on pipes,
-// terminals and sockets, sock_accept, sock_recv, sock_send) take the
-// context of the guest's call and stop waiting when it ends, returning
-// its error, which ends the guest's run; see block.go for what can and
-// cannot be interrupted.
+// The functions that can wait — poll_oneoff, fd_read and fd_write on
+// pipes, terminals and sockets, sock_accept, sock_recv and sock_send —
+// take the context of the guest's call and stop waiting when it is
+// cancelled or its deadline passes, returning ctx.Err(), which ends the
+// guest's run. They wait in poll(2) on the descriptor and a wake-up
+// descriptor (an eventfd on Linux, a pipe elsewhere) that a
+// context.AfterFunc writes; a sleep (poll_oneoff on clocks only) waits on
+// a timer. Interruptible are: host descriptors (pipes, FIFOs, sockets,
+// terminals) and stdin, stdout and stderr given as a value with an Fd()
+// method, such as an *os.File. Not interruptible: a stdio io.Reader or
+// io.Writer without Fd() (the wait is inside its Read or Write, which the
+// System cannot wake; the call ends when Read or Write returns), opening
+// a FIFO that has no peer (path_open waits in the host's open), and a
+// sock_recv with both RECV_PEEK and RECV_WAITALL. Writes that could wait
+// go in pieces that cannot block (PIPE_BUF bytes, or on Linux an empty
+// pipe's whole capacity), each once the descriptor is writable; a
+// blocking guest's write is still complete.
 //
 // A System is not safe for concurrent use.
 package wasi
@@ -123,10 +135,11 @@ type entry struct {
 	isPreopen bool
 	readOnly  bool
 	listener  bool
-	pollable  uint8 // 0: not known yet, 1: a pipe, socket or character device, 2: other (see mayBlock)
+	pollable  uint8 // 0: not known yet, 1: a socket or character device, 3: a pipe, 2: other (see pollableFd)
 
-	r io.Reader // stdio
-	w io.Writer
+	r    io.Reader // stdio
+	w    io.Writer
+	iofd int // the host descriptor behind r or w, or -1 (see stdioFd)
 
 	fsys   fs.FS // fs.FS mount: fsPath is the path inside fsys
 	fsPath string
@@ -185,9 +198,9 @@ func New(cfg Config) (*System, error) {
 	if errw == nil {
 		errw = io.Discard
 	}
-	s.fds[0] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, r: in, base: RightsTTY &^ RightFdWrite}
-	s.fds[1] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, w: out, base: RightsTTY &^ RightFdRead}
-	s.fds[2] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, w: errw, base: RightsTTY &^ RightFdRead}
+	s.fds[0] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, r: in, iofd: fdOf(in), base: RightsTTY &^ RightFdWrite}
+	s.fds[1] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, w: out, iofd: fdOf(out), base: RightsTTY &^ RightFdRead}
+	s.fds[2] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, w: errw, iofd: fdOf(errw), base: RightsTTY &^ RightFdRead}
 	for _, p := range cfg.Preopens {
 		if p.GuestPath == "" {
 			s.Close()

@@ -36,3 +36,17 @@ func (w *waker) drain() {
 }
 
 func (w *waker) close() { unix.Close(w.fd) }
+
+// emptyPipeRoom returns the capacity of pipe fd when nothing is queued in
+// it (a write of that much then takes free pages only and does not
+// block), else 0.
+func emptyPipeRoom(fd int) int {
+	if n, err := unix.IoctlGetInt(fd, fionread); err != nil || n != 0 {
+		return 0
+	}
+	size, err := unix.FcntlInt(uintptr(fd), unix.F_GETPIPE_SZ, 0)
+	if err != nil {
+		return 0
+	}
+	return size
+}

@@ -97,9 +97,16 @@ Engine and limits:
                              table instruction counting as one (default:
                              unlimited)
   --timeout DURATION         trap with "cancelled" after DURATION, e.g. 10s
-                             (default: none)
+                             (default: none); a guest waiting in a sleep, a
+                             read, a write or an accept is woken at once
   --perfmap                  write the JIT's function symbols to
                              /tmp/perf-PID.map for "perf record"/"perf report"
+
+Signals: the first SIGINT or SIGTERM cancels the guest as --timeout does
+(even one waiting in a sleep or a read); wasmrun then prints one line
+saying it was interrupted and exits with status 130 (SIGINT) or 143
+(SIGTERM). A second signal ends the process at once, with the same
+status, wherever the guest is stuck.
 
 Other:
 
