@@ -39,8 +39,32 @@ func runRubyReactor(ctx context.Context, engine, wasmPath, script string, preope
 		return nil, nil, 0, err
 	}
 	var out, errb bytes.Buffer
+	if err := rubyHostModules(ctx, rt, mod); err != nil {
+		return nil, nil, 0, err
+	}
+	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{Args: []string{"ruby.wasm"}, Stdout: &out, Stderr: &errb, Preopens: preopens})
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	defer inst.Close(ctx)
+	state, err := rubyEval(ctx, inst, script)
+	var exitErr *wasi.ExitError
+	switch {
+	case errors.As(err, &exitErr):
+		return out.Bytes(), errb.Bytes(), int(exitErr.Code), nil
+	case err != nil:
+		return out.Bytes(), errb.Bytes(), 0, err
+	case state != 0:
+		return out.Bytes(), errb.Bytes(), 1, nil
+	}
+	return out.Bytes(), errb.Bytes(), 0, nil
+}
 
-	// The resource table of rb-abi-value handles.
+// rubyHostModules instantiates in rt the host modules CRuby's reactor
+// imports besides WASI: the resource table of rb-abi-value handles
+// (canonical_abi) and the JS interop (rb-js-abi-host), whose every
+// function fails the run.
+func rubyHostModules(ctx context.Context, rt *wasmrun.Runtime, mod *wasmrun.CompiledModule) error {
 	var slab []uint64
 	abi := rt.NewHostModule("canonical_abi")
 	host := rt.NewHostModule("rb-js-abi-host")
@@ -73,16 +97,16 @@ func runRubyReactor(ctx context.Context, engine, wasmPath, script string, preope
 		}
 	}
 	if _, err := abi.Instantiate(ctx); err != nil {
-		return nil, nil, 0, err
+		return err
 	}
-	if _, err := host.Instantiate(ctx); err != nil {
-		return nil, nil, 0, err
-	}
-	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{Args: []string{"ruby.wasm"}, Stdout: &out, Stderr: &errb, Preopens: preopens})
-	if err != nil {
-		return nil, nil, 0, err
-	}
-	defer inst.Close(ctx)
+	_, err := host.Instantiate(ctx)
+	return err
+}
+
+// rubyEval runs the reactor's protocol on inst: _initialize, ruby-init,
+// then the script; it returns the evaluation's state (non-zero for a Ruby
+// exception).
+func rubyEval(ctx context.Context, inst *wasmrun.Instance, script string) (state uint32, err error) {
 	fn := func(name string) (*wasmrun.Function, error) {
 		f := inst.ExportedFunction(name)
 		if f == nil {
@@ -93,7 +117,7 @@ func runRubyReactor(ctx context.Context, engine, wasmPath, script string, preope
 	mem := inst.Memory()
 	realloc, err := fn("cabi_realloc")
 	if err != nil {
-		return nil, nil, 0, err
+		return 0, err
 	}
 	alloc := func(align, size uint64) (uint32, error) {
 		r, err := realloc.Call(ctx, 0, 0, align, size)
@@ -112,62 +136,48 @@ func runRubyReactor(ctx context.Context, engine, wasmPath, script string, preope
 		}
 		return p, nil
 	}
-	exitOf := func(err error) (int, error) {
-		var exit *wasi.ExitError
-		if errors.As(err, &exit) {
-			return int(exit.Code), nil
-		}
-		return 0, err
-	}
-
 	init, err := fn("_initialize")
 	if err != nil {
-		return nil, nil, 0, err
+		return 0, err
 	}
 	if _, err := init.Call(ctx); err != nil {
-		code, err := exitOf(err)
-		return out.Bytes(), errb.Bytes(), code, err
+		return 0, err
 	}
 	args := []string{"ruby.wasm\x00", "-EUTF-8\x00", "-e_=0\x00"}
 	list, err := alloc(4, uint64(8*len(args)))
 	if err != nil {
-		return nil, nil, 0, err
+		return 0, err
 	}
 	for i, a := range args {
 		p, err := putString(a)
 		if err != nil {
-			return nil, nil, 0, err
+			return 0, err
 		}
 		mem.WriteUint32Le(uint64(list)+uint64(8*i), p)
 		mem.WriteUint32Le(uint64(list)+uint64(8*i)+4, uint32(len(a)))
 	}
 	rubyInit, err := fn("ruby-init: func(args: list<string>) -> ()")
 	if err != nil {
-		return nil, nil, 0, err
+		return 0, err
 	}
 	if _, err := rubyInit.Call(ctx, uint64(list), uint64(len(args))); err != nil {
-		code, err := exitOf(err)
-		return out.Bytes(), errb.Bytes(), code, err
+		return 0, err
 	}
 	eval, err := fn("rb-eval-string-protect: func(str: string) -> tuple<handle<rb-abi-value>, s32>")
 	if err != nil {
-		return nil, nil, 0, err
+		return 0, err
 	}
 	p, err := putString(script)
 	if err != nil {
-		return nil, nil, 0, err
+		return 0, err
 	}
 	r, err := eval.Call(ctx, uint64(p), uint64(len(script)))
 	if err != nil {
-		code, err := exitOf(err)
-		return out.Bytes(), errb.Bytes(), code, err
+		return 0, err
 	}
 	state, ok := mem.ReadUint32Le(r[0]&0xffffffff + 4)
 	if !ok {
-		return out.Bytes(), errb.Bytes(), 0, errors.New("ruby: result out of memory bounds")
+		return 0, errors.New("ruby: result out of memory bounds")
 	}
-	if state != 0 {
-		return out.Bytes(), errb.Bytes(), 1, nil
-	}
-	return out.Bytes(), errb.Bytes(), 0, nil
+	return state, nil
 }
