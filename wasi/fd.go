@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"path"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -840,7 +841,7 @@ func (s *System) FdReaddir(mem []byte, fd, buf, bufLen uint32, cookie uint64, bu
 		if e.fsys != nil {
 			list, errno = e.readFSDir()
 		} else {
-			list, errno = readHostDir(e.hostfd)
+			list, errno = readHostDir(e.hostfd, e.isPreopen)
 		}
 		if errno != ESUCCESS {
 			return errno
@@ -867,7 +868,14 @@ func (e *entry) readFSDir() ([]dirent, Errno) {
 	if err != nil {
 		return nil, EIO
 	}
-	list := []dirent{{".", fsInode(e.fsPath), FiletypeDirectory}, {"..", 0, FiletypeDirectory}}
+	// ".." is the parent's, or the directory's own at the preopen's root
+	// (as at the root of a file system): a program that fills in a zero
+	// inode with fstatat(dir, "..") would be refused there.
+	parent := path.Dir(e.fsPath)
+	if e.fsPath == "." {
+		parent = "."
+	}
+	list := []dirent{{".", fsInode(e.fsPath), FiletypeDirectory}, {"..", fsInode(parent), FiletypeDirectory}}
 	for _, d := range ents {
 		p := d.Name()
 		if e.fsPath != "." {
@@ -878,7 +886,11 @@ func (e *entry) readFSDir() ([]dirent, Errno) {
 	return list, ESUCCESS
 }
 
-func readHostDir(fd int) ([]dirent, Errno) {
+// readHostDir lists host directory fd. The inode of ".." is the
+// parent's, or at a preopen (root) the directory's own, as at the root of
+// a file system: the guest's ".." never leaves the preopen, and a program
+// that fills in a zero inode with fstatat(dir, "..") would be refused.
+func readHostDir(fd int, root bool) ([]dirent, Errno) {
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil {
 		return nil, ErrnoFromHost(err)
@@ -886,7 +898,14 @@ func readHostDir(fd int) ([]dirent, Errno) {
 	if _, err := unix.Seek(fd, 0, 0); err != nil {
 		return nil, ErrnoFromHost(err)
 	}
-	list := []dirent{{".", uint64(st.Ino), FiletypeDirectory}, {"..", 0, FiletypeDirectory}}
+	parent := uint64(st.Ino)
+	if !root {
+		var pst unix.Stat_t
+		if err := unix.Fstatat(fd, "..", &pst, unix.AT_SYMLINK_NOFOLLOW); err == nil {
+			parent = uint64(pst.Ino)
+		}
+	}
+	list := []dirent{{".", uint64(st.Ino), FiletypeDirectory}, {"..", parent, FiletypeDirectory}}
 	buf := make([]byte, 16<<10)
 	for {
 		n, err := unix.ReadDirent(fd, buf)

@@ -1,6 +1,7 @@
 package wasi
 
 import (
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"sort"
@@ -601,4 +602,46 @@ func TestRenumber(t *testing.T) {
 	if fc != fa {
 		t.Errorf("new fd = %d, want reused %d", fc, fa)
 	}
+}
+
+// "." and ".." have real inodes: ".." of a subdirectory is its parent's,
+// and at the preopen's root it is the root's own (a program that fills in
+// a zero inode with fstatat(dir, "..") would be refused: Yosys's scandir
+// failed that way).
+func TestReaddirDotInodes(t *testing.T) {
+	modes(t, func(t *testing.T, walk bool) {
+		g, dir := dirGuest(t, walk)
+		os.MkdirAll(filepath.Join(dir, "d", "sub"), 0o755)
+		inodes := func(fd uint32) map[string]uint64 {
+			buf, used := g.alloc(8192), g.alloc(4)
+			if e := g.s.FdReaddir(g.mem, fd, buf, 8192, 0, used); e != ESUCCESS {
+				t.Fatal(e)
+			}
+			out := map[string]uint64{}
+			for p := uint32(0); p < g.u32(used); {
+				nl := g.u32(buf + p + 16)
+				out[string(g.mem[buf+p+24:buf+p+24+nl])] = binary.LittleEndian.Uint64(g.mem[buf+p+8:])
+				p += 24 + nl
+			}
+			return out
+		}
+		hostIno := func(p string) uint64 {
+			var st unix.Stat_t
+			if err := unix.Stat(p, &st); err != nil {
+				t.Fatal(err)
+			}
+			return uint64(st.Ino)
+		}
+		sub, e := g.open(rootFd, "d/sub", OflagDirectory, RightsAll, 0, true)
+		if e != ESUCCESS {
+			t.Fatal(e)
+		}
+		got := inodes(sub)
+		if got["."] != hostIno(filepath.Join(dir, "d", "sub")) || got[".."] != hostIno(filepath.Join(dir, "d")) {
+			t.Errorf("d/sub: . %d, .. %d; want %d, %d", got["."], got[".."], hostIno(filepath.Join(dir, "d", "sub")), hostIno(filepath.Join(dir, "d")))
+		}
+		if got := inodes(rootFd); got[".."] != got["."] || got["."] == 0 {
+			t.Errorf("preopen root: . %d, .. %d; want equal and non-zero", got["."], got[".."])
+		}
+	})
 }

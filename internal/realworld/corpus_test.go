@@ -73,18 +73,17 @@ func corpus() []program {
 			},
 		},
 		{
-			// The same synthesis as "yosys", but letting ABC remove its
-			// temporary directory, which Yosys does by scandir: this Yosys's
-			// wasi-libc fills in the inode of a fd_readdir entry whose d_ino
-			// is 0 with fstatat(dirfd, name), and wasmrun's WASI reports ".."
-			// with d_ino 0 and then refuses fstatat(subdirectory, "..")
-			// (ENOTCAPABLE), so scandir fails and Yosys exits with status 1
-			// on both engines, where node (whose fd_readdir lists no "." and
-			// "..") synthesises the design. testdata/repro/readdir-dotdot.wat
-			// shows both halves in 50 lines.
+			// The same synthesis, but letting ABC remove its temporary
+			// directory, which Yosys does by scandir: this Yosys's wasi-libc
+			// fills in the inode of an fd_readdir entry whose d_ino is 0
+			// with fstatat(dirfd, name), and fstatat(subdirectory, "..") is
+			// refused (a descriptor is a capability of its own, as in
+			// wasmtime). wasmrun's fd_readdir reported ".." with d_ino 0, so
+			// Yosys failed on both engines where node (whose fd_readdir lists
+			// no "." and "..") synthesised the design; ".." now has its real
+			// inode (testdata/repro/readdir-dotdot.wat).
 			name: "yosys-tmpdir", lang: "C++", fast: false, node: true,
-			task:      "Yosys as above with ABC's temporary directory in /tmp and removed afterwards",
-			knownDiff: "wasi: fd_readdir reports \"..\" with d_ino 0 and path_filestat_get(subdir, \"..\") is ENOTCAPABLE; wasi-libc's readdir stats such entries, so Yosys's scandir fails on wasmrun (both engines), not on node",
+			task: "Yosys as above with ABC's temporary directory in /tmp and removed afterwards",
 			setup: func(e *env) ([]step, map[string][]byte, string, error) {
 				return yosysSetup(e, "read_verilog /work/design.v; synth -top top; "+
 					"tee -q -o /work/stat.txt stat; write_verilog -noattr /work/synth.v; write_json /work/synth.json", false)

@@ -1,5 +1,7 @@
-;; fd_readdir's ".." entry has d_ino 0, and path_filestat_get(subdir, "..")
-;; is ENOTCAPABLE although ".." of /tmp/sub is /tmp, inside the preopen.
+;; fd_readdir's ".." entry had d_ino 0 (fixed: it is the parent's inode, or
+;; the directory's own at a preopen), and path_filestat_get(subdir, "..")
+;; is ENOTCAPABLE although ".." of /tmp/sub is /tmp, inside the preopen (a
+;; descriptor is a capability of its own, as in wasmtime: kept).
 ;; Run: wasmrun --dir DIR::/tmp dotdot.wat   (DIR containing a directory "sub")
 ;; Exit status: 10 + errno of path_filestat_get if it fails, 2 if ".." has
 ;; d_ino 0, 0 otherwise.
