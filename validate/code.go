@@ -778,7 +778,7 @@ func (v *validator) code(fi *FuncInfo) error {
 			}
 			v.setUnreachable()
 
-		case cCall:
+		case cCall, cReturnCall:
 			x, err := v.funcIndex()
 			if err != nil {
 				return err
@@ -787,11 +787,17 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err := v.popVals(ft.Params); err != nil {
 				return err
 			}
-			v.pushVals(ft.Results)
 			fi.HasCalls = true
 			fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params) || hasV128(ft.Results)
+			if s.class == cReturnCall {
+				if err := v.tailCall(ft); err != nil {
+					return err
+				}
+				break
+			}
+			v.pushVals(ft.Results)
 
-		case cCallIndirect:
+		case cCallIndirect, cReturnCallIndirect:
 			ti, ok := v.u32Fast()
 			if !ok {
 				var err error
@@ -818,10 +824,16 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err := v.popVals(ft.Params); err != nil {
 				return err
 			}
-			v.pushVals(ft.Results)
 			fi.HasCalls = true
 			fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params) || hasV128(ft.Results)
 			fi.UsesTables = true
+			if s.class == cReturnCallIndirect {
+				if err := v.tailCall(ft); err != nil {
+					return err
+				}
+				break
+			}
+			v.pushVals(ft.Results)
 
 		case cDrop:
 			if _, err := v.popAny(); err != nil {
@@ -1000,6 +1012,19 @@ func (v *validator) code(fi *FuncInfo) error {
 			return v.errorf("validate: unhandled instruction %v", s.op)
 		}
 	}
+}
+
+// tailCall checks a tail call to a function of type ft, whose parameters
+// have been popped: its results must match the caller's, and the rest of
+// the frame is unreachable.
+func (v *validator) tailCall(ft *wasm.FuncType) error {
+	v.feats |= wasm.FeatureTailCall
+	if !equalTypes(ft.Results, v.ctrls[0].results) {
+		return v.errorf("type mismatch: tail call results %v do not match the function's results %v",
+			wasm.FuncType{Params: ft.Results}.String(), wasm.FuncType{Params: v.ctrls[0].results}.String())
+	}
+	v.setUnreachable()
+	return nil
 }
 
 // immediates reads and checks the immediates of a fixed-signature

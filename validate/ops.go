@@ -35,6 +35,8 @@ const (
 	cRefNull
 	cRefIsNull
 	cRefFunc
+	cReturnCall
+	cReturnCallIndirect
 )
 
 // Flags of fixed-signature instructions.
@@ -97,6 +99,9 @@ func init() {
 		wasm.OpRefNull:      cRefNull,
 		wasm.OpRefIsNull:    cRefIsNull,
 		wasm.OpRefFunc:      cRefFunc,
+
+		wasm.OpReturnCall:         cReturnCall,
+		wasm.OpReturnCallIndirect: cReturnCallIndirect,
 	}
 	for i := range sigs {
 		op := wasm.Op(i)

@@ -17,6 +17,8 @@ const (
 	OpReturn                    Op = 0x00F // return
 	OpCall                      Op = 0x010 // call
 	OpCallIndirect              Op = 0x011 // call_indirect
+	OpReturnCall                Op = 0x012 // return_call (3.0: tail calls)
+	OpReturnCallIndirect        Op = 0x013 // return_call_indirect (3.0: tail calls)
 	OpDrop                      Op = 0x01A // drop
 	OpSelect                    Op = 0x01B // select
 	OpSelectT                   Op = 0x01C // select
@@ -457,6 +459,8 @@ var opTable = [...]OpInfo{
 	OpReturn:                    {Name: "return", Imm: ImmNone, Special: true},
 	OpCall:                      {Name: "call", Imm: ImmFunc, Special: true},
 	OpCallIndirect:              {Name: "call_indirect", Imm: ImmCallIndirect, Special: true},
+	OpReturnCall:                {Name: "return_call", Imm: ImmFunc, Special: true},
+	OpReturnCallIndirect:        {Name: "return_call_indirect", Imm: ImmCallIndirect, Special: true},
 	OpDrop:                      {Name: "drop", Imm: ImmNone, Special: true},
 	OpSelect:                    {Name: "select", Imm: ImmNone, Special: true},
 	OpSelectT:                   {Name: "select", Imm: ImmSelectT, Special: true},

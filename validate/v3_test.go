@@ -1,0 +1,79 @@
+package validate
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/wasmrun/wasmrun/text"
+)
+
+// v3Case is a WebAssembly 3.0 module in the text format, the validation
+// error it must give ("" for a valid module) and, when valid, the features
+// the validator must report.
+type v3Case struct {
+	name  string
+	wat   string
+	want  string
+	feats []string
+}
+
+func runV3Cases(t *testing.T, cases []v3Case) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m, err := text.ParseModule([]byte(c.wat))
+			if err != nil {
+				t.Fatalf("parse: %v", err)
+			}
+			info, err := Module(m)
+			if c.want != "" {
+				if err == nil || !strings.Contains(err.Error(), c.want) {
+					t.Fatalf("Module error = %v, want %q", err, c.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Module: %v", err)
+			}
+			if diff := cmp.Diff(c.feats, info.Features.Names()); diff != "" {
+				t.Errorf("Features (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestFeaturesOf2Module(t *testing.T) {
+	runV3Cases(t, []v3Case{
+		{name: "empty", wat: `(module)`},
+		{name: "memory and call", wat: `(module (memory 1) (func $f (result i32) (i32.load (i32.const 0))) (func (drop (call $f))))`},
+	})
+}
+
+func TestTailCalls(t *testing.T) {
+	tail := []string{"tail calls"}
+	runV3Cases(t, []v3Case{
+		{name: "return_call", feats: tail,
+			wat: `(module (func $f (param i32) (result i64) (return_call $f (local.get 0))))`},
+		{name: "return_call_indirect", feats: tail,
+			wat: `(module (type $t (func (result i32))) (table 1 funcref) (func (result i32) (return_call_indirect (type $t) (i32.const 0))))`},
+		{name: "return_call then dead code", feats: tail,
+			wat: `(module (func $g) (func (result f32) (return_call $g (i32.const 1)) (i64.const 2)))`,
+			want: "type mismatch"},
+		{name: "results differ",
+			wat:  `(module (func $g (result i32) (i32.const 0)) (func (result i64) (return_call $g)))`,
+			want: "type mismatch"},
+		{name: "missing argument",
+			wat:  `(module (func $g (param i32)) (func (return_call $g)))`,
+			want: "type mismatch"},
+		{name: "unknown function",
+			wat:  `(module (func (return_call 7)))`,
+			want: "unknown function"},
+		{name: "indirect results differ",
+			wat:  `(module (table 1 funcref) (func (result i32) (return_call_indirect (i32.const 0))))`,
+			want: "type mismatch"},
+		{name: "indirect unknown table",
+			wat:  `(module (func (return_call_indirect (i32.const 0))))`,
+			want: "unknown table"},
+	})
+}
