@@ -75,6 +75,8 @@ type decoder struct {
 	// data.drop.
 	usesDataIdx bool
 	funcCount   uint32
+	enabled     wasm.Features // 3.0 features allowed
+	tables      *scanTables   // scan classes of the enabled instructions
 }
 
 const (
@@ -82,13 +84,21 @@ const (
 	ctlIf
 )
 
-// Decode decodes a module in the binary format. Malformed input yields an
+// Decode decodes a module in the binary format of WebAssembly 3.0, as far
+// as wasmrun implements it (wasm.Features3). Malformed input yields an
 // *Error naming the offset and the reason. Function bodies, constant
 // expressions, data payloads and custom-section payloads alias data. Every
 // instruction sequence is checked for syntax (known opcodes, well-formed
 // immediates, balanced structure); typing is left to validation.
 func Decode(data []byte) (*wasm.Module, error) {
-	d := &decoder{r: NewReader(data, 0), m: &wasm.Module{}}
+	return DecodeFeatures(data, wasm.Features3)
+}
+
+// DecodeFeatures is Decode with only the 3.0 features in enabled: the
+// encodings of other features are malformed, with the reasons
+// WebAssembly 2.0 gives (enabled 0 decodes WebAssembly 2.0).
+func DecodeFeatures(data []byte, enabled wasm.Features) (*wasm.Module, error) {
+	d := &decoder{r: NewReader(data, 0), m: &wasm.Module{}, enabled: enabled, tables: scanTablesFor(enabled)}
 	if err := d.module(); err != nil {
 		return nil, err
 	}

@@ -36,31 +36,47 @@ const (
 	scPrefix // 0xFC or 0xFD
 )
 
-var (
-	scanByte [256]byte
-	scanMisc [256]byte
-	scanSIMD [256]byte
-)
+// scanTables maps opcodes to scan classes for one set of enabled
+// features; instructions of disabled features are scIllegal.
+type scanTables struct {
+	byte1, misc, simd [256]byte
+}
 
-func init() {
+// scan2 holds the instructions of WebAssembly 2.0, scan3 those of every
+// 3.0 feature too; other feature sets are built on demand.
+var scan2, scan3 = newScanTables(0), newScanTables(wasm.Features3)
+
+func scanTablesFor(f wasm.Features) *scanTables {
+	switch f {
+	case 0:
+		return scan2
+	case wasm.Features3:
+		return scan3
+	}
+	return newScanTables(f)
+}
+
+func newScanTables(enabled wasm.Features) *scanTables {
+	t := new(scanTables)
 	for i := 0; i < 0x400; i++ {
 		op := wasm.Op(i)
 		info, ok := op.Info()
-		if !ok {
+		if !ok || !enabled.Has(info.Feature) {
 			continue
 		}
 		c := scanClass(op, info.Imm)
 		switch i >> 8 {
 		case 0:
-			scanByte[i] = c
+			t.byte1[i] = c
 		case 2:
-			scanMisc[i&0xFF] = c
+			t.misc[i&0xFF] = c
 		case 3:
-			scanSIMD[i&0xFF] = c
+			t.simd[i&0xFF] = c
 		}
 	}
-	scanByte[wasm.PrefixMisc] = scPrefix
-	scanByte[wasm.PrefixSIMD] = scPrefix
+	t.byte1[wasm.PrefixMisc] = scPrefix
+	t.byte1[wasm.PrefixSIMD] = scPrefix
+	return t
 }
 
 func scanClass(op wasm.Op, imm wasm.ImmKind) byte {
@@ -124,6 +140,7 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 	data := d.r.buf
 	n := len(data)
 	ctl := d.ctl[:0]
+	tb := d.tables
 	for {
 		if p >= n {
 			return 0, d.errAt(n, ReasonUnexpectedEndSect)
@@ -131,7 +148,7 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 		start := p
 		b := data[p]
 		p++
-		c := scanByte[b]
+		c := tb.byte1[b]
 		if c == scPrefix {
 			var sub uint32
 			if p < n && data[p] < 0x80 {
@@ -146,9 +163,9 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 			c = scIllegal
 			if sub < 256 {
 				if b == wasm.PrefixMisc {
-					c = scanMisc[sub]
+					c = tb.misc[sub]
 				} else {
-					c = scanSIMD[sub]
+					c = tb.simd[sub]
 				}
 			}
 			if c == scIllegal {

@@ -96,7 +96,12 @@ type Options struct {
 	// Engine runs modules; nil selects validation-only mode, where every
 	// command that needs execution is skipped.
 	Engine Engine
-	// Validate validates a module; nil means validate.Module.
+	// Features is the set of WebAssembly 3.0 features enabled in decoding
+	// and validation; the zero value runs the scripts as WebAssembly 2.0
+	// (wasm.Features3: as 3.0).
+	Features wasm.Features
+	// Validate validates a module; nil means validate.ModuleConfig with
+	// Features.
 	Validate func(*wasm.Module) (*validate.Info, error)
 	// Output receives what the spectest print functions print; nil
 	// discards it.
@@ -118,7 +123,8 @@ func Run(s *Script, opts Options) ([]Result, Stats) {
 		registered: map[string]Instance{},
 	}
 	if r.opts.Validate == nil {
-		r.opts.Validate = validate.Module
+		cfg := validate.Config{Features: opts.Features}
+		r.opts.Validate = func(m *wasm.Module) (*validate.Info, error) { return validate.ModuleConfig(m, cfg) }
 	}
 	results := make([]Result, 0, len(s.Commands))
 	for i := range s.Commands {
@@ -299,7 +305,7 @@ func (r *runner) forget(id string) {
 // the text parser.
 func (r *runner) parse(def *ModuleDef) (*wasm.Module, error) {
 	if def.Form == FormBinary {
-		return binary.Decode(def.Bytes)
+		return binary.DecodeFeatures(def.Bytes, r.opts.Features)
 	}
 	m, _, err := text.ParseModuleID(def.Src)
 	if err == nil && m == nil {

@@ -45,6 +45,7 @@ type validator struct {
 	numMems   int
 	refs      []bool        // declared function references, by function index
 	feats     wasm.Features // 3.0 features seen so far
+	enabled   wasm.Features // 3.0 features allowed
 
 	// State of the body being validated.
 	body    []byte
@@ -779,6 +780,9 @@ func (v *validator) code(fi *FuncInfo) error {
 			v.setUnreachable()
 
 		case cCall, cReturnCall:
+			if s.class == cReturnCall && !v.enabled.Has(wasm.FeatureTailCall) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
 			x, err := v.funcIndex()
 			if err != nil {
 				return err
@@ -798,6 +802,9 @@ func (v *validator) code(fi *FuncInfo) error {
 			v.pushVals(ft.Results)
 
 		case cCallIndirect, cReturnCallIndirect:
+			if s.class == cReturnCallIndirect && !v.enabled.Has(wasm.FeatureTailCall) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
 			ti, ok := v.u32Fast()
 			if !ok {
 				var err error

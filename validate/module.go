@@ -10,13 +10,21 @@ import (
 // pool recycles validators (and their stacks) across calls of Module.
 var pool = sync.Pool{New: func() any { return new(validator) }}
 
-// Module validates m and returns the per-function summaries the engines
-// need. An invalid module yields an *Error.
+// Module validates m against WebAssembly 3.0 as far as wasmrun implements
+// it (wasm.Features3) and returns the per-function summaries the engines
+// need; Info.Features says which 3.0 features m uses. An invalid module
+// yields an *Error.
 func Module(m *wasm.Module) (*Info, error) {
+	return ModuleConfig(m, Config{Features: wasm.Features3})
+}
+
+// ModuleConfig is Module with only the 3.0 features of cfg enabled.
+func ModuleConfig(m *wasm.Module, cfg Config) (*Info, error) {
 	if m == nil {
 		return nil, &Error{Offset: -1, Func: -1, Reason: "nil module"}
 	}
 	v := pool.Get().(*validator)
+	v.enabled = cfg.Features
 	info, err := v.module(m)
 	v.release()
 	pool.Put(v)

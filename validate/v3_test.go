@@ -58,7 +58,7 @@ func TestTailCalls(t *testing.T) {
 		{name: "return_call_indirect", feats: tail,
 			wat: `(module (type $t (func (result i32))) (table 1 funcref) (func (result i32) (return_call_indirect (type $t) (i32.const 0))))`},
 		{name: "return_call then dead code", feats: tail,
-			wat: `(module (func $g) (func (result f32) (return_call $g (i32.const 1)) (i64.const 2)))`,
+			wat:  `(module (func $g) (func (result f32) (return_call $g (i32.const 1)) (i64.const 2)))`,
 			want: "type mismatch"},
 		{name: "results differ",
 			wat:  `(module (func $g (result i32) (i32.const 0)) (func (result i64) (return_call $g)))`,
@@ -76,4 +76,27 @@ func TestTailCalls(t *testing.T) {
 			wat:  `(module (func (return_call_indirect (i32.const 0))))`,
 			want: "unknown table"},
 	})
+}
+
+// TestDisabledFeatures checks that with a feature disabled a module using
+// it is invalid with WebAssembly 2.0's reason.
+func TestDisabledFeatures(t *testing.T) {
+	cases := []struct{ name, wat, want string }{
+		{"return_call", `(module (func $f (return_call $f)))`, "illegal opcode"},
+		{"return_call_indirect", `(module (table 1 funcref) (func (return_call_indirect (i32.const 0))))`, "illegal opcode"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m, err := text.ParseModule([]byte(c.wat))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := ModuleConfig(m, Config{}); err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("ModuleConfig(2.0) error = %v, want %q", err, c.want)
+			}
+			if _, err := Module(m); err != nil {
+				t.Errorf("Module (3.0): %v", err)
+			}
+		})
+	}
 }

@@ -110,6 +110,14 @@ type FuncInfo struct {
 	UsesV128 bool
 }
 
+// Config selects what a module may use.
+type Config struct {
+	// Features is the set of WebAssembly 3.0 features enabled; a module
+	// that needs another one is invalid with the reason WebAssembly 2.0
+	// gives. The zero value validates WebAssembly 2.0.
+	Features wasm.Features
+}
+
 // Implementation limits, beyond those of the specification, that keep
 // hostile modules from exhausting memory.
 const (

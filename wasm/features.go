@@ -35,6 +35,11 @@ const (
 	numFeatures = iota
 )
 
+// Features3 is the set of WebAssembly 3.0 features the front end
+// (decoder, text parser, validator) implements: every 3.0 feature but GC.
+const Features3 = FeatureTailCall | FeatureExtendedConst | FeatureMultiMemory | FeatureMemory64 |
+	FeatureTable64 | FeatureExceptions | FeatureTypedFuncRefs | FeatureRelaxedSIMD
+
 var featureNames = [numFeatures]string{
 	"tail calls",
 	"extended constant expressions",

@@ -62,6 +62,9 @@ type OpInfo struct {
 	Align uint8
 	// Lanes is the number of lanes addressed by a lane immediate.
 	Lanes uint8
+	// Feature is the WebAssembly 3.0 feature that introduced the
+	// instruction, or 0 for the instructions of WebAssembly 2.0.
+	Feature Features
 }
 
 // Info returns the description of op; ok is false for an unknown opcode.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/wasmrun/wasmrun/spectest"
+	"github.com/wasmrun/wasmrun/wasm"
 )
 
 // defaultWastEngine is the engine "wasmrun wast" uses without --engine:
@@ -26,6 +27,7 @@ func wastCmd(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	engine := fs.String("engine", defaultWastEngine(), "engine that runs the modules: `NAME` (none = validation only)")
 	timeout := fs.Duration("timeout", 30*time.Second, "limit for each instantiation and invocation (0: none)")
+	features := fs.String("features", "auto", "`SET` of features the scripts may use: 2.0, 3.0 or auto (3.0 with --engine none, else 2.0: what the engines run)")
 	verbose := fs.Bool("v", false, "also list skipped commands and unmatched assert_invalid/assert_malformed messages")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: wasmrun wast [--engine NAME] [--timeout D] [-v] FILE...")
@@ -34,6 +36,10 @@ func wastCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "engines: %v\n", spectest.EngineNames())
 	}
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *features != "2.0" && *features != "3.0" && *features != "auto" {
+		fmt.Fprintf(stderr, "wasmrun wast: unknown feature set %q (2.0, 3.0 or auto)\n", *features)
 		return 2
 	}
 	if fs.NArg() == 0 {
@@ -50,6 +56,14 @@ func wastCmd(args []string, stdout, stderr io.Writer) int {
 		opts := spectest.Options{Timeout: *timeout}
 		if factory != nil {
 			opts.Engine = factory()
+		}
+		switch *features {
+		case "3.0":
+			opts.Features = wasm.Features3
+		case "auto":
+			if factory == nil {
+				opts.Features = wasm.Features3
+			}
 		}
 		results, stats, err := spectest.RunFile(name, opts)
 		if err != nil {
