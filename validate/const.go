@@ -5,10 +5,11 @@ import (
 )
 
 // constExpr validates a constant expression that must produce one value
-// of type want. Only the first numGlobals globals (the imported ones, in
-// WebAssembly 2.0) may be read, and only when immutable. Functions named
-// by ref.func become declared references.
-func (v *validator) constExpr(code []byte, want wasm.ValType, numGlobals int) error {
+// of type want. Only the first numGlobals globals (the imported ones) may be
+// read, and only when immutable; with extended constant expressions, the
+// first defined ones (the globals before the one being initialised, or
+// all). Functions named by ref.func become declared references.
+func (v *validator) constExpr(code []byte, want wasm.ValType, numGlobals, defined int) error {
 	v.body = code
 	v.pos = 0
 	v.base = -1
@@ -70,14 +71,38 @@ func (v *validator) constExpr(code []byte, want wasm.ValType, numGlobals int) er
 			if err != nil {
 				return err
 			}
-			if uint64(x) >= uint64(numGlobals) {
+			limit := numGlobals
+			if v.enabled.Has(wasm.FeatureExtendedConst) {
+				limit = defined
+			}
+			if uint64(x) >= uint64(limit) {
 				return v.errorf("unknown global %d", x)
+			}
+			if int(x) >= numGlobals {
+				v.feats |= wasm.FeatureExtendedConst
 			}
 			g := &v.globals[x]
 			if g.Mutable {
 				return v.errorf("constant expression required: global.get of mutable global %d", x)
 			}
 			v.push(g.Type)
+		case wasm.OpI32Add, wasm.OpI32Sub, wasm.OpI32Mul, wasm.OpI64Add, wasm.OpI64Sub, wasm.OpI64Mul:
+			if !v.enabled.Has(wasm.FeatureExtendedConst) {
+				return v.errorf("constant expression required: %v is not constant", op)
+			}
+			v.feats |= wasm.FeatureExtendedConst
+			t := wasm.I32
+			if op >= wasm.OpI64Add {
+				t = wasm.I64
+			}
+			for k := 0; k < 2; k++ {
+				if !v.popFast(t) {
+					if err := v.popSlow(t); err != nil {
+						return err
+					}
+				}
+			}
+			v.push(t)
 		case wasm.OpEnd:
 			if v.pos != len(code) {
 				v.start = v.pos

@@ -154,7 +154,7 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 		if !g.Type.Type.IsValid() {
 			return nil, modErr("malformed value type %#x", byte(g.Type.Type))
 		}
-		if err := v.constExpr(g.Init.Code, g.Type.Type, numImportedGlobals); err != nil {
+		if err := v.constExpr(g.Init.Code, g.Type.Type, numImportedGlobals, len(v.globals)); err != nil {
 			return nil, err
 		}
 		v.globals = append(v.globals, g.Type)
@@ -194,7 +194,7 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 			if uint64(d.Memory) >= uint64(v.numMems) {
 				return nil, modErr("unknown memory %d", d.Memory)
 			}
-			if err := v.constExpr(d.Offset.Code, wasm.I32, numImportedGlobals); err != nil {
+			if err := v.constExpr(d.Offset.Code, wasm.I32, numImportedGlobals, len(v.globals)); err != nil {
 				return nil, err
 			}
 		default:
@@ -310,7 +310,7 @@ func (v *validator) elemSegment(i, numImportedGlobals int) error {
 	}
 	if e.UsesExprs {
 		for j := range e.Exprs {
-			if err := v.constExpr(e.Exprs[j].Code, e.Type, numImportedGlobals); err != nil {
+			if err := v.constExpr(e.Exprs[j].Code, e.Type, numImportedGlobals, len(v.globals)); err != nil {
 				return err
 			}
 		}
@@ -331,7 +331,7 @@ func (v *validator) elemSegment(i, numImportedGlobals int) error {
 		if uint64(e.Table) >= uint64(len(v.tables)) {
 			return modErr("unknown table %d", e.Table)
 		}
-		if err := v.constExpr(e.Offset.Code, wasm.I32, numImportedGlobals); err != nil {
+		if err := v.constExpr(e.Offset.Code, wasm.I32, numImportedGlobals, len(v.globals)); err != nil {
 			return err
 		}
 		if tt := v.tables[e.Table].Elem; tt != e.Type {

@@ -161,7 +161,7 @@ func TestModuleLevel(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			c.m.CountImports()
-			_, err := Module(c.m)
+			_, err := ModuleConfig(c.m, Config{}) // the cases are WebAssembly 2.0
 			checkErr(t, err, c.want)
 			var ve *Error
 			if errors.As(err, &ve) && ve.Offset != -1 && ve.Func == -1 {

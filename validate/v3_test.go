@@ -78,12 +78,48 @@ func TestTailCalls(t *testing.T) {
 	})
 }
 
+func TestExtendedConst(t *testing.T) {
+	ext := []string{"extended constant expressions"}
+	runV3Cases(t, []v3Case{
+		{name: "i32 arithmetic", feats: ext,
+			wat: `(module (global i32 (i32.mul (i32.add (i32.const 1) (i32.const 2)) (i32.sub (i32.const 7) (i32.const 3)))))`},
+		{name: "i64 arithmetic", feats: ext,
+			wat: `(module (global i64 (i64.mul (i64.add (i64.const 1) (i64.const 2)) (i64.sub (i64.const 7) (i64.const 3)))))`},
+		{name: "earlier defined global", feats: ext,
+			wat: `(module (global $a i32 (i32.const 1)) (global i32 (global.get $a)))`},
+		{name: "imported global is 2.0",
+			wat: `(module (global $a (import "m" "g") i32) (global i32 (global.get $a)))`},
+		{name: "data offset from a defined global", feats: ext,
+			wat: `(module (memory 1) (global $a i32 (i32.const 1)) (data (global.get $a) "x"))`},
+		{name: "later global",
+			wat:  `(module (global i32 (global.get 1)) (global i32 (i32.const 1)))`,
+			want: "unknown global 1"},
+		{name: "own global",
+			wat:  `(module (global i32 (global.get 0)))`,
+			want: "unknown global 0"},
+		{name: "mutable global",
+			wat:  `(module (global $a (mut i32) (i32.const 1)) (global i32 (global.get $a)))`,
+			want: "constant expression required"},
+		{name: "operand types",
+			wat:  `(module (global i32 (i32.add (i64.const 1) (i32.const 2))))`,
+			want: "type mismatch"},
+		{name: "missing operand",
+			wat:  `(module (global i64 (i64.add (i64.const 1))))`,
+			want: "type mismatch"},
+		{name: "division is not constant",
+			wat:  `(module (global i32 (i32.div_s (i32.const 1) (i32.const 2))))`,
+			want: "constant expression required"},
+	})
+}
+
 // TestDisabledFeatures checks that with a feature disabled a module using
 // it is invalid with WebAssembly 2.0's reason.
 func TestDisabledFeatures(t *testing.T) {
 	cases := []struct{ name, wat, want string }{
 		{"return_call", `(module (func $f (return_call $f)))`, "illegal opcode"},
 		{"return_call_indirect", `(module (table 1 funcref) (func (return_call_indirect (i32.const 0))))`, "illegal opcode"},
+		{"i32.add in a constant", `(module (global i32 (i32.add (i32.const 1) (i32.const 2))))`, "constant expression required"},
+		{"defined global in a constant", `(module (global i32 (i32.const 1)) (global i32 (global.get 0)))`, "unknown global"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
