@@ -1,6 +1,10 @@
 package wasm
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 func TestOpcodeTableRoundTrip(t *testing.T) {
 	tests := []struct {
@@ -51,11 +55,14 @@ func TestOpcodeTableCounts(t *testing.T) {
 		if opTable[i].Name == "" {
 			continue
 		}
+		info := &opTable[i]
+		if info.Feature != 0 {
+			continue // counted by TestOpcodeFeatures
+		}
 		n++
 		if Op(i) >= 0x300 {
 			simd++
 		}
-		info := &opTable[i]
 		if !info.Special && info.Imm != ImmNone && info.Imm != ImmMemArg && info.Imm != ImmMemArgLane &&
 			info.Imm != ImmLane && info.Imm != ImmI32 && info.Imm != ImmI64 && info.Imm != ImmF32 &&
 			info.Imm != ImmF64 && info.Imm != ImmV128 && info.Imm != ImmShuffle && info.Imm != ImmMemory &&
@@ -64,11 +71,25 @@ func TestOpcodeTableCounts(t *testing.T) {
 			t.Errorf("%s: fixed signature with immediate kind %d", info.Name, info.Imm)
 		}
 	}
-	// 2.0 has 236 SIMD instructions.
+	// 2.0 has 236 SIMD instructions (and 437 in all).
 	if simd != 236 {
 		t.Errorf("%d SIMD instructions, want 236", simd)
 	}
-	if n != 439 { // 437 of 2.0, and return_call and return_call_indirect
-		t.Errorf("%d instructions, want 439", n)
+	if n != 437 {
+		t.Errorf("%d instructions, want 437", n)
+	}
+}
+
+// TestOpcodeFeatures counts the instructions of each 3.0 feature.
+func TestOpcodeFeatures(t *testing.T) {
+	got := map[string]int{}
+	for i := range opTable {
+		if opTable[i].Name != "" && opTable[i].Feature != 0 {
+			got[opTable[i].Feature.String()]++
+		}
+	}
+	want := map[string]int{"tail calls": 2}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("instructions per feature (-want +got):\n%s", diff)
 	}
 }
