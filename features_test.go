@@ -13,11 +13,22 @@ import (
 func TestCompileRefusesUnsupportedFeatures(t *testing.T) {
 	cases := []struct{ name, wat, feature string }{
 		{"tail call", `(module (func $f (return_call $f)))`, "tail calls"},
+		{"extended const", `(module (global i32 (i32.add (i32.const 1) (i32.const 2))))`, "extended constant expressions"},
+		{"two memories", `(module (memory 1) (memory 1))`, "multiple memories"},
+		{"memory index", `(module (memory 1) (func (drop (memory.size 0))) (func (drop (i32.load 0 (i32.const 0)))))`, ""},
+		{"memory64", `(module (memory i64 1))`, "memory64"},
+		{"table64", `(module (table i64 1 funcref))`, "table64"},
 	}
 	forEachEngine(t, func(t *testing.T, e wasmrun.EngineKind) {
 		rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: e})
 		for _, c := range cases {
 			_, err := rt.Compile(context.Background(), []byte(c.wat))
+			if c.feature == "" {
+				if err != nil {
+					t.Errorf("%s: Compile: %v", c.name, err)
+				}
+				continue
+			}
 			want := "wasmrun: " + c.feature + " is not supported by the " + string(e) + " engine yet"
 			if err == nil || err.Error() != want {
 				t.Errorf("%s: Compile error = %v, want %q", c.name, err, want)

@@ -235,32 +235,60 @@ func (d *decoder) refType() (wasm.ValType, error) {
 	return t, nil
 }
 
-func (d *decoder) limits() (wasm.Limits, error) {
+// ReasonShared is the reason for a shared memory: threads are not part of
+// WebAssembly 3.0 and wasmrun does not implement them.
+const ReasonShared = "shared memories (threads proposal) are not supported"
+
+// limits reads limits; is64 reports the i64 address type (3.0). mem says
+// whether they are a memory's (the shared flag is a memory flag).
+func (d *decoder) limits(mem bool) (l wasm.Limits, is64 bool, err error) {
 	at := d.r.pos
 	flag, err := d.byte()
 	if err != nil {
-		return wasm.Limits{}, err
+		return wasm.Limits{}, false, err
 	}
-	// The flags are a one-byte LEB128 integer: 0 (no maximum) or 1.
-	if flag&0x80 != 0 {
-		return wasm.Limits{}, d.errAt(at, ReasonIntTooLong)
-	}
-	if flag > 1 {
-		return wasm.Limits{}, d.errAt(at, ReasonIntTooLarge)
-	}
-	min, err := d.u32()
-	if err != nil {
-		return wasm.Limits{}, err
-	}
-	l := wasm.Limits{Min: uint64(min)}
-	if flag == 1 {
-		max, err := d.u32()
-		if err != nil {
-			return wasm.Limits{}, err
+	if d.enabled&(wasm.FeatureMemory64|wasm.FeatureTable64) == 0 {
+		// The flags are a one-byte LEB128 integer: 0 (no maximum) or 1.
+		if flag&0x80 != 0 {
+			return wasm.Limits{}, false, d.errAt(at, ReasonIntTooLong)
 		}
-		l.Max, l.HasMax = uint64(max), true
+		if flag > 1 {
+			return wasm.Limits{}, false, d.errAt(at, ReasonIntTooLarge)
+		}
+	} else {
+		// Bit 0: a maximum follows; bit 1: shared (threads); bit 2: the
+		// i64 address type.
+		if flag >= 8 || flag&2 != 0 && !mem {
+			return wasm.Limits{}, false, d.errAt(at, ReasonLimits)
+		}
+		if flag&2 != 0 {
+			return wasm.Limits{}, false, d.errAt(at, ReasonShared)
+		}
+		is64 = flag&4 != 0
+		if is64 && !d.enabled.Has(wasm.FeatureMemory64) && mem || is64 && !d.enabled.Has(wasm.FeatureTable64) && !mem {
+			return wasm.Limits{}, false, d.errAt(at, ReasonLimits)
+		}
 	}
-	return l, nil
+	read := func() (uint64, error) {
+		if is64 {
+			return d.r.ReadU64()
+		}
+		x, err := d.u32()
+		return uint64(x), err
+	}
+	min, err := read()
+	if err != nil {
+		return wasm.Limits{}, false, err
+	}
+	l = wasm.Limits{Min: min}
+	if flag&1 != 0 {
+		max, err := read()
+		if err != nil {
+			return wasm.Limits{}, false, err
+		}
+		l.Max, l.HasMax = max, true
+	}
+	return l, is64, nil
 }
 
 func (d *decoder) tableType() (wasm.TableType, error) {
@@ -268,8 +296,13 @@ func (d *decoder) tableType() (wasm.TableType, error) {
 	if err != nil {
 		return wasm.TableType{}, err
 	}
-	l, err := d.limits()
-	return wasm.TableType{Elem: t, Limits: l}, err
+	l, is64, err := d.limits(false)
+	return wasm.TableType{Elem: t, Limits: l, Is64: is64}, err
+}
+
+func (d *decoder) memoryType() (wasm.MemoryType, error) {
+	l, is64, err := d.limits(true)
+	return wasm.MemoryType{Limits: l, Is64: is64}, err
 }
 
 func (d *decoder) globalType() (wasm.GlobalType, error) {
@@ -353,7 +386,7 @@ func (d *decoder) section(id byte) error {
 			case wasm.ExternTable:
 				im.Table, err = d.tableType()
 			case wasm.ExternMemory:
-				im.Memory.Limits, err = d.limits()
+				im.Memory, err = d.memoryType()
 			case wasm.ExternGlobal:
 				im.Global, err = d.globalType()
 			default:
@@ -394,7 +427,7 @@ func (d *decoder) section(id byte) error {
 		}
 		m.Memories = mk[wasm.MemoryType](n)
 		for i := range m.Memories {
-			if m.Memories[i].Limits, err = d.limits(); err != nil {
+			if m.Memories[i], err = d.memoryType(); err != nil {
 				return err
 			}
 		}

@@ -127,7 +127,7 @@ func TestDecodeMalformed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m, err := Decode(tt.in)
+			m, err := DecodeFeatures(tt.in, 0) // the cases are WebAssembly 2.0
 			if err == nil {
 				t.Fatalf("decoded fine: %+v", m)
 			}
@@ -353,5 +353,47 @@ func TestCodeOffset(t *testing.T) {
 		if got := in[c.Offset : c.Offset+len(c.Body)]; !cmp.Equal(got, c.Body) {
 			t.Errorf("code %d: input at offset %d is % x, body % x", i, c.Offset, got, c.Body)
 		}
+	}
+}
+
+// TestDecode3 checks the 3.0 encodings of limits and memory immediates,
+// with 3.0 enabled (Decode) and as WebAssembly 2.0.
+func TestDecode3(t *testing.T) {
+	memFunc := func(body ...byte) []byte {
+		return mod(sec(secType, bs(1, 0x60, 0, 0)), sec(secFunction, bs(1, 0)), sec(secMemory, bs(2, 0, 1, 0, 1)),
+			sec(secCode, cat(bs(1, byte(len(body)+1), 0), body)))
+	}
+	tests := []struct {
+		name        string
+		in          []byte
+		want, want2 string // reasons with 3.0 and with 2.0 ("" decodes)
+	}{
+		{"memory64 limits", mod(sec(secMemory, bs(1, 5, 1, 2))), "", "integer too large"},
+		{"table64 limits", mod(sec(secTable, bs(1, 0x70, 4, 1))), "", "integer too large"},
+		{"shared memory", mod(sec(secMemory, bs(1, 3, 1, 2))), "shared memories (threads proposal) are not supported", "integer too large"},
+		{"shared table", mod(sec(secTable, bs(1, 0x70, 3, 1, 2))), "malformed limits flags", "integer too large"},
+		{"limits flags 8", mod(sec(secMemory, bs(1, 8, 1))), "malformed limits flags", "integer too large"},
+		{"memarg with memory index", memFunc(0x41, 0, 0x28, 0x42, 1, 0, 0x1A, 0x0B), "", "malformed memop flags"},
+		{"memarg flags 128", memFunc(0x41, 0, 0x28, 0x80, 1, 0, 0x1A, 0x0B), "malformed memop flags", "malformed memop flags"},
+		{"memarg 64-bit offset", memFunc(0x41, 0, 0x28, 2, 0x80, 0x80, 0x80, 0x80, 0x80, 1, 0x1A, 0x0B), "", "integer representation too long"},
+		{"memory.size 1", memFunc(0x3F, 1, 0x1A, 0x0B), "", "zero byte expected"},
+		{"memory.copy 1 0", memFunc(0x41, 0, 0x41, 0, 0x41, 0, 0xFC, 10, 1, 0, 0x0B), "", "zero byte expected"},
+		{"return_call", memFunc(0x12, 0, 0x0B), "", "illegal opcode"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, c := range []struct {
+				feats wasm.Features
+				want  string
+			}{{wasm.Features3, tt.want}, {0, tt.want2}} {
+				_, err := DecodeFeatures(tt.in, c.feats)
+				switch {
+				case c.want == "" && err != nil:
+					t.Errorf("features %v: %v", c.feats, err)
+				case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+					t.Errorf("features %v: error %v, want %q", c.feats, err, c.want)
+				}
+			}
+		})
 	}
 }

@@ -44,7 +44,7 @@ func Encode(m *wasm.Module) []byte {
 			case wasm.ExternTable:
 				b = appendTableType(b, im.Table)
 			case wasm.ExternMemory:
-				b = appendLimits(b, im.Memory.Limits)
+				b = appendLimits(b, im.Memory.Limits, im.Memory.Is64)
 			case wasm.ExternGlobal:
 				b = appendGlobalType(b, im.Global)
 			}
@@ -68,7 +68,7 @@ func Encode(m *wasm.Module) []byte {
 	if len(m.Memories) > 0 {
 		b := e.begin(secMemory, len(m.Memories))
 		for _, t := range m.Memories {
-			b = appendLimits(b, t.Limits)
+			b = appendLimits(b, t.Limits, t.Is64)
 		}
 		e.end(b)
 	}
@@ -216,19 +216,23 @@ func appendValTypes(b []byte, ts []wasm.ValType) []byte {
 	return b
 }
 
-func appendLimits(b []byte, l wasm.Limits) []byte {
+func appendLimits(b []byte, l wasm.Limits, is64 bool) []byte {
+	flags := byte(0)
+	if is64 {
+		flags = 4
+	}
 	if l.HasMax {
-		b = append(b, 1)
+		b = append(b, flags|1)
 		b = AppendU64(b, l.Min)
 		return AppendU64(b, l.Max)
 	}
-	b = append(b, 0)
+	b = append(b, flags)
 	return AppendU64(b, l.Min)
 }
 
 func appendTableType(b []byte, t wasm.TableType) []byte {
 	b = append(b, byte(t.Elem))
-	return appendLimits(b, t.Limits)
+	return appendLimits(b, t.Limits, t.Is64)
 }
 
 func appendGlobalType(b []byte, t wasm.GlobalType) []byte {

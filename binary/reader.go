@@ -323,18 +323,32 @@ func (r *Reader) ReadBlockType() (BlockType, error) {
 type MemArg struct {
 	Align  uint32 // alignment exponent
 	Offset uint64
-	Memory uint32 // memory index (always 0 in 2.0)
+	Memory uint32 // memory index (3.0: multiple memories; 0 in 2.0)
 }
 
-// ReadMemArg reads a memory-access immediate.
+// ReadMemArg reads a memory-access immediate in its 3.0 form: the flags
+// (the alignment exponent, plus 64 when a memory index follows), the
+// memory index when flagged, and a 64-bit offset.
 func (r *Reader) ReadMemArg() (MemArg, error) {
-	align, err := r.ReadU32()
+	flags, err := r.ReadU32()
 	if err != nil {
 		return MemArg{}, err
 	}
-	off, err := r.ReadU32()
-	if err != nil {
+	var ma MemArg
+	if flags&0x40 != 0 && flags < 0x80 {
+		if ma.Memory, err = r.ReadU32(); err != nil {
+			return MemArg{}, err
+		}
+		flags &^= 0x40
+	}
+	ma.Align = flags
+	if r.pos < len(r.buf) && r.buf[r.pos] < 0x80 {
+		ma.Offset = uint64(r.buf[r.pos])
+		r.pos++
+		return ma, nil
+	}
+	if ma.Offset, err = r.ReadU64(); err != nil {
 		return MemArg{}, err
 	}
-	return MemArg{Align: align, Offset: uint64(off)}, nil
+	return ma, nil
 }

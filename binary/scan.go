@@ -229,21 +229,40 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 			}
 		case scMemArg, scMemArgLane:
 			at := p
-			var align uint32
+			var flags uint32
 			if p < n && data[p] < 0x80 {
-				align = uint32(data[p])
+				flags = uint32(data[p])
 				p++
 			} else {
 				var err error
-				if align, p, err = d.slowU32(p); err != nil {
+				if flags, p, err = d.slowU32(p); err != nil {
 					return 0, err
 				}
 			}
-			if align >= 32 {
+			if flags&0x40 != 0 && d.enabled.Has(wasm.FeatureMultiMemory) {
+				// Bit 6: a memory index follows the flags.
+				if flags >= 0x80 {
+					return 0, d.errAt(at, ReasonMemop)
+				}
+				if p < n && data[p] < 0x80 {
+					p++
+				} else {
+					var err error
+					if _, p, err = d.slowU32(p); err != nil {
+						return 0, err
+					}
+				}
+			} else if flags >= 32 {
 				return 0, d.errAt(at, ReasonMemop)
 			}
 			if p < n && data[p] < 0x80 {
 				p++
+			} else if d.enabled.Has(wasm.FeatureMemory64) {
+				d.r.pos = p
+				if _, err := d.r.ReadU64(); err != nil {
+					return 0, err
+				}
+				p = d.r.pos
 			} else {
 				var err error
 				if _, p, err = d.slowU32(p); err != nil {
@@ -291,6 +310,20 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 			k := 1
 			if c == scZero2 {
 				k = 2
+			}
+			if d.enabled.Has(wasm.FeatureMultiMemory) {
+				// Memory indices.
+				for ; k > 0; k-- {
+					if p < n && data[p] < 0x80 {
+						p++
+					} else {
+						var err error
+						if _, p, err = d.slowU32(p); err != nil {
+							return 0, err
+						}
+					}
+				}
+				break
 			}
 			for ; k > 0; k-- {
 				if p >= n {

@@ -20,8 +20,10 @@ func (r *Reader) SkipImmediates(op wasm.Op) error {
 		_, err = r.ReadBlockType()
 	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmData, wasm.ImmElem:
 		_, err = r.ReadU32()
-	case wasm.ImmMemory, wasm.ImmRefType:
+	case wasm.ImmRefType:
 		_, err = r.ReadByte()
+	case wasm.ImmMemory:
+		_, err = r.ReadU32()
 	case wasm.ImmBrTable:
 		var n uint32
 		if n, err = r.ReadU32(); err == nil {
@@ -33,13 +35,9 @@ func (r *Reader) SkipImmediates(op wasm.Op) error {
 		if _, err = r.ReadU32(); err == nil {
 			_, err = r.ReadU32()
 		}
-	case wasm.ImmMemoryInit:
+	case wasm.ImmMemoryInit, wasm.ImmMemoryCopy:
 		if _, err = r.ReadU32(); err == nil {
-			_, err = r.ReadByte()
-		}
-	case wasm.ImmMemoryCopy:
-		if _, err = r.ReadByte(); err == nil {
-			_, err = r.ReadByte()
+			_, err = r.ReadU32()
 		}
 	case wasm.ImmSelectT:
 		var n uint32

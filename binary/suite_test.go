@@ -68,7 +68,7 @@ func TestSuiteBinaryModules(t *testing.T) {
 	var malformed, matched, ok int
 	perMsg := map[string][2]int{} // expected message -> {total, matched}
 	for _, c := range cases {
-		m, err := binary.Decode(c.data)
+		m, err := binary.DecodeFeatures(c.data, 0) // core/ is WebAssembly 2.0
 		if c.want == "" {
 			if err != nil {
 				t.Errorf("%s:%d: want success, got %v", c.file, c.line, err)
@@ -76,7 +76,7 @@ func TestSuiteBinaryModules(t *testing.T) {
 			}
 			ok++
 			// Well-formed modules survive an encode/decode round trip.
-			if _, err := binary.Decode(binary.Encode(m)); err != nil {
+			if _, err := binary.DecodeFeatures(binary.Encode(m), 0); err != nil {
 				t.Errorf("%s:%d: re-decode: %v", c.file, c.line, err)
 			}
 			continue

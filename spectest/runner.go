@@ -307,7 +307,7 @@ func (r *runner) parse(def *ModuleDef) (*wasm.Module, error) {
 	if def.Form == FormBinary {
 		return binary.DecodeFeatures(def.Bytes, r.opts.Features)
 	}
-	m, _, err := text.ParseModuleID(def.Src)
+	m, _, err := text.ParseModuleFeatures(def.Src, r.opts.Features)
 	if err == nil && m == nil {
 		err = errors.New("text parser returned no module and no error")
 	}

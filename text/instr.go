@@ -320,12 +320,17 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 	case wasm.ImmMemArg:
 		return b.memArg(wbin.AppendOp(out, op), info.Align)
 	case wasm.ImmMemArgLane:
-		out = b.memArg(wbin.AppendOp(out, op), info.Align)
+		// A lone number is the lane: a memory index is followed by the
+		// memarg or the lane.
+		n1 := p.peekN(1)
+		hasMem := p.isIndex(p.peek()) && (p.isIndex(n1) || n1.kind == tAtom &&
+			(strings.HasPrefix(p.text(n1), "offset=") || strings.HasPrefix(p.text(n1), "align=")))
+		out = b.memArgMem(wbin.AppendOp(out, op), info.Align, hasMem)
 		return append(out, b.laneIndex(false))
 	case wasm.ImmLane:
 		return append(wbin.AppendOp(out, op), b.laneIndex(false))
 	case wasm.ImmMemory:
-		return append(wbin.AppendOp(out, op), 0)
+		return wbin.AppendU32(wbin.AppendOp(out, op), b.optMemIndex())
 	case wasm.ImmI32:
 		lt := b.literal()
 		v, err := ParseI32(p.text(lt))
@@ -365,13 +370,22 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 		p.unexpected(ht)
 	case wasm.ImmMemoryInit:
 		b.usesData = true
+		mem := uint32(0)
+		if p.enabled.Has(wasm.FeatureMultiMemory) && p.isIndex(p.peek()) && p.isIndex(p.peekN(1)) {
+			mem = b.index(sMem)
+		}
 		out = wbin.AppendU32(wbin.AppendOp(out, op), b.index(sData))
-		return append(out, 0)
+		return wbin.AppendU32(out, mem)
 	case wasm.ImmData:
 		b.usesData = true
 		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sData))
 	case wasm.ImmMemoryCopy:
-		return append(wbin.AppendOp(out, op), 0, 0)
+		x, y := uint32(0), uint32(0)
+		if p.enabled.Has(wasm.FeatureMultiMemory) && p.isIndex(p.peek()) {
+			x = b.index(sMem)
+			y = b.index(sMem)
+		}
+		return wbin.AppendU32(wbin.AppendU32(wbin.AppendOp(out, op), x), y)
 	case wasm.ImmTableInit:
 		table := uint32(0)
 		if p.isIndex(p.peek()) && p.isIndex(p.peekN(1)) {
@@ -426,17 +440,40 @@ func (b *builder) laneIndex(shuffle bool) byte {
 	return byte(v)
 }
 
-// memArg parses offset=N? align=N? and appends alignment exponent and
-// offset.
-func (b *builder) memArg(out []byte, natural uint8) []byte {
+// optMemIndex parses an optional memory index (3.0: multiple memories).
+func (b *builder) optMemIndex() uint32 {
 	p := b.p
+	if p.enabled.Has(wasm.FeatureMultiMemory) && p.isIndex(p.peek()) {
+		return b.index(sMem)
+	}
+	return 0
+}
+
+// memArg parses memidx? offset=N? align=N? and appends the flags
+// (alignment exponent, plus 64 and the memory index for a memory other
+// than 0) and the offset.
+func (b *builder) memArg(out []byte, natural uint8) []byte {
+	return b.memArgMem(out, natural, true)
+}
+
+// memArgMem is memArg; a memory index is looked for only when mayHaveMem.
+func (b *builder) memArgMem(out []byte, natural uint8, mayHaveMem bool) []byte {
+	p := b.p
+	mem := uint32(0)
+	if mayHaveMem {
+		mem = b.optMemIndex()
+	}
 	var offset uint64
 	align := uint32(natural)
 	if t := p.peek(); t.kind == tAtom && strings.HasPrefix(p.text(t), "offset=") {
 		p.i++
-		v, err := parseUint(p.text(t)[len("offset="):], 32)
+		bits := uint(32)
+		if p.enabled.Has(wasm.FeatureMemory64) {
+			bits = 64 // the validator checks the bound of 32-bit memories
+		}
+		v, err := parseUint(p.text(t)[len("offset="):], bits)
 		if err == errOutOfRange {
-			p.fail(int(t.pos), "i32 constant out of range")
+			p.fail(int(t.pos), "i%d constant out of range", bits)
 		}
 		if err != nil {
 			p.failLit(t, err)
@@ -454,7 +491,12 @@ func (b *builder) memArg(out []byte, natural uint8) []byte {
 		}
 		align = uint32(bits.TrailingZeros64(v))
 	}
-	out = wbin.AppendU32(out, align)
+	if mem != 0 {
+		out = wbin.AppendU32(out, align|0x40)
+		out = wbin.AppendU32(out, mem)
+	} else {
+		out = wbin.AppendU32(out, align)
+	}
 	return wbin.AppendU64(out, offset)
 }
 

@@ -381,14 +381,48 @@ func (b *builder) noMoreSig() {
 	}
 }
 
+// limits parses limits: 32-bit numbers in WebAssembly 2.0, 64-bit ones
+// with memory64 (the validator checks the bounds of the address type).
 func (b *builder) limits() wasm.Limits {
+	p := b.p
+	read := func() uint64 {
+		if p.enabled.Has(wasm.FeatureMemory64) {
+			return p.u64()
+		}
+		return uint64(p.u32())
+	}
 	var l wasm.Limits
-	l.Min = uint64(b.p.u32())
-	if t := b.p.peek(); t.kind == tAtom && isDigit(b.p.src[t.pos]) {
-		l.Max = uint64(b.p.u32())
+	l.Min = read()
+	if t := p.peek(); t.kind == tAtom && isDigit(p.src[t.pos]) {
+		l.Max = read()
 		l.HasMax = true
 	}
 	return l
+}
+
+// addrType parses an optional address type (3.0: memory64, table64) and
+// reports whether it is i64.
+func (b *builder) addrType() bool {
+	p := b.p
+	t := p.peek()
+	if t.kind == tAtom && p.enabled&(wasm.FeatureMemory64|wasm.FeatureTable64) != 0 {
+		switch p.text(t) {
+		case "i64":
+			p.i++
+			return true
+		case "i32":
+			p.i++
+		}
+	}
+	return false
+}
+
+// zeroOffset returns the constant expression 0 of the address type.
+func zeroOffset(is64 bool) wasm.ConstExpr {
+	if is64 {
+		return wasm.ConstExpr{Code: []byte{byte(wasm.OpI64Const), 0, byte(wasm.OpEnd)}}
+	}
+	return wasm.ConstExpr{Code: append([]byte(nil), constZero...)}
 }
 
 func (b *builder) globalType() wasm.GlobalType {
@@ -547,9 +581,11 @@ func (b *builder) importDesc(imp *wasm.Import, s space) {
 	case sFunc:
 		imp.Func, _, _ = b.typeUse(true)
 	case sTable:
+		imp.Table.Is64 = b.addrType()
 		imp.Table.Limits = b.limits()
 		imp.Table.Elem = b.refType()
 	case sMem:
+		imp.Memory.Is64 = b.addrType()
 		imp.Memory.Limits = b.limits()
 	case sGlobal:
 		imp.Global = b.globalType()
@@ -629,12 +665,13 @@ func (b *builder) funcDef(idx uint32) {
 
 func (b *builder) tableDef(idx uint32) {
 	p := b.p
+	is64 := b.addrType()
 	if b.isRefType(p.peek()) {
 		// (table reftype (elem ...))
 		rt := b.valType()
 		p.expectLParen()
 		p.expectKw("elem")
-		seg := wasm.ElemSegment{Mode: wasm.SegmentActive, Table: idx, Offset: wasm.ConstExpr{Code: append([]byte(nil), constZero...)}, Type: rt}
+		seg := wasm.ElemSegment{Mode: wasm.SegmentActive, Table: idx, Offset: zeroOffset(is64), Type: rt}
 		if p.peek().kind == tLParen {
 			seg.UsesExprs = true
 			seg.Exprs = b.elemExprs()
@@ -643,17 +680,18 @@ func (b *builder) tableDef(idx uint32) {
 		}
 		p.expectRParen()
 		n := uint64(seg.Len())
-		b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: wasm.Limits{Min: n, Max: n, HasMax: true}})
+		b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: wasm.Limits{Min: n, Max: n, HasMax: true}, Is64: is64})
 		b.addElem(seg)
 		return
 	}
 	l := b.limits()
 	rt := b.refType()
-	b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: l})
+	b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: l, Is64: is64})
 }
 
 func (b *builder) memoryDef(idx uint32) {
 	p := b.p
+	is64 := b.addrType()
 	if p.lparenKw("data") {
 		p.i += 2
 		var init []byte
@@ -662,11 +700,11 @@ func (b *builder) memoryDef(idx uint32) {
 		}
 		p.expectRParen()
 		n := (uint64(len(init)) + wasm.PageSize - 1) / wasm.PageSize
-		b.m.Memories = append(b.m.Memories, wasm.MemoryType{Limits: wasm.Limits{Min: n, Max: n, HasMax: true}})
-		b.m.Datas = append(b.m.Datas, wasm.DataSegment{Mode: wasm.SegmentActive, Memory: idx, Offset: wasm.ConstExpr{Code: append([]byte(nil), constZero...)}, Init: init})
+		b.m.Memories = append(b.m.Memories, wasm.MemoryType{Limits: wasm.Limits{Min: n, Max: n, HasMax: true}, Is64: is64})
+		b.m.Datas = append(b.m.Datas, wasm.DataSegment{Mode: wasm.SegmentActive, Memory: idx, Offset: zeroOffset(is64), Init: init})
 		return
 	}
-	b.m.Memories = append(b.m.Memories, wasm.MemoryType{Limits: b.limits()})
+	b.m.Memories = append(b.m.Memories, wasm.MemoryType{Limits: b.limits(), Is64: is64})
 }
 
 // funcIndices parses funcidx*.

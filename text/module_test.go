@@ -360,7 +360,7 @@ func TestMalformed(t *testing.T) {
 		{`(global i32 (i32.const 0)`, "unexpected end"},
 	}
 	for _, tt := range tests {
-		m, err := ParseModule([]byte(tt.src))
+		m, _, err := ParseModuleFeatures([]byte(tt.src), 0) // WebAssembly 2.0 syntax
 		if err == nil {
 			t.Errorf("%s: accepted (%d funcs), want error %q", tt.src, len(m.Funcs), tt.reason)
 			continue

@@ -29,6 +29,8 @@ type parser struct {
 	i     int
 	depth int
 	quote int // nesting of module quote
+	// enabled is the set of 3.0 features whose syntax is accepted.
+	enabled wasm.Features
 }
 
 func (p *parser) fail(off int, format string, args ...any) {
@@ -129,6 +131,22 @@ func (p *parser) name() string {
 	return string(b)
 }
 
+// u64 reads an unsigned integer of at most 64 bits.
+func (p *parser) u64() uint64 {
+	t := p.next()
+	if t.kind != tAtom {
+		p.unexpected(t)
+	}
+	v, err := parseUint(p.text(t), 64)
+	if err == errOutOfRange {
+		p.fail(int(t.pos), "i64 constant out of range")
+	}
+	if err != nil {
+		p.failLit(t, err)
+	}
+	return v
+}
+
 func (p *parser) u32() uint32 {
 	t := p.next()
 	if t.kind != tAtom {
@@ -223,15 +241,22 @@ func ParseModule(src []byte) (*wasm.Module, error) {
 // including the "$" ("" when it has none), as scripts use it to name
 // modules.
 func ParseModuleID(src []byte) (m *wasm.Module, id string, err error) {
-	return parseModule(src, 0)
+	return parseModule(src, 0, wasm.Features3)
 }
 
-func parseModule(src []byte, quote int) (m *wasm.Module, id string, err error) {
+// ParseModuleFeatures is ParseModuleID accepting only the 3.0 syntax of
+// the features in enabled (0: WebAssembly 2.0), as a "module binary" form
+// is decoded by binary.DecodeFeatures.
+func ParseModuleFeatures(src []byte, enabled wasm.Features) (m *wasm.Module, id string, err error) {
+	return parseModule(src, 0, enabled)
+}
+
+func parseModule(src []byte, quote int, enabled wasm.Features) (m *wasm.Module, id string, err error) {
 	toks, lerr := lex(src)
 	if lerr != nil {
 		return nil, "", newError(src, lerr.off, lerr.reason)
 	}
-	p := &parser{src: src, toks: toks, quote: quote}
+	p := &parser{src: src, toks: toks, quote: quote, enabled: enabled}
 	defer func() {
 		if r := recover(); r != nil {
 			f, ok := r.(*failure)
@@ -270,7 +295,7 @@ func (p *parser) top() (*wasm.Module, string, error) {
 		}
 		p.expectRParen()
 		p.expectEOF()
-		mb, err := binary.Decode(bin)
+		mb, err := binary.DecodeFeatures(bin, p.enabled)
 		if err != nil {
 			return nil, "", err
 		}
@@ -286,7 +311,7 @@ func (p *parser) top() (*wasm.Module, string, error) {
 		if p.quote >= maxQuoteDepth {
 			p.fail(0, "module quote nested too deeply")
 		}
-		mq, _, err := parseModule(q, p.quote+1)
+		mq, _, err := parseModule(q, p.quote+1, p.enabled)
 		if err != nil {
 			return nil, "", err
 		}

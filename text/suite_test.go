@@ -59,7 +59,7 @@ func TestSuiteModules(t *testing.T) {
 			if def.Form == spectest.FormBinary {
 				binaries++
 			}
-			if _, _, err := text.ParseModuleID(def.Src); err != nil {
+			if _, _, err := text.ParseModuleFeatures(def.Src, 0); err != nil {
 				t.Errorf("%s:%d: %s: %v", sm.file, c.Line, c.Kind, err)
 				continue
 			}
@@ -74,7 +74,7 @@ func TestSuiteModules(t *testing.T) {
 			t.Errorf("%s:%d: assert_malformed without a message", sm.file, c.Line)
 			continue
 		}
-		_, _, err := text.ParseModuleID(def.Src)
+		_, _, err := text.ParseModuleFeatures(def.Src, 0)
 		if err == nil {
 			t.Errorf("%s:%d: malformed module accepted: %.200s", sm.file, c.Line, def.Src)
 			continue

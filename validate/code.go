@@ -43,9 +43,15 @@ type validator struct {
 	tables    []wasm.TableType
 	globals   []wasm.GlobalType
 	numMems   int
-	refs      []bool        // declared function references, by function index
-	feats     wasm.Features // 3.0 features seen so far
-	enabled   wasm.Features // 3.0 features allowed
+	mems      []wasm.MemoryType // the memory index space
+	// addr and addr2 are the address types of the memories (or tables)
+	// named by the current instruction's immediates; wide is set when
+	// one of them is i64 (3.0: memory64, table64).
+	addr, addr2 wasm.ValType
+	wide        bool
+	refs        []bool        // declared function references, by function index
+	feats       wasm.Features // 3.0 features seen so far
+	enabled     wasm.Features // 3.0 features allowed
 
 	// State of the body being validated.
 	body    []byte
@@ -339,40 +345,119 @@ func (v *validator) label(l uint32) (*frame, error) {
 	return &v.ctrls[len(v.ctrls)-1-int(l)], nil
 }
 
-// memArg reads a memory-access immediate and checks the alignment and
-// the memory index.
+// memArg reads a memory-access immediate and checks the alignment, the
+// memory index and the offset.
 func (v *validator) memArg(natural uint8) error {
-	align, ok := v.u32Fast()
+	flags, ok := v.u32Fast()
 	if !ok {
 		var err error
-		if align, err = v.u32Slow(); err != nil {
+		if flags, err = v.u32Slow(); err != nil {
 			return err
 		}
 	}
-	if _, ok := v.u32Fast(); !ok {
-		if _, err := v.u32Slow(); err != nil {
+	mem := uint32(0)
+	if flags&0x40 != 0 && flags < 0x80 && v.enabled.Has(wasm.FeatureMultiMemory) {
+		v.feats |= wasm.FeatureMultiMemory
+		var ok bool
+		if mem, ok = v.u32Fast(); !ok {
+			var err error
+			if mem, err = v.u32Slow(); err != nil {
+				return err
+			}
+		}
+		flags &^= 0x40
+	}
+	var off uint64
+	if x, ok := v.u32Fast(); ok {
+		off = uint64(x)
+	} else if v.enabled.Has(wasm.FeatureMemory64) {
+		r := v.reader()
+		var err error
+		if off, err = r.ReadU64(); err != nil {
+			return v.wrap(err)
+		}
+		v.pos += r.Pos()
+	} else {
+		x, err := v.u32Slow()
+		if err != nil {
 			return err
 		}
+		off = uint64(x)
 	}
-	if v.numMems == 0 {
-		return v.errorf("unknown memory 0")
+	if uint64(mem) >= uint64(v.numMems) {
+		return v.errorf("unknown memory %d", mem)
 	}
-	if align > uint32(natural) {
+	if flags > uint32(natural) {
 		return v.errorf("alignment must not be larger than natural")
+	}
+	if v.mems[mem].Is64 {
+		v.addr, v.wide = wasm.I64, true
+	} else if off > 0xFFFFFFFF {
+		return v.errorf("offset out of range")
 	}
 	return nil
 }
 
-func (v *validator) memIndex() error {
+// memIndex reads a memory index and records its address type in v.addr
+// (first) and v.addr2 (second index of memory.copy).
+func (v *validator) memIndex(second bool) error {
 	x, ok := v.u32Fast()
 	if !ok {
 		var err error
 		if x, err = v.u32Slow(); err != nil {
 			return err
 		}
+		v.feats |= wasm.FeatureMultiMemory // a long encoding that 2.0 engines do not read
 	}
 	if uint64(x) >= uint64(v.numMems) {
 		return v.errorf("unknown memory %d", x)
+	}
+	if x != 0 {
+		v.feats |= wasm.FeatureMultiMemory
+	}
+	t := v.mems[x].AddrType()
+	if second {
+		v.addr2 = t
+	} else {
+		v.addr = t
+	}
+	if t == wasm.I64 {
+		v.wide = true
+	}
+	return nil
+}
+
+// fixedWide validates a fixed-signature memory instruction whose memory
+// has the i64 address type (or two memories with different ones), the
+// immediates read: the address operands are of the memory's address type.
+func (v *validator) fixedWide(s *sig) error {
+	p, r := s.p, s.r
+	switch s.op {
+	case wasm.OpMemorySize:
+		r = v.addr
+	case wasm.OpMemoryGrow:
+		p[0], r = v.addr, v.addr
+	case wasm.OpMemoryFill:
+		p[0], p[2] = v.addr, v.addr
+	case wasm.OpTableSize:
+		r = v.addr
+	case wasm.OpMemoryCopy, wasm.OpTableCopy:
+		p[0], p[1], p[2] = v.addr, v.addr2, wasm.I64
+		if v.addr == wasm.I32 || v.addr2 == wasm.I32 {
+			p[2] = wasm.I32
+		}
+	default: // loads, stores, memory.init, table.init: the address comes first
+		p[0] = v.addr
+	}
+	for j := int(s.n) - 1; j >= 0; j-- {
+		if !v.popFast(p[j]) {
+			if err := v.popSlow(p[j]); err != nil {
+				return err
+			}
+		}
+	}
+	if r != 0 {
+		v.push(r)
 	}
 	return nil
 }
@@ -541,12 +626,19 @@ func (v *validator) code(fi *FuncInfo) error {
 		}
 		switch s.class {
 		case cFixed:
+			flags |= s.flags
 			if s.imm != wasm.ImmNone {
 				if err := v.immediates(s); err != nil {
 					return err
 				}
+				if v.wide {
+					v.wide = false
+					if err := v.fixedWide(s); err != nil {
+						return err
+					}
+					continue
+				}
 			}
-			flags |= s.flags
 			// Pop the parameters (last first) and push the result.
 			k := int(s.n)
 			n := len(v.vals) - k
@@ -822,8 +914,8 @@ func (v *validator) code(fi *FuncInfo) error {
 			if t.Elem != wasm.FuncRef {
 				return v.errorf("type mismatch: call_indirect through a table of %v", t.Elem)
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -914,8 +1006,8 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -932,8 +1024,8 @@ func (v *validator) code(fi *FuncInfo) error {
 					return err
 				}
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -944,8 +1036,8 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -954,7 +1046,7 @@ func (v *validator) code(fi *FuncInfo) error {
 					return err
 				}
 			}
-			v.push(wasm.I32)
+			v.push(t.AddrType())
 			fi.UsesTables = true
 
 		case cTableFill:
@@ -962,8 +1054,8 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err != nil {
 				return err
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -972,8 +1064,8 @@ func (v *validator) code(fi *FuncInfo) error {
 					return err
 				}
 			}
-			if !v.popFast(wasm.I32) {
-				if err := v.popSlow(wasm.I32); err != nil {
+			if !v.popFast(t.AddrType()) {
+				if err := v.popSlow(t.AddrType()); err != nil {
 					return err
 				}
 			}
@@ -1081,7 +1173,7 @@ func (v *validator) immediates(s *sig) error {
 		}
 		v.pos += 16
 	case wasm.ImmMemory:
-		return v.memIndex()
+		return v.memIndex(false)
 	case wasm.ImmMemoryInit:
 		// The memory is checked before the data segment, as the
 		// reference interpreter does.
@@ -1092,7 +1184,7 @@ func (v *validator) immediates(s *sig) error {
 				return err
 			}
 		}
-		if err := v.memIndex(); err != nil {
+		if err := v.memIndex(false); err != nil {
 			return err
 		}
 		if uint64(x) >= uint64(len(v.m.Datas)) {
@@ -1101,12 +1193,16 @@ func (v *validator) immediates(s *sig) error {
 	case wasm.ImmData:
 		return v.dataIndex()
 	case wasm.ImmMemoryCopy:
-		if err := v.memIndex(); err != nil {
+		v.addr2 = wasm.I32
+		if err := v.memIndex(false); err != nil {
 			return err
 		}
-		return v.memIndex()
+		return v.memIndex(true)
 	case wasm.ImmTable: // table.size
-		_, err := v.tableIndex()
+		t, err := v.tableIndex()
+		if err == nil && t.Is64 {
+			v.addr, v.wide = wasm.I64, true
+		}
 		return err
 	case wasm.ImmElem:
 		_, err := v.elemIndex()
@@ -1129,6 +1225,9 @@ func (v *validator) immediates(s *sig) error {
 			return v.errorf("unknown elem segment %d", x)
 		}
 		e := &v.m.Elems[x]
+		if t.Is64 {
+			v.addr, v.wide = wasm.I64, true
+		}
 		if t.Elem != e.Type {
 			return v.errorf("type mismatch: table.init of %v elements into a %v table", e.Type, t.Elem)
 		}
@@ -1140,6 +1239,9 @@ func (v *validator) immediates(s *sig) error {
 		src, err := v.tableIndex()
 		if err != nil {
 			return err
+		}
+		if dst.Is64 || src.Is64 {
+			v.addr, v.addr2, v.wide = dst.AddrType(), src.AddrType(), true
 		}
 		if dst.Elem != src.Elem {
 			return v.errorf("type mismatch: table.copy from a %v table to a %v table", src.Elem, dst.Elem)

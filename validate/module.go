@@ -46,6 +46,7 @@ func (v *validator) release() {
 	clear(v.tables)
 	v.tables = v.tables[:0]
 	v.globals = v.globals[:0]
+	v.mems = v.mems[:0]
 	v.funcTypes = v.funcTypes[:0]
 	v.refs = v.refs[:0]
 	v.vals = v.vals[:0]
@@ -57,6 +58,7 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 	v.m = m
 	v.types = m.Types
 	v.feats = 0
+	v.wide = false
 	for i := range m.Types {
 		ft := &m.Types[i]
 		for _, t := range ft.Params {
@@ -83,14 +85,15 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 			}
 			v.funcTypes = append(v.funcTypes, im.Func)
 		case wasm.ExternTable:
-			if err := checkTableType(im.Table); err != nil {
+			if err := v.checkTableType(im.Table); err != nil {
 				return nil, err
 			}
 			v.tables = append(v.tables, im.Table)
 		case wasm.ExternMemory:
-			if err := checkMemoryType(im.Memory); err != nil {
+			if err := v.checkMemoryType(im.Memory); err != nil {
 				return nil, err
 			}
+			v.mems = append(v.mems, im.Memory)
 			numMems++
 		case wasm.ExternGlobal:
 			if !im.Global.Type.IsValid() {
@@ -122,19 +125,23 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 	}
 
 	for i := range m.Tables {
-		if err := checkTableType(m.Tables[i]); err != nil {
+		if err := v.checkTableType(m.Tables[i]); err != nil {
 			return nil, err
 		}
 		v.tables = append(v.tables, m.Tables[i])
 	}
 	for i := range m.Memories {
-		if err := checkMemoryType(m.Memories[i]); err != nil {
+		if err := v.checkMemoryType(m.Memories[i]); err != nil {
 			return nil, err
 		}
+		v.mems = append(v.mems, m.Memories[i])
 		numMems++
 	}
 	if numMems > 1 {
-		return nil, modErr("multiple memories")
+		if !v.enabled.Has(wasm.FeatureMultiMemory) {
+			return nil, modErr("multiple memories")
+		}
+		v.feats |= wasm.FeatureMultiMemory
 	}
 	v.numMems = numMems
 
@@ -194,7 +201,10 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 			if uint64(d.Memory) >= uint64(v.numMems) {
 				return nil, modErr("unknown memory %d", d.Memory)
 			}
-			if err := v.constExpr(d.Offset.Code, wasm.I32, numImportedGlobals, len(v.globals)); err != nil {
+			if d.Memory != 0 {
+				v.feats |= wasm.FeatureMultiMemory
+			}
+			if err := v.constExpr(d.Offset.Code, v.mems[d.Memory].AddrType(), numImportedGlobals, len(v.globals)); err != nil {
 				return nil, err
 			}
 		default:
@@ -244,14 +254,28 @@ func checkLimits(l wasm.Limits, bound uint64, msg string) error {
 	return nil
 }
 
-func checkTableType(t wasm.TableType) error {
+func (v *validator) checkTableType(t wasm.TableType) error {
 	if !t.Elem.IsRef() {
 		return modErr("malformed reference type %#x", byte(t.Elem))
+	}
+	if t.Is64 {
+		if !v.enabled.Has(wasm.FeatureTable64) {
+			return modErr("malformed limits flags: table64 is not enabled")
+		}
+		v.feats |= wasm.FeatureTable64
+		return checkLimits(t.Limits, 1<<64-1, "table size must be at most 2^64-1")
 	}
 	return checkLimits(t.Limits, wasm.MaxTableSize, "table size must be at most 2^32-1")
 }
 
-func checkMemoryType(t wasm.MemoryType) error {
+func (v *validator) checkMemoryType(t wasm.MemoryType) error {
+	if t.Is64 {
+		if !v.enabled.Has(wasm.FeatureMemory64) {
+			return modErr("malformed limits flags: memory64 is not enabled")
+		}
+		v.feats |= wasm.FeatureMemory64
+		return checkLimits(t.Limits, wasm.MaxPages64, "memory size must be at most 2^48 pages")
+	}
 	return checkLimits(t.Limits, wasm.MaxPages32, "memory size must be at most 65536 pages (4GiB)")
 }
 
@@ -331,7 +355,7 @@ func (v *validator) elemSegment(i, numImportedGlobals int) error {
 		if uint64(e.Table) >= uint64(len(v.tables)) {
 			return modErr("unknown table %d", e.Table)
 		}
-		if err := v.constExpr(e.Offset.Code, wasm.I32, numImportedGlobals, len(v.globals)); err != nil {
+		if err := v.constExpr(e.Offset.Code, v.tables[e.Table].AddrType(), numImportedGlobals, len(v.globals)); err != nil {
 			return err
 		}
 		if tt := v.tables[e.Table].Elem; tt != e.Type {

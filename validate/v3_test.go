@@ -112,6 +112,86 @@ func TestExtendedConst(t *testing.T) {
 	})
 }
 
+func TestMultiMemory(t *testing.T) {
+	mm := []string{"multiple memories"}
+	runV3Cases(t, []v3Case{
+		{name: "two memories", feats: mm,
+			wat: `(module (memory 1) (memory $m 1) (func (result i32) (i32.load $m offset=4 (i32.const 0))))`},
+		{name: "store to memory 1", feats: mm,
+			wat: `(module (memory 1) (memory 1) (func (i64.store 1 (i32.const 0) (i64.const 1))))`},
+		{name: "size, grow, fill, copy, init", feats: mm,
+			wat: `(module (memory 1) (memory $b 1) (data $d "x")
+				(func (drop (memory.size $b)) (drop (memory.grow $b (i32.const 1)))
+					(memory.fill $b (i32.const 0) (i32.const 0) (i32.const 0))
+					(memory.copy 0 $b (i32.const 0) (i32.const 0) (i32.const 0))
+					(memory.init $b $d (i32.const 0) (i32.const 0) (i32.const 0))))`},
+		{name: "data segment for memory 1", feats: mm,
+			wat: `(module (memory 1) (memory $b 1) (data (memory $b) (i32.const 0) "x"))`},
+		{name: "one memory, index 0 is 2.0",
+			wat: `(module (memory 1) (func (drop (memory.size 0)) (drop (i32.load 0 (i32.const 0)))))`},
+		{name: "unknown memory in memarg",
+			wat:  `(module (memory 1) (func (drop (i32.load 1 (i32.const 0)))))`,
+			want: "unknown memory 1"},
+		{name: "unknown memory in copy",
+			wat:  `(module (memory 1) (func (memory.copy 0 1 (i32.const 0) (i32.const 0) (i32.const 0))))`,
+			want: "unknown memory 1"},
+		{name: "alignment checked with an index",
+			wat:  `(module (memory 1) (memory 1) (func (drop (i32.load 1 align=8 (i32.const 0)))))`,
+			want: "alignment must not be larger than natural"},
+	})
+}
+
+func TestMemory64(t *testing.T) {
+	m64 := []string{"memory64"}
+	runV3Cases(t, []v3Case{
+		{name: "i64 addresses", feats: m64,
+			wat: `(module (memory i64 1) (func (param i64) (result i64)
+				(i64.store (local.get 0) (i64.load offset=0x1_0000_0000 (local.get 0)))
+				(memory.fill (i64.const 0) (i32.const 0) (i64.const 1))
+				(memory.grow (memory.size))))`},
+		{name: "data offset is i64", feats: m64,
+			wat: `(module (memory i64 1) (data (i64.const 0) "x"))`},
+		{name: "inline data", feats: m64,
+			wat: `(module (memory i64 (data "x")))`},
+		{name: "copy between address types", feats: []string{"multiple memories", "memory64"},
+			wat: `(module (memory i64 1) (memory 1) (func (memory.copy 0 1 (i64.const 0) (i32.const 0) (i32.const 0))))`},
+		{name: "i32 address on a 64-bit memory",
+			wat:  `(module (memory i64 1) (func (drop (i32.load (i32.const 0)))))`,
+			want: "type mismatch"},
+		{name: "i32 data offset",
+			wat:  `(module (memory i64 1) (data (i32.const 0) "x"))`,
+			want: "type mismatch"},
+		{name: "2^48 pages", feats: m64, wat: `(module (memory i64 0x1_0000_0000_0000))`},
+		{name: "more than 2^48 pages",
+			wat:  `(module (memory i64 0x1_0000_0000_0001))`,
+			want: "memory size"},
+		{name: "32-bit offset out of range",
+			wat:  `(module (memory 1) (func (drop (i32.load offset=0x1_0000_0000 (i32.const 0)))))`,
+			want: "offset out of range"},
+		{name: "32-bit memory too large",
+			wat:  `(module (memory 0x1_0001))`,
+			want: "memory size"},
+	})
+}
+
+func TestTable64(t *testing.T) {
+	t64 := []string{"table64"}
+	runV3Cases(t, []v3Case{
+		{name: "i64 indices", feats: t64,
+			wat: `(module (type $t (func)) (table $x i64 1 funcref) (elem (table $x) (i64.const 0) func $f) (func $f
+				(drop (table.get (i64.const 0))) (table.set (i64.const 0) (ref.null func))
+				(drop (table.grow (ref.null func) (table.size)))
+				(table.fill (i64.const 0) (ref.null func) (i64.const 1))
+				(call_indirect (type $t) (i64.const 0))))`},
+		{name: "i32 index on a 64-bit table",
+			wat:  `(module (table i64 1 funcref) (func (drop (table.get (i32.const 0)))))`,
+			want: "type mismatch"},
+		{name: "32-bit table too large",
+			wat:  `(module (table 0x1_0000_0000 funcref))`,
+			want: "table size"},
+	})
+}
+
 // TestDisabledFeatures checks that with a feature disabled a module using
 // it is invalid with WebAssembly 2.0's reason.
 func TestDisabledFeatures(t *testing.T) {
@@ -120,6 +200,7 @@ func TestDisabledFeatures(t *testing.T) {
 		{"return_call_indirect", `(module (table 1 funcref) (func (return_call_indirect (i32.const 0))))`, "illegal opcode"},
 		{"i32.add in a constant", `(module (global i32 (i32.add (i32.const 1) (i32.const 2))))`, "constant expression required"},
 		{"defined global in a constant", `(module (global i32 (i32.const 1)) (global i32 (global.get 0)))`, "unknown global"},
+		{"two memories", `(module (memory 1) (memory 1))`, "multiple memories"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -119,12 +119,37 @@ type Limits struct {
 type TableType struct {
 	Elem   ValType
 	Limits Limits
+	// Is64 is true for a table with the i64 address type (3.0: table64);
+	// its element indices and sizes are i64 values.
+	Is64 bool
 }
 
 // MemoryType describes a linear memory.
 type MemoryType struct {
 	Limits Limits
+	// Is64 is true for a memory with the i64 address type (3.0:
+	// memory64); its addresses, sizes and page counts are i64 values.
+	Is64 bool
 }
+
+// AddrType returns the type of the memory's addresses (I32 or I64).
+func (t MemoryType) AddrType() ValType {
+	if t.Is64 {
+		return I64
+	}
+	return I32
+}
+
+// AddrType returns the type of the table's element indices (I32 or I64).
+func (t TableType) AddrType() ValType {
+	if t.Is64 {
+		return I64
+	}
+	return I32
+}
+
+// MaxPages64 is the largest page count a 64-bit memory may declare.
+const MaxPages64 = 1 << 48
 
 // PageSize is the size of a linear-memory page in bytes.
 const PageSize = 65536
