@@ -18,6 +18,9 @@ func TestCompileRefusesUnsupportedFeatures(t *testing.T) {
 		{"memory index", `(module (memory 1) (func (drop (memory.size 0))) (func (drop (i32.load 0 (i32.const 0)))))`, ""},
 		{"memory64", `(module (memory i64 1))`, "memory64"},
 		{"table64", `(module (table i64 1 funcref))`, "table64"},
+		{"tag", `(module (tag))`, "exception handling"},
+		{"try_table", `(module (func (try_table)))`, "exception handling"},
+		{"exnref", `(module (func (param exnref)))`, "exception handling"},
 	}
 	forEachEngine(t, func(t *testing.T, e wasmrun.EngineKind) {
 		rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: e})

@@ -50,14 +50,15 @@ const (
 	secCode      = 10
 	secData      = 11
 	secDataCount = 12
+	secTag       = 13 // 3.0: exception handling
 )
 
 // sectionRank gives the position each known section must respect; the data
 // count section sits between element and code.
-var sectionRank = [13]int{
-	secType: 1, secImport: 2, secFunction: 3, secTable: 4, secMemory: 5,
-	secGlobal: 6, secExport: 7, secStart: 8, secElement: 9, secDataCount: 10,
-	secCode: 11, secData: 12,
+var sectionRank = [14]int{
+	secType: 1, secImport: 2, secFunction: 3, secTable: 4, secMemory: 5, secTag: 6,
+	secGlobal: 7, secExport: 8, secStart: 9, secElement: 10, secDataCount: 11,
+	secCode: 12, secData: 13,
 }
 
 // decoder holds the state of one Decode call. A single reader spans the
@@ -129,7 +130,7 @@ func (d *decoder) module() error {
 		idOff := r.pos
 		id := data[r.pos]
 		r.pos++
-		if id > secDataCount {
+		if id > secTag || id == secTag && !d.enabled.Has(wasm.FeatureExceptions) {
 			return d.errAt(idOff, ReasonSectionID)
 		}
 		if id != secCustom {
@@ -216,7 +217,7 @@ func (d *decoder) valType() (wasm.ValType, error) {
 		return 0, err
 	}
 	t := wasm.ValType(b)
-	if !t.IsValid() {
+	if !t.IsValid() || !d.enabled.Has(t.Feature()) {
 		return 0, d.errAt(at, ReasonValType)
 	}
 	return t, nil
@@ -229,7 +230,7 @@ func (d *decoder) refType() (wasm.ValType, error) {
 		return 0, err
 	}
 	t := wasm.ValType(b)
-	if !t.IsRef() {
+	if !t.IsRef() || !d.enabled.Has(t.Feature()) {
 		return 0, d.errAt(at, ReasonRefType)
 	}
 	return t, nil
@@ -303,6 +304,23 @@ func (d *decoder) tableType() (wasm.TableType, error) {
 func (d *decoder) memoryType() (wasm.MemoryType, error) {
 	l, is64, err := d.limits(true)
 	return wasm.MemoryType{Limits: l, Is64: is64}, err
+}
+
+// ReasonTagAttr is the reason for a tag attribute other than 0 (exception).
+const ReasonTagAttr = "malformed tag attribute"
+
+// tag reads a tag type: the attribute 0 and a type index.
+func (d *decoder) tag() (wasm.Tag, error) {
+	at := d.r.pos
+	attr, err := d.byte()
+	if err != nil {
+		return wasm.Tag{}, err
+	}
+	if attr != 0 {
+		return wasm.Tag{}, d.errAt(at, ReasonTagAttr)
+	}
+	x, err := d.u32()
+	return wasm.Tag{Type: x}, err
 }
 
 func (d *decoder) globalType() (wasm.GlobalType, error) {
@@ -389,6 +407,11 @@ func (d *decoder) section(id byte) error {
 				im.Memory, err = d.memoryType()
 			case wasm.ExternGlobal:
 				im.Global, err = d.globalType()
+			case wasm.ExternTag:
+				if !d.enabled.Has(wasm.FeatureExceptions) {
+					return d.errAt(at, ReasonImportKind)
+				}
+				im.Tag, err = d.tag()
 			default:
 				return d.errAt(at, ReasonImportKind)
 			}
@@ -431,6 +454,17 @@ func (d *decoder) section(id byte) error {
 				return err
 			}
 		}
+	case secTag:
+		n, err := d.length()
+		if err != nil {
+			return err
+		}
+		m.Tags = mk[wasm.Tag](n)
+		for i := range m.Tags {
+			if m.Tags[i], err = d.tag(); err != nil {
+				return err
+			}
+		}
 	case secGlobal:
 		n, err := d.length()
 		if err != nil {
@@ -461,7 +495,7 @@ func (d *decoder) section(id byte) error {
 			if err != nil {
 				return err
 			}
-			if k > 3 {
+			if k > 4 || k == 4 && !d.enabled.Has(wasm.FeatureExceptions) {
 				return d.errAt(at, ReasonExportKind)
 			}
 			ex.Kind = wasm.ExternKind(k)

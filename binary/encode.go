@@ -47,6 +47,8 @@ func Encode(m *wasm.Module) []byte {
 				b = appendLimits(b, im.Memory.Limits, im.Memory.Is64)
 			case wasm.ExternGlobal:
 				b = appendGlobalType(b, im.Global)
+			case wasm.ExternTag:
+				b = AppendU32(append(b, 0), im.Tag.Type)
 			}
 		}
 		e.end(b)
@@ -69,6 +71,13 @@ func Encode(m *wasm.Module) []byte {
 		b := e.begin(secMemory, len(m.Memories))
 		for _, t := range m.Memories {
 			b = appendLimits(b, t.Limits, t.Is64)
+		}
+		e.end(b)
+	}
+	if len(m.Tags) > 0 {
+		b := e.begin(secTag, len(m.Tags))
+		for _, t := range m.Tags {
+			b = AppendU32(append(b, 0), t.Type)
 		}
 		e.end(b)
 	}

@@ -352,3 +352,50 @@ func (r *Reader) ReadMemArg() (MemArg, error) {
 	}
 	return ma, nil
 }
+
+// Catch is one catch clause of try_table (3.0: exception handling).
+type Catch struct {
+	Kind  byte   // CatchTag, CatchRef, CatchAll or CatchAllRef
+	Tag   uint32 // for CatchTag and CatchRef
+	Label uint32 // relative depth of the branch target, outside try_table
+}
+
+// Kinds of catch clauses, as encoded.
+const (
+	CatchTag    byte = 0 // catch x l: branch with the exception's values
+	CatchRef    byte = 1 // catch_ref x l: the values and the exnref
+	CatchAll    byte = 2 // catch_all l: no values
+	CatchAllRef byte = 3 // catch_all_ref l: the exnref
+)
+
+// ReadCatches reads the vector of catch clauses of try_table (after its
+// block type), appending them to buf.
+func (r *Reader) ReadCatches(buf []Catch) ([]Catch, error) {
+	n, err := r.ReadU32()
+	if err != nil {
+		return buf, err
+	}
+	if uint64(n) > uint64(r.Len()) {
+		return buf, r.errEOF()
+	}
+	for i := uint32(0); i < n; i++ {
+		var c Catch
+		at := r.Offset()
+		if c.Kind, err = r.ReadByte(); err != nil {
+			return buf, err
+		}
+		if c.Kind > CatchAllRef {
+			return buf, &Error{Offset: at, Reason: "malformed catch clause"}
+		}
+		if c.Kind < CatchAll {
+			if c.Tag, err = r.ReadU32(); err != nil {
+				return buf, err
+			}
+		}
+		if c.Label, err = r.ReadU32(); err != nil {
+			return buf, err
+		}
+		buf = append(buf, c)
+	}
+	return buf, nil
+}

@@ -33,7 +33,8 @@ const (
 	scBytes16  // 16 bytes (v128.const, i8x16.shuffle)
 	scLane     // one byte
 	scMemArgLane
-	scPrefix // 0xFC or 0xFD
+	scPrefix   // 0xFC or 0xFD
+	scTryTable // block type, vec(catch clause): push
 )
 
 // scanTables maps opcodes to scan classes for one set of enabled
@@ -93,11 +94,13 @@ func scanClass(op wasm.Op, imm wasm.ImmKind) byte {
 		return scDataZero
 	case wasm.OpDataDrop:
 		return scData
+	case wasm.OpTryTable:
+		return scTryTable
 	}
 	switch imm {
 	case wasm.ImmNone:
 		return scNone
-	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmElem, wasm.ImmData:
+	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmElem, wasm.ImmData, wasm.ImmTag:
 		return scU32
 	case wasm.ImmCallIndirect, wasm.ImmTableInit, wasm.ImmTableCopy:
 		return scU32x2
@@ -197,6 +200,15 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 			} else {
 				ctl = append(ctl, ctlBlock)
 			}
+		case scTryTable:
+			var err error
+			if p, err = d.blockType(p); err != nil {
+				return 0, err
+			}
+			if p, err = d.catches(p); err != nil {
+				return 0, err
+			}
+			ctl = append(ctl, ctlBlock)
 		case scU32:
 			if p < n && data[p] < 0x80 {
 				p++
@@ -352,7 +364,7 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 			if p >= n {
 				return 0, d.errAt(n, ReasonUnexpectedEndSect)
 			}
-			if t := wasm.ValType(data[p]); !t.IsRef() {
+			if t := wasm.ValType(data[p]); !t.IsRef() || !d.enabled.Has(t.Feature()) {
 				return 0, d.errAt(p, ReasonRefType)
 			}
 			p++
@@ -368,7 +380,7 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 					if p >= n {
 						return 0, d.errAt(n, ReasonUnexpectedEndSect)
 					}
-					if t := wasm.ValType(data[p]); !t.IsValid() {
+					if t := wasm.ValType(data[p]); !t.IsValid() || !d.enabled.Has(t.Feature()) {
 						return 0, d.errAt(p, ReasonValType)
 					}
 					p++
@@ -409,7 +421,7 @@ func (d *decoder) blockType(p int) (int, error) {
 		return p + 1, nil
 	}
 	if b&0xC0 == 0x40 { // one-byte negative s33: must be a value type
-		if !wasm.ValType(b).IsValid() {
+		if t := wasm.ValType(b); !t.IsValid() || !d.enabled.Has(t.Feature()) {
 			return 0, d.errAt(p, ReasonValType)
 		}
 		return p + 1, nil
@@ -421,6 +433,38 @@ func (d *decoder) blockType(p int) (int, error) {
 	}
 	if v < 0 {
 		return 0, d.errAt(p, ReasonBlockType)
+	}
+	return d.r.pos, nil
+}
+
+// ReasonCatch is the reason for a catch clause kind above 3.
+const ReasonCatch = "malformed catch clause"
+
+// catches checks the catch clauses of try_table at p and returns the
+// position after them.
+func (d *decoder) catches(p int) (int, error) {
+	d.r.pos = p
+	n, err := d.length()
+	if err != nil {
+		return 0, err
+	}
+	for i := 0; i < n; i++ {
+		at := d.r.pos
+		k, err := d.r.ReadByte()
+		if err != nil {
+			return 0, err
+		}
+		if k > 3 {
+			return 0, d.errAt(at, ReasonCatch)
+		}
+		if k < 2 { // catch, catch_ref: a tag index
+			if _, err := d.r.ReadU32(); err != nil {
+				return 0, err
+			}
+		}
+		if _, err := d.r.ReadU32(); err != nil {
+			return 0, err
+		}
 	}
 	return d.r.pos, nil
 }

@@ -18,8 +18,12 @@ func (r *Reader) SkipImmediates(op wasm.Op) error {
 	case wasm.ImmNone:
 	case wasm.ImmBlockType:
 		_, err = r.ReadBlockType()
-	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmData, wasm.ImmElem:
+	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmData, wasm.ImmElem, wasm.ImmTag:
 		_, err = r.ReadU32()
+	case wasm.ImmTryTable:
+		if _, err = r.ReadBlockType(); err == nil {
+			_, err = r.ReadCatches(nil)
+		}
 	case wasm.ImmRefType:
 		_, err = r.ReadByte()
 	case wasm.ImmMemory:

@@ -121,6 +121,7 @@ func Run(s *Script, opts Options) ([]Result, Stats) {
 		file:       s.Name,
 		named:      map[string]Instance{},
 		registered: map[string]Instance{},
+		defs:       map[string]definedModule{},
 	}
 	if r.opts.Validate == nil {
 		cfg := validate.Config{Features: opts.Features}
@@ -163,11 +164,19 @@ type runner struct {
 	opts       Options
 	file       string
 	stats      Stats
-	current    Instance            // the most recently instantiated module
-	named      map[string]Instance // modules by $id
-	registered map[string]Instance // instances by registered name
-	spectest   bool                // the spectest host module is registered
-	mismatch   string              // the unmatched error of the current command
+	current    Instance                 // the most recently instantiated module
+	named      map[string]Instance      // modules by $id
+	registered map[string]Instance      // instances by registered name
+	spectest   bool                     // the spectest host module is registered
+	mismatch   string                   // the unmatched error of the current command
+	defs       map[string]definedModule // (module definition $id ...) forms
+	lastDef    definedModule            // the most recent module definition
+}
+
+// definedModule is a validated module of a (module definition ...) form.
+type definedModule struct {
+	m    *wasm.Module
+	info *validate.Info
 }
 
 // run executes one command, turning panics into failures.
@@ -232,6 +241,11 @@ func (r *runner) exec(c *Command) (Outcome, string, string) {
 		if r.opts.Engine == nil {
 			return Passed, "", ""
 		}
+		if c.Module.Definition {
+			r.defs[c.Module.ID] = definedModule{m, info}
+			r.lastDef = definedModule{m, info}
+			return Passed, "", ""
+		}
 		inst, err := r.instantiate(m, info)
 		if err != nil {
 			r.forget(c.Module.ID)
@@ -240,6 +254,44 @@ func (r *runner) exec(c *Command) (Outcome, string, string) {
 		r.current = inst
 		if c.Module.ID != "" {
 			r.named[c.Module.ID] = inst
+		}
+		return Passed, "", ""
+	case CmdModuleInstance:
+		exp := "module to instantiate"
+		if r.opts.Engine == nil {
+			return skip(exp)
+		}
+		d := r.lastDef
+		if c.ID != "" {
+			var ok bool
+			if d, ok = r.defs[c.ID]; !ok {
+				return failf(exp, "no module definition %s", c.ID)
+			}
+		}
+		if d.m == nil {
+			return failf(exp, "no module definition")
+		}
+		inst, err := r.instantiate(d.m, d.info)
+		if err != nil {
+			r.forget(c.Name)
+			return failf(exp, "%v", err)
+		}
+		r.current = inst
+		if c.Name != "" {
+			r.named[c.Name] = inst
+		}
+		return Passed, "", ""
+	case CmdAssertException:
+		exp := "an uncaught exception"
+		if r.opts.Engine == nil {
+			return skip(exp)
+		}
+		vs, err := r.act(c.Action)
+		if err == nil {
+			return failf(exp, "%s", formatValues(vs))
+		}
+		if !strings.Contains(err.Error(), "exception") {
+			return failf(exp, "error %q", err.Error())
 		}
 		return Passed, "", ""
 	case CmdRegister:

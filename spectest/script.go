@@ -34,6 +34,12 @@ const (
 	CmdAssertUnlinkable
 	CmdAssertUninstantiable
 	CmdInvalid // a command that could not be parsed; Err says why
+	// CmdAssertException: the action must end with an uncaught exception
+	// (3.0: exception handling).
+	CmdAssertException
+	// CmdModuleInstance instantiates a module given earlier by a
+	// (module definition ...) form: (module instance $I? $M?).
+	CmdModuleInstance
 )
 
 var commandNames = [...]string{
@@ -48,6 +54,8 @@ var commandNames = [...]string{
 	CmdAssertUnlinkable:     "assert_unlinkable",
 	CmdAssertUninstantiable: "assert_uninstantiable",
 	CmdInvalid:              "invalid command",
+	CmdAssertException:      "assert_exception",
+	CmdModuleInstance:       "module instance",
 }
 
 // String returns the script keyword of the command.
@@ -91,6 +99,9 @@ type ModuleDef struct {
 	Bytes []byte
 	// Line is the line where the form starts.
 	Line int
+	// Definition is set for (module definition ...): the module is
+	// checked but not instantiated until a (module instance ...) command.
+	Definition bool
 }
 
 // ActionKind distinguishes invoke from get.
@@ -220,6 +231,26 @@ func (p *cmdParser) command(n *node) (Command, error) {
 	var err error
 	switch h := n.head(); h {
 	case "module":
+		if len(args) > 0 && args[0].kind == nodeAtom && args[0].atom == "instance" {
+			// (module instance $I? $M?)
+			cmd.Kind = CmdModuleInstance
+			ids := args[1:]
+			if len(ids) > 2 {
+				return cmd, p.errorf(n, "expected (module instance $I? $M?)")
+			}
+			for _, a := range ids {
+				if a.kind != nodeAtom || !strings.HasPrefix(a.atom, "$") {
+					return cmd, p.errorf(a, "expected a module name, found %s", describe(a))
+				}
+			}
+			switch len(ids) {
+			case 1:
+				cmd.ID = ids[0].atom
+			case 2:
+				cmd.Name, cmd.ID = ids[0].atom, ids[1].atom
+			}
+			break
+		}
 		cmd.Kind = CmdModule
 		cmd.Module, err = p.module(n)
 	case "register":
@@ -256,6 +287,12 @@ func (p *cmdParser) command(n *node) (Command, error) {
 		if err == nil {
 			cmd.Message, err = p.message(args[1])
 		}
+	case "assert_exception":
+		cmd.Kind = CmdAssertException
+		if len(args) != 1 {
+			return cmd, p.errorf(n, "assert_exception needs an action")
+		}
+		cmd.Action, err = p.action(args[0])
 	case "assert_exhaustion":
 		cmd.Kind = CmdAssertExhaustion
 		if len(args) != 2 {
@@ -296,6 +333,10 @@ func (p *cmdParser) module(n *node) (*ModuleDef, error) {
 	}
 	m := &ModuleDef{Src: p.src[n.start:n.end], Line: n.line}
 	rest := n.list[1:]
+	if len(rest) > 0 && rest[0].kind == nodeAtom && rest[0].atom == "definition" {
+		m.Definition = true
+		rest = rest[1:]
+	}
 	if len(rest) > 0 && rest[0].kind == nodeAtom && strings.HasPrefix(rest[0].atom, "$") {
 		m.ID = rest[0].atom
 		rest = rest[1:]

@@ -54,7 +54,7 @@ func (b *builder) instrs(f *fctx) {
 			b.folded(f)
 		case tAtom:
 			switch {
-			case p.is(t, "block"), p.is(t, "loop"), p.is(t, "if"):
+			case p.is(t, "block"), p.is(t, "loop"), p.is(t, "if"), p.is(t, "try_table"):
 				p.i++
 				label, _ := p.optID()
 				op := wasm.OpBlock
@@ -62,9 +62,14 @@ func (b *builder) instrs(f *fctx) {
 					op = wasm.OpLoop
 				} else if p.is(t, "if") {
 					op = wasm.OpIf
+				} else if p.is(t, "try_table") {
+					op = wasm.OpTryTable
 				}
 				f.out = append(f.out, byte(op))
 				f.out = b.blockType(f.out)
+				if op == wasm.OpTryTable {
+					f.out = b.catches(f, f.out)
+				}
 				f.pushLabel(label)
 				stack = append(stack, open{label: label, isIf: op == wasm.OpIf})
 			case p.is(t, "else"):
@@ -143,14 +148,19 @@ func (b *builder) folded(f *fctx) {
 		p.unexpected(t)
 	}
 	switch name := p.text(t); name {
-	case "block", "loop":
+	case "block", "loop", "try_table":
 		label, _ := p.optID()
 		op := wasm.OpBlock
 		if name == "loop" {
 			op = wasm.OpLoop
+		} else if name == "try_table" {
+			op = wasm.OpTryTable
 		}
 		f.out = append(f.out, byte(op))
 		f.out = b.blockType(f.out)
+		if op == wasm.OpTryTable {
+			f.out = b.catches(f, f.out)
+		}
 		f.pushLabel(label)
 		b.instrs(f)
 		f.popLabel()
@@ -206,6 +216,37 @@ func (b *builder) blockType(out []byte) []byte {
 	}
 	idx := b.typeIndex(wasm.FuncType{Params: ps, Results: rs})
 	return wbin.AppendS64(out, int64(idx))
+}
+
+// catches parses the catch clauses of try_table and appends their
+// vector. Their labels are resolved outside the try_table.
+func (b *builder) catches(f *fctx, out []byte) []byte {
+	p := b.p
+	var clauses []byte
+	n := uint32(0)
+	for {
+		var kind byte
+		switch {
+		case p.lparenKw("catch"):
+			kind = wbin.CatchTag
+		case p.lparenKw("catch_ref"):
+			kind = wbin.CatchRef
+		case p.lparenKw("catch_all"):
+			kind = wbin.CatchAll
+		case p.lparenKw("catch_all_ref"):
+			kind = wbin.CatchAllRef
+		default:
+			return append(wbin.AppendU32(out, n), clauses...)
+		}
+		p.i += 2
+		clauses = append(clauses, kind)
+		if kind < wbin.CatchAll {
+			clauses = wbin.AppendU32(clauses, b.index(sTag))
+		}
+		clauses = wbin.AppendU32(clauses, b.label(f))
+		p.expectRParen()
+		n++
+	}
 }
 
 // label parses a label reference: an identifier or a depth.
@@ -311,6 +352,8 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 		return wbin.AppendU32(wbin.AppendOp(out, op), b.local(f))
 	case wasm.ImmGlobal:
 		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sGlobal))
+	case wasm.ImmTag:
+		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sTag))
 	case wasm.ImmTable:
 		x := uint32(0)
 		if p.isIndex(p.peek()) {
@@ -366,6 +409,8 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 			return append(wbin.AppendOp(out, op), byte(wasm.FuncRef))
 		case p.is(ht, "extern"):
 			return append(wbin.AppendOp(out, op), byte(wasm.ExternRef))
+		case p.is(ht, "exn"):
+			return append(wbin.AppendOp(out, op), byte(wasm.ExnRef))
 		}
 		p.unexpected(ht)
 	case wasm.ImmMemoryInit:

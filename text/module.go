@@ -16,13 +16,14 @@ const (
 	sGlobal
 	sElem
 	sData
+	sTag // 3.0: exception handling
 	numSpaces
 )
 
-var spaceNames = [numSpaces]string{"type", "func", "table", "memory", "global", "elem", "data"}
+var spaceNames = [numSpaces]string{"type", "func", "table", "memory", "global", "elem", "data", "tag"}
 
 // unknownNames are the reasons given for an identifier that names nothing.
-var unknownNames = [numSpaces]string{"unknown type", "unknown function", "unknown table", "unknown memory", "unknown global", "unknown elem segment", "unknown data segment"}
+var unknownNames = [numSpaces]string{"unknown type", "unknown function", "unknown table", "unknown memory", "unknown global", "unknown elem segment", "unknown data segment", "unknown tag"}
 
 // builder holds the state of one module being parsed.
 type builder struct {
@@ -156,7 +157,7 @@ func (p *parser) fields() *wasm.Module {
 			id, idt := p.optID()
 			b.bind(s, id, idt)
 			b.imported[s]++
-		case "func", "table", "memory", "global":
+		case "func", "table", "memory", "global", "tag":
 			s := descSpace(p, kwt)
 			p.i += 2
 			id, idt := p.optID()
@@ -240,6 +241,8 @@ func descSpace(p *parser, t *token) space {
 		return sMem
 	case p.is(t, "global"):
 		return sGlobal
+	case p.is(t, "tag"):
+		return sTag
 	}
 	p.unexpected(t)
 	return 0
@@ -315,6 +318,30 @@ func (b *builder) valType() wasm.ValType {
 			return wasm.FuncRef
 		case "externref":
 			return wasm.ExternRef
+		case "exnref":
+			return wasm.ExnRef
+		}
+	}
+	if t.kind == tLParen && p.is(p.peek(), "ref") {
+		// (ref null ht) with an abstract heap type.
+		p.i++
+		if n := p.next(); p.is(n, "null") {
+			ht := p.next()
+			var rt wasm.ValType
+			switch {
+			case p.is(ht, "func"):
+				rt = wasm.FuncRef
+			case p.is(ht, "extern"):
+				rt = wasm.ExternRef
+			case p.is(ht, "exn"):
+				rt = wasm.ExnRef
+			default:
+				p.unexpected(ht)
+			}
+			p.expectRParen()
+			return rt
+		} else {
+			p.unexpected(n)
 		}
 	}
 	p.unexpected(t)
@@ -322,7 +349,8 @@ func (b *builder) valType() wasm.ValType {
 }
 
 func (b *builder) isRefType(t *token) bool {
-	return b.p.is(t, "funcref") || b.p.is(t, "externref")
+	return b.p.is(t, "funcref") || b.p.is(t, "externref") || b.p.is(t, "exnref") ||
+		t == b.p.peek() && b.p.lparenKw("ref")
 }
 
 func (b *builder) refType() wasm.ValType {
@@ -485,6 +513,8 @@ func (b *builder) nextIndex(s space, imported bool) uint32 {
 		return b.imported[s] + uint32(len(m.Memories))
 	case sGlobal:
 		return b.imported[s] + uint32(len(m.Globals))
+	case sTag:
+		return b.imported[s] + uint32(len(m.Tags))
 	}
 	return 0
 }
@@ -497,6 +527,8 @@ func kindOfSpace(s space) wasm.ExternKind {
 		return wasm.ExternTable
 	case sMem:
 		return wasm.ExternMemory
+	case sTag:
+		return wasm.ExternTag
 	}
 	return wasm.ExternGlobal
 }
@@ -526,7 +558,7 @@ func (b *builder) field() {
 		b.importDesc(&imp, s)
 		p.expectRParen()
 		m.Imports = append(m.Imports, imp)
-	case "func", "table", "memory", "global":
+	case "func", "table", "memory", "global", "tag":
 		s := descSpace(p, kwt)
 		id, _ := p.optID()
 		exports := b.inlineExports()
@@ -552,6 +584,9 @@ func (b *builder) field() {
 		case sGlobal:
 			gt := b.globalType()
 			m.Globals = append(m.Globals, wasm.Global{Type: gt, Init: b.expr()})
+		case sTag:
+			ti, _, _ := b.typeUse(true)
+			m.Tags = append(m.Tags, wasm.Tag{Type: ti})
 		}
 	case "export":
 		name := p.name()
@@ -589,6 +624,8 @@ func (b *builder) importDesc(imp *wasm.Import, s space) {
 		imp.Memory.Limits = b.limits()
 	case sGlobal:
 		imp.Global = b.globalType()
+	case sTag:
+		imp.Tag.Type, _, _ = b.typeUse(true)
 	}
 }
 

@@ -170,6 +170,8 @@ var keywords = map[string]bool{
 	"global": true, "table": true, "memory": true, "elem": true, "data": true, "import": true,
 	"export": true, "start": true, "offset": true, "item": true, "declare": true, "then": true,
 	"else": true, "end": true, "mut": true, "funcref": true, "externref": true, "extern": true,
+	"exnref": true, "exn": true, "tag": true, "catch": true, "catch_ref": true, "catch_all": true, "catch_all_ref": true,
+	"ref": true, "null": true,
 	"i32": true, "i64": true, "f32": true, "f64": true, "v128": true, "binary": true, "quote": true,
 	"i8x16": true, "i16x8": true, "i32x4": true, "i64x2": true, "f32x4": true, "f64x2": true,
 	"nan:canonical": true, "nan:arithmetic": true,
@@ -284,6 +286,9 @@ func (p *parser) top() (*wasm.Module, string, error) {
 		return m, "", nil
 	}
 	p.i += 2
+	if p.atIs("definition") { // a script's (module definition ...)
+		p.i++
+	}
 	id, _ := p.optID()
 	var m *wasm.Module
 	switch {

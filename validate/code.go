@@ -44,6 +44,8 @@ type validator struct {
 	globals   []wasm.GlobalType
 	numMems   int
 	mems      []wasm.MemoryType // the memory index space
+	tags      []uint32          // type index of every tag of the index space
+	catches   []binary.Catch    // scratch for try_table
 	// addr and addr2 are the address types of the memories (or tables)
 	// named by the current instruction's immediates; wide is set when
 	// one of them is i64 (3.0: memory64, table64).
@@ -207,7 +209,7 @@ func (v *validator) blockType() (params, results []wasm.ValType, err error) {
 		if b&0xC0 == 0x40 {
 			v.pos++
 			t := wasm.ValType(b)
-			if !t.IsValid() {
+			if !v.valType(t) {
 				return nil, nil, v.errorf("malformed block type %#x", b)
 			}
 			return nil, single[b][:], nil
@@ -223,7 +225,7 @@ func (v *validator) blockType() (params, results []wasm.ValType, err error) {
 	case binary.BlockEmpty:
 		return nil, nil, nil
 	case binary.BlockValue:
-		if !bt.Value.IsValid() {
+		if !v.valType(bt.Value) {
 			return nil, nil, v.errorf("malformed block type %#x", byte(bt.Value))
 		}
 		return nil, single[bt.Value][:], nil
@@ -573,7 +575,7 @@ func (v *validator) function(i int, fi *FuncInfo, backing *[]wasm.ValType) error
 		v128 = v128 || t == wasm.V128
 	}
 	for _, d := range code.Locals {
-		if !d.Type.IsValid() {
+		if !v.valType(d.Type) {
 			return &Error{Offset: -1, Func: v.fn, Reason: fmt.Sprintf("malformed value type %#x", byte(d.Type))}
 		}
 		v128 = v128 || (d.Type == wasm.V128 && d.Count > 0)
@@ -980,7 +982,7 @@ func (v *validator) code(fi *FuncInfo) error {
 				return err
 			}
 			t := wasm.ValType(b)
-			if !t.IsValid() {
+			if !v.valType(t) {
 				return v.errorf("malformed value type %#x", b)
 			}
 			if !v.popFast(wasm.I32) {
@@ -1077,10 +1079,58 @@ func (v *validator) code(fi *FuncInfo) error {
 				return err
 			}
 			t := wasm.ValType(b)
-			if !t.IsRef() {
+			if !t.IsRef() || !v.valType(t) {
 				return v.errorf("malformed reference type %#x", b)
 			}
 			v.push(t)
+
+		case cThrow:
+			if !v.enabled.Has(wasm.FeatureExceptions) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
+			ft, err := v.tag()
+			if err != nil {
+				return err
+			}
+			if err := v.popVals(ft.Params); err != nil {
+				return err
+			}
+			fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params)
+			v.setUnreachable()
+
+		case cThrowRef:
+			if !v.enabled.Has(wasm.FeatureExceptions) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
+			v.feats |= wasm.FeatureExceptions
+			if !v.popFast(wasm.ExnRef) {
+				if err := v.popSlow(wasm.ExnRef); err != nil {
+					return err
+				}
+			}
+			v.setUnreachable()
+
+		case cTryTable:
+			if !v.enabled.Has(wasm.FeatureExceptions) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
+			v.feats |= wasm.FeatureExceptions
+			params, results, err := v.blockType()
+			if err != nil {
+				return err
+			}
+			if err := v.tryCatches(); err != nil {
+				return err
+			}
+			if err := v.popVals(params); err != nil {
+				return err
+			}
+			v.pushCtrl(kBlock, params, results)
+			fi.NumBlocks++
+			fi.UsesV128 = fi.UsesV128 || hasV128(params) || hasV128(results)
+			if len(v.ctrls) > maxDepth {
+				maxDepth = len(v.ctrls)
+			}
 
 		case cRefIsNull:
 			t, err := v.popAny()
@@ -1111,6 +1161,68 @@ func (v *validator) code(fi *FuncInfo) error {
 			return v.errorf("validate: unhandled instruction %v", s.op)
 		}
 	}
+}
+
+// tag reads a tag index and returns the tag's function type.
+func (v *validator) tag() (*wasm.FuncType, error) {
+	x, err := v.u32()
+	if err != nil {
+		return nil, err
+	}
+	if uint64(x) >= uint64(len(v.tags)) {
+		return nil, v.errorf("unknown tag %d", x)
+	}
+	v.feats |= wasm.FeatureExceptions
+	return &v.types[v.tags[x]], nil
+}
+
+// tryCatches reads and checks the catch clauses of try_table: each
+// label, relative to the context outside the try_table, must accept what
+// the clause delivers.
+func (v *validator) tryCatches() error {
+	r := v.reader()
+	var err error
+	v.catches, err = r.ReadCatches(v.catches[:0])
+	if err != nil {
+		return v.wrap(err)
+	}
+	v.pos += r.Pos()
+	for _, c := range v.catches {
+		var vals []wasm.ValType
+		ref := false
+		switch c.Kind {
+		case binary.CatchTag, binary.CatchRef:
+			if uint64(c.Tag) >= uint64(len(v.tags)) {
+				return v.errorf("unknown tag %d", c.Tag)
+			}
+			vals = v.types[v.tags[c.Tag]].Params
+			ref = c.Kind == binary.CatchRef
+		case binary.CatchAllRef:
+			ref = true
+		}
+		f, err := v.label(c.Label)
+		if err != nil {
+			return err
+		}
+		lt := f.labelTypes()
+		n := len(vals)
+		if ref {
+			n++
+		}
+		if len(lt) != n {
+			return v.errorf("type mismatch: catch clause delivers %d values to a label of %d", n, len(lt))
+		}
+		if !equalTypes(vals, lt[:len(vals)]) {
+			return v.errorf("type mismatch: catch clause values %v for a label of %v",
+				wasm.FuncType{Params: vals}.String(), wasm.FuncType{Params: lt}.String())
+		}
+		if ref {
+			if lt[n-1] != wasm.ExnRef {
+				return v.errorf("type mismatch: catch clause delivers exnref to a label of %v", lt[n-1])
+			}
+		}
+	}
+	return nil
 }
 
 // tailCall checks a tail call to a function of type ft, whose parameters

@@ -47,6 +47,7 @@ func (v *validator) release() {
 	v.tables = v.tables[:0]
 	v.globals = v.globals[:0]
 	v.mems = v.mems[:0]
+	v.tags = nil
 	v.funcTypes = v.funcTypes[:0]
 	v.refs = v.refs[:0]
 	v.vals = v.vals[:0]
@@ -62,16 +63,17 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 	for i := range m.Types {
 		ft := &m.Types[i]
 		for _, t := range ft.Params {
-			if !t.IsValid() {
+			if !v.valType(t) {
 				return nil, modErr("malformed value type %#x in type %d", byte(t), i)
 			}
 		}
 		for _, t := range ft.Results {
-			if !t.IsValid() {
+			if !v.valType(t) {
 				return nil, modErr("malformed value type %#x in type %d", byte(t), i)
 			}
 		}
 	}
+	var tags []uint32
 
 	// Imports, building the index spaces as we go.
 	numMems := 0
@@ -95,8 +97,13 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 			}
 			v.mems = append(v.mems, im.Memory)
 			numMems++
+		case wasm.ExternTag:
+			if err := v.checkTag(im.Tag); err != nil {
+				return nil, err
+			}
+			tags = append(tags, im.Tag.Type)
 		case wasm.ExternGlobal:
-			if !im.Global.Type.IsValid() {
+			if !v.valType(im.Global.Type) {
 				return nil, modErr("malformed value type %#x", byte(im.Global.Type))
 			}
 			v.globals = append(v.globals, im.Global)
@@ -106,9 +113,17 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 		}
 	}
 	if len(v.funcTypes) != int(m.NumImportedFuncs) || len(v.tables) != int(m.NumImportedTables) ||
-		numMems != int(m.NumImportedMemories) || numImportedGlobals != int(m.NumImportedGlobals) {
+		numMems != int(m.NumImportedMemories) || numImportedGlobals != int(m.NumImportedGlobals) ||
+		len(tags) != int(m.NumImportedTags) {
 		return nil, modErr("import counts do not match the import section")
 	}
+	for _, tg := range m.Tags {
+		if err := v.checkTag(tg); err != nil {
+			return nil, err
+		}
+		tags = append(tags, tg.Type)
+	}
+	v.tags = tags
 
 	// Function declarations.
 	if len(m.Funcs) != len(m.Code) {
@@ -158,7 +173,7 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 	// Globals: constant expressions may only read imported globals.
 	for i := range m.Globals {
 		g := &m.Globals[i]
-		if !g.Type.Type.IsValid() {
+		if !v.valType(g.Type.Type) {
 			return nil, modErr("malformed value type %#x", byte(g.Type.Type))
 		}
 		if err := v.constExpr(g.Init.Code, g.Type.Type, numImportedGlobals, len(v.globals)); err != nil {
@@ -236,6 +251,7 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 		}
 	}
 	info.Features = v.feats
+	info.Tags = tags
 	return info, nil
 }
 
@@ -254,8 +270,31 @@ func checkLimits(l wasm.Limits, bound uint64, msg string) error {
 	return nil
 }
 
+// valType reports whether t is a value type of the enabled features, and
+// records the feature that introduced it.
+func (v *validator) valType(t wasm.ValType) bool {
+	f := t.Feature()
+	v.feats |= f
+	return t.IsValid() && v.enabled.Has(f)
+}
+
+// checkTag checks a tag type: a function type without results.
+func (v *validator) checkTag(t wasm.Tag) error {
+	v.feats |= wasm.FeatureExceptions
+	if !v.enabled.Has(wasm.FeatureExceptions) {
+		return modErr("malformed import kind: tags need exception handling")
+	}
+	if uint64(t.Type) >= uint64(len(v.types)) {
+		return modErr("unknown type %d", t.Type)
+	}
+	if len(v.types[t.Type].Results) != 0 {
+		return modErr("non-empty tag result type")
+	}
+	return nil
+}
+
 func (v *validator) checkTableType(t wasm.TableType) error {
-	if !t.Elem.IsRef() {
+	if !t.Elem.IsRef() || !v.valType(t.Elem) {
 		return modErr("malformed reference type %#x", byte(t.Elem))
 	}
 	if t.Is64 {
@@ -319,6 +358,10 @@ func (v *validator) exports() error {
 		case wasm.ExternGlobal:
 			if idx >= uint64(len(v.globals)) {
 				return modErr("unknown global %d", e.Index)
+			}
+		case wasm.ExternTag:
+			if idx >= uint64(len(v.tags)) {
+				return modErr("unknown tag %d", e.Index)
 			}
 		default:
 			return modErr("malformed export kind %d", e.Kind)

@@ -37,6 +37,9 @@ const (
 	cRefFunc
 	cReturnCall
 	cReturnCallIndirect
+	cThrow
+	cThrowRef
+	cTryTable
 )
 
 // Flags of fixed-signature instructions.
@@ -102,6 +105,9 @@ func init() {
 
 		wasm.OpReturnCall:         cReturnCall,
 		wasm.OpReturnCallIndirect: cReturnCallIndirect,
+		wasm.OpThrow:              cThrow,
+		wasm.OpThrowRef:           cThrowRef,
+		wasm.OpTryTable:           cTryTable,
 	}
 	for i := range sigs {
 		op := wasm.Op(i)

@@ -192,6 +192,54 @@ func TestTable64(t *testing.T) {
 	})
 }
 
+func TestExceptions(t *testing.T) {
+	eh := []string{"exception handling"}
+	runV3Cases(t, []v3Case{
+		{name: "tag only", feats: eh, wat: `(module (tag $e (param i32)))`},
+		{name: "imported and exported tag", feats: eh,
+			wat: `(module (tag $i (import "m" "t") (param f64)) (tag $e (export "e")) (export "i" (tag $i)))`},
+		{name: "throw", feats: eh,
+			wat: `(module (tag $e (param i32 i64)) (func (result f32) (throw $e (i32.const 1) (i64.const 2))))`},
+		{name: "try_table with every clause", feats: eh,
+			wat: `(module (tag $e (param i32))
+				(func (result i32)
+					(block $a (result i32)
+						(block $b (result i32 exnref)
+							(block $c
+								(block $d (result exnref)
+									(try_table (catch $e $a) (catch_ref $e $b) (catch_all $c) (catch_all_ref $d)
+										(throw $e (i32.const 3))) (unreachable))
+								(throw_ref))
+							(return (i32.const 0)))
+						(drop))))`},
+		{name: "try_table results", feats: eh,
+			wat: `(module (func (result i32) (try_table (result i32) (i32.const 1))))`},
+		{name: "exnref local", feats: eh,
+			wat: `(module (func (local exnref) (drop (ref.null exn))))`},
+		{name: "catch label arity",
+			wat:  `(module (tag $e (param i32)) (func (block $l (try_table (catch $e $l)))))`,
+			want: "type mismatch"},
+		{name: "catch_ref needs exnref",
+			wat:  `(module (tag $e) (func (block $l (result i32) (try_table (catch_ref $e $l)) (unreachable))))`,
+			want: "type mismatch"},
+		{name: "throw arguments",
+			wat:  `(module (tag $e (param i32)) (func (throw $e (i64.const 1))))`,
+			want: "type mismatch"},
+		{name: "unknown tag",
+			wat:  `(module (func (throw 0)))`,
+			want: "unknown tag 0"},
+		{name: "tag with results",
+			wat:  `(module (type $t (func (result i32))) (tag (type $t)))`,
+			want: "non-empty tag result type"},
+		{name: "throw_ref operand",
+			wat:  `(module (func (throw_ref (ref.null extern))))`,
+			want: "type mismatch"},
+		{name: "try_table end types",
+			wat:  `(module (func (result i32) (try_table (result i32) (i64.const 1))))`,
+			want: "type mismatch"},
+	})
+}
+
 // TestDisabledFeatures checks that with a feature disabled a module using
 // it is invalid with WebAssembly 2.0's reason.
 func TestDisabledFeatures(t *testing.T) {
@@ -201,6 +249,9 @@ func TestDisabledFeatures(t *testing.T) {
 		{"i32.add in a constant", `(module (global i32 (i32.add (i32.const 1) (i32.const 2))))`, "constant expression required"},
 		{"defined global in a constant", `(module (global i32 (i32.const 1)) (global i32 (global.get 0)))`, "unknown global"},
 		{"two memories", `(module (memory 1) (memory 1))`, "multiple memories"},
+		{"throw", `(module (tag $e) (func (throw $e)))`, "malformed import kind"},
+		{"try_table", `(module (func (try_table)))`, "illegal opcode"},
+		{"exnref", `(module (func (local exnref)))`, "malformed value type"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -61,6 +61,9 @@ type Info struct {
 	// with a feature it does not implement, naming it
 	// (wasm.Features.First and String).
 	Features wasm.Features
+	// Tags is the type index (in wasm.Module.Types) of every tag of the
+	// tag index space, imported ones first (3.0: exception handling).
+	Tags []uint32
 }
 
 // FuncInfo summarises one validated function body.

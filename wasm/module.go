@@ -13,8 +13,11 @@ type Module struct {
 	Funcs    []uint32 // type index of each function defined by the module
 	Tables   []TableType
 	Memories []MemoryType
-	Globals  []Global
-	Exports  []Export
+	// Tags are the exception tags the module defines (3.0: exception
+	// handling), after the imported ones in the tag index space.
+	Tags    []Tag
+	Globals []Global
+	Exports []Export
 
 	Start    uint32 // function index; meaningful only when HasStart
 	HasStart bool
@@ -35,6 +38,14 @@ type Module struct {
 	NumImportedTables   uint32
 	NumImportedMemories uint32
 	NumImportedGlobals  uint32
+	NumImportedTags     uint32
+}
+
+// Tag is an exception tag: the index in Types of a function type whose
+// parameters are the values an exception with the tag carries (its
+// results are empty).
+type Tag struct {
+	Type uint32
 }
 
 // Import is one entry of the import section.
@@ -46,6 +57,7 @@ type Import struct {
 	Table  TableType
 	Memory MemoryType
 	Global GlobalType
+	Tag    Tag // for ExternTag
 }
 
 // Export is one entry of the export section.
@@ -150,12 +162,16 @@ func (m *Module) NumTables() int { return int(m.NumImportedTables) + len(m.Table
 // NumMemories returns the size of the memory index space.
 func (m *Module) NumMemories() int { return int(m.NumImportedMemories) + len(m.Memories) }
 
+// NumTags returns the size of the tag index space.
+func (m *Module) NumTags() int { return int(m.NumImportedTags) + len(m.Tags) }
+
 // NumGlobals returns the size of the global index space.
 func (m *Module) NumGlobals() int { return int(m.NumImportedGlobals) + len(m.Globals) }
 
 // CountImports recomputes the NumImported* fields from Imports.
 func (m *Module) CountImports() {
 	m.NumImportedFuncs, m.NumImportedTables, m.NumImportedMemories, m.NumImportedGlobals = 0, 0, 0, 0
+	m.NumImportedTags = 0
 	for i := range m.Imports {
 		switch m.Imports[i].Kind {
 		case ExternFunc:
@@ -166,6 +182,8 @@ func (m *Module) CountImports() {
 			m.NumImportedMemories++
 		case ExternGlobal:
 			m.NumImportedGlobals++
+		case ExternTag:
+			m.NumImportedTags++
 		}
 	}
 }

@@ -44,6 +44,8 @@ const (
 	ImmShuffle              // 16 lane indices, one byte each
 	ImmLane                 // one lane-index byte
 	ImmMemArgLane           // memarg, then a lane-index byte
+	ImmTag                  // tag index (3.0: throw)
+	ImmTryTable             // block type, then a vector of catch clauses (3.0: try_table)
 )
 
 // OpInfo describes one instruction.

@@ -10,6 +10,8 @@ const (
 	OpLoop                      Op = 0x003 // loop
 	OpIf                        Op = 0x004 // if
 	OpElse                      Op = 0x005 // else
+	OpThrow                     Op = 0x008 // throw (3.0: exception handling)
+	OpThrowRef                  Op = 0x00A // throw_ref (3.0: exception handling)
 	OpEnd                       Op = 0x00B // end
 	OpBr                        Op = 0x00C // br
 	OpBrIf                      Op = 0x00D // br_if
@@ -22,6 +24,7 @@ const (
 	OpDrop                      Op = 0x01A // drop
 	OpSelect                    Op = 0x01B // select
 	OpSelectT                   Op = 0x01C // select
+	OpTryTable                  Op = 0x01F // try_table (3.0: exception handling)
 	OpLocalGet                  Op = 0x020 // local.get
 	OpLocalSet                  Op = 0x021 // local.set
 	OpLocalTee                  Op = 0x022 // local.tee
@@ -459,6 +462,9 @@ var opTable = [...]OpInfo{
 	OpReturn:                    {Name: "return", Imm: ImmNone, Special: true},
 	OpCall:                      {Name: "call", Imm: ImmFunc, Special: true},
 	OpCallIndirect:              {Name: "call_indirect", Imm: ImmCallIndirect, Special: true},
+	OpThrow:                     {Name: "throw", Imm: ImmTag, Special: true, Feature: FeatureExceptions},
+	OpThrowRef:                  {Name: "throw_ref", Imm: ImmNone, Special: true, Feature: FeatureExceptions},
+	OpTryTable:                  {Name: "try_table", Imm: ImmTryTable, Special: true, Feature: FeatureExceptions},
 	OpReturnCall:                {Name: "return_call", Imm: ImmFunc, Special: true, Feature: FeatureTailCall},
 	OpReturnCallIndirect:        {Name: "return_call_indirect", Imm: ImmCallIndirect, Special: true, Feature: FeatureTailCall},
 	OpDrop:                      {Name: "drop", Imm: ImmNone, Special: true},

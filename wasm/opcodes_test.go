@@ -88,7 +88,7 @@ func TestOpcodeFeatures(t *testing.T) {
 			got[opTable[i].Feature.String()]++
 		}
 	}
-	want := map[string]int{"tail calls": 2}
+	want := map[string]int{"tail calls": 2, "exception handling": 3}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("instructions per feature (-want +got):\n%s", diff)
 	}

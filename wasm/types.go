@@ -20,6 +20,9 @@ const (
 	V128      ValType = 0x7B
 	FuncRef   ValType = 0x70
 	ExternRef ValType = 0x6F
+	// ExnRef is (ref null exn), the type of caught exceptions (3.0:
+	// exception handling).
+	ExnRef ValType = 0x69
 )
 
 // String returns the text-format name of the type.
@@ -39,20 +42,32 @@ func (t ValType) String() string {
 		return "funcref"
 	case ExternRef:
 		return "externref"
+	case ExnRef:
+		return "exnref"
 	}
 	return "invalid"
 }
 
 // IsRef reports whether t is a reference type.
-func (t ValType) IsRef() bool { return t == FuncRef || t == ExternRef }
+func (t ValType) IsRef() bool { return t == FuncRef || t == ExternRef || t == ExnRef }
 
-// IsValid reports whether t is a value type of WebAssembly 2.0.
+// IsValid reports whether t is a value type (of WebAssembly 2.0, or one
+// of the 3.0 types wasmrun knows; see Feature).
 func (t ValType) IsValid() bool {
 	switch t {
-	case I32, I64, F32, F64, V128, FuncRef, ExternRef:
+	case I32, I64, F32, F64, V128, FuncRef, ExternRef, ExnRef:
 		return true
 	}
 	return false
+}
+
+// Feature returns the 3.0 feature that introduced t, or 0 for the types
+// of WebAssembly 2.0.
+func (t ValType) Feature() Features {
+	if t == ExnRef {
+		return FeatureExceptions
+	}
+	return 0
 }
 
 // Slots is the number of 64-bit slots a value of type t occupies at engine
@@ -175,6 +190,7 @@ const (
 	ExternTable  ExternKind = 1
 	ExternMemory ExternKind = 2
 	ExternGlobal ExternKind = 3
+	ExternTag    ExternKind = 4 // 3.0: exception handling
 )
 
 // String returns the text-format keyword of the kind.
@@ -188,6 +204,8 @@ func (k ExternKind) String() string {
 		return "memory"
 	case ExternGlobal:
 		return "global"
+	case ExternTag:
+		return "tag"
 	}
 	return "invalid"
 }
