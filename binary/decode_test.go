@@ -379,6 +379,8 @@ func TestDecode3(t *testing.T) {
 		{"memory.size 1", memFunc(0x3F, 1, 0x1A, 0x0B), "", "zero byte expected"},
 		{"memory.copy 1 0", memFunc(0x41, 0, 0x41, 0, 0x41, 0, 0xFC, 10, 1, 0, 0x0B), "", "zero byte expected"},
 		{"return_call", memFunc(0x12, 0, 0x0B), "", "illegal opcode"},
+		{"relaxed SIMD", memFunc(0xFD, 0x80, 0x02, 0x0B), "", "illegal opcode"},
+		{"SIMD 0x200", memFunc(0xFD, 0x80, 0x04, 0x0B), "illegal opcode", "illegal opcode"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -40,7 +40,8 @@ const (
 // scanTables maps opcodes to scan classes for one set of enabled
 // features; instructions of disabled features are scIllegal.
 type scanTables struct {
-	byte1, misc, simd [256]byte
+	byte1, misc [256]byte
+	simd        [512]byte
 }
 
 // scan2 holds the instructions of WebAssembly 2.0, scan3 those of every
@@ -59,7 +60,7 @@ func scanTablesFor(f wasm.Features) *scanTables {
 
 func newScanTables(enabled wasm.Features) *scanTables {
 	t := new(scanTables)
-	for i := 0; i < 0x400; i++ {
+	for i := 0; i < wasm.NumOps; i++ {
 		op := wasm.Op(i)
 		info, ok := op.Info()
 		if !ok || !enabled.Has(info.Feature) {
@@ -71,8 +72,8 @@ func newScanTables(enabled wasm.Features) *scanTables {
 			t.byte1[i] = c
 		case 2:
 			t.misc[i&0xFF] = c
-		case 3:
-			t.simd[i&0xFF] = c
+		case 3, 4:
+			t.simd[i-0x300] = c
 		}
 	}
 	t.byte1[wasm.PrefixMisc] = scPrefix
@@ -164,12 +165,10 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 				}
 			}
 			c = scIllegal
-			if sub < 256 {
-				if b == wasm.PrefixMisc {
-					c = tb.misc[sub]
-				} else {
-					c = tb.simd[sub]
-				}
+			if b == wasm.PrefixMisc && sub < 256 {
+				c = tb.misc[sub]
+			} else if b == wasm.PrefixSIMD && sub < 512 {
+				c = tb.simd[sub]
 			}
 			if c == scIllegal {
 				return 0, d.errAt(start, fmt.Sprintf("%s %#x %d", ReasonIllegalOpcode, b, sub))

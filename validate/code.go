@@ -524,16 +524,22 @@ func (v *validator) readOp() (wasm.Op, *sig, error) {
 		if err != nil {
 			return 0, nil, err
 		}
-		if sub >= 0x100 {
+		if sub >= 0x200 || sub >= 0x100 && b == wasm.PrefixMisc {
 			return 0, nil, v.errorf("%s %#x %d", binary.ReasonIllegalOpcode, b, sub)
 		}
 		if b == wasm.PrefixMisc {
 			op = 0x200 | wasm.Op(sub)
 		} else {
-			op = 0x300 | wasm.Op(sub)
+			op = 0x300 + wasm.Op(sub)
 		}
 	}
 	s := &sigs[op]
+	if s.feat != 0 {
+		if !v.enabled.Has(s.feat) {
+			return 0, nil, v.errorf("%s %#x %d", binary.ReasonIllegalOpcode, op.Prefix(), op.Sub())
+		}
+		v.feats |= s.feat
+	}
 	if s.class == cIllegal {
 		if op.IsPrefixed() {
 			return 0, nil, v.errorf("%s %#x %d", binary.ReasonIllegalOpcode, op.Prefix(), op.Sub())

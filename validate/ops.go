@@ -60,10 +60,11 @@ type sig struct {
 	r     wasm.ValType    // result, or 0 for none
 	align uint8
 	lanes uint8
+	feat  wasm.Features // the 3.0 feature of a prefixed instruction
 }
 
 // sigs is indexed by wasm.Op.
-var sigs [0x400]sig
+var sigs [wasm.NumOps]sig
 
 // single[t] is a one-element array holding t, so that single[t][:] is a
 // result-type slice for a block type that needs no allocation.
@@ -118,6 +119,9 @@ func init() {
 		s := &sigs[i]
 		s.op = op
 		s.imm = info.Imm
+		if op.IsPrefixed() {
+			s.feat = info.Feature
+		}
 		if c, ok := special[op]; ok {
 			s.class = c
 			continue
@@ -139,7 +143,7 @@ func init() {
 		case wasm.ImmTable, wasm.ImmTableInit, wasm.ImmTableCopy:
 			s.flags |= fTable
 		}
-		if i>>8 == 3 {
+		if i >= 0x300 {
 			s.flags |= fSIMD
 		}
 	}

@@ -240,6 +240,19 @@ func TestExceptions(t *testing.T) {
 	})
 }
 
+func TestRelaxedSIMD(t *testing.T) {
+	rs := []string{"relaxed SIMD"}
+	runV3Cases(t, []v3Case{
+		{name: "madd", feats: rs,
+			wat: `(module (func (param v128) (result v128) (f32x4.relaxed_madd (local.get 0) (local.get 0) (local.get 0))))`},
+		{name: "dot add", feats: rs,
+			wat: `(module (func (param v128) (result v128) (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get 0) (local.get 0) (local.get 0))))`},
+		{name: "swizzle operands",
+			wat:  `(module (func (param v128) (result v128) (i8x16.relaxed_swizzle (local.get 0))))`,
+			want: "type mismatch"},
+	})
+}
+
 // TestDisabledFeatures checks that with a feature disabled a module using
 // it is invalid with WebAssembly 2.0's reason.
 func TestDisabledFeatures(t *testing.T) {
@@ -251,6 +264,7 @@ func TestDisabledFeatures(t *testing.T) {
 		{"two memories", `(module (memory 1) (memory 1))`, "multiple memories"},
 		{"throw", `(module (tag $e) (func (throw $e)))`, "malformed import kind"},
 		{"try_table", `(module (func (try_table)))`, "illegal opcode"},
+		{"relaxed SIMD", `(module (func (param v128) (result v128) (f64x2.relaxed_min (local.get 0) (local.get 0))))`, "illegal opcode"},
 		{"exnref", `(module (func (local exnref)))`, "malformed value type"},
 	}
 	for _, c := range cases {

@@ -2,9 +2,13 @@ package wasm
 
 // Op identifies an instruction. Single-byte opcodes keep their byte value
 // (0x00–0xFF); instructions behind the 0xFC prefix are 0x200|sub and those
-// behind the 0xFD (SIMD) prefix are 0x300|sub, so Op is dense enough for
+// behind the 0xFD (SIMD) prefix are 0x300+sub (sub < 0x200: the relaxed
+// SIMD instructions of 3.0 are 0x400–0x4FF), so Op is dense enough for
 // jump-table switches and converts to and from the encoding cheaply.
 type Op uint16
+
+// NumOps bounds the Op values: every Op is below it.
+const NumOps = 0x500
 
 // Prefix bytes of multi-byte opcodes.
 const (
@@ -97,7 +101,12 @@ func (op Op) Prefix() byte {
 }
 
 // Sub returns the LEB128-encoded sub-opcode that follows the prefix byte.
-func (op Op) Sub() uint32 { return uint32(op & 0xFF) }
+func (op Op) Sub() uint32 {
+	if op >= 0x300 {
+		return uint32(op - 0x300)
+	}
+	return uint32(op & 0xFF)
+}
 
 // PrefixedOp returns the Op for prefix byte p and sub-opcode sub, and false
 // when the pair names no known instruction.
@@ -106,8 +115,8 @@ func PrefixedOp(p byte, sub uint32) (Op, bool) {
 	switch {
 	case p == PrefixMisc && sub < 0x100:
 		op = 0x200 | Op(sub)
-	case p == PrefixSIMD && sub < 0x100:
-		op = 0x300 | Op(sub)
+	case p == PrefixSIMD && sub < 0x200:
+		op = 0x300 + Op(sub)
 	default:
 		return 0, false
 	}
