@@ -212,12 +212,25 @@ func (d *decoder) name() (string, error) {
 
 func (d *decoder) valType() (wasm.ValType, error) {
 	at := d.r.pos
-	b, err := d.byte()
+	if at < len(d.r.buf) && d.r.buf[at] != 0x63 && d.r.buf[at] != 0x64 {
+		d.r.pos++
+		t := wasm.ValType(d.r.buf[at])
+		if !t.IsValid() || !d.enabled.Has(t.Feature()) {
+			return 0, d.errAt(at, ReasonValType)
+		}
+		return t, nil
+	}
+	if !d.enabled.Has(wasm.FeatureTypedFuncRefs) {
+		if at >= len(d.r.buf) {
+			return 0, d.r.errEOF()
+		}
+		return 0, d.errAt(at, ReasonValType)
+	}
+	t, err := d.r.ReadValType()
 	if err != nil {
 		return 0, err
 	}
-	t := wasm.ValType(b)
-	if !t.IsValid() || !d.enabled.Has(t.Feature()) {
+	if !d.enabled.Has(t.Feature()) {
 		return 0, d.errAt(at, ReasonValType)
 	}
 	return t, nil
@@ -225,12 +238,14 @@ func (d *decoder) valType() (wasm.ValType, error) {
 
 func (d *decoder) refType() (wasm.ValType, error) {
 	at := d.r.pos
-	b, err := d.byte()
+	t, err := d.valType()
 	if err != nil {
+		if be, ok := err.(*Error); ok && be.Reason == ReasonValType {
+			return 0, d.errAt(at, ReasonRefType)
+		}
 		return 0, err
 	}
-	t := wasm.ValType(b)
-	if !t.IsRef() || !d.enabled.Has(t.Feature()) {
+	if !t.IsRef() {
 		return 0, d.errAt(at, ReasonRefType)
 	}
 	return t, nil
@@ -439,6 +454,22 @@ func (d *decoder) section(id byte) error {
 		}
 		m.Tables = mk[wasm.TableType](n)
 		for i := range m.Tables {
+			r := &d.r
+			if r.pos+1 < len(r.buf) && r.buf[r.pos] == 0x40 && r.buf[r.pos+1] == 0x00 &&
+				d.enabled.Has(wasm.FeatureTypedFuncRefs) {
+				// A table with an initializer expression (3.0).
+				r.pos += 2
+				if m.Tables[i], err = d.tableType(); err != nil {
+					return err
+				}
+				if m.TableInits == nil {
+					m.TableInits = make([]wasm.ConstExpr, n)
+				}
+				if m.TableInits[i], err = d.constExpr(); err != nil {
+					return err
+				}
+				continue
+			}
 			if m.Tables[i], err = d.tableType(); err != nil {
 				return err
 			}

@@ -62,7 +62,12 @@ func Encode(m *wasm.Module) []byte {
 	}
 	if len(m.Tables) > 0 {
 		b := e.begin(secTable, len(m.Tables))
-		for _, t := range m.Tables {
+		for i, t := range m.Tables {
+			if i < len(m.TableInits) && len(m.TableInits[i].Code) > 0 {
+				b = appendTableType(append(b, 0x40, 0x00), t)
+				b = append(b, m.TableInits[i].Code...)
+				continue
+			}
 			b = appendTableType(b, t)
 		}
 		e.end(b)
@@ -123,7 +128,7 @@ func Encode(m *wasm.Module) []byte {
 			fn = AppendU32(fn[:0], uint32(len(c.Locals)))
 			for _, l := range c.Locals {
 				fn = AppendU32(fn, l.Count)
-				fn = append(fn, byte(l.Type))
+				fn = AppendValType(fn, l.Type)
 			}
 			b = AppendU32(b, uint32(len(fn)+len(c.Body)))
 			b = append(b, fn...)
@@ -220,7 +225,7 @@ func (e *encoder) end(b []byte) {
 func appendValTypes(b []byte, ts []wasm.ValType) []byte {
 	b = AppendU32(b, uint32(len(ts)))
 	for _, t := range ts {
-		b = append(b, byte(t))
+		b = AppendValType(b, t)
 	}
 	return b
 }
@@ -240,12 +245,12 @@ func appendLimits(b []byte, l wasm.Limits, is64 bool) []byte {
 }
 
 func appendTableType(b []byte, t wasm.TableType) []byte {
-	b = append(b, byte(t.Elem))
+	b = AppendValType(b, t.Elem)
 	return appendLimits(b, t.Limits, t.Is64)
 }
 
 func appendGlobalType(b []byte, t wasm.GlobalType) []byte {
-	b = append(b, byte(t.Type))
+	b = AppendValType(b, t.Type)
 	if t.Mutable {
 		return append(b, 1)
 	}
@@ -286,7 +291,7 @@ func appendElem(b []byte, s *wasm.ElemSegment) []byte {
 			if t == 0 {
 				t = wasm.FuncRef
 			}
-			b = append(b, byte(t))
+			b = AppendValType(b, t)
 		} else {
 			b = append(b, 0) // element kind funcref
 		}

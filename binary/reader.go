@@ -301,6 +301,13 @@ func (r *Reader) ReadBlockType() (BlockType, error) {
 		r.pos++
 		return BlockType{Kind: BlockEmpty}, nil
 	}
+	if b == 0x63 || b == 0x64 { // (ref null? ht)
+		t, err := r.ReadValType()
+		if err != nil {
+			return BlockType{}, err
+		}
+		return BlockType{Kind: BlockValue, Value: t}, nil
+	}
 	if b&0xC0 == 0x40 { // one-byte negative s33: a value type
 		r.pos++
 		return BlockType{Kind: BlockValue, Value: wasm.ValType(b)}, nil
@@ -398,4 +405,56 @@ func (r *Reader) ReadCatches(buf []Catch) ([]Catch, error) {
 		buf = append(buf, c)
 	}
 	return buf, nil
+}
+
+// Reasons for malformed heap types.
+const (
+	ReasonHeapType = "malformed reference type" // the heap type of a reference type
+)
+
+// ReadHeapType reads a heap type (3.0): an abstract heap type byte or a
+// type index (s33). It does not check that the index is in range.
+func (r *Reader) ReadHeapType() (wasm.HeapType, error) {
+	start := r.Offset()
+	b, err := r.PeekByte()
+	if err != nil {
+		return 0, err
+	}
+	if b&0xC0 == 0x40 { // one-byte negative s33: an abstract heap type
+		r.pos++
+		h := wasm.HeapType(b)
+		if !h.IsAbstract() {
+			return 0, &Error{Offset: start, Reason: ReasonHeapType}
+		}
+		return h, nil
+	}
+	v, err := r.ReadS33()
+	if err != nil {
+		return 0, err
+	}
+	if v < 0 {
+		return 0, &Error{Offset: start, Reason: ReasonHeapType}
+	}
+	if v > wasm.MaxTypeIndex {
+		return 0, &Error{Offset: start, Reason: fmt.Sprintf("unknown type %d", v)}
+	}
+	return wasm.ConcreteHeap(uint32(v)), nil
+}
+
+// ReadValType reads a value type: one byte, or 0x63/0x64 and a heap type
+// for (ref null ht) and (ref ht) (3.0). It does not check the type
+// against the enabled features.
+func (r *Reader) ReadValType() (wasm.ValType, error) {
+	b, err := r.ReadByte()
+	if err != nil {
+		return 0, err
+	}
+	if b != 0x63 && b != 0x64 {
+		return wasm.ValType(b), nil
+	}
+	h, err := r.ReadHeapType()
+	if err != nil {
+		return 0, err
+	}
+	return wasm.RefType(b == 0x63, h), nil
 }

@@ -101,7 +101,7 @@ func scanClass(op wasm.Op, imm wasm.ImmKind) byte {
 	switch imm {
 	case wasm.ImmNone:
 		return scNone
-	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmElem, wasm.ImmData, wasm.ImmTag:
+	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmElem, wasm.ImmData, wasm.ImmTag, wasm.ImmType:
 		return scU32
 	case wasm.ImmCallIndirect, wasm.ImmTableInit, wasm.ImmTableCopy:
 		return scU32x2
@@ -363,10 +363,18 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 			if p >= n {
 				return 0, d.errAt(n, ReasonUnexpectedEndSect)
 			}
-			if t := wasm.ValType(data[p]); !t.IsRef() || !d.enabled.Has(t.Feature()) {
+			if t := wasm.ValType(data[p]); t.IsRef() && d.enabled.Has(t.Feature()) {
+				p++
+				break
+			}
+			if !d.enabled.Has(wasm.FeatureTypedFuncRefs) {
 				return 0, d.errAt(p, ReasonRefType)
 			}
-			p++
+			d.r.pos = p
+			if _, err := d.r.ReadHeapType(); err != nil {
+				return 0, err
+			}
+			p = d.r.pos
 		case scBrTable, scSelectT:
 			d.r.pos = p
 			cnt, err := d.length()
@@ -379,10 +387,11 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 					if p >= n {
 						return 0, d.errAt(n, ReasonUnexpectedEndSect)
 					}
-					if t := wasm.ValType(data[p]); !t.IsValid() || !d.enabled.Has(t.Feature()) {
-						return 0, d.errAt(p, ReasonValType)
+					d.r.pos = p
+					if _, err := d.valType(); err != nil {
+						return 0, err
 					}
-					p++
+					p = d.r.pos
 				}
 				break
 			}
@@ -418,6 +427,13 @@ func (d *decoder) blockType(p int) (int, error) {
 	b := data[p]
 	if b == 0x40 {
 		return p + 1, nil
+	}
+	if b == 0x63 || b == 0x64 {
+		d.r.pos = p
+		if _, err := d.valType(); err != nil {
+			return 0, err
+		}
+		return d.r.pos, nil
 	}
 	if b&0xC0 == 0x40 { // one-byte negative s33: must be a value type
 		if t := wasm.ValType(b); !t.IsValid() || !d.enabled.Has(t.Feature()) {

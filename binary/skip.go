@@ -18,14 +18,14 @@ func (r *Reader) SkipImmediates(op wasm.Op) error {
 	case wasm.ImmNone:
 	case wasm.ImmBlockType:
 		_, err = r.ReadBlockType()
-	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmData, wasm.ImmElem, wasm.ImmTag:
+	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmData, wasm.ImmElem, wasm.ImmTag, wasm.ImmType:
 		_, err = r.ReadU32()
 	case wasm.ImmTryTable:
 		if _, err = r.ReadBlockType(); err == nil {
 			_, err = r.ReadCatches(nil)
 		}
 	case wasm.ImmRefType:
-		_, err = r.ReadByte()
+		_, err = r.ReadHeapType()
 	case wasm.ImmMemory:
 		_, err = r.ReadU32()
 	case wasm.ImmBrTable:
@@ -46,7 +46,9 @@ func (r *Reader) SkipImmediates(op wasm.Op) error {
 	case wasm.ImmSelectT:
 		var n uint32
 		if n, err = r.ReadU32(); err == nil {
-			err = r.Skip(int(n))
+			for i := uint32(0); i < n && err == nil; i++ {
+				_, err = r.ReadValType()
+			}
 		}
 	case wasm.ImmMemArg:
 		_, err = r.ReadMemArg()

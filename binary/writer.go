@@ -43,3 +43,21 @@ func AppendOp(b []byte, op wasm.Op) []byte {
 	}
 	return append(b, byte(op))
 }
+
+// AppendValType appends the encoding of a value type: its byte, or
+// 0x63/0x64 and the heap type for the other reference types (3.0).
+func AppendValType(b []byte, t wasm.ValType) []byte {
+	if t <= 0xFF {
+		return append(b, byte(t))
+	}
+	b = append(b, byte(t))
+	return AppendHeapType(b, t.Heap())
+}
+
+// AppendHeapType appends the encoding of a heap type (3.0).
+func AppendHeapType(b []byte, h wasm.HeapType) []byte {
+	if h.IsConcrete() {
+		return AppendS64(b, int64(h.Index()))
+	}
+	return append(b, byte(h))
+}

@@ -212,7 +212,7 @@ func (b *builder) blockType(out []byte) []byte {
 	case len(ps) == 0 && len(rs) == 0:
 		return append(out, 0x40)
 	case len(ps) == 0 && len(rs) == 1:
-		return append(out, byte(rs[0]))
+		return wbin.AppendValType(out, rs[0])
 	}
 	idx := b.typeIndex(wasm.FuncType{Params: ps, Results: rs})
 	return wbin.AppendS64(out, int64(idx))
@@ -313,7 +313,7 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 				out = append(out, byte(wasm.OpSelectT))
 				out = wbin.AppendU32(out, uint32(len(rs)))
 				for _, r := range rs {
-					out = append(out, byte(r))
+					out = wbin.AppendValType(out, r)
 				}
 				return out
 			}
@@ -354,6 +354,8 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sGlobal))
 	case wasm.ImmTag:
 		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sTag))
+	case wasm.ImmType:
+		return wbin.AppendU32(wbin.AppendOp(out, op), b.index(sType))
 	case wasm.ImmTable:
 		x := uint32(0)
 		if p.isIndex(p.peek()) {
@@ -412,7 +414,8 @@ func (b *builder) op(f *fctx, t *token, out []byte) []byte {
 		case p.is(ht, "exn"):
 			return append(wbin.AppendOp(out, op), byte(wasm.ExnRef))
 		}
-		p.unexpected(ht)
+		p.i--
+		return wbin.AppendHeapType(wbin.AppendOp(out, op), b.heapType())
 	case wasm.ImmMemoryInit:
 		b.usesData = true
 		mem := uint32(0)

@@ -42,10 +42,10 @@ func typeKey(ft wasm.FuncType) string {
 	b := make([]byte, 0, len(ft.Params)+len(ft.Results)+5)
 	b = wbin.AppendU32(b, uint32(len(ft.Params)))
 	for _, t := range ft.Params {
-		b = append(b, byte(t))
+		b = wbin.AppendValType(b, t)
 	}
 	for _, t := range ft.Results {
-		b = append(b, byte(t))
+		b = wbin.AppendValType(b, t)
 	}
 	return string(b)
 }
@@ -122,6 +122,18 @@ func (p *parser) fields() *wasm.Module {
 	// First pass: bind identifiers of every index space and read the
 	// explicit types, so that later references may point forward.
 	var firstDef space = -1
+	// Type identifiers first: a type may name a later one (3.0: typed
+	// references; the validator rejects what is out of reach).
+	for p.peek().kind == tLParen {
+		end := int(p.peek().match)
+		if p.is(p.peekN(1), "type") {
+			p.i += 2
+			id, idt := p.optID()
+			b.bind(sType, id, idt)
+		}
+		p.i = end + 1
+	}
+	p.i = start
 	for {
 		t := p.peek()
 		if t.kind != tLParen {
@@ -136,8 +148,7 @@ func (p *parser) fields() *wasm.Module {
 		switch kw {
 		case "type":
 			p.i += 2
-			id, idt := p.optID()
-			b.bind(sType, id, idt)
+			p.optID() // bound above
 			b.addType(b.funcTypeDef())
 			p.expectRParen()
 		case "import":
@@ -322,26 +333,54 @@ func (b *builder) valType() wasm.ValType {
 			return wasm.ExnRef
 		}
 	}
+	if t.kind == tAtom {
+		switch p.text(t) {
+		case "nullfuncref":
+			return wasm.NullFuncRef
+		case "nullexternref":
+			return wasm.NullExternRef
+		case "nullexnref":
+			return wasm.NullExnRef
+		}
+	}
 	if t.kind == tLParen && p.is(p.peek(), "ref") {
-		// (ref null ht) with an abstract heap type.
+		// (ref null? ht)
 		p.i++
-		if n := p.next(); p.is(n, "null") {
-			ht := p.next()
-			var rt wasm.ValType
-			switch {
-			case p.is(ht, "func"):
-				rt = wasm.FuncRef
-			case p.is(ht, "extern"):
-				rt = wasm.ExternRef
-			case p.is(ht, "exn"):
-				rt = wasm.ExnRef
-			default:
-				p.unexpected(ht)
-			}
-			p.expectRParen()
-			return rt
-		} else {
-			p.unexpected(n)
+		nullable := false
+		if p.atIs("null") {
+			p.i++
+			nullable = true
+		}
+		h := b.heapType()
+		p.expectRParen()
+		return wasm.RefType(nullable, h)
+	}
+	p.unexpected(t)
+	return 0
+}
+
+// heapType parses a heap type: an abstract one or a type index.
+func (b *builder) heapType() wasm.HeapType {
+	p := b.p
+	t := p.peek()
+	if p.isIndex(t) {
+		return wasm.ConcreteHeap(b.index(sType))
+	}
+	p.i++
+	if t.kind == tAtom {
+		switch p.text(t) {
+		case "func":
+			return wasm.HeapFunc
+		case "extern":
+			return wasm.HeapExtern
+		case "exn":
+			return wasm.HeapExn
+		case "nofunc":
+			return wasm.HeapNoFunc
+		case "noextern":
+			return wasm.HeapNoExtern
+		case "noexn":
+			return wasm.HeapNoExn
 		}
 	}
 	p.unexpected(t)
@@ -350,6 +389,7 @@ func (b *builder) valType() wasm.ValType {
 
 func (b *builder) isRefType(t *token) bool {
 	return b.p.is(t, "funcref") || b.p.is(t, "externref") || b.p.is(t, "exnref") ||
+		b.p.is(t, "nullfuncref") || b.p.is(t, "nullexternref") || b.p.is(t, "nullexnref") ||
 		t == b.p.peek() && b.p.lparenKw("ref")
 }
 
@@ -724,6 +764,14 @@ func (b *builder) tableDef(idx uint32) {
 	l := b.limits()
 	rt := b.refType()
 	b.m.Tables = append(b.m.Tables, wasm.TableType{Elem: rt, Limits: l, Is64: is64})
+	if p.peek().kind == tLParen || p.peek().kind == tAtom {
+		// An initializer expression (3.0: typed function references).
+		n := len(b.m.Tables) - 1
+		for len(b.m.TableInits) < n {
+			b.m.TableInits = append(b.m.TableInits, wasm.ConstExpr{})
+		}
+		b.m.TableInits = append(b.m.TableInits, b.expr())
+	}
 }
 
 func (b *builder) memoryDef(idx uint32) {
@@ -812,7 +860,7 @@ func (b *builder) elemDef() {
 		explicitTable = true
 		seg.Mode = wasm.SegmentActive
 		seg.Offset = b.offset()
-	case p.peek().kind == tLParen:
+	case p.peek().kind == tLParen && !p.lparenKw("ref"):
 		seg.Mode = wasm.SegmentActive
 		seg.Offset = b.offset()
 	}

@@ -22,6 +22,7 @@ type frame struct {
 	params      []wasm.ValType
 	results     []wasm.ValType
 	height      int // operand stack height at entry (parameters excluded)
+	initMark    int // len(validator.initLog) at entry
 	kind        uint8
 	unreachable bool
 }
@@ -51,9 +52,15 @@ type validator struct {
 	// one of them is i64 (3.0: memory64, table64).
 	addr, addr2 wasm.ValType
 	wide        bool
-	refs        []bool        // declared function references, by function index
-	feats       wasm.Features // 3.0 features seen so far
-	enabled     wasm.Features // 3.0 features allowed
+	// Initialisation of non-defaultable locals (3.0): inited by local,
+	// initLog the locals set since the entry of each open frame.
+	nonDefaultable bool
+	inited         []bool
+	initLog        []uint32
+	canon          []uint32      // canonical id of every type, for type equivalence
+	refs           []bool        // declared function references, by function index
+	feats          wasm.Features // 3.0 features seen so far
+	enabled        wasm.Features // 3.0 features allowed
 
 	// State of the body being validated.
 	body    []byte
@@ -206,7 +213,7 @@ func (v *validator) blockType() (params, results []wasm.ValType, err error) {
 			v.pos++
 			return nil, nil, nil
 		}
-		if b&0xC0 == 0x40 {
+		if b&0xC0 == 0x40 && b != 0x63 && b != 0x64 {
 			v.pos++
 			t := wasm.ValType(b)
 			if !v.valType(t) {
@@ -227,6 +234,9 @@ func (v *validator) blockType() (params, results []wasm.ValType, err error) {
 	case binary.BlockValue:
 		if !v.valType(bt.Value) {
 			return nil, nil, v.errorf("malformed block type %#x", byte(bt.Value))
+		}
+		if bt.Value > 0xFF {
+			return nil, []wasm.ValType{bt.Value}, nil
 		}
 		return nil, single[bt.Value][:], nil
 	}
@@ -259,7 +269,7 @@ func (v *validator) popSlow(want wasm.ValType) error {
 	if n > v.height {
 		got := v.vals[n-1]
 		v.vals = v.vals[:n-1]
-		if got != want && got != unknown {
+		if got != want && got != unknown && !v.sub(got, want) {
 			return v.mismatch(want, got)
 		}
 		return nil
@@ -309,7 +319,7 @@ func (v *validator) checkTop(ts []wasm.ValType) error {
 			}
 			return v.mismatch(ts[i], unknown)
 		}
-		if got := v.vals[idx]; got != ts[i] && got != unknown {
+		if got := v.vals[idx]; got != ts[i] && got != unknown && !v.sub(got, ts[i]) {
 			return v.mismatch(ts[i], got)
 		}
 	}
@@ -326,7 +336,7 @@ func (v *validator) mismatch(want, got wasm.ValType) error {
 // Control stack.
 
 func (v *validator) pushCtrl(kind uint8, params, results []wasm.ValType) {
-	v.ctrls = append(v.ctrls, frame{params: params, results: results, height: len(v.vals), kind: kind})
+	v.ctrls = append(v.ctrls, frame{params: params, results: results, height: len(v.vals), kind: kind, initMark: len(v.initLog)})
 	v.height = len(v.vals)
 	v.unreach = false
 	v.pushVals(params)
@@ -593,6 +603,19 @@ func (v *validator) function(i int, fi *FuncInfo, backing *[]wasm.ValType) error
 	}
 	fi.Locals = locals
 	v.locals = locals
+	v.nonDefaultable = false
+	v.initLog = v.initLog[:0]
+	for _, d := range code.Locals {
+		if d.Count > 0 && !d.Type.Defaultable() {
+			v.nonDefaultable = true
+		}
+	}
+	if v.nonDefaultable {
+		v.inited = append(v.inited[:0], make([]bool, len(locals))...)
+		for j, t := range locals {
+			v.inited[j] = j < len(ft.Params) || t.Defaultable()
+		}
+	}
 
 	v.body = code.Body
 	v.base = code.Offset
@@ -692,6 +715,9 @@ func (v *validator) code(fi *FuncInfo) error {
 			if uint64(x) >= uint64(len(v.locals)) {
 				return v.errorf("unknown local %d", x)
 			}
+			if v.nonDefaultable && !v.inited[x] {
+				return v.errorf("uninitialized local %d", x)
+			}
 			v.push(v.locals[x])
 
 		case cLocalSet, cLocalTee:
@@ -710,6 +736,10 @@ func (v *validator) code(fi *FuncInfo) error {
 				if err := v.popSlow(t); err != nil {
 					return err
 				}
+			}
+			if v.nonDefaultable && !v.inited[x] {
+				v.inited[x] = true
+				v.initLog = append(v.initLog, x)
 			}
 			if s.class == cLocalTee {
 				v.push(t)
@@ -799,6 +829,7 @@ func (v *validator) code(fi *FuncInfo) error {
 			if err := v.endFrame(f); err != nil {
 				return err
 			}
+			v.resetInits(f)
 			f.kind = kElse
 			f.unreachable = false
 			v.unreach = false
@@ -814,6 +845,7 @@ func (v *validator) code(fi *FuncInfo) error {
 					wasm.FuncType{Params: f.params}.String(), wasm.FuncType{Params: f.results}.String())
 			}
 			results := f.results
+			v.resetInits(f)
 			v.ctrls = v.ctrls[:len(v.ctrls)-1]
 			if len(v.ctrls) == 0 {
 				if v.pos != len(v.body) {
@@ -919,7 +951,7 @@ func (v *validator) code(fi *FuncInfo) error {
 			if uint64(ti) >= uint64(len(v.types)) {
 				return v.errorf("unknown type %d", ti)
 			}
-			if t.Elem != wasm.FuncRef {
+			if !v.sub(t.Elem, wasm.FuncRef) {
 				return v.errorf("type mismatch: call_indirect through a table of %v", t.Elem)
 			}
 			if !v.popFast(t.AddrType()) {
@@ -983,13 +1015,9 @@ func (v *validator) code(fi *FuncInfo) error {
 			if n != 1 {
 				return v.errorf("invalid result arity %d for select", n)
 			}
-			b, err := v.byte1()
+			t, err := v.readValType()
 			if err != nil {
 				return err
-			}
-			t := wasm.ValType(b)
-			if !v.valType(t) {
-				return v.errorf("malformed value type %#x", b)
 			}
 			if !v.popFast(wasm.I32) {
 				if err := v.popSlow(wasm.I32); err != nil {
@@ -1080,15 +1108,20 @@ func (v *validator) code(fi *FuncInfo) error {
 			fi.UsesTables = true
 
 		case cRefNull:
-			b, err := v.byte1()
+			t, err := v.refNullType()
 			if err != nil {
 				return err
 			}
-			t := wasm.ValType(b)
-			if !t.IsRef() || !v.valType(t) {
-				return v.errorf("malformed reference type %#x", b)
-			}
 			v.push(t)
+
+		case cCallRef, cReturnCallRef, cRefAsNonNull, cBrOnNull, cBrOnNonNull:
+			if !v.enabled.Has(wasm.FeatureTypedFuncRefs) || s.class == cReturnCallRef && !v.enabled.Has(wasm.FeatureTailCall) {
+				return v.errorf("%s %#x", binary.ReasonIllegalOpcode, body[v.start])
+			}
+			v.feats |= wasm.FeatureTypedFuncRefs
+			if err := v.typedRefOp(s.class, fi); err != nil {
+				return err
+			}
 
 		case cThrow:
 			if !v.enabled.Has(wasm.FeatureExceptions) {
@@ -1156,7 +1189,7 @@ func (v *validator) code(fi *FuncInfo) error {
 			if !v.refs[x] {
 				return v.errorf("undeclared function reference %d", x)
 			}
-			v.push(wasm.FuncRef)
+			v.push(v.funcRefType(x))
 
 		case cUnreachable:
 			v.setUnreachable()
@@ -1167,6 +1200,209 @@ func (v *validator) code(fi *FuncInfo) error {
 			return v.errorf("validate: unhandled instruction %v", s.op)
 		}
 	}
+}
+
+// resetInits forgets, at the end of frame f (or its then arm), the
+// initialisations of non-defaultable locals made inside it.
+func (v *validator) resetInits(f *frame) {
+	if !v.nonDefaultable {
+		return
+	}
+	for _, x := range v.initLog[f.initMark:] {
+		v.inited[x] = false
+	}
+	v.initLog = v.initLog[:f.initMark]
+}
+
+// sub reports whether a is a subtype of b (3.0: typed function
+// references; without GC the only subtyping is between references).
+func (v *validator) sub(a, b wasm.ValType) bool {
+	if a == b || a == unknown {
+		return true
+	}
+	if !a.IsRef() || !b.IsRef() || a.Nullable() && !b.Nullable() {
+		return false
+	}
+	x, y := a.Heap(), b.Heap()
+	switch {
+	case x == y:
+		return true
+	case x.IsConcrete() && y.IsConcrete():
+		return v.sameType(x.Index(), y.Index())
+	case y == wasm.HeapFunc:
+		return x.IsConcrete() || x == wasm.HeapNoFunc
+	case y.IsConcrete():
+		return x == wasm.HeapNoFunc
+	case y == wasm.HeapExtern:
+		return x == wasm.HeapNoExtern
+	case y == wasm.HeapExn:
+		return x == wasm.HeapNoExn
+	}
+	return false
+}
+
+// subs reports whether every type of as is a subtype of the one of bs.
+func (v *validator) subs(as, bs []wasm.ValType) bool {
+	if len(as) != len(bs) {
+		return false
+	}
+	for i := range as {
+		if !v.sub(as[i], bs[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameType reports whether type indices i and j name equivalent types.
+func (v *validator) sameType(i, j uint32) bool {
+	if i == j {
+		return true
+	}
+	if uint64(i) >= uint64(len(v.types)) || uint64(j) >= uint64(len(v.types)) {
+		return false
+	}
+	if len(v.canon) != len(v.types) {
+		v.canonicalize()
+	}
+	return v.canon[i] == v.canon[j]
+}
+
+// funcRefType is the type of ref.func x: (ref $t) with typed function
+// references, funcref in WebAssembly 2.0.
+func (v *validator) funcRefType(x uint32) wasm.ValType {
+	if !v.enabled.Has(wasm.FeatureTypedFuncRefs) {
+		return wasm.FuncRef
+	}
+	return wasm.RefType(false, wasm.ConcreteHeap(v.funcTypes[x]))
+}
+
+// readValType reads a value type immediate and checks it.
+func (v *validator) readValType() (wasm.ValType, error) {
+	r := v.reader()
+	t, err := r.ReadValType()
+	if err != nil {
+		return 0, v.wrap(err)
+	}
+	v.pos += r.Pos()
+	if !v.valType(t) {
+		return 0, v.errorf("malformed value type %v", t)
+	}
+	if h := t.Heap(); t.IsRef() && h.IsConcrete() && uint64(h.Index()) >= uint64(len(v.types)) {
+		return 0, v.errorf("unknown type %d", h.Index())
+	}
+	return t, nil
+}
+
+// refNullType reads the heap type of ref.null and returns the type of
+// the null reference.
+func (v *validator) refNullType() (wasm.ValType, error) {
+	if v.pos < len(v.body) {
+		if t := wasm.ValType(v.body[v.pos]); t.IsRef() && t.Feature() == 0 {
+			v.pos++
+			return t, nil
+		}
+	}
+	r := v.reader()
+	h, err := r.ReadHeapType()
+	if err != nil {
+		if !v.enabled.Has(wasm.FeatureTypedFuncRefs) && v.pos < len(v.body) {
+			return 0, v.errorf("malformed reference type %#x", v.body[v.pos])
+		}
+		return 0, v.wrap(err)
+	}
+	v.pos += r.Pos()
+	t := wasm.RefType(true, h)
+	if !v.valType(t) {
+		return 0, v.errorf("malformed reference type %v", t)
+	}
+	if h.IsConcrete() && uint64(h.Index()) >= uint64(len(v.types)) {
+		return 0, v.errorf("unknown type %d", h.Index())
+	}
+	return t, nil
+}
+
+// typedRefOp validates call_ref, return_call_ref, ref.as_non_null,
+// br_on_null and br_on_non_null.
+func (v *validator) typedRefOp(class uint8, fi *FuncInfo) error {
+	switch class {
+	case cCallRef, cReturnCallRef:
+		x, err := v.u32()
+		if err != nil {
+			return err
+		}
+		if uint64(x) >= uint64(len(v.types)) {
+			return v.errorf("unknown type %d", x)
+		}
+		rt := wasm.RefType(true, wasm.ConcreteHeap(x))
+		if !v.popFast(rt) {
+			if err := v.popSlow(rt); err != nil {
+				return err
+			}
+		}
+		ft := &v.types[x]
+		if err := v.popVals(ft.Params); err != nil {
+			return err
+		}
+		fi.HasCalls = true
+		fi.UsesV128 = fi.UsesV128 || hasV128(ft.Params) || hasV128(ft.Results)
+		if class == cReturnCallRef {
+			return v.tailCall(ft)
+		}
+		v.pushVals(ft.Results)
+		return nil
+	}
+	var l uint32
+	if class != cRefAsNonNull {
+		var err error
+		if l, err = v.u32(); err != nil {
+			return err
+		}
+	}
+	t, err := v.popAny()
+	if err != nil {
+		return err
+	}
+	if t != unknown && !t.IsRef() {
+		return v.errorf("type mismatch: expected a reference, got %v", t)
+	}
+	nn := t
+	if t != unknown {
+		nn = wasm.RefType(false, t.Heap())
+	}
+	switch class {
+	case cRefAsNonNull:
+		v.push(nn)
+	case cBrOnNull:
+		f, err := v.label(l)
+		if err != nil {
+			return err
+		}
+		lt := f.labelTypes()
+		if err := v.popVals(lt); err != nil {
+			return err
+		}
+		v.pushVals(lt)
+		v.push(nn)
+	case cBrOnNonNull:
+		f, err := v.label(l)
+		if err != nil {
+			return err
+		}
+		lt := f.labelTypes()
+		if len(lt) == 0 {
+			return v.errorf("type mismatch: br_on_non_null to a label without values")
+		}
+		if !v.sub(nn, lt[len(lt)-1]) {
+			return v.mismatch(lt[len(lt)-1], nn)
+		}
+		rest := lt[:len(lt)-1]
+		if err := v.popVals(rest); err != nil {
+			return err
+		}
+		v.pushVals(rest)
+	}
+	return nil
 }
 
 // tag reads a tag index and returns the tag's function type.
@@ -1218,12 +1454,12 @@ func (v *validator) tryCatches() error {
 		if len(lt) != n {
 			return v.errorf("type mismatch: catch clause delivers %d values to a label of %d", n, len(lt))
 		}
-		if !equalTypes(vals, lt[:len(vals)]) {
+		if !v.subs(vals, lt[:len(vals)]) {
 			return v.errorf("type mismatch: catch clause values %v for a label of %v",
 				wasm.FuncType{Params: vals}.String(), wasm.FuncType{Params: lt}.String())
 		}
 		if ref {
-			if lt[n-1] != wasm.ExnRef {
+			if !v.sub(wasm.ExnRef, lt[n-1]) {
 				return v.errorf("type mismatch: catch clause delivers exnref to a label of %v", lt[n-1])
 			}
 		}
@@ -1236,7 +1472,7 @@ func (v *validator) tryCatches() error {
 // the frame is unreachable.
 func (v *validator) tailCall(ft *wasm.FuncType) error {
 	v.feats |= wasm.FeatureTailCall
-	if !equalTypes(ft.Results, v.ctrls[0].results) {
+	if !v.subs(ft.Results, v.ctrls[0].results) {
 		return v.errorf("type mismatch: tail call results %v do not match the function's results %v",
 			wasm.FuncType{Params: ft.Results}.String(), wasm.FuncType{Params: v.ctrls[0].results}.String())
 	}
@@ -1346,7 +1582,7 @@ func (v *validator) immediates(s *sig) error {
 		if t.Is64 {
 			v.addr, v.wide = wasm.I64, true
 		}
-		if t.Elem != e.Type {
+		if !v.sub(e.Type, t.Elem) {
 			return v.errorf("type mismatch: table.init of %v elements into a %v table", e.Type, t.Elem)
 		}
 	case wasm.ImmTableCopy:
@@ -1361,7 +1597,7 @@ func (v *validator) immediates(s *sig) error {
 		if dst.Is64 || src.Is64 {
 			v.addr, v.addr2, v.wide = dst.AddrType(), src.AddrType(), true
 		}
-		if dst.Elem != src.Elem {
+		if !v.sub(src.Elem, dst.Elem) {
 			return v.errorf("type mismatch: table.copy from a %v table to a %v table", src.Elem, dst.Elem)
 		}
 	default:

@@ -50,13 +50,9 @@ func (v *validator) constExpr(code []byte, want wasm.ValType, numGlobals, define
 			}
 			v.push(wasm.V128)
 		case wasm.OpRefNull:
-			b, err := v.byte1()
+			t, err := v.refNullType()
 			if err != nil {
 				return err
-			}
-			t := wasm.ValType(b)
-			if !t.IsRef() {
-				return v.errorf("malformed reference type %#x", b)
 			}
 			v.push(t)
 		case wasm.OpRefFunc:
@@ -65,7 +61,7 @@ func (v *validator) constExpr(code []byte, want wasm.ValType, numGlobals, define
 				return err
 			}
 			v.refs[x] = true
-			v.push(wasm.FuncRef)
+			v.push(v.funcRefType(x))
 		case wasm.OpGlobalGet:
 			x, err := v.u32()
 			if err != nil {
@@ -114,7 +110,7 @@ func (v *validator) constExpr(code []byte, want wasm.ValType, numGlobals, define
 				}
 				return v.errorf("type mismatch: constant expression leaves %d values", len(v.vals))
 			}
-			if got := v.vals[0]; got != want {
+			if got := v.vals[0]; !v.sub(got, want) {
 				return v.mismatch(want, got)
 			}
 			return nil

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"encoding/binary"
 	"fmt"
 	"sync"
 
@@ -60,16 +61,19 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 	v.types = m.Types
 	v.feats = 0
 	v.wide = false
+	v.canon = v.canon[:0] // built on demand by sameType
 	for i := range m.Types {
 		ft := &m.Types[i]
-		for _, t := range ft.Params {
-			if !v.valType(t) {
-				return nil, modErr("malformed value type %#x in type %d", byte(t), i)
-			}
-		}
-		for _, t := range ft.Results {
-			if !v.valType(t) {
-				return nil, modErr("malformed value type %#x in type %d", byte(t), i)
+		for _, ts := range [2][]wasm.ValType{ft.Params, ft.Results} {
+			for _, t := range ts {
+				if !v.valType(t) {
+					return nil, modErr("malformed value type %#x in type %d", byte(t), i)
+				}
+				// Without rec groups a type may refer to itself and to
+				// the types before it.
+				if h := t.Heap(); t.IsRef() && h.IsConcrete() && h.Index() > uint32(i) {
+					return nil, modErr("unknown type %d", h.Index())
+				}
 			}
 		}
 	}
@@ -179,7 +183,23 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 		if err := v.constExpr(g.Init.Code, g.Type.Type, numImportedGlobals, len(v.globals)); err != nil {
 			return nil, err
 		}
+		if err := v.knownType(g.Type.Type); err != nil {
+			return nil, err
+		}
 		v.globals = append(v.globals, g.Type)
+	}
+
+	// Table initializers (3.0), which may read every global.
+	for i := range m.Tables {
+		t := &m.Tables[i]
+		if i < len(m.TableInits) && len(m.TableInits[i].Code) > 0 {
+			v.feats |= wasm.FeatureTypedFuncRefs
+			if err := v.constExpr(m.TableInits[i].Code, t.Elem, numImportedGlobals, len(v.globals)); err != nil {
+				return nil, err
+			}
+		} else if !t.Elem.Nullable() {
+			return nil, modErr("type mismatch: table %d of non-nullable %v needs an initializer", int(m.NumImportedTables)+i, t.Elem)
+		}
 	}
 
 	// Exports.
@@ -275,7 +295,59 @@ func checkLimits(l wasm.Limits, bound uint64, msg string) error {
 func (v *validator) valType(t wasm.ValType) bool {
 	f := t.Feature()
 	v.feats |= f
+	if h := t.Heap(); t > 0xFF && h.IsConcrete() && uint64(h.Index()) >= uint64(len(v.types)) {
+		return false // unknown type
+	}
 	return t.IsValid() && v.enabled.Has(f)
+}
+
+// knownType checks that a concrete heap type in t names a type.
+func (v *validator) knownType(t wasm.ValType) error {
+	if h := t.Heap(); t.IsRef() && h.IsConcrete() && uint64(h.Index()) >= uint64(len(v.types)) {
+		return modErr("unknown type %d", h.Index())
+	}
+	return nil
+}
+
+// canonicalize gives every type its canonical id, the smallest index of
+// an equivalent type (iso-recursive equivalence; without rec groups each
+// type is its own group).
+func (v *validator) canonicalize() {
+	ids := make(map[string]uint32, len(v.types))
+	v.canon = v.canon[:0]
+	for i := range v.types {
+		key := v.typeKey(uint32(i))
+		id, ok := ids[key]
+		if !ok {
+			id = uint32(i)
+			ids[key] = id
+		}
+		v.canon = append(v.canon, id)
+	}
+}
+
+// typeKey is the structure of type i with its concrete heap types
+// replaced by canonical ids (and "self" for i itself).
+func (v *validator) typeKey(i uint32) string {
+	ft := &v.types[i]
+	b := make([]byte, 0, 16)
+	for k, ts := range [2][]wasm.ValType{ft.Params, ft.Results} {
+		b = append(b, byte(k), byte(len(ts)), byte(len(ts)>>8), byte(len(ts)>>16))
+		for _, t := range ts {
+			h := t.Heap()
+			switch {
+			case !t.IsRef() || !h.IsConcrete():
+				b = binary.LittleEndian.AppendUint32(b, uint32(t))
+			case h.Index() == i:
+				b = append(b, 0xFF, byte(t), 0xFF, 0xFF)
+			default:
+				c := v.canon[h.Index()]
+				b = append(b, 0xFE, byte(t))
+				b = binary.LittleEndian.AppendUint32(b, c)
+			}
+		}
+	}
+	return string(b)
 }
 
 // checkTag checks a tag type: a function type without results.
@@ -296,6 +368,9 @@ func (v *validator) checkTag(t wasm.Tag) error {
 func (v *validator) checkTableType(t wasm.TableType) error {
 	if !t.Elem.IsRef() || !v.valType(t.Elem) {
 		return modErr("malformed reference type %#x", byte(t.Elem))
+	}
+	if err := v.knownType(t.Elem); err != nil {
+		return err
 	}
 	if t.Is64 {
 		if !v.enabled.Has(wasm.FeatureTable64) {
@@ -372,7 +447,7 @@ func (v *validator) exports() error {
 
 func (v *validator) elemSegment(i, numImportedGlobals int) error {
 	e := &v.m.Elems[i]
-	if !e.Type.IsRef() {
+	if !e.Type.IsRef() || !v.valType(e.Type) {
 		return modErr("malformed reference type %#x in element segment %d", byte(e.Type), i)
 	}
 	if e.UsesExprs {
@@ -382,7 +457,7 @@ func (v *validator) elemSegment(i, numImportedGlobals int) error {
 			}
 		}
 	} else {
-		if len(e.Funcs) > 0 && e.Type != wasm.FuncRef {
+		if len(e.Funcs) > 0 && !v.sub(wasm.RefType(false, wasm.HeapFunc), e.Type) {
 			return modErr("type mismatch: element segment %d of type %v lists functions", i, e.Type)
 		}
 		for _, f := range e.Funcs {
@@ -401,7 +476,7 @@ func (v *validator) elemSegment(i, numImportedGlobals int) error {
 		if err := v.constExpr(e.Offset.Code, v.tables[e.Table].AddrType(), numImportedGlobals, len(v.globals)); err != nil {
 			return err
 		}
-		if tt := v.tables[e.Table].Elem; tt != e.Type {
+		if tt := v.tables[e.Table].Elem; !v.sub(e.Type, tt) {
 			return modErr("type mismatch: element segment %d of type %v for table %d of type %v", i, e.Type, e.Table, tt)
 		}
 	default:

@@ -40,6 +40,11 @@ const (
 	cThrow
 	cThrowRef
 	cTryTable
+	cCallRef
+	cReturnCallRef
+	cRefAsNonNull
+	cBrOnNull
+	cBrOnNonNull
 )
 
 // Flags of fixed-signature instructions.
@@ -109,6 +114,11 @@ func init() {
 		wasm.OpThrow:              cThrow,
 		wasm.OpThrowRef:           cThrowRef,
 		wasm.OpTryTable:           cTryTable,
+		wasm.OpCallRef:            cCallRef,
+		wasm.OpReturnCallRef:      cReturnCallRef,
+		wasm.OpRefAsNonNull:       cRefAsNonNull,
+		wasm.OpBrOnNull:           cBrOnNull,
+		wasm.OpBrOnNonNull:        cBrOnNonNull,
 	}
 	for i := range sigs {
 		op := wasm.Op(i)

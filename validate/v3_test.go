@@ -253,6 +253,60 @@ func TestRelaxedSIMD(t *testing.T) {
 	})
 }
 
+func TestTypedFuncRefs(t *testing.T) {
+	tr := []string{"typed function references"}
+	runV3Cases(t, []v3Case{
+		{name: "call_ref", feats: tr,
+			wat: `(module (type $t (func (param i32) (result i32))) (func $f (type $t) (local.get 0)) (elem declare func $f)
+				(func (result i32) (call_ref $t (i32.const 1) (ref.func $f))))`},
+		{name: "return_call_ref", feats: []string{"tail calls", "typed function references"},
+			wat: `(module (type $t (func (result i32))) (func (param (ref $t)) (result i32) (return_call_ref $t (local.get 0))))`},
+		{name: "ref.as_non_null and br_on_null", feats: tr,
+			wat: `(module (type $t (func)) (func (param (ref null $t)) (result (ref $t))
+				(block $l (br_on_null $l (local.get 0)) (return)) (ref.as_non_null (local.get 0))))`},
+		{name: "br_on_non_null", feats: tr,
+			wat: `(module (type $t (func)) (func (param (ref null $t)) (result (ref $t))
+				(block $l (result (ref $t)) (br_on_non_null $l (local.get 0)) (unreachable))))`},
+		{name: "subtyping into funcref", feats: tr,
+			wat: `(module (type $t (func)) (func (param (ref $t)) (result funcref) (local.get 0)))`},
+		{name: "nofunc is below every function type", feats: tr,
+			wat: `(module (type $t (func)) (func (result (ref null $t)) (ref.null nofunc)))`},
+		{name: "equivalent types", feats: tr,
+			wat: `(module (type $a (func (param i32))) (type $b (func (param i32))) (func (param (ref $a)) (result (ref $b)) (local.get 0)))`},
+		{name: "non-defaultable local set before use", feats: tr,
+			wat: `(module (type $t (func)) (func $f) (elem declare func $f) (func (local $x (ref $t)) (local.set $x (ref.func $f)) (drop (local.get $x))))`},
+		{name: "table with initializer", feats: tr,
+			wat: `(module (type $t (func)) (func $f) (elem declare func $f) (table 1 (ref $t) (ref.func $f)))`},
+		{name: "uninitialised local",
+			wat:  `(module (type $t (func)) (func (local $x (ref $t)) (drop (local.get $x))))`,
+			want: "uninitialized local"},
+		{name: "initialisation ends with its block",
+			wat:  `(module (type $t (func)) (func $f) (elem declare func $f) (func (local $x (ref $t)) (block (local.set $x (ref.func $f))) (drop (local.get $x))))`,
+			want: "uninitialized local"},
+		{name: "nullable is not below non-nullable",
+			wat:  `(module (type $t (func)) (func (param (ref null $t)) (result (ref $t)) (local.get 0)))`,
+			want: "type mismatch"},
+		{name: "funcref is not below a concrete type",
+			wat:  `(module (type $t (func)) (func (param funcref) (result (ref null $t)) (local.get 0)))`,
+			want: "type mismatch"},
+		{name: "different types",
+			wat:  `(module (type $a (func (param i32))) (type $b (func (param i64))) (func (param (ref $a)) (result (ref $b)) (local.get 0)))`,
+			want: "type mismatch"},
+		{name: "non-nullable table without initializer",
+			wat:  `(module (type $t (func)) (table 1 (ref $t)))`,
+			want: "needs an initializer"},
+		{name: "unknown type in a local",
+			wat:  `(module (func (local (ref null 5))))`,
+			want: "malformed value type"},
+		{name: "forward reference between types",
+			wat:  `(module (type (func (param (ref 1)))) (type (func)))`,
+			want: "unknown type 1"},
+		{name: "call_ref operand",
+			wat:  `(module (type $t (func)) (func (param funcref) (call_ref $t (local.get 0))))`,
+			want: "type mismatch"},
+	})
+}
+
 // TestDisabledFeatures checks that with a feature disabled a module using
 // it is invalid with WebAssembly 2.0's reason.
 func TestDisabledFeatures(t *testing.T) {
@@ -266,6 +320,8 @@ func TestDisabledFeatures(t *testing.T) {
 		{"try_table", `(module (func (try_table)))`, "illegal opcode"},
 		{"relaxed SIMD", `(module (func (param v128) (result v128) (f64x2.relaxed_min (local.get 0) (local.get 0))))`, "illegal opcode"},
 		{"exnref", `(module (func (local exnref)))`, "malformed value type"},
+		{"ref type", `(module (type $t (func)) (func (param (ref null $t))))`, "malformed value type"},
+		{"ref.as_non_null", `(module (func (param funcref) (drop (ref.as_non_null (local.get 0)))))`, "illegal opcode"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -8,11 +8,16 @@ package wasm
 // imports of that kind, in import order, followed by the module's own
 // definitions; use the NumImported* counts to map between them.
 type Module struct {
-	Types    []FuncType
-	Imports  []Import
-	Funcs    []uint32 // type index of each function defined by the module
-	Tables   []TableType
-	Memories []MemoryType
+	Types   []FuncType
+	Imports []Import
+	Funcs   []uint32 // type index of each function defined by the module
+	Tables  []TableType
+	// TableInits holds the initializer expression of each defined table
+	// (3.0: typed function references), parallel to Tables; an entry
+	// without Code has none (its elements start null). Nil when no table
+	// has one.
+	TableInits []ConstExpr
+	Memories   []MemoryType
 	// Tags are the exception tags the module defines (3.0: exception
 	// handling), after the imported ones in the tag index space.
 	Tags    []Tag

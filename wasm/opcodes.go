@@ -50,6 +50,7 @@ const (
 	ImmMemArgLane           // memarg, then a lane-index byte
 	ImmTag                  // tag index (3.0: throw)
 	ImmTryTable             // block type, then a vector of catch clauses (3.0: try_table)
+	ImmType                 // type index (3.0: call_ref, return_call_ref)
 )
 
 // OpInfo describes one instruction.

@@ -21,6 +21,8 @@ const (
 	OpCallIndirect                  Op = 0x011 // call_indirect
 	OpReturnCall                    Op = 0x012 // return_call (3.0: tail calls)
 	OpReturnCallIndirect            Op = 0x013 // return_call_indirect (3.0: tail calls)
+	OpCallRef                       Op = 0x014 // call_ref (3.0: typed function references)
+	OpReturnCallRef                 Op = 0x015 // return_call_ref (3.0: typed function references and tail calls)
 	OpDrop                          Op = 0x01A // drop
 	OpSelect                        Op = 0x01B // select
 	OpSelectT                       Op = 0x01C // select
@@ -192,6 +194,9 @@ const (
 	OpRefNull                       Op = 0x0D0 // ref.null
 	OpRefIsNull                     Op = 0x0D1 // ref.is_null
 	OpRefFunc                       Op = 0x0D2 // ref.func
+	OpRefAsNonNull                  Op = 0x0D4 // ref.as_non_null (3.0: typed function references)
+	OpBrOnNull                      Op = 0x0D5 // br_on_null (3.0: typed function references)
+	OpBrOnNonNull                   Op = 0x0D6 // br_on_non_null (3.0: typed function references)
 	OpI32TruncSatF32S               Op = 0x200 // i32.trunc_sat_f32_s
 	OpI32TruncSatF32U               Op = 0x201 // i32.trunc_sat_f32_u
 	OpI32TruncSatF64S               Op = 0x202 // i32.trunc_sat_f64_s
@@ -482,6 +487,11 @@ var opTable = [...]OpInfo{
 	OpReturn:                        {Name: "return", Imm: ImmNone, Special: true},
 	OpCall:                          {Name: "call", Imm: ImmFunc, Special: true},
 	OpCallIndirect:                  {Name: "call_indirect", Imm: ImmCallIndirect, Special: true},
+	OpCallRef:                       {Name: "call_ref", Imm: ImmType, Special: true, Feature: FeatureTypedFuncRefs},
+	OpReturnCallRef:                 {Name: "return_call_ref", Imm: ImmType, Special: true, Feature: FeatureTypedFuncRefs},
+	OpRefAsNonNull:                  {Name: "ref.as_non_null", Imm: ImmNone, Special: true, Feature: FeatureTypedFuncRefs},
+	OpBrOnNull:                      {Name: "br_on_null", Imm: ImmLabel, Special: true, Feature: FeatureTypedFuncRefs},
+	OpBrOnNonNull:                   {Name: "br_on_non_null", Imm: ImmLabel, Special: true, Feature: FeatureTypedFuncRefs},
 	OpThrow:                         {Name: "throw", Imm: ImmTag, Special: true, Feature: FeatureExceptions},
 	OpThrowRef:                      {Name: "throw_ref", Imm: ImmNone, Special: true, Feature: FeatureExceptions},
 	OpTryTable:                      {Name: "try_table", Imm: ImmTryTable, Special: true, Feature: FeatureExceptions},

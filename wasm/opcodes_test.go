@@ -88,7 +88,7 @@ func TestOpcodeFeatures(t *testing.T) {
 			got[opTable[i].Feature.String()]++
 		}
 	}
-	want := map[string]int{"tail calls": 2, "exception handling": 3, "relaxed SIMD": 20}
+	want := map[string]int{"tail calls": 2, "exception handling": 3, "relaxed SIMD": 20, "typed function references": 5}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("instructions per feature (-want +got):\n%s", diff)
 	}

@@ -5,11 +5,113 @@
 package wasm
 
 import (
+	"strconv"
 	"strings"
 )
 
-// ValType is a value type, encoded as its binary-format byte.
-type ValType byte
+// ValType is a value type. The types of WebAssembly 2.0, exnref and the
+// other nullable abstract reference types are their binary-format byte
+// (I32, FuncRef, ...); every other reference type (3.0: typed function
+// references) is built by RefType: the byte 0x64 (non-nullable) or 0x63
+// (nullable, concrete heap type) in bits 0-7 and the HeapType in bits
+// 8-31. Each type has exactly one representation, so == is type equality
+// except for concrete heap types, whose type indices may name equivalent
+// types (the validator canonicalises them).
+type ValType uint32
+
+// HeapType is a heap type: an abstract one (HeapFunc, HeapExtern, ...,
+// its binary-format byte) or a type index with HeapConcrete set.
+type HeapType uint32
+
+// Abstract heap types and the concrete-type flag.
+const (
+	HeapFunc     HeapType = 0x70
+	HeapExtern   HeapType = 0x6F
+	HeapExn      HeapType = 0x69
+	HeapNoFunc   HeapType = 0x73 // the bottom of func types
+	HeapNoExtern HeapType = 0x72
+	HeapNoExn    HeapType = 0x74
+	HeapConcrete HeapType = 1 << 23 // | type index
+	// MaxTypeIndex bounds the type indices a concrete heap type can hold.
+	MaxTypeIndex = 1<<23 - 1
+)
+
+// Nullable abstract reference types without a 2.0 counterpart (3.0).
+const (
+	NullFuncRef   ValType = 0x73 // (ref null nofunc)
+	NullExternRef ValType = 0x72 // (ref null noextern)
+	NullExnRef    ValType = 0x74 // (ref null noexn)
+)
+
+const (
+	refNullByte = 0x63
+	refByte     = 0x64
+)
+
+// ConcreteHeap returns the heap type of type index idx.
+func ConcreteHeap(idx uint32) HeapType { return HeapConcrete | HeapType(idx) }
+
+// IsConcrete reports whether h is a type index.
+func (h HeapType) IsConcrete() bool { return h&HeapConcrete != 0 }
+
+// Index returns the type index of a concrete heap type.
+func (h HeapType) Index() uint32 { return uint32(h &^ HeapConcrete) }
+
+// IsAbstract reports whether h is one of the abstract heap types wasmrun
+// knows.
+func (h HeapType) IsAbstract() bool {
+	switch h {
+	case HeapFunc, HeapExtern, HeapExn, HeapNoFunc, HeapNoExtern, HeapNoExn:
+		return true
+	}
+	return false
+}
+
+// String returns the text-format name of h ("func", or the type index).
+func (h HeapType) String() string {
+	if h.IsConcrete() {
+		return strconv.FormatUint(uint64(h.Index()), 10)
+	}
+	switch h {
+	case HeapFunc:
+		return "func"
+	case HeapExtern:
+		return "extern"
+	case HeapExn:
+		return "exn"
+	case HeapNoFunc:
+		return "nofunc"
+	case HeapNoExtern:
+		return "noextern"
+	case HeapNoExn:
+		return "noexn"
+	}
+	return "invalid"
+}
+
+// RefType returns the reference type (ref null? h) in its one
+// representation.
+func RefType(nullable bool, h HeapType) ValType {
+	if nullable && !h.IsConcrete() {
+		return ValType(h) // funcref, externref, exnref, nullfuncref, ...
+	}
+	b := ValType(refByte)
+	if nullable {
+		b = refNullByte
+	}
+	return b | ValType(h)<<8
+}
+
+// Heap returns the heap type of a reference type.
+func (t ValType) Heap() HeapType {
+	if t&0xFF == refByte || t&0xFF == refNullByte {
+		return HeapType(t >> 8)
+	}
+	return HeapType(t)
+}
+
+// Nullable reports whether the reference type t includes null.
+func (t ValType) Nullable() bool { return t&0xFF != refByte }
 
 // Value types of WebAssembly 2.0.
 const (
@@ -44,31 +146,57 @@ func (t ValType) String() string {
 		return "externref"
 	case ExnRef:
 		return "exnref"
+	case NullFuncRef:
+		return "nullfuncref"
+	case NullExternRef:
+		return "nullexternref"
+	case NullExnRef:
+		return "nullexnref"
+	}
+	if t.IsRef() {
+		if t.Nullable() {
+			return "(ref null " + t.Heap().String() + ")"
+		}
+		return "(ref " + t.Heap().String() + ")"
 	}
 	return "invalid"
 }
 
 // IsRef reports whether t is a reference type.
-func (t ValType) IsRef() bool { return t == FuncRef || t == ExternRef || t == ExnRef }
+func (t ValType) IsRef() bool {
+	switch t & 0xFF {
+	case refByte, refNullByte:
+		h := HeapType(t >> 8)
+		return h.IsConcrete() || h.IsAbstract()
+	}
+	return t <= 0xFF && HeapType(t).IsAbstract()
+}
 
 // IsValid reports whether t is a value type (of WebAssembly 2.0, or one
 // of the 3.0 types wasmrun knows; see Feature).
 func (t ValType) IsValid() bool {
 	switch t {
-	case I32, I64, F32, F64, V128, FuncRef, ExternRef, ExnRef:
+	case I32, I64, F32, F64, V128:
 		return true
 	}
-	return false
+	return t.IsRef()
 }
 
 // Feature returns the 3.0 feature that introduced t, or 0 for the types
 // of WebAssembly 2.0.
 func (t ValType) Feature() Features {
-	if t == ExnRef {
+	switch t {
+	case I32, I64, F32, F64, V128, FuncRef, ExternRef:
+		return 0
+	case ExnRef:
 		return FeatureExceptions
 	}
-	return 0
+	return FeatureTypedFuncRefs
 }
+
+// Defaultable reports whether locals of type t have a default value
+// (every type but the non-nullable references).
+func (t ValType) Defaultable() bool { return !t.IsRef() || t.Nullable() }
 
 // Slots is the number of 64-bit slots a value of type t occupies at engine
 // boundaries (two for v128, one otherwise).
