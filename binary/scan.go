@@ -263,7 +263,9 @@ func (d *decoder) scan(p int, isBody bool) (int, error) {
 						return 0, err
 					}
 				}
-			} else if flags >= 32 {
+			} else if flags >= 32 && !d.enabled.Has(wasm.FeatureMultiMemory) || flags >= 0x80 {
+				// 3.0: exponents 32-63 are invalid (too large), not
+				// malformed.
 				return 0, d.errAt(at, ReasonMemop)
 			}
 			if p < n && data[p] < 0x80 {

@@ -524,6 +524,9 @@ func (p *cmdParser) pattern(n *node) (Pattern, error) {
 	case "v128.const":
 		return p.v128(n)
 	case "ref.null":
+		if len(args) == 0 {
+			return Pattern{Kind: PatRefNull}, nil
+		}
 		s, err := atomArg()
 		if err != nil {
 			return Pattern{}, err
@@ -533,8 +536,14 @@ func (p *cmdParser) pattern(n *node) (Pattern, error) {
 			return exact(NullRef(wasm.FuncRef)), nil
 		case "extern", "externref":
 			return exact(NullRef(wasm.ExternRef)), nil
+		case "exn", "exnref":
+			return exact(NullRef(wasm.ExnRef)), nil
+		case "nofunc", "noextern", "noexn", "any", "none", "eq", "i31", "struct", "array":
+			return Pattern{Kind: PatRefNull}, nil
 		}
 		return Pattern{}, p.errorf(args[0], "unknown reference type %s", s)
+	case "ref.exn", "ref.any", "ref.eq", "ref.i31", "ref.struct", "ref.array", "ref.host":
+		return Pattern{Kind: PatRefNonNull}, nil
 	case "ref.extern":
 		if len(args) == 0 {
 			return Pattern{Kind: PatRefExtern, Type: wasm.ExternRef}, nil

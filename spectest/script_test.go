@@ -250,7 +250,7 @@ func TestParseCommandErrors(t *testing.T) {
 		{`(invoke "f" (v128.const i32x4 0 0 0))`, "needs 4 lanes"},
 		{`(invoke "f" (v128.const i4x32 0))`, "unknown v128 shape"},
 		{`(invoke "f" (v128.const))`, "needs a shape"},
-		{`(invoke "f" (ref.null any))`, "unknown reference type"},
+		{`(invoke "f" (ref.null any))`, "is not a constant"},
 		{`(invoke "f" (ref.extern -1))`, "bad extern handle"},
 		{`(invoke "f" (ref.func 1))`, "takes no operand"},
 		{`(invoke "f" (i32.add))`, "unknown constant"},

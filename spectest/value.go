@@ -126,6 +126,12 @@ const (
 	PatV128
 	// PatEither matches when one of its alternatives (Either) matches.
 	PatEither
+	// PatRefNull matches any null reference: (ref.null) without a heap
+	// type, or with one of GC's (3.0).
+	PatRefNull
+	// PatRefNonNull matches any non-null reference: (ref.exn), (ref.any)
+	// and the other 3.0 result patterns without an identity.
+	PatRefNonNull
 )
 
 // Shape is the lane interpretation of a v128 constant.
@@ -203,6 +209,10 @@ func (p Pattern) String() string {
 		return "(ref.func)"
 	case PatRefExtern:
 		return "(ref.extern)"
+	case PatRefNull:
+		return "(ref.null)"
+	case PatRefNonNull:
+		return "(ref)"
 	case PatV128:
 		var b strings.Builder
 		fmt.Fprintf(&b, "(v128.const %s", p.Shape)
@@ -285,6 +295,10 @@ func (p Pattern) Match(v Value) bool {
 		return v.Type == wasm.FuncRef && !v.Null
 	case PatRefExtern:
 		return v.Type == wasm.ExternRef && !v.Null
+	case PatRefNull:
+		return v.Type.IsRef() && v.Null
+	case PatRefNonNull:
+		return v.Type.IsRef() && !v.Null
 	case PatV128:
 		if v.Type != wasm.V128 || len(p.Lanes) != p.Shape.Lanes() {
 			return false

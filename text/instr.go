@@ -511,17 +511,17 @@ func (b *builder) memArgMem(out []byte, natural uint8, mayHaveMem bool) []byte {
 	if mayHaveMem {
 		mem = b.optMemIndex()
 	}
+	width := uint(32)
+	if p.enabled.Has(wasm.FeatureMemory64) {
+		width = 64 // the validator checks the bounds
+	}
 	var offset uint64
 	align := uint32(natural)
 	if t := p.peek(); t.kind == tAtom && strings.HasPrefix(p.text(t), "offset=") {
 		p.i++
-		bits := uint(32)
-		if p.enabled.Has(wasm.FeatureMemory64) {
-			bits = 64 // the validator checks the bound of 32-bit memories
-		}
-		v, err := parseUint(p.text(t)[len("offset="):], bits)
+		v, err := parseUint(p.text(t)[len("offset="):], width)
 		if err == errOutOfRange {
-			p.fail(int(t.pos), "i%d constant out of range", bits)
+			p.fail(int(t.pos), "i%d constant out of range", width)
 		}
 		if err != nil {
 			p.failLit(t, err)
@@ -530,7 +530,7 @@ func (b *builder) memArgMem(out []byte, natural uint8, mayHaveMem bool) []byte {
 	}
 	if t := p.peek(); t.kind == tAtom && strings.HasPrefix(p.text(t), "align=") {
 		p.i++
-		v, err := parseUint(p.text(t)[len("align="):], 32)
+		v, err := parseUint(p.text(t)[len("align="):], width)
 		if err != nil {
 			p.failLit(t, err)
 		}

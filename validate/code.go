@@ -1459,7 +1459,7 @@ func (v *validator) tryCatches() error {
 				wasm.FuncType{Params: vals}.String(), wasm.FuncType{Params: lt}.String())
 		}
 		if ref {
-			if !v.sub(wasm.ExnRef, lt[n-1]) {
+			if !v.sub(wasm.RefType(false, wasm.HeapExn), lt[n-1]) {
 				return v.errorf("type mismatch: catch clause delivers exnref to a label of %v", lt[n-1])
 			}
 		}
@@ -1582,7 +1582,7 @@ func (v *validator) immediates(s *sig) error {
 		if t.Is64 {
 			v.addr, v.wide = wasm.I64, true
 		}
-		if !v.sub(e.Type, t.Elem) {
+		if !v.sub(v.elemType(e), t.Elem) {
 			return v.errorf("type mismatch: table.init of %v elements into a %v table", e.Type, t.Elem)
 		}
 	case wasm.ImmTableCopy:

@@ -189,12 +189,13 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 		v.globals = append(v.globals, g.Type)
 	}
 
-	// Table initializers (3.0), which may read every global.
+	// Table initializers (3.0), which may read the imported globals
+	// (tables precede the globals).
 	for i := range m.Tables {
 		t := &m.Tables[i]
 		if i < len(m.TableInits) && len(m.TableInits[i].Code) > 0 {
 			v.feats |= wasm.FeatureTypedFuncRefs
-			if err := v.constExpr(m.TableInits[i].Code, t.Elem, numImportedGlobals, len(v.globals)); err != nil {
+			if err := v.constExpr(m.TableInits[i].Code, t.Elem, numImportedGlobals, numImportedGlobals); err != nil {
 				return nil, err
 			}
 		} else if !t.Elem.Nullable() {
@@ -299,6 +300,15 @@ func (v *validator) valType(t wasm.ValType) bool {
 		return false // unknown type
 	}
 	return t.IsValid() && v.enabled.Has(f)
+}
+
+// elemType is the type of the elements of segment e: a list of
+// functions is of type (ref func) with typed function references.
+func (v *validator) elemType(e *wasm.ElemSegment) wasm.ValType {
+	if !e.UsesExprs && e.Type == wasm.FuncRef && v.enabled.Has(wasm.FeatureTypedFuncRefs) {
+		return wasm.RefType(false, wasm.HeapFunc)
+	}
+	return e.Type
 }
 
 // knownType checks that a concrete heap type in t names a type.
@@ -457,12 +467,12 @@ func (v *validator) elemSegment(i, numImportedGlobals int) error {
 			}
 		}
 	} else {
-		if len(e.Funcs) > 0 && !v.sub(wasm.RefType(false, wasm.HeapFunc), e.Type) {
-			return modErr("type mismatch: element segment %d of type %v lists functions", i, e.Type)
-		}
 		for _, f := range e.Funcs {
 			if uint64(f) >= uint64(len(v.funcTypes)) {
 				return modErr("unknown function %d", f)
+			}
+			if !v.sub(v.funcRefType(f), e.Type) {
+				return modErr("type mismatch: element segment %d of type %v lists function %d", i, e.Type, f)
 			}
 			v.refs[f] = true
 		}
@@ -476,7 +486,7 @@ func (v *validator) elemSegment(i, numImportedGlobals int) error {
 		if err := v.constExpr(e.Offset.Code, v.tables[e.Table].AddrType(), numImportedGlobals, len(v.globals)); err != nil {
 			return err
 		}
-		if tt := v.tables[e.Table].Elem; !v.sub(e.Type, tt) {
+		if tt := v.tables[e.Table].Elem; !v.sub(v.elemType(e), tt) {
 			return modErr("type mismatch: element segment %d of type %v for table %d of type %v", i, e.Type, e.Table, tt)
 		}
 	default:
