@@ -27,6 +27,8 @@ func TestAnnotationsAndStringIDs(t *testing.T) {
 		{"control character", "(module (@a \x01))", "illegal character", 0},
 		{"unclosed annotation", `(module (@a`, "unclosed annotation", 0},
 		{"empty string identifier", `(module (func $""))`, "empty identifier", 0},
+		{"shared memory", `(module (memory 1 2 shared))`, "shared memories (threads proposal) are not supported", 0},
+		{"shared memory import", `(module (import "m" "m" (memory 1 2 shared)))`, "shared memories (threads proposal) are not supported", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
