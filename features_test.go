@@ -23,6 +23,9 @@ func TestCompileRefusesUnsupportedFeatures(t *testing.T) {
 		{"memory64", `(module (memory i64 1))`, "memory64", true},
 		{"table64", `(module (table i64 1 funcref))`, "table64", true},
 		{"tag", `(module (tag))`, "exception handling", false},
+		{"typed reference", `(module (type $t (func)) (func (param (ref null $t))))`, "typed function references", false},
+		{"ref.as_non_null", `(module (func (param funcref) (drop (ref.as_non_null (local.get 0)))))`, "typed function references", false},
+		{"relaxed SIMD", `(module (func (param v128) (result v128) (f64x2.relaxed_min (local.get 0) (local.get 0))))`, "relaxed SIMD", false},
 		{"try_table", `(module (func (try_table)))`, "exception handling", false},
 		{"exnref", `(module (func (param exnref)))`, "exception handling", false},
 	}

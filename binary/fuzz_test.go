@@ -21,5 +21,6 @@ func FuzzDecode(f *testing.F) {
 			f.Add(c.data)
 		}
 	}
+	addV3Seeds(f)
 	f.Fuzz(binary.CheckDecode)
 }

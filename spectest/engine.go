@@ -47,6 +47,16 @@ type Engine interface {
 	Close() error
 }
 
+// FeatureEngine is an Engine that runs some WebAssembly 3.0 features.
+// The runner does not give an Engine modules that use other features (it
+// fails their commands instead); an Engine without this method runs
+// WebAssembly 2.0 only.
+type FeatureEngine interface {
+	Engine
+	// Features returns the 3.0 features the engine runs.
+	Features() wasm.Features
+}
+
 // Instance is an instantiated module (or host module) of an Engine.
 type Instance interface {
 	// Invoke calls the exported function name with args and returns its

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	RegisterEngine("interp", func() Engine { return newStoreEngine(interp.New(interp.Config{})) })
+	RegisterEngine("interp", func() Engine { return newStoreEngine(interp.New(interp.Config{}), interp.Features) })
 }
 
 // storeEngine runs scripts on a store.Engine (the interpreter). Externs are
@@ -20,14 +20,18 @@ func init() {
 // externref (ref.extern N) is handle N+1).
 type storeEngine struct {
 	eng   store.Engine
+	feat  wasm.Features // the 3.0 features eng runs
 	st    *store.Store
 	insts []*store.Instance
 	mems  []*store.Memory
 }
 
-func newStoreEngine(e store.Engine) *storeEngine {
-	return &storeEngine{eng: e, st: store.New(store.Config{})}
+func newStoreEngine(e store.Engine, features wasm.Features) *storeEngine {
+	return &storeEngine{eng: e, feat: features, st: store.New(store.Config{})}
 }
+
+// Features returns the 3.0 features the engine runs (FeatureEngine).
+func (e *storeEngine) Features() wasm.Features { return e.feat }
 
 type storeInstance struct {
 	inst *store.Instance

@@ -22,7 +22,7 @@ func TestLockstepReportsMemoryDifferences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, b := newStoreEngine(interp.New(interp.Config{})), newStoreEngine(interp.New(interp.Config{}))
+	a, b := newStoreEngine(interp.New(interp.Config{}), interp.Features), newStoreEngine(interp.New(interp.Config{}), interp.Features)
 	l := Lockstep(a, b)
 	defer l.Close()
 	inst, err := l.Instantiate(context.Background(), m, info, func(string, string) (Extern, bool) { return nil, false })

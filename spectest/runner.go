@@ -382,6 +382,13 @@ func (r *runner) load(def *ModuleDef) (*wasm.Module, *validate.Info, error) {
 // instantiate instantiates a validated module, linking it against the
 // registered instances.
 func (r *runner) instantiate(m *wasm.Module, info *validate.Info) (Instance, error) {
+	var runs wasm.Features
+	if fe, ok := r.opts.Engine.(FeatureEngine); ok {
+		runs = fe.Features()
+	}
+	if f := info.Features &^ runs; f != 0 {
+		return nil, fmt.Errorf("%s is not supported by the engine", f.First())
+	}
 	if !r.spectest {
 		host, err := r.opts.Engine.NewHostInstance(SpectestModule(r.opts.Output))
 		if err != nil {

@@ -547,3 +547,35 @@ func TestSpectestModule(t *testing.T) {
 		t.Errorf("print_i32 printed %q", got)
 	}
 }
+
+// featureEngine is a fakeEngine that runs the 3.0 features in feats.
+type featureEngine struct {
+	fakeEngine
+	feats wasm.Features
+}
+
+func (e *featureEngine) Features() wasm.Features { return e.feats }
+
+// TestRunnerRefusesUnsupportedFeatures checks that a module using a 3.0
+// feature reaches only an engine that runs it.
+func TestRunnerRefusesUnsupportedFeatures(t *testing.T) {
+	src := []byte(`(module (func $f (return_call $f)))
+(module (func))`)
+	s, err := ParseScript("t.wast", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := &fakeEngine{}
+	results, _ := Run(s, Options{Engine: plain, Features: wasm.Features3})
+	if diff := cmp.Diff([]verdict{{1, Failed}, {2, Passed}}, verdicts(results)); diff != "" {
+		t.Errorf("2.0 engine: verdicts mismatch (-want +got):\n%s", diff)
+	}
+	if want := "tail calls is not supported by the engine"; !strings.Contains(results[0].Got, want) {
+		t.Errorf("2.0 engine: got %q, want %q", results[0].Got, want)
+	}
+	tail := &featureEngine{feats: wasm.FeatureTailCall}
+	results, _ = Run(s, Options{Engine: tail, Features: wasm.Features3})
+	if diff := cmp.Diff([]verdict{{1, Passed}, {2, Passed}}, verdicts(results)); diff != "" {
+		t.Errorf("tail-call engine: verdicts mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -82,11 +82,55 @@ func (l *lexer) skipSpace() error {
 			if err := l.blockComment(); err != nil {
 				return err
 			}
+		case c == '(' && l.pos+1 < len(l.src) && l.src[l.pos+1] == '@':
+			if err := l.annotation(); err != nil {
+				return err
+			}
 		default:
 			return nil
 		}
 	}
 	return nil
+}
+
+// annotation skips an annotation "(@..." (3.0): balanced parentheses
+// around any characters, strings and comments. The text parser checks
+// its characters when it parses the module around it.
+func (l *lexer) annotation() error {
+	start, startLine := l.pos, l.line
+	depth := 0
+	for l.pos < len(l.src) {
+		c := l.src[l.pos]
+		switch {
+		case c == '"':
+			if _, err := l.stringLit(); err != nil {
+				return err
+			}
+		case c == ';' && l.pos+1 < len(l.src) && l.src[l.pos+1] == ';':
+			for l.pos < len(l.src) && l.src[l.pos] != '\n' && l.src[l.pos] != '\r' {
+				l.pos++
+			}
+		case c == '(' && l.pos+1 < len(l.src) && l.src[l.pos+1] == ';':
+			if err := l.blockComment(); err != nil {
+				return err
+			}
+		case c == '(':
+			depth++
+			l.pos++
+		case c == ')':
+			depth--
+			l.pos++
+			if depth == 0 {
+				return nil
+			}
+		default:
+			if c == '\n' {
+				l.line++
+			}
+			l.pos++
+		}
+	}
+	return l.errorf(start, startLine, "unclosed annotation")
 }
 
 // blockComment skips a (possibly nested) block comment starting at pos.

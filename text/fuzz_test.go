@@ -9,6 +9,7 @@ import (
 	"github.com/wasmrun/wasmrun/internal/testsuite"
 	"github.com/wasmrun/wasmrun/spectest"
 	"github.com/wasmrun/wasmrun/text"
+	"github.com/wasmrun/wasmrun/validate"
 )
 
 // FuzzParse checks that no input makes the parser panic or hang, that
@@ -43,6 +44,28 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	}
+	// The 3.0 proposal scripts' small text modules.
+	if dir, err := testsuite.Lookup(); err == nil {
+		for _, folder := range []string{"tail-call", "extended-const", "multi-memory", "memory64", "exception-handling",
+			"function-references", "relaxed-simd", "wasm-3.0"} {
+			files, _ := filepath.Glob(filepath.Join(dir, "proposals", folder, "*.wast"))
+			for _, file := range files {
+				data, err := os.ReadFile(file)
+				if err != nil {
+					continue
+				}
+				s, err := spectest.ParseScript(file, data)
+				if err != nil {
+					continue
+				}
+				for i, c := range s.Commands {
+					if i%2 == 0 && c.Module != nil && c.Module.Form != spectest.FormBinary && len(c.Module.Src) < 400 {
+						f.Add(c.Module.Src)
+					}
+				}
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		m, _, err := text.ParseModuleID(src)
 		if err != nil {
@@ -60,6 +83,11 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		m.CountImports()
+		if _, err := validate.Module(m); err != nil {
+			// Invalid modules may hold what the binary format cannot
+			// (3.0: limits beyond 32 bits on a 32-bit memory or table).
+			return
+		}
 		if _, err := binary.Decode(binary.Encode(m)); err != nil {
 			t.Fatalf("encoded module does not decode: %v", err)
 		}

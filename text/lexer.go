@@ -3,6 +3,7 @@ package text
 import (
 	"fmt"
 	"sort"
+	"unicode/utf8"
 )
 
 // Error is a text-format error at a position of the source.
@@ -71,10 +72,12 @@ type lexError struct {
 	reason string
 }
 
-// lex splits src into tokens, skipping white space and comments, and pairs
-// parentheses. The final token is tEOF.
-func lex(src []byte) ([]token, *lexError) {
-	toks := make([]token, 0, len(src)/3+1)
+// lex splits src into tokens, skipping white space, comments and
+// annotations, and pairs parentheses. The final token is tEOF. names
+// holds the name ("$" and the decoded string) of each string identifier
+// $"...", by token position.
+func lex(src []byte) (toks []token, names map[int32]string, lerr *lexError) {
+	toks = make([]token, 0, len(src)/3+1)
 	var stack []int32
 	n := len(src)
 	for i := 0; i < n; {
@@ -89,13 +92,13 @@ func lex(src []byte) ([]token, *lexError) {
 				}
 				continue
 			}
-			return nil, &lexError{i, "unexpected character ';'"}
+			return nil, nil, &lexError{i, "unexpected character ';'"}
 		case c == '(' && i+1 < n && src[i+1] == ';':
 			start := i
 			depth := 0
 			for {
 				if i+1 >= n {
-					return nil, &lexError{start, "unclosed comment"}
+					return nil, nil, &lexError{start, "unclosed comment"}
 				}
 				if src[i] == '(' && src[i+1] == ';' {
 					depth++
@@ -110,6 +113,13 @@ func lex(src []byte) ([]token, *lexError) {
 					i++
 				}
 			}
+		case c == '(' && i+1 < n && src[i+1] == '@':
+			// An annotation (3.0): skipped with its content.
+			end, err := skipAnnotation(src, i)
+			if err != nil {
+				return nil, nil, err
+			}
+			i = end
 		case c == '(':
 			stack = append(stack, int32(len(toks)))
 			toks = append(toks, token{kind: tLParen, pos: int32(i), end: int32(i + 1)})
@@ -141,18 +151,18 @@ func lex(src []byte) ([]token, *lexError) {
 							i++
 						}
 						if src[i] == '\n' {
-							return nil, &lexError{start, "unclosed string"}
+							return nil, nil, &lexError{start, "unclosed string"}
 						}
 						i++
 					}
 					if i >= n {
-						return nil, &lexError{start, "unclosed string"}
+						return nil, nil, &lexError{start, "unclosed string"}
 					}
 					i++
 					continue
 				}
 				if !isIDChar(c) {
-					return nil, &lexError{i, fmt.Sprintf("unexpected character %q", c)}
+					return nil, nil, &lexError{i, fmt.Sprintf("unexpected character %q", c)}
 				}
 				other++
 				i++
@@ -161,11 +171,29 @@ func lex(src []byte) ([]token, *lexError) {
 			switch {
 			case strs == 1 && other == 0:
 				k = tString
+			case strs == 1 && other == 1 && src[start] == '$' && src[start+1] == '"':
+				// A string identifier $"..." (3.0).
+				name, err := Unquote(string(src[start+1 : i]))
+				if err != nil {
+					return nil, nil, &lexError{start, err.Error()}
+				}
+				if len(name) == 0 {
+					return nil, nil, &lexError{start, "empty identifier"}
+				}
+				if !utf8.Valid(name) {
+					return nil, nil, &lexError{start, "malformed UTF-8 encoding"}
+				}
+				if names == nil {
+					names = map[int32]string{}
+				}
+				names[int32(start)] = "$" + string(name)
+				toks = append(toks, token{kind: tID, pos: int32(start), end: int32(i)})
+				continue
 			case strs > 0:
-				return nil, &lexError{start, "unknown operator " + string(src[start:i])}
+				return nil, nil, &lexError{start, "unknown operator " + string(src[start:i])}
 			case src[start] == '$':
 				if i-start == 1 {
-					return nil, &lexError{start, "unexpected token $"}
+					return nil, nil, &lexError{start, "unexpected token $"}
 				}
 				k = tID
 			}
@@ -174,7 +202,112 @@ func lex(src []byte) ([]token, *lexError) {
 	}
 	toks = append(toks, token{kind: tEOF, pos: int32(n), end: int32(n)})
 	if len(stack) > 0 {
-		return nil, &lexError{n, "unexpected end of input (unclosed parenthesis)"}
+		return nil, nil, &lexError{n, "unexpected end of input (unclosed parenthesis)"}
 	}
-	return toks, nil
+	return toks, names, nil
+}
+
+// skipAnnotation returns the position after the annotation "(@..." at i:
+// balanced parentheses around any tokens, strings and comments. Control
+// characters are illegal, and the text must be UTF-8.
+func skipAnnotation(src []byte, i int) (int, *lexError) {
+	start := i
+	n := len(src)
+	// The annotation id: an idchar run or a non-empty UTF-8 string.
+	i += 2
+	if i < n && src[i] == '"' {
+		j := i + 1
+		for j < n && src[j] != '"' {
+			if src[j] == '\\' && j+1 < n {
+				j++
+			}
+			j++
+		}
+		if j >= n {
+			return 0, &lexError{start, "unclosed string"}
+		}
+		id, err := Unquote(string(src[i : j+1]))
+		switch {
+		case err != nil:
+			return 0, &lexError{start, err.Error()}
+		case len(id) == 0:
+			return 0, &lexError{start, "empty annotation id"}
+		case !utf8.Valid(id):
+			return 0, &lexError{start, "malformed UTF-8 encoding"}
+		}
+		i = j + 1
+	} else {
+		j := i
+		for j < n && isIDChar(src[j]) {
+			j++
+		}
+		if j == i {
+			return 0, &lexError{start, "empty annotation id"}
+		}
+		i = j
+	}
+	depth := 1
+	for i < n {
+		c := src[i]
+		switch {
+		case c == '"':
+			i++
+			for i < n && src[i] != '"' {
+				if src[i] == '\\' && i+1 < n {
+					i++
+				}
+				if src[i] == '\n' {
+					return 0, &lexError{start, "unclosed string"}
+				}
+				i++
+			}
+			if i >= n {
+				return 0, &lexError{start, "unclosed string"}
+			}
+			i++
+		case c == ';' && i+1 < n && src[i+1] == ';':
+			for i < n && src[i] != '\n' && src[i] != '\r' {
+				i++
+			}
+		case c == '(' && i+1 < n && src[i+1] == ';':
+			d := 0
+			for {
+				if i+1 >= n {
+					return 0, &lexError{i, "unclosed comment"}
+				}
+				if src[i] == '(' && src[i+1] == ';' {
+					d++
+					i += 2
+				} else if src[i] == ';' && src[i+1] == ')' {
+					d--
+					i += 2
+					if d == 0 {
+						break
+					}
+				} else {
+					i++
+				}
+			}
+		case c == '(':
+			depth++
+			i++
+		case c == ')':
+			depth--
+			i++
+			if depth == 0 {
+				return i, nil
+			}
+		case c < ' ' && c != '\t' && c != '\n' && c != '\r' || c == 0x7F:
+			return 0, &lexError{i, "illegal character"}
+		case c >= 0x80:
+			// Only strings may hold characters beyond ASCII.
+			if r, size := utf8.DecodeRune(src[i:]); r == utf8.RuneError && size <= 1 {
+				return 0, &lexError{i, "malformed UTF-8 encoding"}
+			}
+			return 0, &lexError{i, "illegal character"}
+		default:
+			i++
+		}
+	}
+	return 0, &lexError{start, "unexpected end of input (unclosed annotation)"}
 }

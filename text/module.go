@@ -468,6 +468,14 @@ func (b *builder) limits() wasm.Limits {
 	return l
 }
 
+// noShared refuses a shared memory (threads, beyond 3.0) with the
+// decoder's reason.
+func (b *builder) noShared() {
+	if t := b.p.peek(); b.p.is(t, "shared") {
+		b.p.fail(int(t.pos), "%s", wbin.ReasonShared)
+	}
+}
+
 // addrType parses an optional address type (3.0: memory64, table64) and
 // reports whether it is i64.
 func (b *builder) addrType() bool {
@@ -662,6 +670,7 @@ func (b *builder) importDesc(imp *wasm.Import, s space) {
 	case sMem:
 		imp.Memory.Is64 = b.addrType()
 		imp.Memory.Limits = b.limits()
+		b.noShared()
 	case sGlobal:
 		imp.Global = b.globalType()
 	case sTag:
@@ -790,6 +799,7 @@ func (b *builder) memoryDef(idx uint32) {
 		return
 	}
 	b.m.Memories = append(b.m.Memories, wasm.MemoryType{Limits: b.limits(), Is64: is64})
+	b.noShared()
 }
 
 // funcIndices parses funcidx*.

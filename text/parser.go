@@ -31,6 +31,9 @@ type parser struct {
 	quote int // nesting of module quote
 	// enabled is the set of 3.0 features whose syntax is accepted.
 	enabled wasm.Features
+	// names maps the position of each string identifier $"..." to its
+	// name (3.0).
+	names map[int32]string
 }
 
 func (p *parser) fail(off int, format string, args ...any) {
@@ -54,7 +57,14 @@ func (p *parser) next() *token {
 	return t
 }
 
-func (p *parser) text(t *token) string { return string(p.src[t.pos:t.end]) }
+func (p *parser) text(t *token) string {
+	if p.names != nil && t.kind == tID {
+		if s, ok := p.names[t.pos]; ok {
+			return s
+		}
+	}
+	return string(p.src[t.pos:t.end])
+}
 
 // is reports whether t is the atom kw.
 func (p *parser) is(t *token, kw string) bool {
@@ -255,11 +265,11 @@ func ParseModuleFeatures(src []byte, enabled wasm.Features) (m *wasm.Module, id 
 }
 
 func parseModule(src []byte, quote int, enabled wasm.Features) (m *wasm.Module, id string, err error) {
-	toks, lerr := lex(src)
+	toks, names, lerr := lex(src)
 	if lerr != nil {
 		return nil, "", newError(src, lerr.off, lerr.reason)
 	}
-	p := &parser{src: src, toks: toks, quote: quote, enabled: enabled}
+	p := &parser{src: src, toks: toks, quote: quote, enabled: enabled, names: names}
 	defer func() {
 		if r := recover(); r != nil {
 			f, ok := r.(*failure)

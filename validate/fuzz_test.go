@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/text"
 	"github.com/wasmrun/wasmrun/wasm"
 )
 
@@ -78,6 +79,26 @@ func FuzzDecodeValidate(f *testing.F) {
 	// (module (func (result i32) i32.const 7) (memory 1) (export "f" (func 0)))
 	f.Add([]byte("\x00asm\x01\x00\x00\x00\x01\x05\x01\x60\x00\x01\x7f\x03\x02\x01\x00\x05\x03\x01\x00\x01" +
 		"\x07\x05\x01\x01f\x00\x00\x0a\x06\x01\x04\x00\x41\x07\x0b"))
+	// 3.0 modules, one or more per feature.
+	for _, src := range []string{
+		`(module (func $f (param i32) (result i32) (return_call $f (local.get 0))))`,
+		`(module (global $a i32 (i32.const 1)) (global i32 (i32.mul (global.get $a) (i32.add (i32.const 2) (i32.const 3)))))`,
+		`(module (memory 1) (memory $m i64 1) (data (memory $m) (i64.const 0) "x")
+			(func (param i64) (drop (i32.load $m offset=0x1_0000_0000 (local.get 0))) (memory.copy 0 $m (i32.const 0) (i64.const 0) (i32.const 1))))`,
+		`(module (table i64 2 funcref) (func (drop (table.size)) (drop (table.get (i64.const 0)))))`,
+		`(module (tag $e (param i32)) (func (result i32) (block $l (result i32) (try_table (catch $e $l) (throw $e (i32.const 1))) (i32.const 0))))`,
+		`(module (type $t (func (result i32))) (func $f (type $t) (i32.const 1)) (elem declare func $f)
+			(table 1 (ref $t) (ref.func $f))
+			(func (result i32) (local $x (ref $t)) (local.set $x (ref.func $f)) (call_ref $t (local.get $x))))`,
+		`(module (func (param v128) (result v128) (f32x4.relaxed_madd (local.get 0) (local.get 0) (local.get 0))))`,
+	} {
+		m, err := text.ParseModule([]byte(src))
+		if err != nil {
+			f.Fatalf("seed %s: %v", src, err)
+		}
+		m.CountImports()
+		f.Add(binary.Encode(m))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := binary.Decode(data)
 		if err != nil {

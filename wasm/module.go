@@ -4,9 +4,19 @@ package wasm
 // expressions and segment payloads are kept in binary encoding; they are
 // checked by the validator and translated by the engines.
 //
-// Index spaces (functions, tables, memories, globals) start with the
-// imports of that kind, in import order, followed by the module's own
+// Index spaces (functions, tables, memories, globals, tags) start with
+// the imports of that kind, in import order, followed by the module's own
 // definitions; use the NumImported* counts to map between them.
+//
+// WebAssembly 3.0 additions are additive fields an engine that does not
+// implement them can ignore, because the validator reports their use
+// (validate.Info.Features) and such modules must be refused: Tags and
+// Import.Tag (exception handling), MemoryType.Is64 and TableType.Is64
+// (memory64, table64), TableInits (typed function references), several
+// Memories and DataSegment.Memory (multiple memories). Instruction
+// immediates stay in the bodies: binary.ReadMemArg returns the memory
+// index of a memory access, binary.ReadCatches the catch clauses of
+// try_table, binary.ReadValType and ReadHeapType the 3.0 reference types.
 type Module struct {
 	Types   []FuncType
 	Imports []Import

@@ -103,6 +103,9 @@ func loadValid(name string) (*wasm.Module, *validate.Info, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if info.Features != 0 {
+		return nil, nil, fmt.Errorf("wasmrun: %s is not supported by the jit engine yet", info.Features.First())
+	}
 	return m, info, nil
 }
 

@@ -19,6 +19,7 @@ func TestDisasmCmd(t *testing.T) {
 	mod := write(t, dir, "m.wat", disasmModule)
 	bad := write(t, dir, "bad.wasm", "\x00asm\x02\x00\x00\x00")
 	invalid := write(t, dir, "invalid.wat", "(module (func (result i32)))")
+	tail := write(t, dir, "tail.wat", "(module (func $f (return_call $f)))")
 	missing := filepath.Join(dir, "missing.wasm")
 
 	addHead := `func[1] $add export "sum": type 1 [i32 i32] -> [i32]`
@@ -55,6 +56,8 @@ func TestDisasmCmd(t *testing.T) {
 		{name: "invalid", args: []string{invalid}, status: 1,
 			stderr: "invalid.wat: invalid module", needJIT: true},
 		{name: "missing file", args: []string{missing}, status: 1, stderr: "missing.wasm: open", needJIT: true},
+		{name: "3.0 feature", args: []string{tail}, status: 1,
+			stderr: "tail.wat: wasmrun: tail calls is not supported by the jit engine yet", needJIT: true},
 		{name: "no file", args: nil, status: 2, stderr: "usage: wasmrun disasm"},
 		{name: "two files", args: []string{mod, mod}, status: 2, stderr: "usage: wasmrun disasm"},
 		{name: "help", args: []string{"--help"}, status: 0, stderr: "usage: wasmrun disasm"},

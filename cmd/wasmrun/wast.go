@@ -21,7 +21,7 @@ func defaultWastEngine() string {
 	return spectest.NoEngine
 }
 
-// wastCmd implements "wasmrun wast [--engine NAME] [--timeout D] [-v] FILE...".
+// wastCmd implements "wasmrun wast [--engine NAME] [--features SET] [--timeout D] [-v] FILE...".
 func wastCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("wast", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -30,7 +30,7 @@ func wastCmd(args []string, stdout, stderr io.Writer) int {
 	features := fs.String("features", "auto", "`SET` of features the scripts may use: 2.0, 3.0 or auto (3.0 with --engine none, else 2.0: what the engines run)")
 	verbose := fs.Bool("v", false, "also list skipped commands and unmatched assert_invalid/assert_malformed messages")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wasmrun wast [--engine NAME] [--timeout D] [-v] FILE...")
+		fmt.Fprintln(stderr, "usage: wasmrun wast [--engine NAME] [--features SET] [--timeout D] [-v] FILE...")
 		fmt.Fprintln(stderr, "Runs .wast scripts; prints each failing command, then \"N passed, M failed, K skipped\".")
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "engines: %v\n", spectest.EngineNames())
