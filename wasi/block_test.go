@@ -208,14 +208,16 @@ func blockOnce(t *testing.T, setup func(t *testing.T) (*guest, func(context.Cont
 	wakers := eventfds(t)
 	g, call := setup(t)
 	goroutines := runtime.NumGoroutine()
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
 	type result struct {
 		e   Errno
 		err error
 	}
 	done := make(chan result, 1)
+	// The deadline counts from start itself: on a loaded machine the
+	// goroutine may pause between taking the time and making the context.
 	start := time.Now()
+	ctx, cancel := context.WithDeadline(context.Background(), start.Add(timeout))
+	defer cancel()
 	go func() {
 		e, err := call(ctx)
 		done <- result{e, err}
