@@ -131,14 +131,9 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 // CompileContext is Compile stopping with ctx's error soon after ctx is
 // done (its workers look at it every 16 functions).
 func (e *Engine) CompileContext(ctx context.Context, m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
-	if info == nil {
-		var err error
-		if info, err = validate.Module(m); err != nil {
-			return nil, err
-		}
-	}
-	if f := info.Features &^ Features; f != 0 {
-		return nil, fmt.Errorf("jit: %s is not supported by the JIT yet", f.First())
+	info, err := store.CheckModule(m, info, Features, "the JIT")
+	if err != nil {
+		return nil, fmt.Errorf("jit: %w", err)
 	}
 	types := make([]uint32, 0, m.NumFuncs())
 	var globals []wasm.ValType
