@@ -223,3 +223,47 @@ func TestBlockedWASICallEndsOnCancel(t *testing.T) {
 		}
 	})
 }
+
+// Closing the instance, or its runtime, wakes a guest blocked in a WASI
+// call: the run ends with the "instance closed" trap (ErrClosed).
+func TestBlockedWASICallEndsOnClose(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, engine wasmrun.EngineKind) {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		defer w.Close()
+		for _, tc := range []struct {
+			name    string
+			wat     string
+			runtime bool
+		}{{"poll_oneoff sleep, Instance.Close", sleepHourWat, false}, {"fd_read pipe, Instance.Close", readStdinWat, false},
+			{"poll_oneoff sleep, Runtime.Close", sleepHourWat, true}} {
+			rt, err := wasmrun.NewRuntime(context.Background(), wasmrun.RuntimeConfig{Engine: engine})
+			if err != nil {
+				t.Fatal(err)
+			}
+			inst := instantiateCfg(t, rt, tc.wat, wasmrun.InstanceConfig{Stdin: r})
+			closed := make(chan time.Time, 1)
+			time.AfterFunc(50*time.Millisecond, func() {
+				closed <- time.Now()
+				if tc.runtime {
+					rt.Close(context.Background())
+				} else {
+					inst.Close(context.Background())
+				}
+			})
+			_, err = runBlocked(t, context.Background(), inst)
+			late := time.Since(<-closed)
+			rt.Close(context.Background())
+			if !errors.Is(err, wasmrun.ErrClosed) {
+				t.Errorf("%s: Run returned %v, want the instance-closed trap", tc.name, err)
+			}
+			t.Logf("%s: ended %v after Close", tc.name, late)
+			if late > time.Second {
+				t.Errorf("%s: ended %v after Close", tc.name, late)
+			}
+		}
+	})
+}

@@ -80,7 +80,30 @@ type Preopen struct {
 // (store.Instance.HostData).
 type hostData struct {
 	sys *wasi.System
+	// closing ends when the instance is closed: it wakes the guest's
+	// blocking WASI calls (a read, a sleep, an accept), which then end the
+	// run with the "instance closed" trap.
+	closing  context.Context
+	closeNow context.CancelFunc
 }
+
+func newHostData(sys *wasi.System) *hostData {
+	hd := &hostData{sys: sys}
+	hd.closing, hd.closeNow = context.WithCancel(context.Background())
+	return hd
+}
+
+// wakeBlocked ends the blocking WASI calls of inst, which is being closed.
+func wakeBlocked(inst *store.Instance) {
+	if hd, ok := inst.HostData.(*hostData); ok && hd.closeNow != nil {
+		hd.closeNow()
+	}
+}
+
+// blockingWASI are the WASI functions that may wait: their context also
+// ends when the instance is closed.
+var blockingWASI = map[string]bool{"fd_read": true, "fd_write": true, "fd_pread": true, "fd_pwrite": true,
+	"poll_oneoff": true, "sock_accept": true, "sock_recv": true, "sock_send": true}
 
 func (h *hostData) close() error {
 	if h == nil || h.sys == nil {
@@ -164,6 +187,7 @@ func (r *Runtime) makeWASI() {
 	r.wasiFuncs = make(map[string]store.Extern, len(wasi.Functions))
 	for i := range wasi.Functions {
 		f := &wasi.Functions[i]
+		blocking := blockingWASI[f.Name]
 		fn := func(ctx context.Context, c *store.Caller, stack []uint64) {
 			var hd *hostData
 			if c != nil && c.Instance != nil {
@@ -176,8 +200,18 @@ func (r *Runtime) makeWASI() {
 			if m := c.Memory(); m != nil {
 				mem = m.Bytes()
 			}
-			if err := f.Call(ctx, hd.sys, mem, stack); err != nil {
-				if err == ctx.Err() { // a blocking call interrupted: the trap a budget check gives
+			callCtx := ctx
+			if blocking && hd.closing != nil {
+				var cancel context.CancelFunc
+				callCtx, cancel = context.WithCancel(ctx)
+				stop := context.AfterFunc(hd.closing, cancel)
+				defer func() { stop(); cancel() }()
+			}
+			if err := f.Call(callCtx, hd.sys, mem, stack); err != nil {
+				switch {
+				case hd.closing != nil && hd.closing.Err() != nil && err == callCtx.Err():
+					err = &store.Trap{Code: store.TrapClosed, Cause: ErrClosed}
+				case err == ctx.Err(): // a blocking call interrupted: the trap a budget check gives
 					err = &store.Trap{Code: store.TrapCancelled, Cause: err}
 				}
 				panic(err) // ends the guest's call with err (a *wasi.ExitError or a trap)
@@ -195,6 +229,7 @@ func (r *Runtime) closeInstance(inst *store.Instance) error {
 	delete(r.insts, inst)
 	r.mu.Unlock()
 	r.store.Unregister(inst)
+	wakeBlocked(inst)
 	return inst.Close()
 }
 

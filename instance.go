@@ -64,9 +64,11 @@ func (i *Instance) ExportedGlobal(name string) *Global {
 // on; calls running in it (on other goroutines, or the one calling Close
 // from a host function) end with an "instance closed" trap, which
 // errors.Is matches with ErrClosed, at their next interruption point (a
-// loop iteration or call, checked in chunks) or host call. Memory is
-// unmapped and WASI descriptors are closed only after the last running
-// call has left. Close is idempotent and safe from any goroutine.
+// loop iteration or call, checked in chunks) or host call; a call
+// blocked in a WASI function (a read, a sleep, an accept) is woken and
+// ends the same way. Memory is unmapped and WASI descriptors are closed
+// only after the last running call has left. Close is idempotent and safe
+// from any goroutine.
 //
 // An anonymous instance (InstanceConfig.Name "") that becomes unreachable
 // — no *Instance or *Function of it is referenced — is closed by a

@@ -278,7 +278,7 @@ func (r *Runtime) Instantiate(ctx context.Context, c *CompiledModule, cfg Instan
 		if err != nil {
 			return nil, err
 		}
-		hd = &hostData{sys: sys}
+		hd = newHostData(sys)
 	}
 	opts := store.InstantiateOptions{Resolve: r.resolve, Fuel: cfg.Fuel}
 	if hd != nil {
@@ -329,6 +329,7 @@ func (r *Runtime) Close(ctx context.Context) error {
 	r.closed = true
 	var errs []error
 	for inst := range r.insts {
+		wakeBlocked(inst)
 		if err := inst.Close(); err != nil {
 			errs = append(errs, err)
 		}
