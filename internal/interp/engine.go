@@ -118,8 +118,7 @@ func (e *Engine) Compile(m *wasm.Module, info *validate.Info) (store.ModuleCode,
 // CompileContext is Compile stopping with ctx's error soon after ctx is
 // done (its workers look at it every 16 functions).
 func (e *Engine) CompileContext(ctx context.Context, m *wasm.Module, info *validate.Info) (store.ModuleCode, error) {
-	info, err := store.CheckModule(m, info, Features, "the interpreter")
-	if err != nil {
+	if _, err := store.CheckModule(m, info, Features, "the interpreter"); err != nil {
 		return nil, fmt.Errorf("interp: %w", err)
 	}
 	funcTypes := make([]uint32, 0, m.NumFuncs())
