@@ -562,22 +562,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		base := t.callArgs(len(ft.Params))
 		t.emit(instr{op: opReturnCall, k: idx, x: base}, mX)
 		t.tailReturn(ft)
-	case wasm.OpReturnCallIndirect:
-		ti, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
-		table, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
-		ft := t.m.Types[ti]
-		elem := t.pop()
-		base := t.callArgs(len(ft.Params))
-		t.table64Check(table, 2, store.TrapUndefinedElement, 0, elem.slot, 0)
-		t.emit(instr{op: opReturnCallIndirect, k: ti, r: table, x: base, y: elem.slot}, mX|mY)
-		t.tailReturn(ft)
-	case wasm.OpCallIndirect:
+	case wasm.OpCallIndirect, wasm.OpReturnCallIndirect:
 		ti, err := r.ReadU32()
 		if err != nil {
 			return false, err
@@ -592,7 +577,15 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		elem := t.pop()
 		base := t.callArgs(len(ft.Params))
 		t.table64Check(table, 2, store.TrapUndefinedElement, 0, elem.slot, 0)
-		t.emit(instr{op: opCallIndirect, k: ti, r: table, x: base, y: elem.slot}, mX|mY)
+		cop := uint16(opCallIndirect)
+		if op == wasm.OpReturnCallIndirect {
+			cop = opReturnCallIndirect
+		}
+		t.emit(instr{op: cop, k: ti, r: table, x: base, y: elem.slot}, mX|mY)
+		if op == wasm.OpReturnCallIndirect {
+			t.tailReturn(ft)
+			break
+		}
 		for _, rt := range ft.Results {
 			t.pushTemp(rt)
 		}
