@@ -1,21 +1,18 @@
-//go:build linux && amd64
-
 package wasmrun
 
 import (
-	"golang.org/x/sys/cpu"
-
-	"github.com/wasmrun/wasmrun/internal/jit/amd64"
+	"github.com/wasmrun/wasmrun/internal/jit"
 	"github.com/wasmrun/wasmrun/internal/store"
 )
 
 // jitFeatures are the WebAssembly 3.0 features the JIT compiles.
-const jitFeatures = amd64.Features
+const jitFeatures = jit.Features
 
-// newJIT returns the amd64 JIT, or nil when the CPU lacks SSE4.1.
+// newJIT returns the JIT, or nil when this platform or CPU has none
+// (jit.Supported says why).
 func newJIT(cfg RuntimeConfig) store.Engine {
-	if !cpu.X86.HasSSE41 {
+	if jit.Supported() != nil {
 		return nil
 	}
-	return amd64.New(amd64.Config{MaxFrames: cfg.MaxCallDepth, Fuel: cfg.Fuel, PerfMap: cfg.PerfMap})
+	return jit.New(jit.Config{MaxFrames: cfg.MaxCallDepth, Fuel: cfg.Fuel, PerfMap: cfg.PerfMap})
 }

@@ -1,9 +1,9 @@
-//go:build linux && amd64
-
 package spectest
 
-import "github.com/wasmrun/wasmrun/internal/jit/amd64"
+import "github.com/wasmrun/wasmrun/internal/jit"
 
 func init() {
-	RegisterEngine("jit", func() Engine { return newStoreEngine(amd64.New(amd64.Config{}), amd64.Features) })
+	if jit.Supported() == nil {
+		RegisterEngine("jit", func() Engine { return newStoreEngine(jit.New(jit.Config{}), jit.Features) })
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/wasmrun/wasmrun/internal/jit"
 	"io"
 	"os"
 	"strconv"
@@ -46,8 +47,8 @@ func disasmCmd(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	if !haveDisasm {
-		fmt.Fprintf(stderr, "wasmrun disasm: %v\n", errNoDisasm)
+	if err := jit.Supported(); err != nil {
+		fmt.Fprintf(stderr, "wasmrun disasm: disassembly needs the JIT: %v\n", err)
 		return 1
 	}
 	name := fs.Arg(0)
@@ -60,9 +61,6 @@ func disasmCmd(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// errNoDisasm reports a platform without the JIT.
-var errNoDisasm = errors.New("disassembly needs the JIT, which this platform lacks (it exists on linux/amd64)")
-
 // disasmFile loads and validates a module file and returns the listing of
 // function fn (every defined function when fn is "").
 func disasmFile(name, fn string) (string, error) {
@@ -71,13 +69,13 @@ func disasmFile(name, fn string) (string, error) {
 		return "", err
 	}
 	if fn == "" {
-		return disasmAll(m, info)
+		return jit.DisassembleAll(m, info)
 	}
 	idx, err := resolveFunc(m, fn)
 	if err != nil {
 		return "", err
 	}
-	return disasmFunc(m, info, idx)
+	return jit.DisassembleFunc(m, info, idx)
 }
 
 // loadValid reads, decodes or parses, and validates one module file.

@@ -20,68 +20,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/unix"
-)
 
-// VMContext is the state shared by compiled code and Go during one call
-// into compiled code. Compiled code addresses its fields at the offsets
-// below through a fixed register; every field is an integer, so the
-// context holds no Go pointers the collector would need to see.
-type VMContext struct {
-	GoSP       uintptr // Go stack pointer at entry or resume
-	Exit       uint64  // exit code: 0 when the called function returned
-	ExitArg    uint64  // exit argument (helper index, function index...)
-	JitSP      uintptr // machine stack pointer of compiled code at the exit
-	JitFB      uintptr // value-stack frame base at the exit
-	MemBase    uintptr // base address of memory 0
-	MemLen     uint64  // length in bytes of memory 0
-	Budget     int64   // loop headers and calls until the next exit to Go (a backend may keep it in a register while its code runs)
-	SPLimit    uintptr // lowest machine stack pointer allowed at a prologue
-	VSLimit    uintptr // highest value-stack address a frame may reach
-	Globals    uintptr // address of an array of global addresses
-	Target     uintptr // code address of a resolved call_indirect target, 0 when Go made the call
-	Tables     uintptr // address of an array of *store.Table addresses
-	TypeIDs    uintptr // address of the instance's []uint32 of canonical type IDs
-	ICache     uintptr // address of the call_indirect cache: {code, type ID} per function handle, from ICacheBase
-	ICacheLen  uint64  // entries in ICache
-	GoBP       uintptr // Go's frame pointer at entry or resume, restored on the way back to Go
-	Funcs      uintptr // address of the instance's function handles ([]uint64, by function index)
-	Datas      uintptr // address of the instance's data segments' slice headers ([][]byte)
-	Elems      uintptr // address of the instance's element segments' slice headers ([][]uint64)
-	ICacheBase uint64  // function handle of ICache's first entry (the instance's first defined function)
-}
-
-// Offsets of the VMContext fields, for code generators.
-const (
-	OffGoSP       = int32(unsafe.Offsetof(VMContext{}.GoSP))
-	OffExit       = int32(unsafe.Offsetof(VMContext{}.Exit))
-	OffExitArg    = int32(unsafe.Offsetof(VMContext{}.ExitArg))
-	OffJitSP      = int32(unsafe.Offsetof(VMContext{}.JitSP))
-	OffJitFB      = int32(unsafe.Offsetof(VMContext{}.JitFB))
-	OffMemBase    = int32(unsafe.Offsetof(VMContext{}.MemBase))
-	OffMemLen     = int32(unsafe.Offsetof(VMContext{}.MemLen))
-	OffBudget     = int32(unsafe.Offsetof(VMContext{}.Budget))
-	OffSPLimit    = int32(unsafe.Offsetof(VMContext{}.SPLimit))
-	OffVSLimit    = int32(unsafe.Offsetof(VMContext{}.VSLimit))
-	OffGlobals    = int32(unsafe.Offsetof(VMContext{}.Globals))
-	OffTarget     = int32(unsafe.Offsetof(VMContext{}.Target))
-	OffTables     = int32(unsafe.Offsetof(VMContext{}.Tables))
-	OffTypeIDs    = int32(unsafe.Offsetof(VMContext{}.TypeIDs))
-	OffICache     = int32(unsafe.Offsetof(VMContext{}.ICache))
-	OffICacheLen  = int32(unsafe.Offsetof(VMContext{}.ICacheLen))
-	OffGoBP       = int32(unsafe.Offsetof(VMContext{}.GoBP))
-	OffFuncs      = int32(unsafe.Offsetof(VMContext{}.Funcs))
-	OffDatas      = int32(unsafe.Offsetof(VMContext{}.Datas))
-	OffElems      = int32(unsafe.Offsetof(VMContext{}.Elems))
-	OffICacheBase = int32(unsafe.Offsetof(VMContext{}.ICacheBase))
-)
-
-// Exit codes stored in VMContext.Exit. Trap codes (store.TrapCode) are
-// stored as ExitTrap+code.
-const (
-	ExitReturn = 0   // the called function returned
-	ExitHelper = 1   // run helper ExitArg in Go, then resume
-	ExitBudget = 2   // the interruption budget ran out
-	ExitTrap   = 256 // ExitTrap + store.TrapCode: trap
+	"github.com/wasmrun/wasmrun/internal/jit/mach"
 )
 
 // ExecMem is a read-execute mapping of machine code.
@@ -136,22 +76,28 @@ type Stacks struct {
 const (
 	MachineStackSize = 1 << 20
 	ValueStackSize   = 96 << 20
-	guard            = 1 << 16
+	// guard is the inaccessible region at each stack's limit: 64 KiB, a
+	// whole number of pages on every page size Linux uses (4, 16 and 64
+	// KiB), so the protection covers all of it.
+	guard = 1 << 16
+	// machineSlack is the machine stack between MachineLimit and the
+	// guard.
+	machineSlack = 4096
 )
 
-// SmallFrame is the largest value-stack frame, in bytes, whose function
-// may skip the value-stack check in its prologue. The value stack keeps
-// SmallFrameSlack bytes mapped beyond ValueLimit: every Wasm frame holds
-// one return address on the machine stack, so no more than
-// MachineStackSize/8 frames are ever live, and small frames pushed past
-// the last checked one stay inside the slack.
-const (
-	SmallFrame      = 256
-	SmallFrameSlack = SmallFrame * (MachineStackSize / 8)
-)
+// SmallFrameSlack is the value stack mapped beyond ValueLimit for
+// functions whose frames skip the value-stack check (at most
+// mach.SmallFrame bytes): every Wasm frame takes arch.frameBytes of the
+// machine stack, so no more than MachineStackSize/arch.frameBytes frames
+// are ever live, and small frames pushed past the last checked one stay
+// inside the slack.
+var SmallFrameSlack = uintptr(mach.SmallFrame * (MachineStackSize / arch.frameBytes))
 
 // NewStacks maps a machine stack and a value stack.
 func NewStacks() (*Stacks, error) {
+	if unix.Getpagesize() > guard {
+		return nil, fmt.Errorf("jit: pages of %d bytes are larger than the stacks' guard", unix.Getpagesize())
+	}
 	m, err := unix.Mmap(-1, 0, MachineStackSize, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANON|mapNoReserve)
 	if err != nil {
 		return nil, fmt.Errorf("jit: mapping the machine stack: %w", err)
@@ -161,10 +107,18 @@ func NewStacks() (*Stacks, error) {
 		unix.Munmap(m)
 		return nil, fmt.Errorf("jit: mapping the value stack: %w", err)
 	}
-	// Guard pages: the bottom of the machine stack, the top of the
-	// value stack.
-	unix.Mprotect(m[:4096], unix.PROT_NONE)
-	unix.Mprotect(v[len(v)-4096:], unix.PROT_NONE)
+	// Guards: the bottom of the machine stack, the top of the value
+	// stack. Without them an overflow would write past the stacks.
+	if err := unix.Mprotect(m[:guard], unix.PROT_NONE); err != nil {
+		unix.Munmap(m)
+		unix.Munmap(v)
+		return nil, fmt.Errorf("jit: protecting the machine stack's guard: %w", err)
+	}
+	if err := unix.Mprotect(v[len(v)-guard:], unix.PROT_NONE); err != nil {
+		unix.Munmap(m)
+		unix.Munmap(v)
+		return nil, fmt.Errorf("jit: protecting the value stack's guard: %w", err)
+	}
 	return &Stacks{machine: m, values: v}, nil
 }
 
@@ -174,9 +128,12 @@ func (s *Stacks) MachineTop() uintptr {
 	return uintptr(unsafe.Pointer(&s.machine[0])) + uintptr(len(s.machine)) - 64
 }
 
-// MachineLimit returns the lowest stack pointer a prologue accepts.
+// MachineLimit returns the lowest stack pointer a prologue accepts:
+// machineSlack above the guard, room for what a function whose prologue
+// fails its check still pushes (the call to the exit stub that raises the
+// trap).
 func (s *Stacks) MachineLimit() uintptr {
-	return uintptr(unsafe.Pointer(&s.machine[0])) + guard
+	return uintptr(unsafe.Pointer(&s.machine[0])) + guard + machineSlack
 }
 
 // Values returns the value stack as slots.

@@ -11,8 +11,8 @@ import (
 	"golang.org/x/sys/cpu"
 
 	"github.com/wasmrun/wasmrun/binary"
-	"github.com/wasmrun/wasmrun/internal/jit"
 	. "github.com/wasmrun/wasmrun/internal/jit/amd64/asm" //lint:ignore ST1001 the instruction selector reads like assembly
+	"github.com/wasmrun/wasmrun/internal/jit/mach"
 	"github.com/wasmrun/wasmrun/internal/store"
 	"github.com/wasmrun/wasmrun/validate"
 	"github.com/wasmrun/wasmrun/wasm"
@@ -20,10 +20,10 @@ import (
 
 // Fixed registers of compiled code.
 const (
-	regVM  = R15 // *jit.VMContext
+	regVM  = R15 // *mach.VMContext
 	regFB  = R12 // value-stack frame base: slot i is [R12+8*i]
 	regMem = R13 // base of memory 0
-	// regBudget holds the interruption budget (jit.VMContext.Budget)
+	// regBudget holds the interruption budget (mach.VMContext.Budget)
 	// while compiled code runs: the trampolines load it, the exit stub
 	// and a normal return store it. Counting in a register keeps the
 	// check at loop headers and entries to one fused sub+jz with no
@@ -34,36 +34,15 @@ const (
 	regBudget = RBP
 )
 
-// helper is an instruction compiled code leaves to Go.
-type helper struct {
-	op   wasm.Op
-	slot uint32 // first operand slot, relative to the frame base
-	n    uint32 // operand slots
-	a, b uint32 // immediates (indices)
-}
-
-// reloc is a rel32 call site to patch after layout.
-type reloc struct {
-	site   int // offset of the rel32 in the function's code
-	target int // defined function index, or -1 for the exit stub
-}
-
-// funcCode is a compiled function. Its code lives in the module's
-// executable mapping at offset off.
-type funcCode struct {
-	mod     *module
-	idx     int // defined function index
-	code    []byte
-	off     int
-	relocs  []reloc
-	helpers []helper
-}
-
+// compiler compiles functions for the amd64 machine; a worker of the
+// engine's pool reuses one from function to function (its buffers are
+// kept).
 type compiler struct {
-	jit.Frame[Reg, Label]
+	mach.Frame[Reg, Label]
 	fuel   bool // the engine meters fuel, which counts every call
 	a      Assembler
-	fc     *funcCode
+	out    *mach.Code // the function being compiled
+	idx    int        // its defined function index
 	traps  map[store.TrapCode]Label
 	cold   []func()
 	consts map[[16]byte]Label
@@ -103,7 +82,7 @@ func (c *compiler) allocX() Reg {
 		}
 	}
 	for i := range c.Stack {
-		if c.Ref[i] == jit.KindXReg {
+		if c.Ref[i] == mach.KindXReg {
 			r := Reg(c.Val[i])
 			c.materialize(i)
 			c.Busy[r] = true
@@ -114,7 +93,7 @@ func (c *compiler) allocX() Reg {
 }
 
 // pushX pushes a float held in temporary XMM register r (allocated).
-func (c *compiler) pushX(t wasm.ValType, r Reg) { c.PushKind(t, jit.KindXReg, uint64(r)) }
+func (c *compiler) pushX(t wasm.ValType, r Reg) { c.PushKind(t, mach.KindXReg, uint64(r)) }
 
 // resultX picks the XMM register for the result of x op y: x's register
 // when it is a temporary, else a free one other than y's.
@@ -188,7 +167,7 @@ func (c *compiler) allocReg(avoid Reg) Reg {
 		}
 	}
 	for i := range c.Stack {
-		if c.Ref[i] == jit.KindReg && Reg(c.Val[i]) != avoid {
+		if c.Ref[i] == mach.KindReg && Reg(c.Val[i]) != avoid {
 			r := Reg(c.Val[i])
 			c.materialize(i)
 			c.Busy[r] = true
@@ -199,13 +178,13 @@ func (c *compiler) allocReg(avoid Reg) Reg {
 }
 
 // pushReg pushes a value held in register r.
-func (c *compiler) pushReg(t wasm.ValType, r Reg) { c.PushKind(t, jit.KindReg, uint64(r)) }
+func (c *compiler) pushReg(t wasm.ValType, r Reg) { c.PushKind(t, mach.KindReg, uint64(r)) }
 
 // pushConst pushes a constant: no code until it is needed.
-func (c *compiler) pushConst(t wasm.ValType, v uint64) { c.PushKind(t, jit.KindConst, v) }
+func (c *compiler) pushConst(t wasm.ValType, v uint64) { c.PushKind(t, mach.KindConst, v) }
 
 // pushFlags pushes an i32 that is 1 when condition cc holds.
-func (c *compiler) pushFlags(cc Cond) { c.PushKind(wasm.I32, jit.KindFlags, uint64(cc)) }
+func (c *compiler) pushFlags(cc Cond) { c.PushKind(wasm.I32, mach.KindFlags, uint64(cc)) }
 
 // operand is a popped value: a constant or a place to read.
 type operand struct {
@@ -222,23 +201,23 @@ type operand struct {
 // popOperand pops the top entry without materialising a constant.
 func (c *compiler) popOperand() operand {
 	n := len(c.Stack) - 1
-	if c.Ref[n] == jit.KindConst {
+	if c.Ref[n] == mach.KindConst {
 		v := c.Val[n]
-		c.Ref[n] = jit.KindSlot
+		c.Ref[n] = mach.KindSlot
 		c.popRead()
 		return operand{isConst: true, v: v}
 	}
-	if c.Ref[n] == jit.KindReg || c.Ref[n] == jit.KindXReg {
+	if c.Ref[n] == mach.KindReg || c.Ref[n] == mach.KindXReg {
 		r := Reg(c.Val[n])
-		isX := c.Ref[n] == jit.KindXReg
-		c.Ref[n] = jit.KindSlot
+		isX := c.Ref[n] == mach.KindXReg
+		c.Ref[n] = mach.KindSlot
 		c.Busy[r] = false
 		c.popRead()
 		return operand{isReg: !isX, isX: isX, r: r}
 	}
 	if x := c.Ref[n]; x >= 0 && c.PinReg[x] != NoReg {
 		r := c.PinReg[x]
-		c.Ref[n] = jit.KindSlot
+		c.Ref[n] = mach.KindSlot
 		c.popRead()
 		return operand{isReg: !r.IsXMM(), isX: r.IsXMM(), r: r, pinned: true, loc: uint32(x)}
 	}
@@ -282,7 +261,7 @@ func (c *compiler) pop() (wasm.ValType, Mem) {
 // or, for a local reference, the local itself.
 func (c *compiler) popRead() (wasm.ValType, Mem) {
 	n := len(c.Stack) - 1
-	if x := c.Ref[n]; x < jit.KindSlot || c.IsPinned(n, NoReg) {
+	if x := c.Ref[n]; x < mach.KindSlot || c.IsPinned(n, NoReg) {
 		c.materialize(n)
 	}
 	t, r, off := c.Drop()
@@ -296,25 +275,25 @@ func (c *compiler) popRead() (wasm.ValType, Mem) {
 func (c *compiler) materialize(i int) {
 	r := c.Ref[i]
 	switch r {
-	case jit.KindSlot:
+	case mach.KindSlot:
 		return
-	case jit.KindConst: // mov does not change the flags
-		c.Ref[i] = jit.KindSlot
+	case mach.KindConst: // mov does not change the flags
+		c.Ref[i] = mach.KindSlot
 		c.a.MovImm(W64, RAX, int64(c.Val[i]))
 		c.a.MovMR(W64, c.slot(c.Offs[i]), RAX)
 		return
-	case jit.KindReg:
-		c.Ref[i] = jit.KindSlot
+	case mach.KindReg:
+		c.Ref[i] = mach.KindSlot
 		c.Busy[c.Val[i]] = false
 		c.a.MovMR(W64, c.slot(c.Offs[i]), Reg(c.Val[i]))
 		return
-	case jit.KindXReg:
-		c.Ref[i] = jit.KindSlot
+	case mach.KindXReg:
+		c.Ref[i] = mach.KindSlot
 		c.Busy[c.Val[i]] = false
 		c.storeX(c.Stack[i], c.slot(c.Offs[i]), Reg(c.Val[i]))
 		return
-	case jit.KindFlags:
-		c.Ref[i] = jit.KindSlot
+	case mach.KindFlags:
+		c.Ref[i] = mach.KindSlot
 		c.a.MovImm(W32, RAX, 0)
 		c.a.SetccR(Cond(c.Val[i]), RAX)
 		c.a.MovMR(W64, c.slot(c.Offs[i]), RAX)
@@ -363,7 +342,7 @@ func (c *compiler) flagsToReg(i int) {
 			c.a.MovImm(W32, r, 0) // a mov: the flags are still live
 			c.a.SetccR(Cond(c.Val[i]), r)
 			c.Busy[r] = true
-			c.Ref[i], c.Val[i] = jit.KindReg, uint64(r)
+			c.Ref[i], c.Val[i] = mach.KindReg, uint64(r)
 			return
 		}
 	}
@@ -383,17 +362,17 @@ func (c *compiler) trap(code store.TrapCode) Label {
 // callExit emits "call exitStub".
 func (c *compiler) callExit() {
 	site := c.a.CallRel32()
-	c.fc.relocs = append(c.fc.relocs, reloc{site: site, target: -1})
+	c.out.Relocs = append(c.out.Relocs, mach.Reloc{Site: site, Target: mach.ExitStubTarget, Kind: RelCall})
 }
 
 // helperCall emits an exit to Go running h.
-func (c *compiler) helperCall(h helper) {
+func (c *compiler) helperCall(h mach.Helper) {
 	c.materializeAll()
-	idx := len(c.fc.helpers)
-	c.fc.helpers = append(c.fc.helpers, h)
-	c.a.MovImm(W64, RAX, int64(c.fc.idx)<<32|int64(idx))
-	c.a.MovMR(W64, Mem{Base: regVM, Disp: jit.OffExitArg}, RAX)
-	c.a.MovMI(W64, Mem{Base: regVM, Disp: jit.OffExit}, jit.ExitHelper)
+	idx := len(c.out.Helpers)
+	c.out.Helpers = append(c.out.Helpers, h)
+	c.a.MovImm(W64, RAX, int64(c.idx)<<32|int64(idx))
+	c.a.MovMR(W64, Mem{Base: regVM, Disp: mach.OffExitArg}, RAX)
+	c.a.MovMI(W64, Mem{Base: regVM, Disp: mach.OffExit}, mach.ExitHelper)
 	c.savePinned()
 	c.callExit()
 	c.reloadPinned()
@@ -408,7 +387,7 @@ func (c *compiler) budget() {
 	c.a.Bind(back)
 	c.cold = append(c.cold, func() {
 		c.a.Bind(cold)
-		c.a.MovMI(W64, Mem{Base: regVM, Disp: jit.OffExit}, jit.ExitBudget)
+		c.a.MovMI(W64, Mem{Base: regVM, Disp: mach.OffExit}, mach.ExitBudget)
 		c.savePinned()
 		c.callExit()
 		c.reloadPinned()
@@ -428,12 +407,12 @@ func (c *compiler) copySlots(dst, src, n int) {
 }
 
 // branchCopy moves the values a branch to ctrl d carries into place.
-func (c *compiler) branchCopy(d *jit.Ctrl[Label]) {
+func (c *compiler) branchCopy(d *mach.Ctrl[Label]) {
 	ts := d.Results
 	if d.Op == wasm.OpLoop {
 		ts = d.Params
 	}
-	n := jit.SlotsOf(ts)
+	n := mach.SlotsOf(ts)
 	if d.Op == 0 { // function level: results go to slot 0
 		for i := 0; i < n; i++ {
 			c.a.MovRM(W64, RAX, c.slot(c.SP-n+i))
@@ -447,12 +426,12 @@ func (c *compiler) branchCopy(d *jit.Ctrl[Label]) {
 // branchCopyFree reports whether a branch to the non-function ctrl d
 // carries no values or finds them already in place, so branchCopy emits
 // nothing.
-func (c *compiler) branchCopyFree(d *jit.Ctrl[Label]) bool {
+func (c *compiler) branchCopyFree(d *mach.Ctrl[Label]) bool {
 	ts := d.Results
 	if d.Op == wasm.OpLoop {
 		ts = d.Params
 	}
-	n := jit.SlotsOf(ts)
+	n := mach.SlotsOf(ts)
 	return n == 0 || d.SlotBase == c.SP-n
 }
 
@@ -471,9 +450,12 @@ func (c *compiler) branch(depth uint32) {
 // and operand stack.
 const frameExtra = 4
 
-// compileFunc compiles defined function idx with c, a compiler reused by
-// one worker (its buffers are kept from function to function).
-func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo, idx int, types []uint32, globals []wasm.ValType) (fc *funcCode, err error) {
+// NewCompiler returns a function compiler for one worker (fuel: the
+// engine meters fuel, which counts every call).
+func NewCompiler(fuel bool) *compiler { return &compiler{fuel: fuel} }
+
+// CompileFunc compiles defined function idx of m.
+func (c *compiler) CompileFunc(m *wasm.Module, fi *validate.FuncInfo, idx int, types []uint32, globals []wasm.ValType) (fc *mach.Code, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			fc, err = nil, fmt.Errorf("%v", r)
@@ -488,7 +470,7 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 	c.cold = c.cold[:0]
 	clear(c.consts)
 	c.pool = c.pool[:0]
-	c.fc = &funcCode{mod: mod, idx: idx}
+	c.out, c.idx = &mach.Code{}, idx
 	if cap(c.chkGen) < len(fi.Locals) {
 		c.chkEnd, c.chkGen = make([]int64, len(fi.Locals)), make([]uint32, len(fi.Locals))
 	}
@@ -502,21 +484,21 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 	}
 	// Prologue: stack checks, zeroed locals, budget.
 	stackTrap := c.trap(store.TrapCallStackExhausted)
-	a.CmpRM(W64, RSP, Mem{Base: regVM, Disp: jit.OffSPLimit})
+	a.CmpRM(W64, RSP, Mem{Base: regVM, Disp: mach.OffSPLimit})
 	a.Jcc(CondB, stackTrap)
 	// The value-stack check: a frame the validator's bounds keep within
-	// jit.SmallFrame needs none (see there); the others compare their
+	// mach.SmallFrame needs none (see there); the others compare their
 	// end, patched in below, with the limit.
 	perValue := 1
 	if fi.UsesV128 {
 		perValue = 2
 	}
-	small := 8*(fi.LocalSlots+perValue*fi.MaxHeight+frameExtra) <= jit.SmallFrame
+	small := 8*(fi.LocalSlots+perValue*fi.MaxHeight+frameExtra) <= mach.SmallFrame
 	sizeSite := -1
 	if !small {
 		a.MovRR(W64, RAX, regFB)
 		sizeSite = a.AluRI32(AluAdd, W64, RAX, 0)
-		a.CmpRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffVSLimit})
+		a.CmpRM(W64, RAX, Mem{Base: regVM, Disp: mach.OffVSLimit})
 		a.Jcc(CondA, stackTrap)
 	}
 	// Locals start zero: in their slots, or in their registers when
@@ -555,7 +537,7 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 	if fi.HasCalls || c.fuel {
 		c.budget()
 	}
-	c.Ctrls = append(c.Ctrls, jit.Ctrl[Label]{Op: 0, Results: ft.Results, Label: a.NewLabel()})
+	c.Ctrls = append(c.Ctrls, mach.Ctrl[Label]{Op: 0, Results: ft.Results, Label: a.NewLabel()})
 	if err := c.Body(body, m.Code[idx].Offset, c); err != nil {
 		return nil, err
 	}
@@ -565,7 +547,7 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 	for code := store.TrapCode(1); code <= store.TrapHostPanic; code++ {
 		if l, ok := c.traps[code]; ok {
 			a.Bind(l)
-			a.MovMI(W64, Mem{Base: regVM, Disp: jit.OffExit}, int32(jit.ExitTrap+int(code)))
+			a.MovMI(W64, Mem{Base: regVM, Disp: mach.OffExit}, int32(mach.ExitTrap+int(code)))
 			c.callExit()
 			a.Ud2()
 		}
@@ -578,7 +560,7 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 		}
 	}
 	frame := 8 * (c.NLoc + c.MaxSP + frameExtra)
-	if small && frame > jit.SmallFrame {
+	if small && frame > mach.SmallFrame {
 		return nil, fmt.Errorf("jit: frame of %d bytes exceeds the validator's bound", frame)
 	}
 	if !small {
@@ -588,8 +570,8 @@ func compileFunc(c *compiler, mod *module, m *wasm.Module, fi *validate.FuncInfo
 	if err != nil {
 		return nil, err
 	}
-	c.fc.code = append([]byte(nil), code...)
-	return c.fc, nil
+	c.out.Bytes = append([]byte(nil), code...)
+	return c.out, nil
 }
 
 // elemsOff is the offset of the Elems slice header in store.Table.
@@ -600,10 +582,10 @@ var hasPOPCNT = cpu.X86.HasPOPCNT
 
 var errUnsupported = fmt.Errorf("unsupported instruction")
 
-// Op compiles one reachable instruction (jit.Backend).
-func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) error {
+// Op compiles one reachable instruction (mach.Backend).
+func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *mach.Imm, dead *int) error {
 	a := &c.a
-	if n := len(c.Ref) - 1; n >= 0 && c.Ref[n] == jit.KindFlags && op != wasm.OpBrIf && op != wasm.OpIf && op != wasm.OpSelect && op != wasm.OpSelectT {
+	if n := len(c.Ref) - 1; n >= 0 && c.Ref[n] == mach.KindFlags && op != wasm.OpBrIf && op != wasm.OpIf && op != wasm.OpSelect && op != wasm.OpSelectT {
 		c.flagsToReg(n)
 	}
 	if (op == wasm.OpReturn || op == wasm.OpEnd && len(c.Ctrls) == 1) && c.returnFast() {
@@ -633,7 +615,7 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 	case wasm.OpBlock, wasm.OpLoop:
 		p, res := c.BlockType(im.BT)
 		h := len(c.Stack) - len(p)
-		d := jit.Ctrl[Label]{Op: op, Label: a.NewLabel(), Height: h, Params: p, Results: res, SlotBase: c.SP - jit.SlotsOf(p)}
+		d := mach.Ctrl[Label]{Op: op, Label: a.NewLabel(), Height: h, Params: p, Results: res, SlotBase: c.SP - mach.SlotsOf(p)}
 		if op == wasm.OpLoop {
 			a.Bind(d.Label)
 			c.budget()
@@ -644,7 +626,7 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 		c.materializeAll()
 		p, res := c.BlockType(im.BT)
 		h := len(c.Stack) - len(p)
-		d := jit.Ctrl[Label]{Op: op, Label: a.NewLabel(), Else: a.NewLabel(), Height: h, Params: p, Results: res, SlotBase: c.SP - jit.SlotsOf(p)}
+		d := mach.Ctrl[Label]{Op: op, Label: a.NewLabel(), Else: a.NewLabel(), Height: h, Params: p, Results: res, SlotBase: c.SP - mach.SlotsOf(p)}
 		a.Jcc(cc.Invert(), d.Else)
 		c.Ctrls = append(c.Ctrls, d)
 	case wasm.OpElse:
@@ -739,13 +721,13 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 		}
 		at := c.SP
 		if im.X < c.M.NumImportedFuncs {
-			c.helperCall(helper{op: op, slot: uint32(c.NLoc + at), a: im.X})
+			c.helperCall(mach.Helper{Op: op, Slot: uint32(c.NLoc + at), A: im.X})
 		} else {
 			d := int32(8 * (c.NLoc + at))
 			c.savePinned()
 			a.AddRI(W64, regFB, d)
 			site := a.CallRel32()
-			c.fc.relocs = append(c.fc.relocs, reloc{site: site, target: int(im.X - c.M.NumImportedFuncs)})
+			c.out.Relocs = append(c.out.Relocs, mach.Reloc{Site: site, Target: int(im.X - c.M.NumImportedFuncs), Kind: RelCall})
 			a.SubRI(W64, regFB, d)
 			c.reloadPinned()
 		}
@@ -753,8 +735,8 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 			c.push(t)
 		}
 		// The callee's window may be larger than its results.
-		if c.SP < at+max(jit.SlotsOf(ft.Params), jit.SlotsOf(ft.Results)) && at+jit.SlotsOf(ft.Params) > c.MaxSP {
-			c.MaxSP = at + jit.SlotsOf(ft.Params)
+		if c.SP < at+max(mach.SlotsOf(ft.Params), mach.SlotsOf(ft.Results)) && at+mach.SlotsOf(ft.Params) > c.MaxSP {
+			c.MaxSP = at + mach.SlotsOf(ft.Params)
 		}
 	case wasm.OpCallIndirect:
 		c.materializeAll()
@@ -772,18 +754,18 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 		slow, call, skip := a.NewLabel(), a.NewLabel(), a.NewLabel()
 		c.savePinned()
 		a.MovRM(W32, RCX, ix)
-		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffTables})
+		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: mach.OffTables})
 		a.MovRM(W64, RAX, Mem{Base: RAX, Disp: int32(8 * im.Y)})
 		a.CmpRM(W64, RCX, Mem{Base: RAX, Disp: elemsOff + 8})
 		a.Jcc(CondAE, slow)
 		a.MovRM(W64, RAX, Mem{Base: RAX, Disp: elemsOff})
 		a.MovRM(W64, RAX, Mem{Base: RAX, Index: RCX, Scale: 8})
-		a.SubRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffICacheBase}) // other instances' handles wrap to large values
-		a.CmpRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffICacheLen})
+		a.SubRM(W64, RAX, Mem{Base: regVM, Disp: mach.OffICacheBase}) // other instances' handles wrap to large values
+		a.CmpRM(W64, RAX, Mem{Base: regVM, Disp: mach.OffICacheLen})
 		a.Jcc(CondAE, slow)
 		a.ShiftRI(Shl, W64, RAX, 4)
-		a.AddRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffICache})
-		a.MovRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffTypeIDs})
+		a.AddRM(W64, RAX, Mem{Base: regVM, Disp: mach.OffICache})
+		a.MovRM(W64, RDX, Mem{Base: regVM, Disp: mach.OffTypeIDs})
 		a.MovRM(W32, RDX, Mem{Base: RDX, Disp: int32(4 * im.X)})
 		a.CmpRM(W64, RDX, Mem{Base: RAX, Disp: 8})
 		a.Jcc(CondNE, slow)
@@ -791,8 +773,8 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 		a.TestRR(W64, RAX, RAX)
 		a.Jcc(CondNE, call)
 		a.Bind(slow)
-		c.helperCall(helper{op: op, slot: uint32(c.NLoc + at), a: im.X, b: im.Y, n: uint32(c.NLoc + c.offs0(at, ft))})
-		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffTarget})
+		c.helperCall(mach.Helper{Op: op, Slot: uint32(c.NLoc + at), A: im.X, B: im.Y, N: uint32(c.NLoc + c.offs0(at, ft))})
+		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: mach.OffTarget})
 		a.TestRR(W64, RAX, RAX)
 		a.Jcc(CondE, skip)
 		a.Bind(call)
@@ -832,7 +814,7 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 			}
 			return nil
 		}
-		if n := len(c.Ref) - 1; c.Ref[n] == jit.KindConst {
+		if n := len(c.Ref) - 1; c.Ref[n] == mach.KindConst {
 			o := c.popOperand()
 			c.materializeLocal(im.X)
 			a.MovImm(W64, RAX, int64(o.v))
@@ -842,7 +824,7 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 			}
 			return nil
 		}
-		if n := len(c.Ref) - 1; c.Ref[n] == jit.KindXReg {
+		if n := len(c.Ref) - 1; c.Ref[n] == mach.KindXReg {
 			t := c.Stack[n]
 			o := c.popOperand()
 			c.materializeLocal(im.X)
@@ -853,7 +835,7 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 			}
 			return nil
 		}
-		if n := len(c.Ref) - 1; c.Ref[n] == jit.KindReg {
+		if n := len(c.Ref) - 1; c.Ref[n] == mach.KindReg {
 			o := c.popOperand()
 			c.materializeLocal(im.X)
 			a.MovMR(W64, c.local(im.X), o.r)
@@ -878,7 +860,7 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 		t := c.Globals[im.X]
 		switch t {
 		case wasm.I32, wasm.I64, wasm.F32, wasm.F64:
-			a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
+			a.MovRM(W64, RCX, Mem{Base: regVM, Disp: mach.OffGlobals})
 			a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.X)})
 			if t == wasm.I32 || t == wasm.I64 {
 				r := c.allocReg(RCX)
@@ -896,7 +878,7 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 			return nil
 		}
 		dst := c.push(t)
-		a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
+		a.MovRM(W64, RCX, Mem{Base: regVM, Disp: mach.OffGlobals})
 		a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.X)})
 		for i := 0; i < t.Slots(); i++ {
 			a.MovRM(W64, RAX, Mem{Base: RCX, Disp: int32(8 * i)})
@@ -905,7 +887,7 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 	case wasm.OpGlobalSet:
 		if t := c.Stack[len(c.Stack)-1]; t == wasm.I32 || t == wasm.I64 || t == wasm.F32 || t == wasm.F64 {
 			o := c.popOperand()
-			a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
+			a.MovRM(W64, RCX, Mem{Base: regVM, Disp: mach.OffGlobals})
 			a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.X)})
 			switch {
 			case o.isReg:
@@ -925,7 +907,7 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 			return nil
 		}
 		t, src := c.popRead()
-		a.MovRM(W64, RCX, Mem{Base: regVM, Disp: jit.OffGlobals})
+		a.MovRM(W64, RCX, Mem{Base: regVM, Disp: mach.OffGlobals})
 		a.MovRM(W64, RCX, Mem{Base: RCX, Disp: int32(8 * im.X)})
 		for i := 0; i < t.Slots(); i++ {
 			a.MovRM(W64, RAX, Mem{Base: regFB, Disp: src.Disp + int32(8*i)})
@@ -945,20 +927,20 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 	case wasm.OpTableGet, wasm.OpTableSet, wasm.OpTableSize:
 		c.tableOp(op, im.X)
 	case wasm.OpRefFunc:
-		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffFuncs})
+		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: mach.OffFuncs})
 		a.MovRM(W64, RAX, Mem{Base: RAX, Disp: int32(8 * im.X)})
 		a.MovMR(W64, c.push(wasm.FuncRef), RAX)
 	case wasm.OpDataDrop, wasm.OpElemDrop: // the segment's length becomes 0 (no pointer is written)
-		off := jit.OffDatas
+		off := mach.OffDatas
 		if op == wasm.OpElemDrop {
-			off = jit.OffElems
+			off = mach.OffElems
 		}
 		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: off})
 		a.MovMI(W64, Mem{Base: RAX, Disp: int32(24*im.X + 8)}, 0)
 	case wasm.OpMemoryInit, wasm.OpTableInit, wasm.OpTableCopy, wasm.OpTableFill:
 		c.bulkSegment(op, im.X, im.Y)
 	case wasm.OpMemorySize:
-		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffMemLen})
+		a.MovRM(W64, RAX, Mem{Base: regVM, Disp: mach.OffMemLen})
 		a.ShiftRI(Shr, W64, RAX, 16)
 		a.MovMR(W64, c.push(wasm.I32), RAX)
 	case wasm.OpMemoryCopy, wasm.OpMemoryFill:
@@ -983,7 +965,7 @@ func (c *compiler) Op(op wasm.Op, info *wasm.OpInfo, im *jit.Imm, dead *int) err
 
 func (c *compiler) offs0(at int, ft wasm.FuncType) int {
 	// slot of the table index operand: just after the arguments
-	return at + jit.SlotsOf(ft.Params)
+	return at + mach.SlotsOf(ft.Params)
 }
 
 func le64(b []byte) uint64 {
@@ -995,7 +977,7 @@ func le64(b []byte) uint64 {
 }
 
 // memOp compiles a scalar load or store with an explicit bounds check.
-func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) error {
+func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im *mach.Imm) error {
 	a := &c.a
 	size := int32(1) << info.Align
 	var val operand
@@ -1029,7 +1011,7 @@ func (c *compiler) memOp(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) error {
 	}
 	if end := int64(disp) + int64(size); !c.provenInBounds(addr, im.Mem.Offset, end) {
 		a.LeaRM(W64, RDX, Mem{Base: RAX, Disp: disp + size})
-		a.CmpRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffMemLen})
+		a.CmpRM(W64, RDX, Mem{Base: regVM, Disp: mach.OffMemLen})
 		a.Jcc(CondA, c.trap(2 /* store.TrapMemoryOutOfBounds */))
 	}
 	ea := Mem{Base: regMem, Index: RAX, Scale: 1, Disp: disp}
@@ -1297,7 +1279,7 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 			// instruction clears bits 32-63): a temporary just changes
 			// type, a pinned local is copied into one.
 			switch k := c.Ref[n]; {
-			case k == jit.KindReg:
+			case k == mach.KindReg:
 				c.Stack[n] = wasm.I64
 				return true
 			case k >= 0 && c.PinReg[k] != NoReg:
@@ -1308,7 +1290,7 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 				return true
 			}
 		}
-		if c.Ref[n] == jit.KindReg || c.Ref[n] == jit.KindXReg || c.Ref[n] >= 0 && c.PinReg[c.Ref[n]] != NoReg {
+		if c.Ref[n] == mach.KindReg || c.Ref[n] == mach.KindXReg || c.Ref[n] >= 0 && c.PinReg[c.Ref[n]] != NoReg {
 			c.materialize(n)
 		}
 		c.Stack[len(c.Stack)-1] = info.Results[0]
@@ -1318,7 +1300,7 @@ func (c *compiler) native(op wasm.Op, info *wasm.OpInfo) bool {
 }
 
 // generic leaves op to Go: memory.grow and table.grow, which allocate.
-func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) error {
+func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im *mach.Imm) error {
 	var params, results []wasm.ValType
 	switch {
 	case op == wasm.OpMemoryGrow:
@@ -1332,7 +1314,7 @@ func (c *compiler) generic(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) error {
 		c.pop()
 	}
 	at := c.SP
-	h := helper{op: op, slot: uint32(c.NLoc + at), n: uint32(jit.SlotsOf(params)), a: im.X, b: im.Y}
+	h := mach.Helper{Op: op, Slot: uint32(c.NLoc + at), N: uint32(mach.SlotsOf(params)), A: im.X, B: im.Y}
 	c.helperCall(h)
 	for _, t := range results {
 		c.push(t)
@@ -1658,13 +1640,13 @@ func (c *compiler) storeX(t wasm.ValType, m Mem, x Reg) {
 // which it is true (fusing a preceding comparison).
 func (c *compiler) popCond() Cond {
 	n := len(c.Ref) - 1
-	if c.Ref[n] == jit.KindFlags {
+	if c.Ref[n] == mach.KindFlags {
 		cc := Cond(c.Val[n])
-		c.Ref[n] = jit.KindSlot
+		c.Ref[n] = mach.KindSlot
 		c.popRead()
 		return cc
 	}
-	if x := c.Ref[n]; c.Ref[n] == jit.KindReg || x >= 0 && c.PinReg[x] != NoReg {
+	if x := c.Ref[n]; c.Ref[n] == mach.KindReg || x >= 0 && c.PinReg[x] != NoReg {
 		o := c.popOperand()
 		c.a.TestRR(W32, o.r, o.r)
 		return CondNE
@@ -1696,7 +1678,7 @@ func (c *compiler) resultReg(x, y operand) Reg {
 func (c *compiler) bulkMem(op wasm.Op) {
 	a := &c.a
 	md, mv, _, done := c.bulkEntry(op, 0, 0)
-	memLen := Mem{Base: regVM, Disp: jit.OffMemLen}
+	memLen := Mem{Base: regVM, Disp: mach.OffMemLen}
 	oob := c.trap(2 /* store.TrapMemoryOutOfBounds */)
 	a.MovRM(W32, RDI, md)
 	a.LeaRM(W64, RAX, Mem{Base: RDI, Index: RCX, Scale: 1})
@@ -1758,7 +1740,7 @@ func (c *compiler) bulkEntry(op wasm.Op, x, y uint32) (md, mv, mn Mem, done Labe
 		a.MovRM(W64, RAX, m)
 		a.MovMR(W64, c.slot(at+i), RAX)
 	}
-	c.helperCall(helper{op: op, slot: uint32(c.NLoc + at), n: 3, a: x, b: y})
+	c.helperCall(mach.Helper{Op: op, Slot: uint32(c.NLoc + at), N: 3, A: x, B: y})
 	a.Jmp(done)
 	a.Bind(fast)
 	return md, mv, mn, done
@@ -1783,7 +1765,7 @@ func (c *compiler) const16(v [16]byte) Label {
 // lowered compiles op with the instruction selectors of lower.go when
 // they handle it: the operands are loaded from their slots into fixed
 // registers and the result is stored to its slot.
-func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) bool {
+func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im *mach.Imm) bool {
 	mem := op >= 0x300 && (info.Imm == wasm.ImmMemArg || info.Imm == wasm.ImmMemArgLane)
 	switch {
 	case mem:
@@ -1876,7 +1858,7 @@ func (c *compiler) lowered(op wasm.Op, info *wasm.OpInfo, im *jit.Imm) bool {
 			a.AddRR(W64, RAX, RCX)
 		}
 		a.LeaRM(W64, RDX, Mem{Base: RAX, Disp: disp + simdAccessSize(op)})
-		a.CmpRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffMemLen})
+		a.CmpRM(W64, RDX, Mem{Base: regVM, Disp: mach.OffMemLen})
 		a.Jcc(CondA, c.trap(store.TrapMemoryOutOfBounds))
 		lowerSIMDMem(l, op, im.Lane, Mem{Base: regMem, Index: RAX, Scale: 1, Disp: disp}, dst, args)
 	} else if op >= 0x300 {
@@ -2045,9 +2027,9 @@ func (c *compiler) returnFast() bool {
 	switch k := c.Ref[n]; {
 	case t == wasm.V128:
 		return false
-	case k == jit.KindReg:
+	case k == mach.KindReg:
 		c.a.MovMR(W64, dst, Reg(c.Val[n]))
-	case k == jit.KindXReg:
+	case k == mach.KindXReg:
 		c.storeX(t, dst, Reg(c.Val[n]))
 	case k >= 0 && c.PinReg[k] != NoReg:
 		if r := c.PinReg[k]; r.IsXMM() {
@@ -2055,7 +2037,7 @@ func (c *compiler) returnFast() bool {
 		} else {
 			c.a.MovMR(W64, dst, r)
 		}
-	case k == jit.KindConst:
+	case k == mach.KindConst:
 		c.a.MovImm(W64, RAX, int64(c.Val[n]))
 		c.a.MovMR(W64, dst, RAX)
 	default:
@@ -2080,7 +2062,7 @@ func (c *compiler) tableOp(op wasm.Op, x uint32) {
 		_, ix = c.pop()
 		a.MovRM(W32, RCX, ix)
 	}
-	a.MovRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffTables})
+	a.MovRM(W64, RAX, Mem{Base: regVM, Disp: mach.OffTables})
 	a.MovRM(W64, RAX, Mem{Base: RAX, Disp: int32(8 * x)})
 	if op == wasm.OpTableSize {
 		a.MovRM(W64, RAX, Mem{Base: RAX, Disp: elemsOff + 8})
@@ -2187,19 +2169,19 @@ func (c *compiler) bulkSegment(op wasm.Op, x, y uint32) {
 	a := &c.a
 	md, mv, _, done := c.bulkEntry(op, x, y)
 	defer a.Bind(done)
-	tables := Mem{Base: regVM, Disp: jit.OffTables}
+	tables := Mem{Base: regVM, Disp: mach.OffTables}
 	a.MovRM(W32, RDI, md)
 	switch op {
 	case wasm.OpMemoryInit:
 		oob := c.trap(store.TrapMemoryOutOfBounds)
 		a.MovRM(W32, RSI, mv)
 		seg := Mem{Base: RDX, Disp: int32(24 * x)}
-		a.MovRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffDatas})
+		a.MovRM(W64, RDX, Mem{Base: regVM, Disp: mach.OffDatas})
 		a.LeaRM(W64, RAX, Mem{Base: RSI, Index: RCX, Scale: 1})
 		a.CmpRM(W64, RAX, Mem{Base: RDX, Disp: seg.Disp + 8})
 		a.Jcc(CondA, oob)
 		a.LeaRM(W64, RAX, Mem{Base: RDI, Index: RCX, Scale: 1})
-		a.CmpRM(W64, RAX, Mem{Base: regVM, Disp: jit.OffMemLen})
+		a.CmpRM(W64, RAX, Mem{Base: regVM, Disp: mach.OffMemLen})
 		a.Jcc(CondA, oob)
 		a.AddRM(W64, RSI, seg)
 		a.AddRR(W64, RDI, regMem)
@@ -2218,7 +2200,7 @@ func (c *compiler) bulkSegment(op wasm.Op, x, y uint32) {
 	case wasm.OpTableInit:
 		oob := c.trap(store.TrapTableOutOfBounds)
 		a.MovRM(W32, RSI, mv)
-		a.MovRM(W64, RDX, Mem{Base: regVM, Disp: jit.OffElems})
+		a.MovRM(W64, RDX, Mem{Base: regVM, Disp: mach.OffElems})
 		a.LeaRM(W64, RAX, Mem{Base: RSI, Index: RCX, Scale: 1})
 		a.CmpRM(W64, RAX, Mem{Base: RDX, Disp: int32(24*x) + 8})
 		a.Jcc(CondA, oob)

@@ -3,84 +3,20 @@
 package amd64
 
 import (
-	"fmt"
-	"strings"
-
 	"golang.org/x/arch/x86/x86asm"
 
 	"github.com/wasmrun/wasmrun/internal/jit/amd64/asm"
-	"github.com/wasmrun/wasmrun/validate"
-	"github.com/wasmrun/wasmrun/wasm"
 )
 
-// DisassembleFunc compiles m (validating it first when info is nil) with the
-// JIT and returns the Intel-syntax listing of defined function funcIndex
-// (an index in the function index space, imports first), headed by the
-// function's index, name-section name, export names and type. Addresses
-// are offsets in the module's code mapping, so call targets read as the
-// offsets shown in the other functions' headers; offset 0 is the exit
-// stub. It fails when funcIndex is out of range or names an imported
-// function.
-//
-// br_table jump tables are data inside the code and are listed as
-// whatever they decode to.
-func DisassembleFunc(m *wasm.Module, info *validate.Info, funcIndex uint32) (string, error) {
-	if funcIndex < m.NumImportedFuncs {
-		return "", fmt.Errorf("jit: function %d is imported and has no machine code", funcIndex)
-	}
-	if uint64(funcIndex) >= uint64(m.NumFuncs()) {
-		return "", fmt.Errorf("jit: function index %d out of range (module has %d functions)", funcIndex, m.NumFuncs())
-	}
-	mod, err := compileForListing(m, info)
-	if err != nil {
-		return "", err
-	}
-	return mod.listing(m, funcIndex), nil
-}
+// Listing returns the Intel-syntax listing of code placed at offset
+// base.
+func Listing(code []byte, base uint64) string { return asm.Disassemble(code, base) }
 
-// DisassembleAll is DisassembleFunc for every defined function of m, in
-// index order, separated by blank lines; the module is compiled once.
-func DisassembleAll(m *wasm.Module, info *validate.Info) (string, error) {
-	mod, err := compileForListing(m, info)
-	if err != nil {
-		return "", err
-	}
-	var sb strings.Builder
-	for i := range mod.funcs {
-		if i > 0 {
-			sb.WriteByte('\n')
-		}
-		sb.WriteString(mod.listing(m, m.NumImportedFuncs+uint32(i)))
-	}
-	return sb.String(), nil
-}
-
-// compileForListing compiles m with a default engine (the code does not
-// depend on the engine's Config).
-func compileForListing(m *wasm.Module, info *validate.Info) (*module, error) {
-	mc, err := New(Config{}).Compile(m, info)
-	if err != nil {
-		return nil, err
-	}
-	return mc.(*module), nil
-}
-
-// funcBytes returns the machine code of defined function i as laid out,
-// without the int3 padding that aligns the next function.
-func (m *module) funcBytes(i int) (off int, code []byte) {
-	off = m.funcs[i].off
-	end := len(m.code)
-	if i+1 < len(m.funcs) {
-		end = m.funcs[i+1].off
-	}
-	return off, trimPadding(m.code[off:end])
-}
-
-// trimPadding drops the trailing int3 bytes (fewer than 16) that follow
+// TrimPadding drops the trailing int3 bytes (fewer than 16) that follow
 // the last instruction of a function. The compiler emits no int3, and
 // only bytes from an instruction boundary on are dropped, so an
 // immediate that happens to end in 0xCC is kept.
-func trimPadding(code []byte) []byte {
+func TrimPadding(code []byte) []byte {
 	for off := 0; off < len(code); {
 		if len(code)-off < 16 && allInt3(code[off:]) {
 			return code[:off]
@@ -102,34 +38,4 @@ func allInt3(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// listing returns the header and disassembly of function idx, which
-// must be a defined function of m (the module mod was compiled from).
-func (mod *module) listing(m *wasm.Module, idx uint32) string {
-	var sb strings.Builder
-	sb.WriteString(funcHeading(m, idx))
-	off, code := mod.funcBytes(int(idx - m.NumImportedFuncs))
-	fmt.Fprintf(&sb, "code at offset %#x, %d bytes\n", off, len(code))
-	sb.WriteString(asm.Disassemble(code, uint64(off)))
-	return sb.String()
-}
-
-// funcHeading renders "func[IDX] $NAME export "E" ...: TYPE\n".
-func funcHeading(m *wasm.Module, idx uint32) string {
-	var sb strings.Builder
-	fmt.Fprintf(&sb, "func[%d]", idx)
-	if name := m.FuncName(idx); name != "" {
-		fmt.Fprintf(&sb, " $%s", name)
-	}
-	for _, e := range m.Exports {
-		if e.Kind == wasm.ExternFunc && e.Index == idx {
-			fmt.Fprintf(&sb, " export %q", e.Name)
-		}
-	}
-	if ti, ok := m.FuncTypeIndex(idx); ok && uint64(ti) < uint64(len(m.Types)) {
-		fmt.Fprintf(&sb, ": type %d %s", ti, m.Types[ti])
-	}
-	sb.WriteByte('\n')
-	return sb.String()
 }

@@ -1,14 +1,14 @@
 package amd64
 
-import "github.com/wasmrun/wasmrun/internal/jit"
+import "github.com/wasmrun/wasmrun/internal/jit/mach"
 
-// enter calls compiled code at address code on the JIT stacks described
+// Enter calls compiled code at address code on the JIT stacks described
 // by vc; it returns when the code returns or exits to Go.
 //
 //go:noescape
-func enter(vc *jit.VMContext, code uintptr)
+func Enter(vc *mach.VMContext, code uintptr)
 
-// resume continues compiled code after an exit.
+// Resume continues compiled code after an exit.
 //
 //go:noescape
-func resume(vc *jit.VMContext)
+func Resume(vc *mach.VMContext)

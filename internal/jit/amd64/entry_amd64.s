@@ -1,6 +1,6 @@
 #include "textflag.h"
 
-// func enter(vc *jit.VMContext, code uintptr)
+// func Enter(vc *mach.VMContext, code uintptr)
 // Saves Go's SP and BP in vc.GoSP and vc.GoBP (offset 128, checked by
 // TestVMContextLayout), switches to the JIT machine stack (vc.JitSP),
 // loads the fixed registers (R15 vmctx, R12 frame base, R13 memory base,
@@ -8,7 +8,7 @@
 // Compiled code keeps the budget in BP: a normal return stores it back,
 // stores Exit=0 and restores SP and BP; an exit stub stores the budget and
 // returns here directly by restoring SP and BP the same way.
-TEXT ·enter(SB), NOSPLIT|NOFRAME, $0-16
+TEXT ·Enter(SB), NOSPLIT|NOFRAME, $0-16
 	MOVQ vc+0(FP), R15
 	MOVQ code+8(FP), AX
 	MOVQ SP, 0(R15)
@@ -24,10 +24,10 @@ TEXT ·enter(SB), NOSPLIT|NOFRAME, $0-16
 	MOVQ 128(R15), BP
 	RET
 
-// func resume(vc *jit.VMContext)
+// func Resume(vc *mach.VMContext)
 // Re-enters compiled code after an exit: it returns into the code that
 // called the exit stub, with the budget Go left in vc.Budget.
-TEXT ·resume(SB), NOSPLIT|NOFRAME, $0-8
+TEXT ·Resume(SB), NOSPLIT|NOFRAME, $0-8
 	MOVQ vc+0(FP), R15
 	MOVQ SP, 0(R15)
 	MOVQ BP, 128(R15)

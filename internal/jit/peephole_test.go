@@ -1,6 +1,6 @@
-//go:build amd64
+//go:build linux && amd64
 
-package amd64
+package jit
 
 import (
 	"fmt"

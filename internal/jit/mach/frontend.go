@@ -1,4 +1,4 @@
-package jit
+package mach
 
 import (
 	"fmt"

@@ -1,6 +1,6 @@
-//go:build amd64
+//go:build linux && amd64
 
-package amd64
+package jit
 
 import (
 	"fmt"
@@ -122,7 +122,7 @@ func TestOnlyGrowLeavesToGo(t *testing.T) {
 	}
 	var ops []wasm.Op
 	for _, h := range code.(*module).funcs[0].helpers {
-		ops = append(ops, h.op)
+		ops = append(ops, h.Op)
 	}
 	want := []wasm.Op{wasm.OpTableFill, wasm.OpTableCopy, wasm.OpTableInit, wasm.OpMemoryInit, wasm.OpMemoryCopy, wasm.OpMemoryFill,
 		wasm.OpMemoryGrow, wasm.OpTableGrow}

@@ -1,5 +1,5 @@
 //go:build amd64 && !race
 
-package amd64
+package jit
 
 const raceEnabled = false

@@ -1,6 +1,6 @@
 //go:build linux && amd64
 
-package amd64_test
+package jit_test
 
 import (
 	"os"

@@ -1,6 +1,6 @@
 //go:build linux && amd64
 
-package amd64_test
+package jit_test
 
 import (
 	"bytes"
@@ -63,7 +63,7 @@ func runCorpus(t *testing.T, engine wasmrun.EngineKind, src []byte, args []strin
 // exits the same way and leaves the same memory, byte for byte, on the
 // JIT as on the interpreter.
 func TestDifferentialBenchCorpus(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "bench", "corpus", "wasm")
+	dir := filepath.Join("..", "..", "bench", "corpus", "wasm")
 	for _, p := range []struct {
 		file string
 		args []string
