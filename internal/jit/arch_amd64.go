@@ -13,7 +13,7 @@ const Features = amd64.Features
 var arch = archHooks{
 	name:        "amd64",
 	supported:   amd64.Supported,
-	newCompiler: func(fuel bool) funcCompiler { return amd64.NewCompiler(fuel) },
+	newCompiler: func(fuel bool) funcCompiler { return newCodegen(amd64.NewMachine(), fuel) },
 	exitStub:    amd64.ExitStub,
 	patch:       amd64.PatchReloc,
 	codeAlign:   amd64.CodeAlign,
@@ -29,6 +29,8 @@ var arch = archHooks{
 	disassemble: amd64.Listing,
 	trimPadding: amd64.TrimPadding,
 }
+
+var _ mach.Machine = (*amd64.Machine)(nil)
 
 // enter calls compiled code at address code on the stacks vc describes;
 // it returns when the code returns or exits to Go.

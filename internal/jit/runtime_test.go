@@ -1,8 +1,11 @@
 package jit
 
 import (
+	"unsafe"
+
 	"bufio"
 	"fmt"
+	"github.com/wasmrun/wasmrun/internal/jit/mach"
 	"os"
 	"strings"
 	"testing"
@@ -68,5 +71,19 @@ func TestStacks(t *testing.T) {
 	}
 	if p := mappingPerms(t, s.ValueLimit()+SmallFrameSlack+guard-1); !strings.HasPrefix(p, "---") {
 		t.Errorf("value stack guard permissions %q, want ---", p)
+	}
+}
+
+// The call_indirect cache entries have the layout compiled code reads.
+func TestICacheEntryLayout(t *testing.T) {
+	var e icEntry
+	if got := unsafe.Sizeof(e); got != mach.ICacheEntrySize {
+		t.Errorf("icEntry has %d bytes, mach.ICacheEntrySize is %d", got, mach.ICacheEntrySize)
+	}
+	if got := unsafe.Offsetof(e.typeID); got != mach.ICacheEntryTypeIDOff {
+		t.Errorf("icEntry.typeID at offset %d, mach.ICacheEntryTypeIDOff is %d", got, mach.ICacheEntryTypeIDOff)
+	}
+	if got := unsafe.Offsetof(e.code); got != 0 {
+		t.Errorf("icEntry.code at offset %d, compiled code reads it at 0", got)
 	}
 }

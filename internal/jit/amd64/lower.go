@@ -71,21 +71,3 @@ func lowersSIMD(op wasm.Op) bool { return op < opSpace && simdSelectable[op] }
 // lowersSIMDMem reports whether lowerSIMDMem selects code for the SIMD
 // memory instruction op.
 func lowersSIMDMem(op wasm.Op) bool { return op < opSpace && simdMemSelectable[op] }
-
-// simdAccessSize is the number of bytes SIMD memory instruction op reads
-// or writes.
-func simdAccessSize(op wasm.Op) int32 {
-	switch op {
-	case wasm.OpV128Load8Lane, wasm.OpV128Store8Lane, wasm.OpV128Load8Splat:
-		return 1
-	case wasm.OpV128Load16Lane, wasm.OpV128Store16Lane, wasm.OpV128Load16Splat:
-		return 2
-	case wasm.OpV128Load32Lane, wasm.OpV128Store32Lane, wasm.OpV128Load32Splat, wasm.OpV128Load32Zero:
-		return 4
-	case wasm.OpV128Load64Lane, wasm.OpV128Store64Lane, wasm.OpV128Load64Splat, wasm.OpV128Load64Zero,
-		wasm.OpV128Load8x8S, wasm.OpV128Load8x8U, wasm.OpV128Load16x4S, wasm.OpV128Load16x4U,
-		wasm.OpV128Load32x2S, wasm.OpV128Load32x2U:
-		return 8
-	}
-	return 16
-}

@@ -1,4 +1,4 @@
-package mach
+package jit
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/internal/jit/mach"
 	"github.com/wasmrun/wasmrun/text"
 	"github.com/wasmrun/wasmrun/validate"
 	"github.com/wasmrun/wasmrun/wasm"
@@ -66,7 +67,7 @@ func TestReadImmTruncated(t *testing.T) {
 }
 
 // frame compiles the first function of the text module src into a Frame.
-func frame(t *testing.T, src string) (*Frame[uint8, int], *wasm.Module) {
+func frame(t *testing.T, src string) (*Frame, *wasm.Module) {
 	t.Helper()
 	m, err := text.ParseModule([]byte(src))
 	if err != nil {
@@ -79,13 +80,13 @@ func frame(t *testing.T, src string) (*Frame[uint8, int], *wasm.Module) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := new(Frame[uint8, int])
+	f := new(Frame)
 	f.Reset(m, &info.Funcs[0], nil, nil)
 	return f, m
 }
 
 func TestChoosePins(t *testing.T) {
-	const noReg = 0xff
+	const noReg = mach.NoReg
 	// Local 2 (f64) is used in a loop, local 1 (i64) in a nested loop,
 	// local 0 (i32) once outside loops, local 3 (i32) never.
 	f, m := frame(t, `(module (func (param i32) (local i64 f64 i32)
@@ -93,10 +94,10 @@ func TestChoosePins(t *testing.T) {
 	  (loop
 	    (local.set 2 (f64.add (local.get 2) (f64.const 1)))
 	    (loop (local.set 1 (i64.add (local.get 1) (i64.const 1))) (br_if 0 (i64.eqz (local.get 1)))))))`)
-	if err := f.ChoosePins(m.Code[0].Body, 0, []uint8{10}, []uint8{20, 21}, noReg); err != nil {
+	if err := f.ChoosePins(m.Code[0].Body, 0, []mach.Reg{10}, []mach.Reg{20, 21}); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]uint8{noReg, 10, 20, noReg}, f.PinReg); diff != "" {
+	if diff := cmp.Diff([]mach.Reg{noReg, 10, 20, noReg}, f.PinReg); diff != "" {
 		t.Errorf("pinned registers (-want +got)\n%s", diff)
 	}
 	if diff := cmp.Diff([]bool{true, true, true, false}, f.Written); diff != "" {
@@ -108,10 +109,10 @@ func TestChoosePins(t *testing.T) {
 	// With more registers the i32 local used once is pinned too, after
 	// the heavier i64.
 	f.Reset(m, f.FI, nil, nil)
-	if err := f.ChoosePins(m.Code[0].Body, 0, []uint8{10, 11, 12}, nil, noReg); err != nil {
+	if err := f.ChoosePins(m.Code[0].Body, 0, []mach.Reg{10, 11, 12}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]uint8{11, 10, noReg, noReg}, f.PinReg); diff != "" {
+	if diff := cmp.Diff([]mach.Reg{11, 10, noReg, noReg}, f.PinReg); diff != "" {
 		t.Errorf("pinned registers (-want +got)\n%s", diff)
 	}
 }
@@ -119,7 +120,7 @@ func TestChoosePins(t *testing.T) {
 // recorder is a Backend that records the instructions it is given and
 // models their stack effect with the front end's operand stack.
 type recorder struct {
-	f   *Frame[uint8, int]
+	f   *Frame
 	ops []string
 }
 
@@ -131,7 +132,7 @@ func (r *recorder) Op(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error {
 			r.f.Drop()
 		}
 		p, res := r.f.BlockType(im.BT)
-		r.f.Ctrls = append(r.f.Ctrls, Ctrl[int]{Op: op, Height: len(r.f.Stack) - len(p), Params: p, Results: res})
+		r.f.Ctrls = append(r.f.Ctrls, Ctrl{Op: op, Height: len(r.f.Stack) - len(p), Params: p, Results: res})
 	case wasm.OpElse:
 		d := &r.f.Ctrls[len(r.f.Ctrls)-1]
 		r.f.Truncate(d.Height)
@@ -173,7 +174,7 @@ func TestBodySkipsUnreachableCode(t *testing.T) {
 	    (else (i32.const 5)))
 	  (i32.add)))`)
 	r := &recorder{f: f}
-	f.Ctrls = append(f.Ctrls, Ctrl[int]{Results: []wasm.ValType{wasm.I32}})
+	f.Ctrls = append(f.Ctrls, Ctrl{Results: []wasm.ValType{wasm.I32}})
 	if err := f.Body(m.Code[0].Body, m.Code[0].Offset, r); err != nil {
 		t.Fatal(err)
 	}
@@ -195,10 +196,10 @@ func FuzzBody(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		m := &wasm.Module{Types: []wasm.FuncType{{}}}
 		fi := &validate.FuncInfo{}
-		fr := new(Frame[uint8, int])
+		fr := new(Frame)
 		fr.Reset(m, fi, nil, nil)
-		_ = fr.ChoosePins(body, 0, []uint8{1}, []uint8{2}, 0xff)
-		fr.Ctrls = append(fr.Ctrls, Ctrl[int]{})
+		_ = fr.ChoosePins(body, 0, []mach.Reg{1}, []mach.Reg{2})
+		fr.Ctrls = append(fr.Ctrls, Ctrl{})
 		_ = fr.Body(body, 0, backendFunc(func(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error {
 			if op == wasm.OpBr || op == wasm.OpBrTable {
 				*dead = 1
@@ -213,4 +214,49 @@ type backendFunc func(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error
 
 func (b backendFunc) Op(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error {
 	return b(op, info, im, dead)
+}
+
+// A backend that fuses the instructions after the current one (Peek, then
+// Skip) sees them decoded, and Body continues after them; a Skip past
+// what it looked at is an error.
+func TestPeekAndSkip(t *testing.T) {
+	f, m := frame(t, `(module (func (result i32)
+	  (i32.mul (i32.const 7) (i32.const 3)) (i32.const -5) (i32.add)))`)
+	var ops []string
+	var peeked []string
+	f.Ctrls = append(f.Ctrls, Ctrl{Results: []wasm.ValType{wasm.I32}})
+	err := f.Body(m.Code[0].Body, m.Code[0].Offset, backendFunc(func(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error {
+		ops = append(ops, info.Name)
+		if op == wasm.OpI32Mul {
+			for k := 0; k < 2; k++ {
+				next, nim, ok := f.Peek(k)
+				if !ok {
+					t.Fatalf("Peek(%d) after i32.mul: nothing", k)
+				}
+				peeked = append(peeked, fmt.Sprintf("%v %d", next, int32(nim.I64)))
+			}
+			f.Skip = 2
+		}
+		return nil
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"i32.const -5", "i32.add 0"}, peeked); diff != "" {
+		t.Errorf("peeked (-want +got)\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"i32.const", "i32.const", "i32.mul", "end"}, ops); diff != "" {
+		t.Errorf("compiled (-want +got)\n%s", diff)
+	}
+	f.Reset(m, f.FI, nil, nil)
+	f.Ctrls = append(f.Ctrls, Ctrl{Results: []wasm.ValType{wasm.I32}})
+	err = f.Body(m.Code[0].Body, m.Code[0].Offset, backendFunc(func(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error {
+		if op == wasm.OpI32Mul {
+			f.Skip = 1 // without a Peek
+		}
+		return nil
+	}))
+	if err == nil || !strings.Contains(err.Error(), "fused 1 instructions, looked at 0") {
+		t.Errorf("Skip without Peek: error %v", err)
+	}
 }

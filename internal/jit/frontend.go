@@ -1,35 +1,45 @@
-package mach
+package jit
 
 import (
 	"fmt"
 
 	"github.com/wasmrun/wasmrun/binary"
+	"github.com/wasmrun/wasmrun/internal/jit/mach"
 	"github.com/wasmrun/wasmrun/validate"
 	"github.com/wasmrun/wasmrun/wasm"
 )
 
-// This file is the machine-independent front end of the single-pass
-// compiler: it walks a validated body once, decodes each instruction and
-// its immediates, skips unreachable code, and keeps the compile-time model
-// of the function that every backend shares: the virtual operand stack
-// (each entry a value in its frame slot, a constant, a comparison in the
-// flags, a temporary in a register or a reference to a local), the
-// control frames, the frame layout (parameters, locals, then the operand
-// stack, one 8-byte slot per value, two for v128) and the choice of the
-// locals that live in registers for the whole function. A backend
-// (jit/amd64) supplies the registers, the labels and, through Backend.Op,
-// the machine code of each instruction, and emits the moves the model
-// asks for (storing an entry to its slot, spilling a register).
+// This file is the front end of the single-pass compiler: it walks a
+// validated body once, decodes each instruction and its immediates, skips
+// unreachable code, lets the code generator look at the instructions that
+// follow (for fusions), and keeps the compile-time model of the function:
+// the virtual operand stack (each entry a typed location: a value in its
+// frame slot, a constant, a comparison in the flags, a temporary in a
+// register or a reference to a local), the control frames, the frame
+// layout (parameters, locals, then the operand stack, one 8-byte slot per
+// value, two for v128) and the choice of the locals that live in
+// registers for the whole function.
 
-// Kinds of operand-stack entries (Frame.Ref); a value >= 0 is a reference
-// to that local, not yet copied to the entry's slot.
+// Kind says where an operand-stack entry's value is.
+type Kind uint8
+
+// Kinds of operand-stack entries.
 const (
-	KindSlot  = -1 // the value is in its slot
-	KindConst = -2 // a constant not yet stored (Frame.Val)
-	KindFlags = -3 // an i32 condition in the flags (Frame.Val: the backend's condition)
-	KindReg   = -4 // an integer in general register Frame.Val
-	KindXReg  = -5 // a float or vector in register Frame.Val
+	KindSlot  Kind = iota // the value is in its slot
+	KindConst             // a constant not yet stored (Entry.V: its bits)
+	KindFlags             // an i32 condition in the flags (Entry.V: the machine's condition)
+	KindReg               // a temporary in register Entry.V (integer or float class)
+	KindLocal             // a reference to local Entry.V, not yet copied to the slot
 )
+
+// Entry is an operand-stack entry: its type, its slot offset (relative to
+// the end of the locals) and where its value is.
+type Entry struct {
+	T    wasm.ValType
+	Off  int
+	Kind Kind
+	V    uint64
+}
 
 // Imm holds the immediates of one instruction.
 type Imm struct {
@@ -133,13 +143,13 @@ func ReadImm(r *binary.Reader, k wasm.ImmKind, buf *[]uint32) (im Imm, err error
 }
 
 // Ctrl is a control frame: a block, loop or if being compiled, or the
-// function body (Op 0). L is the backend's label type.
-type Ctrl[L any] struct {
+// function body (Op 0).
+type Ctrl struct {
 	Op       wasm.Op
-	Label    L   // branch target: the end (block, if, function) or the start (loop)
-	Else     L   // an if's else branch
-	Height   int // operand stack entries below the block's parameters
-	SlotBase int // slot offset of the first parameter
+	Label    mach.Label // branch target: the end (block, if, function) or the start (loop)
+	Else     mach.Label // an if's else branch
+	Height   int        // operand stack entries below the block's parameters
+	SlotBase int        // slot offset of the first parameter
 	Params   []wasm.ValType
 	Results  []wasm.ValType
 	HasElse  bool
@@ -147,7 +157,7 @@ type Ctrl[L any] struct {
 
 // Carried returns the types a branch to the frame carries: a loop's
 // parameters, any other frame's results.
-func (d *Ctrl[L]) Carried() []wasm.ValType {
+func (d *Ctrl) Carried() []wasm.ValType {
 	if d.Op == wasm.OpLoop {
 		return d.Params
 	}
@@ -162,11 +172,10 @@ type Backend interface {
 	Op(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error
 }
 
-// Frame is the front end's model of the function being compiled. R is
-// the backend's register type (small integers: Busy is indexed by them),
-// L its label type. A backend embeds a Frame and reuses it from function
-// to function (Reset keeps the buffers).
-type Frame[R ~uint8, L any] struct {
+// Frame is the front end's model of the function being compiled. The
+// code generator embeds a Frame and reuses it from function to function
+// (Reset keeps the buffers).
+type Frame struct {
 	M       *wasm.Module
 	FI      *validate.FuncInfo
 	Types   []uint32       // type index of every function
@@ -175,30 +184,21 @@ type Frame[R ~uint8, L any] struct {
 	LocalOf []int // slot of each local
 	NLoc    int   // slots of the locals (parameters included)
 
-	// The operand stack: per entry its type, slot offset (relative to
-	// NLoc), kind (a Kind* constant or a local index) and value (the
-	// constant, condition or register of its kind).
-	Stack []wasm.ValType
-	Offs  []int
-	Ref   []int
-	Val   []uint64
+	Stack []Entry   // the operand stack
 	Busy  [256]bool // registers holding entries or pinned locals
 	SP    int       // slot offset of the stack top
 	MaxSP int       // highest SP: the frame size
 
-	Ctrls []Ctrl[L]
+	Ctrls []Ctrl
 
 	// Locals living in registers for the whole function.
-	PinReg  []R      // a local's register, or the NoReg given to ChoosePins
-	Written []bool   // the body writes the local (local.set, local.tee)
-	Pinned  []uint32 // the pinned locals
+	PinReg  []mach.Reg // a local's register, or mach.NoReg
+	Written []bool     // the body writes the local (local.set, local.tee)
+	Pinned  []uint32   // the pinned locals
 
-	// Next holds the bytes after the instruction Backend.Op compiles, for
-	// peephole decisions (is the result stored straight to a local?).
-	Next []byte
-	// Skip is set by Backend.Op when it also compiled the instructions in
-	// the first Skip bytes of Next (fused into the current one); Body
-	// then continues after them. Only instructions that neither open nor
+	// Skip is set by Backend.Op when it also compiled the next Skip
+	// instructions (fused into the current one, see Peek); Body then
+	// continues after them. Only instructions that neither open nor
 	// close a block nor end reachability may be fused.
 	Skip int
 
@@ -206,6 +206,23 @@ type Frame[R ~uint8, L any] struct {
 	targets []uint32 // ReadImm's br_table buffer
 	weight  []uint64 // ChoosePins: uses of each local, weighted by loop depth
 	loops   []bool   // ChoosePins: open blocks, true for loops
+
+	// Peek's state: the body, the offset after the current instruction
+	// and the instructions decoded after it.
+	body    []byte
+	base    int
+	next    int
+	npeek   int
+	peeked  [2]peeked
+	ptarget []uint32
+}
+
+// peeked is an instruction decoded ahead: its opcode, immediates and the
+// offset after it.
+type peeked struct {
+	op  wasm.Op
+	im  Imm
+	end int
 }
 
 // grow returns s resized to n elements, reusing its array when large
@@ -219,9 +236,9 @@ func grow[T any](s []T, n int) []T {
 
 // Reset prepares f for function fi of m, keeping its buffers, and lays
 // out the locals' slots.
-func (f *Frame[R, L]) Reset(m *wasm.Module, fi *validate.FuncInfo, types []uint32, globals []wasm.ValType) {
+func (f *Frame) Reset(m *wasm.Module, fi *validate.FuncInfo, types []uint32, globals []wasm.ValType) {
 	f.M, f.FI, f.Types, f.Globals = m, fi, types, globals
-	f.Stack, f.Offs, f.Ref, f.Val = f.Stack[:0], f.Offs[:0], f.Ref[:0], f.Val[:0]
+	f.Stack = f.Stack[:0]
 	f.Busy = [256]bool{}
 	f.SP, f.MaxSP, f.Skip = 0, 0, 0
 	f.Ctrls = f.Ctrls[:0]
@@ -236,62 +253,60 @@ func (f *Frame[R, L]) Reset(m *wasm.Module, fi *validate.FuncInfo, types []uint3
 }
 
 // Push pushes an entry of type t in its slot and returns the slot offset.
-func (f *Frame[R, L]) Push(t wasm.ValType) int {
+func (f *Frame) Push(t wasm.ValType) int {
 	off := f.SP
-	f.Stack = append(f.Stack, t)
-	f.Offs = append(f.Offs, off)
-	f.Ref = append(f.Ref, KindSlot)
-	f.Val = append(f.Val, 0)
+	f.Stack = append(f.Stack, Entry{T: t, Off: off})
 	f.SP += t.Slots()
 	f.MaxSP = max(f.MaxSP, f.SP)
 	return off
 }
 
-// PushKind pushes an entry of type t, kind k and value v (for KindReg
-// and KindXReg, the register, which becomes busy).
-func (f *Frame[R, L]) PushKind(t wasm.ValType, k int, v uint64) {
+// PushKind pushes an entry of type t, kind k and value v (for KindReg,
+// the register, which becomes busy).
+func (f *Frame) PushKind(t wasm.ValType, k Kind, v uint64) {
 	f.Push(t)
-	n := len(f.Stack) - 1
-	f.Ref[n], f.Val[n] = k, v
-	if k == KindReg || k == KindXReg {
+	e := &f.Stack[len(f.Stack)-1]
+	e.Kind, e.V = k, v
+	if k == KindReg {
 		f.Busy[v] = true
 	}
 }
 
 // PushLocal pushes a reference to local i: no code until it is needed.
-func (f *Frame[R, L]) PushLocal(i uint32) {
+func (f *Frame) PushLocal(i uint32) {
 	f.Push(f.FI.Locals[i])
-	f.Ref[len(f.Ref)-1] = int(i)
+	e := &f.Stack[len(f.Stack)-1]
+	e.Kind, e.V = KindLocal, uint64(i)
 }
 
 // Drop removes the top entry, which the backend has consumed, and
-// returns its type, kind and slot offset.
-func (f *Frame[R, L]) Drop() (t wasm.ValType, ref, off int) {
+// returns it.
+func (f *Frame) Drop() Entry {
 	n := len(f.Stack) - 1
-	t, ref, off = f.Stack[n], f.Ref[n], f.Offs[n]
-	if ref == KindReg || ref == KindXReg {
-		f.Busy[f.Val[n]] = false
+	e := f.Stack[n]
+	if e.Kind == KindReg {
+		f.Busy[e.V] = false
 	}
-	f.SP = off
-	f.Stack, f.Offs, f.Ref, f.Val = f.Stack[:n], f.Offs[:n], f.Ref[:n], f.Val[:n]
-	return t, ref, off
+	f.SP = e.Off
+	f.Stack = f.Stack[:n]
+	return e
 }
 
 // Truncate drops the entries above height (their registers become free).
-func (f *Frame[R, L]) Truncate(height int) {
+func (f *Frame) Truncate(height int) {
 	for len(f.Stack) > height {
 		f.Drop()
 	}
 }
 
 // IsPinned reports whether entry i refers to a pinned local.
-func (f *Frame[R, L]) IsPinned(i int, noReg R) bool {
-	x := f.Ref[i]
-	return x >= 0 && f.PinReg[x] != noReg
+func (f *Frame) IsPinned(i int) bool {
+	e := &f.Stack[i]
+	return e.Kind == KindLocal && f.PinReg[e.V] != mach.NoReg
 }
 
 // BlockType returns the parameters and results of a block type.
-func (f *Frame[R, L]) BlockType(bt binary.BlockType) (params, results []wasm.ValType) {
+func (f *Frame) BlockType(bt binary.BlockType) (params, results []wasm.ValType) {
 	switch bt.Kind {
 	case binary.BlockValue:
 		return nil, []wasm.ValType{bt.Value}
@@ -303,7 +318,7 @@ func (f *Frame[R, L]) BlockType(bt binary.BlockType) (params, results []wasm.Val
 }
 
 // TableType returns the element type of table i.
-func (f *Frame[R, L]) TableType(i uint32) wasm.ValType {
+func (f *Frame) TableType(i uint32) wasm.ValType {
 	n := uint32(0)
 	for _, im := range f.M.Imports {
 		if im.Kind == wasm.ExternTable {
@@ -329,12 +344,12 @@ func SlotsOf(ts []wasm.ValType) int {
 // loop depth, and pins the heaviest integer locals to intRegs and the
 // heaviest float locals to floatRegs, in order (ties: the lower index);
 // the pinned registers become busy.
-func (f *Frame[R, L]) ChoosePins(body []byte, base int, intRegs, floatRegs []R, noReg R) error {
+func (f *Frame) ChoosePins(body []byte, base int, intRegs, floatRegs []mach.Reg) error {
 	nl := len(f.FI.Locals)
 	f.PinReg = grow(f.PinReg, nl)
 	f.Written = grow(f.Written, nl)
 	for i := range f.PinReg {
-		f.PinReg[i] = noReg
+		f.PinReg[i] = mach.NoReg
 		f.Written[i] = false
 	}
 	f.weight = grow(f.weight, nl)
@@ -380,7 +395,7 @@ func (f *Frame[R, L]) ChoosePins(body []byte, base int, intRegs, floatRegs []R, 
 			weight[im.X] += 1 << (3 * min(depth, 6))
 		}
 	}
-	pick := func(isInt bool, regs []R) {
+	pick := func(isInt bool, regs []mach.Reg) {
 		if len(regs) == 0 {
 			return
 		}
@@ -423,8 +438,9 @@ func (f *Frame[R, L]) ChoosePins(body []byte, base int, intRegs, floatRegs []R, 
 // instruction, lets b compile the reachable ones and, after an
 // instruction that ends reachability, skips to the end or else of the
 // block, restoring the operand stack the block type gives.
-func (f *Frame[R, L]) Body(body []byte, base int, b Backend) error {
+func (f *Frame) Body(body []byte, base int, b Backend) error {
 	r := binary.NewReader(body, base)
+	f.body, f.base = body, base
 	dead := 0 // > 0: skipping unreachable code, nesting depth + 1
 	for !r.EOF() {
 		pos := r.Offset()
@@ -468,16 +484,52 @@ func (f *Frame[R, L]) Body(body []byte, base int, b Backend) error {
 				f.Push(t)
 			}
 		}
-		f.Next = body[r.Offset()-base:]
+		f.next, f.npeek = r.Offset(), 0
 		if err := b.Op(op, info, &f.im, &dead); err != nil {
 			return fmt.Errorf("offset %d: %v: %w", pos, op, err)
 		}
 		if f.Skip > 0 {
-			if err := r.Skip(f.Skip); err != nil {
+			if f.Skip > f.npeek {
+				return fmt.Errorf("offset %d: %v: fused %d instructions, looked at %d", pos, op, f.Skip, f.npeek)
+			}
+			if err := r.Skip(f.peeked[f.Skip-1].end - r.Offset()); err != nil {
 				return err
 			}
 			f.Skip = 0
 		}
 	}
 	return nil
+}
+
+// Peek decodes the k-th instruction after the one Backend.Op compiles (k
+// = 0 is the next one; k < 2) and returns its opcode and immediates, or
+// false at the end of the body or on a decoding error. A fusion that
+// compiles it too sets Skip to k+1.
+func (f *Frame) Peek(k int) (wasm.Op, *Imm, bool) {
+	for f.npeek <= k {
+		pos := f.next
+		if f.npeek > 0 {
+			pos = f.peeked[f.npeek-1].end
+		}
+		if pos-f.base >= len(f.body) {
+			return 0, nil, false
+		}
+		r := binary.NewReader(f.body[pos-f.base:], pos)
+		op, err := r.ReadOp()
+		if err != nil {
+			return 0, nil, false
+		}
+		info, ok := op.Info()
+		if !ok {
+			return 0, nil, false
+		}
+		p := &f.peeked[f.npeek]
+		if p.im, err = ReadImm(&r, info.Imm, &f.ptarget); err != nil {
+			return 0, nil, false
+		}
+		p.op, p.end = op, r.Offset()
+		f.npeek++
+	}
+	p := &f.peeked[k]
+	return p.op, &p.im, true
 }
