@@ -753,7 +753,7 @@ func (c *codegen[M]) Op(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error
 	case wasm.OpI32Const, wasm.OpI64Const, wasm.OpF32Const, wasm.OpF64Const:
 		c.pushConst(info.Results[0], im.I64)
 	case wasm.OpRefNull:
-		m.StoreZero64(c.push(wasm.ValType(im.X)))
+		m.StoreZero64(c.push(wasm.RefType(true, im.Heap)))
 	case wasm.OpRefIsNull:
 		_, x := c.pop()
 		m.RefIsNull(c.push(wasm.I32), x)

@@ -41,106 +41,8 @@ type Entry struct {
 	V    uint64
 }
 
-// Imm holds the immediates of one instruction.
-type Imm struct {
-	BT      binary.BlockType
-	X, Y    uint32 // indices (label, function, local, global, table, data, element, type)
-	I64     uint64 // a constant's bits
-	Mem     binary.MemArg
-	Targets []uint32 // br_table's labels, the default last
-	V128    [16]byte // v128.const, i8x16.shuffle
-	Lane    byte
-}
-
-// ReadImm reads the immediates of kind k; buf is reused for br_table's
-// targets (valid until the next call with the same buf).
-func ReadImm(r *binary.Reader, k wasm.ImmKind, buf *[]uint32) (im Imm, err error) {
-	switch k {
-	case wasm.ImmNone:
-	case wasm.ImmBlockType:
-		im.BT, err = r.ReadBlockType()
-	case wasm.ImmLabel, wasm.ImmFunc, wasm.ImmLocal, wasm.ImmGlobal, wasm.ImmTable, wasm.ImmData, wasm.ImmElem:
-		im.X, err = r.ReadU32()
-	case wasm.ImmBrTable:
-		var n uint32
-		if n, err = r.ReadU32(); err != nil {
-			return
-		}
-		if n > uint32(r.Len()) { // each target takes at least a byte
-			err = fmt.Errorf("br_table of %d targets past the end of the body", n)
-			return
-		}
-		ts := (*buf)[:0]
-		for i := uint32(0); i <= n; i++ {
-			var t uint32
-			if t, err = r.ReadU32(); err != nil {
-				return
-			}
-			ts = append(ts, t)
-		}
-		*buf, im.Targets = ts, ts
-	case wasm.ImmCallIndirect, wasm.ImmTableInit, wasm.ImmTableCopy:
-		if im.X, err = r.ReadU32(); err != nil {
-			return
-		}
-		im.Y, err = r.ReadU32()
-	case wasm.ImmMemoryInit, wasm.ImmMemoryCopy:
-		if im.X, err = r.ReadU32(); err != nil {
-			return
-		}
-		var b byte
-		b, err = r.ReadByte()
-		im.Y = uint32(b)
-	case wasm.ImmSelectT:
-		var n uint32
-		if n, err = r.ReadU32(); err != nil {
-			return
-		}
-		for i := uint32(0); i < n; i++ {
-			var b byte
-			if b, err = r.ReadByte(); err != nil {
-				return
-			}
-			im.X = uint32(b)
-		}
-	case wasm.ImmMemArg:
-		im.Mem, err = r.ReadMemArg()
-	case wasm.ImmMemory:
-		_, err = r.ReadByte()
-	case wasm.ImmI32:
-		var v int32
-		v, err = r.ReadS32()
-		im.I64 = uint64(uint32(v))
-	case wasm.ImmI64:
-		var v int64
-		v, err = r.ReadS64()
-		im.I64 = uint64(v)
-	case wasm.ImmF32:
-		var v uint32
-		v, err = r.ReadF32()
-		im.I64 = uint64(v)
-	case wasm.ImmF64:
-		im.I64, err = r.ReadF64()
-	case wasm.ImmRefType:
-		var b byte
-		b, err = r.ReadByte()
-		im.X = uint32(b)
-	case wasm.ImmV128, wasm.ImmShuffle:
-		var b []byte
-		b, err = r.ReadBytes(16)
-		copy(im.V128[:], b)
-	case wasm.ImmLane:
-		im.Lane, err = r.ReadByte()
-	case wasm.ImmMemArgLane:
-		if im.Mem, err = r.ReadMemArg(); err != nil {
-			return
-		}
-		im.Lane, err = r.ReadByte()
-	default:
-		err = fmt.Errorf("immediate kind %d", k)
-	}
-	return
-}
+// Imm holds the immediates of one instruction (binary's one decoder).
+type Imm = binary.Imm
 
 // Ctrl is a control frame: a block, loop or if being compiled, or the
 // function body (Op 0).
@@ -202,8 +104,8 @@ type Frame struct {
 	// close a block nor end reachability may be fused.
 	Skip int
 
-	im      Imm      // Body: the current instruction's immediates (in the Frame: passing them allocates nothing)
-	targets []uint32 // ReadImm's br_table buffer
+	im      Imm // Body: the current instruction's immediates (in the Frame: passing them allocates nothing)
+	scan    Imm // ChoosePins: the immediates of the instruction it reads
 	weight  []uint64 // ChoosePins: uses of each local, weighted by loop depth
 	loops   []bool   // ChoosePins: open blocks, true for loops
 
@@ -212,9 +114,8 @@ type Frame struct {
 	body    []byte
 	base    int
 	next    int
-	npeek   int
-	peeked  [2]peeked
-	ptarget []uint32
+	npeek  int
+	peeked [2]peeked
 }
 
 // peeked is an instruction decoded ahead: its opcode, immediates and the
@@ -368,10 +269,10 @@ func (f *Frame) ChoosePins(body []byte, base int, intRegs, floatRegs []mach.Reg)
 		if !ok {
 			return fmt.Errorf("offset %d: unknown opcode %v", r.Offset(), op)
 		}
-		im, err := ReadImm(&r, info.Imm, &f.targets)
-		if err != nil {
+		if err := r.ReadImm(info.Imm, &f.scan); err != nil {
 			return err
 		}
+		im := &f.scan
 		switch op {
 		case wasm.OpBlock, wasm.OpIf:
 			loops = append(loops, false)
@@ -452,8 +353,7 @@ func (f *Frame) Body(body []byte, base int, b Backend) error {
 		if !ok {
 			return fmt.Errorf("offset %d: unknown opcode %v", pos, op)
 		}
-		f.im, err = ReadImm(&r, info.Imm, &f.targets)
-		if err != nil {
+		if err := r.ReadImm(info.Imm, &f.im); err != nil {
 			return err
 		}
 		if dead > 0 {
@@ -524,7 +424,7 @@ func (f *Frame) Peek(k int) (wasm.Op, *Imm, bool) {
 			return 0, nil, false
 		}
 		p := &f.peeked[f.npeek]
-		if p.im, err = ReadImm(&r, info.Imm, &f.ptarget); err != nil {
+		if err := r.ReadImm(info.Imm, &p.im); err != nil {
 			return 0, nil, false
 		}
 		p.op, p.end = op, r.Offset()

@@ -14,58 +14,6 @@ import (
 	"github.com/wasmrun/wasmrun/wasm"
 )
 
-func TestReadImm(t *testing.T) {
-	tests := []struct {
-		name string
-		kind wasm.ImmKind
-		in   []byte
-		want Imm
-	}{
-		{"none", wasm.ImmNone, nil, Imm{}},
-		{"local", wasm.ImmLocal, []byte{0xe5, 0x8e, 0x26}, Imm{X: 624485}},
-		{"i32 negative", wasm.ImmI32, []byte{0x7f}, Imm{I64: 0xffffffff}},
-		{"i64 negative", wasm.ImmI64, []byte{0x7e}, Imm{I64: 0xfffffffffffffffe}},
-		{"f32", wasm.ImmF32, []byte{0, 0, 0x80, 0x3f}, Imm{I64: 0x3f800000}},
-		{"br_table", wasm.ImmBrTable, []byte{2, 0, 1, 3}, Imm{Targets: []uint32{0, 1, 3}}},
-		{"call_indirect", wasm.ImmCallIndirect, []byte{5, 1}, Imm{X: 5, Y: 1}},
-		{"memory.copy", wasm.ImmMemoryCopy, []byte{0, 0}, Imm{}},
-		{"memory.init", wasm.ImmMemoryInit, []byte{3, 0}, Imm{X: 3}},
-		{"memarg", wasm.ImmMemArg, []byte{2, 0x80, 0x01}, Imm{Mem: binary.MemArg{Align: 2, Offset: 128}}},
-		{"memarg lane", wasm.ImmMemArgLane, []byte{0, 4, 7}, Imm{Mem: binary.MemArg{Offset: 4}, Lane: 7}},
-		{"lane", wasm.ImmLane, []byte{15}, Imm{Lane: 15}},
-		{"block value", wasm.ImmBlockType, []byte{0x7f}, Imm{BT: binary.BlockType{Kind: binary.BlockValue, Value: wasm.I32}}},
-		{"select t", wasm.ImmSelectT, []byte{1, 0x7c}, Imm{X: uint32(wasm.F64)}},
-	}
-	var buf []uint32
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := binary.NewReader(tt.in, 0)
-			got, err := ReadImm(&r, tt.kind, &buf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !r.EOF() {
-				t.Errorf("%d bytes left unread", r.Len())
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("(-want +got)\n%s", diff)
-			}
-		})
-	}
-}
-
-// A br_table claiming more targets than bytes remain is an error, not a
-// huge allocation.
-func TestReadImmTruncated(t *testing.T) {
-	for _, in := range [][]byte{{0xff, 0xff, 0xff, 0xff, 0x0f}, {3, 0}, {}} {
-		r := binary.NewReader(in, 0)
-		var buf []uint32
-		if _, err := ReadImm(&r, wasm.ImmBrTable, &buf); err == nil {
-			t.Errorf("br_table % x: no error", in)
-		}
-	}
-}
-
 // frame compiles the first function of the text module src into a Frame.
 func frame(t *testing.T, src string) (*Frame, *wasm.Module) {
 	t.Helper()
