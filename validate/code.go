@@ -3,6 +3,7 @@ package validate
 import (
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/wasmrun/wasmrun/binary"
 	"github.com/wasmrun/wasmrun/wasm"
@@ -56,6 +57,15 @@ type validator struct {
 	// initLog the locals set since the entry of each open frame.
 	nonDefaultable bool
 	inited         []bool
+	// Uses of the locals (FuncInfo.LocalWeights, LocalWritten), sliced
+	// from module-wide arrays, and the weight of a use at the current
+	// loop depth.
+	weights        []uint32
+	written        []bool
+	weightBacking  []uint32
+	writtenBacking []bool
+	loopDepth      int
+	useWeight      uint32
 	initLog        []uint32
 	canon          []uint32      // canonical id of every type, for type equivalence
 	refs           []bool        // declared function references, by function index
@@ -603,6 +613,10 @@ func (v *validator) function(i int, fi *FuncInfo, backing *[]wasm.ValType) error
 	}
 	fi.Locals = locals
 	v.locals = locals
+	fi.LocalWeights, v.weightBacking = v.weightBacking[:n:n], v.weightBacking[n:]
+	fi.LocalWritten, v.writtenBacking = v.writtenBacking[:n:n], v.writtenBacking[n:]
+	v.weights, v.written = fi.LocalWeights, fi.LocalWritten
+	v.loopDepth, v.useWeight = 0, 1
 	v.nonDefaultable = false
 	v.initLog = v.initLog[:0]
 	for _, d := range code.Locals {
@@ -628,6 +642,22 @@ func (v *validator) function(i int, fi *FuncInfo, backing *[]wasm.ValType) error
 	fi.MaxHeight = v.maxH
 	fi.UsesV128 = fi.UsesV128 || v128
 	return err
+}
+
+// use counts a use of local x at the current loop depth.
+func (v *validator) use(x uint32) {
+	if w := v.weights[x] + v.useWeight; w >= v.useWeight {
+		v.weights[x] = w
+	} else {
+		v.weights[x] = math.MaxUint32
+	}
+}
+
+// enterLoop moves the loop depth by d (1 entering a loop, -1 leaving
+// it) and sets the weight of a use there.
+func (v *validator) enterLoop(d int) {
+	v.loopDepth += d
+	v.useWeight = 1 << (3 * min(v.loopDepth, 6))
 }
 
 // code validates the body at v.body, whose implicit function frame is
@@ -718,6 +748,7 @@ func (v *validator) code(fi *FuncInfo) error {
 			if v.nonDefaultable && !v.inited[x] {
 				return v.errorf("uninitialized local %d", x)
 			}
+			v.use(x)
 			v.push(v.locals[x])
 
 		case cLocalSet, cLocalTee:
@@ -737,6 +768,8 @@ func (v *validator) code(fi *FuncInfo) error {
 					return err
 				}
 			}
+			v.use(x)
+			v.written[x] = true
 			if v.nonDefaultable && !v.inited[x] {
 				v.inited[x] = true
 				v.initLog = append(v.initLog, x)
@@ -793,6 +826,7 @@ func (v *validator) code(fi *FuncInfo) error {
 			if s.class == cLoop {
 				kind = kLoop
 				fi.HasLoops = true
+				v.enterLoop(1)
 			}
 			v.pushCtrl(kind, params, results)
 			fi.NumBlocks++
@@ -846,6 +880,9 @@ func (v *validator) code(fi *FuncInfo) error {
 			}
 			results := f.results
 			v.resetInits(f)
+			if f.kind == kLoop {
+				v.enterLoop(-1)
+			}
 			v.ctrls = v.ctrls[:len(v.ctrls)-1]
 			if len(v.ctrls) == 0 {
 				if v.pos != len(v.body) {

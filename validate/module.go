@@ -265,6 +265,7 @@ func (v *validator) module(m *wasm.Module) (*Info, error) {
 		}
 	}
 	backing := make([]wasm.ValType, total)
+	v.weightBacking, v.writtenBacking = make([]uint32, total), make([]bool, total)
 	for i := range m.Code {
 		fi := &info.Funcs[i]
 		if err := v.function(i, fi, &backing); err != nil {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/wasmrun/wasmrun/wasm"
 )
 
@@ -238,13 +239,15 @@ func TestInfo(t *testing.T) {
 	}
 	want := []FuncInfo{
 		{TypeIndex: 0, Locals: []wasm.ValType{}, MaxHeight: 0, MaxDepth: 1},
-		{TypeIndex: 2, NumParams: 2, ParamSlots: 2, LocalSlots: 5, Locals: vt(i32, i32, f64, i32, i32), MaxHeight: 4, MaxDepth: 3, NumBlocks: 2, HasLoops: true},
+		{TypeIndex: 2, NumParams: 2, ParamSlots: 2, LocalSlots: 5, Locals: vt(i32, i32, f64, i32, i32), MaxHeight: 4, MaxDepth: 3, NumBlocks: 2, HasLoops: true,
+			LocalWeights: []uint32{1, 1, 1, 0, 0}, LocalWritten: make([]bool, 5)},
 		{TypeIndex: 0, Locals: []wasm.ValType{}, MaxHeight: 1, MaxDepth: 1, HasCalls: true, UsesMemory: true},
-		{TypeIndex: 5, NumParams: 1, ParamSlots: 2, LocalSlots: 7, Locals: vt(v128, v128, v128, i32), MaxHeight: 1, MaxDepth: 1, UsesV128: true},
+		{TypeIndex: 5, NumParams: 1, ParamSlots: 2, LocalSlots: 7, Locals: vt(v128, v128, v128, i32), MaxHeight: 1, MaxDepth: 1, UsesV128: true,
+			LocalWeights: []uint32{1, 0, 0, 0}, LocalWritten: make([]bool, 4)},
 		{TypeIndex: 0, Locals: []wasm.ValType{}, MaxHeight: 1, MaxDepth: 2, NumBlocks: 1, UsesTables: true},
 		{TypeIndex: 3, Locals: []wasm.ValType{}, MaxHeight: 3, MaxDepth: 1},
 	}
-	if diff := cmp.Diff(want, info.Funcs); diff != "" {
+	if diff := cmp.Diff(want, info.Funcs, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("summaries (-want +got):\n%s", diff)
 	}
 }

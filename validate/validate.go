@@ -111,6 +111,15 @@ type FuncInfo struct {
 	// so the frame needs LocalSlots+MaxHeight slots; otherwise
 	// LocalSlots+2*MaxHeight is a safe bound.
 	UsesV128 bool
+	// LocalWeights counts the uses (local.get, local.set, local.tee) of
+	// each local, reachable or not, each weighted by its loop depth:
+	// 8^min(depth, 6), the sum saturating at math.MaxUint32. A compiler
+	// keeps the heaviest locals in registers. LocalWritten reports
+	// whether the body writes the local (local.set, local.tee). Like
+	// Locals, the arrays of different functions may share one backing
+	// array.
+	LocalWeights []uint32
+	LocalWritten []bool
 }
 
 // Config selects what a module may use.

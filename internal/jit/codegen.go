@@ -84,9 +84,7 @@ func (c *codegen[M]) CompileFunc(m *wasm.Module, fi *validate.FuncInfo, idx int,
 	ft := m.Types[fi.TypeIndex]
 	mc := c.m
 	body := m.Code[idx].Body
-	if err := c.ChoosePins(body, m.Code[idx].Offset, c.rf.PinInt, c.rf.PinFloat); err != nil {
-		return nil, err
-	}
+	c.ChoosePins(c.rf.PinInt, c.rf.PinFloat)
 	// Prologue: stack checks, zeroed locals, budget.
 	stackTrap := mc.Trap(store.TrapCallStackExhausted)
 	mc.StackCheck(stackTrap)

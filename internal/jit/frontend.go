@@ -104,16 +104,13 @@ type Frame struct {
 	// close a block nor end reachability may be fused.
 	Skip int
 
-	im      Imm // Body: the current instruction's immediates (in the Frame: passing them allocates nothing)
-	scan    Imm // ChoosePins: the immediates of the instruction it reads
-	weight  []uint64 // ChoosePins: uses of each local, weighted by loop depth
-	loops   []bool   // ChoosePins: open blocks, true for loops
+	im Imm // Body: the current instruction's immediates (in the Frame: passing them allocates nothing)
 
 	// Peek's state: the body, the offset after the current instruction
 	// and the instructions decoded after it.
-	body    []byte
-	base    int
-	next    int
+	body   []byte
+	base   int
+	next   int
 	npeek  int
 	peeked [2]peeked
 }
@@ -241,60 +238,23 @@ func SlotsOf(ts []wasm.ValType) int {
 	return n
 }
 
-// ChoosePins scans the body, counting the uses of every local weighted by
-// loop depth, and pins the heaviest integer locals to intRegs and the
-// heaviest float locals to floatRegs, in order (ties: the lower index);
-// the pinned registers become busy.
-func (f *Frame) ChoosePins(body []byte, base int, intRegs, floatRegs []mach.Reg) error {
+// ChoosePins pins the heaviest integer locals to intRegs and the heaviest
+// float locals to floatRegs, in order (ties: the lower index), by the
+// validator's use counts weighted by loop depth; the pinned registers
+// become busy.
+func (f *Frame) ChoosePins(intRegs, floatRegs []mach.Reg) {
 	nl := len(f.FI.Locals)
 	f.PinReg = grow(f.PinReg, nl)
 	f.Written = grow(f.Written, nl)
 	for i := range f.PinReg {
 		f.PinReg[i] = mach.NoReg
-		f.Written[i] = false
+		f.Written[i] = i < len(f.FI.LocalWritten) && f.FI.LocalWritten[i]
 	}
-	f.weight = grow(f.weight, nl)
-	clear(f.weight)
-	weight := f.weight
-	loops := f.loops[:0]
-	defer func() { f.loops = loops[:0] }()
-	depth := 0
-	r := binary.NewReader(body, base)
-	for !r.EOF() {
-		op, err := r.ReadOp()
-		if err != nil {
-			return err
+	weight := func(i int) uint32 {
+		if i < len(f.FI.LocalWeights) {
+			return f.FI.LocalWeights[i]
 		}
-		info, ok := op.Info()
-		if !ok {
-			return fmt.Errorf("offset %d: unknown opcode %v", r.Offset(), op)
-		}
-		if err := r.ReadImm(info.Imm, &f.scan); err != nil {
-			return err
-		}
-		im := &f.scan
-		switch op {
-		case wasm.OpBlock, wasm.OpIf:
-			loops = append(loops, false)
-		case wasm.OpLoop:
-			loops = append(loops, true)
-			depth++
-		case wasm.OpEnd:
-			if n := len(loops); n > 0 {
-				if loops[n-1] {
-					depth--
-				}
-				loops = loops[:n-1]
-			}
-		case wasm.OpLocalGet, wasm.OpLocalSet, wasm.OpLocalTee:
-			if int(im.X) >= nl { // not validated: no local to count
-				continue
-			}
-			if op != wasm.OpLocalGet {
-				f.Written[im.X] = true
-			}
-			weight[im.X] += 1 << (3 * min(depth, 6))
-		}
+		return 0
 	}
 	pick := func(isInt bool, regs []mach.Reg) {
 		if len(regs) == 0 {
@@ -306,19 +266,19 @@ func (f *Frame) ChoosePins(body []byte, base int, intRegs, floatRegs []mach.Reg)
 			top = make([]int, 0, len(regs))
 		}
 		for i, t := range f.FI.Locals {
-			if weight[i] == 0 || (isInt && t != wasm.I32 && t != wasm.I64) || (!isInt && t != wasm.F32 && t != wasm.F64) {
+			if weight(i) == 0 || (isInt && t != wasm.I32 && t != wasm.I64) || (!isInt && t != wasm.F32 && t != wasm.F64) {
 				continue
 			}
 			k := len(top)
 			if k == len(regs) {
-				if weight[top[k-1]] >= weight[i] {
+				if weight(top[k-1]) >= weight(i) {
 					continue
 				}
 				k--
 			} else {
 				top = top[:k+1]
 			}
-			for k > 0 && weight[top[k-1]] < weight[i] {
+			for k > 0 && weight(top[k-1]) < weight(i) {
 				top[k] = top[k-1]
 				k--
 			}
@@ -332,7 +292,6 @@ func (f *Frame) ChoosePins(body []byte, base int, intRegs, floatRegs []mach.Reg)
 	}
 	pick(true, intRegs)
 	pick(false, floatRegs)
-	return nil
 }
 
 // Body compiles a validated body with backend b: it decodes every

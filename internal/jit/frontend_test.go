@@ -42,9 +42,7 @@ func TestChoosePins(t *testing.T) {
 	  (loop
 	    (local.set 2 (f64.add (local.get 2) (f64.const 1)))
 	    (loop (local.set 1 (i64.add (local.get 1) (i64.const 1))) (br_if 0 (i64.eqz (local.get 1)))))))`)
-	if err := f.ChoosePins(m.Code[0].Body, 0, []mach.Reg{10}, []mach.Reg{20, 21}); err != nil {
-		t.Fatal(err)
-	}
+	f.ChoosePins([]mach.Reg{10}, []mach.Reg{20, 21})
 	if diff := cmp.Diff([]mach.Reg{noReg, 10, 20, noReg}, f.PinReg); diff != "" {
 		t.Errorf("pinned registers (-want +got)\n%s", diff)
 	}
@@ -57,9 +55,7 @@ func TestChoosePins(t *testing.T) {
 	// With more registers the i32 local used once is pinned too, after
 	// the heavier i64.
 	f.Reset(m, f.FI, nil, nil)
-	if err := f.ChoosePins(m.Code[0].Body, 0, []mach.Reg{10, 11, 12}, nil); err != nil {
-		t.Fatal(err)
-	}
+	f.ChoosePins([]mach.Reg{10, 11, 12}, nil)
 	if diff := cmp.Diff([]mach.Reg{11, 10, noReg, noReg}, f.PinReg); diff != "" {
 		t.Errorf("pinned registers (-want +got)\n%s", diff)
 	}
@@ -146,7 +142,7 @@ func FuzzBody(f *testing.F) {
 		fi := &validate.FuncInfo{}
 		fr := new(Frame)
 		fr.Reset(m, fi, nil, nil)
-		_ = fr.ChoosePins(body, 0, []mach.Reg{1}, []mach.Reg{2})
+		fr.ChoosePins([]mach.Reg{1}, []mach.Reg{2})
 		fr.Ctrls = append(fr.Ctrls, Ctrl{})
 		_ = fr.Body(body, 0, backendFunc(func(op wasm.Op, info *wasm.OpInfo, im *Imm, dead *int) error {
 			if op == wasm.OpBr || op == wasm.OpBrTable {
