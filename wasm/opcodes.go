@@ -154,3 +154,6 @@ func OpByName(name string) (Op, bool) {
 	op, ok := opByName[name]
 	return op, ok
 }
+
+// IsSIMD reports whether op is behind the 0xFD (SIMD) prefix.
+func (op Op) IsSIMD() bool { return op >= 0x300 }

@@ -48,4 +48,8 @@ type archHooks struct {
 	// the padding after a function's last instruction.
 	disassemble func(code []byte, base uint64) string
 	trimPadding func(code []byte) []byte
+	// syncICache, when set, makes the instruction cache see code just
+	// written (and made executable) at its address; machines whose
+	// instruction cache snoops data writes (amd64) need none.
+	syncICache func(code []byte)
 }

@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -79,6 +80,47 @@ type module struct {
 	mem   *ExecMem
 	code  []byte // the laid-out code, as mapped
 	nimp  uint32
+}
+
+// CompileError is the error of a function the JIT cannot compile.
+type CompileError struct {
+	Func uint32 // the function's index (imports first)
+	Err  error  // why
+}
+
+func (e *CompileError) Error() string { return fmt.Sprintf("jit: function %d: %v", e.Func, e.Err) }
+
+// Unwrap returns the cause.
+func (e *CompileError) Unwrap() error { return e.Err }
+
+// InternalError is the cause of a CompileError that is a bug of the
+// compiler (a panic while compiling a validated function): the panic's
+// value and the stack where it happened.
+type InternalError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *InternalError) Error() string { return fmt.Sprintf("internal error: %v", e.Value) }
+
+// Unwrap returns the panic's value when it is an error.
+func (e *InternalError) Unwrap() error {
+	err, _ := e.Value.(error)
+	return err
+}
+
+// compileOne compiles defined function i with c; a panic of the compiler
+// becomes a CompileError with an InternalError.
+func compileOne(c funcCompiler, m *wasm.Module, info *validate.Info, i int, types []uint32, globals []wasm.ValType) (code *mach.Code, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			code, err = nil, &InternalError{Value: r, Stack: debug.Stack()}
+		}
+		if err != nil {
+			err = &CompileError{Func: m.NumImportedFuncs + uint32(i), Err: err}
+		}
+	}()
+	return c.CompileFunc(m, &info.Funcs[i], i, types, globals)
 }
 
 // funcCode is a compiled function: its offset in the module's mapping and
@@ -175,7 +217,11 @@ func (e *Engine) CompileContext(ctx context.Context, m *wasm.Module, info *valid
 			if i >= len(m.Funcs) || i%16 == 0 && ctx.Err() != nil {
 				return
 			}
-			out[i], errs[i] = c.CompileFunc(m, &info.Funcs[i], i, types, globals)
+			out[i], errs[i] = compileOne(c, m, info, i, types, globals)
+			if errs[i] != nil {
+				// A compiler that panicked may hold broken state.
+				c = arch.newCompiler(e.cfg.Fuel > 0)
+			}
 		}
 	}
 	workers := min(runtime.GOMAXPROCS(0), 1+len(m.Funcs)/16)
@@ -189,9 +235,9 @@ func (e *Engine) CompileContext(ctx context.Context, m *wasm.Module, info *valid
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	for i, err := range errs {
+	for _, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("jit: function %d: %w", int(m.NumImportedFuncs)+i, err)
+			return nil, err
 		}
 	}
 	code, err := layout(mod, out)

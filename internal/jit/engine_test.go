@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wasmrun/wasmrun/internal/jit/mach"
 	"github.com/wasmrun/wasmrun/internal/store"
 	"github.com/wasmrun/wasmrun/text"
 	"github.com/wasmrun/wasmrun/validate"
@@ -274,5 +275,39 @@ func TestUpperBitsOfI32FromGoAreIgnored(t *testing.T) {
 	}
 	if want := uint64(7 + 0x10 + 0x8000_0000); s[0] != want {
 		t.Errorf("f = %#x, want %#x", s[0], want)
+	}
+}
+
+// panicCompiler is a function compiler with a bug.
+type panicCompiler struct{ err error }
+
+func (p panicCompiler) CompileFunc(*wasm.Module, *validate.FuncInfo, int, []uint32, []wasm.ValType) (*mach.Code, error) {
+	panic(p.err)
+}
+
+// A compiler bug fails the compilation of the module with a CompileError
+// naming the function, whose cause is an InternalError that keeps the
+// panic's value and stack; the process goes on.
+func TestCompilerPanicIsACompileError(t *testing.T) {
+	bug := errors.New("the bug")
+	saved := arch.newCompiler
+	arch.newCompiler = func(bool) funcCompiler { return panicCompiler{bug} }
+	defer func() { arch.newCompiler = saved }()
+	m, err := text.ParseModule([]byte(`(module (import "m" "f" (func)) (func))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := validate.Module(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(Config{}).Compile(m, info)
+	var ce *CompileError
+	var ie *InternalError
+	if !errors.As(err, &ce) || ce.Func != 1 || !errors.As(err, &ie) || len(ie.Stack) == 0 || !errors.Is(err, bug) {
+		t.Fatalf("error %v (%T), want a CompileError of function 1 wrapping an InternalError wrapping the panic", err, err)
+	}
+	if want := "jit: function 1: internal error: the bug"; err.Error() != want {
+		t.Errorf("message %q, want %q", err.Error(), want)
 	}
 }

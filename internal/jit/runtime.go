@@ -45,6 +45,9 @@ func NewExecMem(code []byte) (*ExecMem, error) {
 		unix.Munmap(b)
 		return nil, fmt.Errorf("jit: making code executable: %w", err)
 	}
+	if arch.syncICache != nil {
+		arch.syncICache(b)
+	}
 	return &ExecMem{b: b}, nil
 }
 

@@ -1217,7 +1217,7 @@ func (m *Machine) PromoteDemote(op wasm.Op, x mach.Slot) {
 
 // Lowers reports whether the selectors of lower_*.go handle op.
 func (m *Machine) Lowers(op wasm.Op) bool {
-	if op >= 0x300 {
+	if op.IsSIMD() {
 		info, _ := op.Info()
 		if info.Imm == wasm.ImmMemArg || info.Imm == wasm.ImmMemArgLane {
 			return lowersSIMDMem(op)
@@ -1234,7 +1234,7 @@ func (m *Machine) Lower(op wasm.Op, lane uint8, imm *[16]byte, dst mach.Reg, arg
 	for i, r := range args {
 		as[i] = Reg(r)
 	}
-	if op >= 0x300 {
+	if op.IsSIMD() {
 		lowerSIMD(&m.lower, op, lane, imm, Reg(dst), as)
 	} else {
 		lowerScalar(&m.lower, op, Reg(dst), as)
