@@ -86,6 +86,7 @@ func (c *codegen[M]) CompileFunc(m *wasm.Module, fi *validate.FuncInfo, idx int,
 	body := m.Code[idx].Body
 	c.ChoosePins(c.rf.PinInt, c.rf.PinFloat)
 	// Prologue: stack checks, zeroed locals, budget.
+	mc.Prologue()
 	stackTrap := mc.Trap(store.TrapCallStackExhausted)
 	mc.StackCheck(stackTrap)
 	// The value-stack check: a frame the validator's bounds keep within

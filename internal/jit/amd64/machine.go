@@ -119,6 +119,9 @@ func (m *Machine) BranchIf(cc mach.Cond, l mach.Label) { m.a.Jcc(Cond(cc), Label
 // Invert returns the negation of cc.
 func (m *Machine) Invert(cc mach.Cond) mach.Cond { return mach.Cond(Cond(cc).Invert()) }
 
+// Prologue emits nothing: a call pushes the return address.
+func (m *Machine) Prologue() {}
+
 // Ret returns.
 func (m *Machine) Ret() { m.a.Ret() }
 

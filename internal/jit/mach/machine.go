@@ -97,7 +97,10 @@ type Machine interface {
 	BranchIf(cc Cond, l Label)
 	// Invert returns the condition that holds when cc does not.
 	Invert(cc Cond) Cond
-	// Ret returns from the function.
+	// Prologue starts the function (before its stack checks): a machine
+	// whose calls leave the return address in a register saves it.
+	Prologue()
+	// Ret returns from the function (undoing Prologue).
 	Ret()
 	// Trap returns the label of the function's shared stub raising
 	// code; EmitTrapStubs emits the stubs used, after the function's

@@ -34,6 +34,7 @@ type VMContext struct {
 	Datas      uintptr // address of the instance's data segments' slice headers ([][]byte)
 	Elems      uintptr // address of the instance's element segments' slice headers ([][]uint64)
 	ICacheBase uint64  // function handle of ICache's first entry (the instance's first defined function)
+	GoLR       uintptr // Go's return address at entry or resume, on machines whose calls leave it in a register (arm64)
 }
 
 // Offsets of the VMContext fields, for code generators.
@@ -59,6 +60,7 @@ const (
 	OffDatas      = int32(unsafe.Offsetof(VMContext{}.Datas))
 	OffElems      = int32(unsafe.Offsetof(VMContext{}.Elems))
 	OffICacheBase = int32(unsafe.Offsetof(VMContext{}.ICacheBase))
+	OffGoLR       = int32(unsafe.Offsetof(VMContext{}.GoLR))
 )
 
 // Exit codes stored in VMContext.Exit. Trap codes (store.TrapCode) are
