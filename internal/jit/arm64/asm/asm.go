@@ -229,18 +229,20 @@ type fixKind uint8
 
 // PC-relative fields a fixup fills.
 const (
-	fix26  fixKind = iota // B, BL: imm26 at bit 0, words
-	fix19                 // B.cond, CBZ, CBNZ, LDR literal: imm19 at bit 5, words
-	fix14                 // TBZ, TBNZ: imm14 at bit 5, words
-	fixAdr                // ADR: immlo at bit 29, immhi at bit 5, bytes
+	fix26   fixKind = iota // B, BL: imm26 at bit 0, words
+	fix19                  // B.cond, CBZ, CBNZ, LDR literal: imm19 at bit 5, words
+	fix14                  // TBZ, TBNZ: imm14 at bit 5, words
+	fixAdr                 // ADR: immlo at bit 29, immhi at bit 5, bytes
+	fixDiff                // data: int32 offset(label) - offset(base)
 )
 
-var fixBits = [...]int{fix26: 26, fix19: 19, fix14: 14, fixAdr: 21}
+var fixBits = [...]int{fix26: 26, fix19: 19, fix14: 14, fixAdr: 21, fixDiff: 32}
 
 type fixup struct {
 	at    int32
 	label Label
 	kind  fixKind
+	base  Label // fixDiff
 }
 
 // Assembler appends A64 machine code to a buffer. The zero value is ready to use.
@@ -335,6 +337,14 @@ func (a *Assembler) Finalize() ([]byte, error) {
 		if t < 0 {
 			return nil, fmt.Errorf("asm: label %d referenced at offset %d is never bound", f.label, f.at)
 		}
+		if f.kind == fixDiff {
+			b := a.labels[f.base]
+			if b < 0 {
+				return nil, fmt.Errorf("asm: label %d referenced at offset %d is never bound", f.base, f.at)
+			}
+			binary.LittleEndian.PutUint32(a.buf[f.at:], uint32(t-b))
+			continue
+		}
 		d := int64(t) - int64(f.at)
 		bits := fixBits[f.kind]
 		if f.kind != fixAdr {
@@ -388,6 +398,28 @@ func (a *Assembler) Word(w uint32) { a.buf = binary.LittleEndian.AppendUint32(a.
 
 // Quad appends a little-endian 64-bit data value (constant pools; align first).
 func (a *Assembler) Quad(v uint64) { a.buf = binary.LittleEndian.AppendUint64(a.buf, v) }
+
+// Diff32 appends the 32-bit signed value offset(target) - offset(base), resolved at Finalize.
+func (a *Assembler) Diff32(target, base Label) {
+	if a.validLabel(target) && a.validLabel(base) {
+		a.fixups = append(a.fixups, fixup{at: int32(len(a.buf)), label: target, kind: fixDiff, base: base})
+	}
+	a.Word(0)
+}
+
+// JumpTable binds table at the current (word-aligned) offset and emits one int32 per target:
+// offset(target) - offset(table). A br_table dispatch is then
+//
+//	adr  x1, table                       // Adr(R1, table)
+//	ldrsw x2, [x1, w0, uxtw #2]          // LdrReg(SW, W64, R2, R1, R0, UXTW, true)
+//	add  x1, x1, x2                      // RRR(ADD, W64, R1, R1, R2)
+//	br   x1                              // Br(R1)
+func (a *Assembler) JumpTable(table Label, targets []Label) {
+	a.Bind(table)
+	for _, t := range targets {
+		a.Diff32(t, table)
+	}
+}
 
 // Bytes appends raw bytes, padded with zero bytes to a multiple of 4 so that instructions after
 // them stay word aligned.

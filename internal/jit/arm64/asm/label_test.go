@@ -124,6 +124,39 @@ func TestAlignBytes(t *testing.T) {
 	}
 }
 
+func TestJumpTable(t *testing.T) {
+	var a Assembler
+	table, l0, l1, l2 := a.NewLabel(), a.NewLabel(), a.NewLabel(), a.NewLabel()
+	a.Bind(l0)
+	a.Adr(R1, table)
+	a.LdrReg(SW, W64, R2, R1, R0, UXTW, true)
+	a.RRR(ADD, W64, R1, R1, R2)
+	a.Br(R1)
+	a.Bind(l1)
+	a.Nop()
+	a.AlignTrap(8)
+	a.JumpTable(table, []Label{l0, l1, l2, l1})
+	a.Bind(l2)
+	code, err := a.Finalize()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, _ := a.LabelOffset(table)
+	want := []int32{-int32(tab), 16 - int32(tab), 16, 16 - int32(tab)}
+	for i, w := range want {
+		if got := int32(binary.LittleEndian.Uint32(code[tab+4*i:])); got != w {
+			t.Errorf("entry %d = %d, want %d", i, got, w)
+		}
+	}
+	a.Reset()
+	x := a.NewLabel()
+	a.Diff32(a.NewLabel(), x)
+	a.Bind(x)
+	if _, err := a.Finalize(); err == nil || !strings.Contains(err.Error(), "never bound") {
+		t.Errorf("unbound Diff32 target: %v", err)
+	}
+}
+
 func TestRegStrings(t *testing.T) {
 	for r, want := range map[Reg]string{R0: "x0", R30: "x30", ZR: "xzr", RSP: "sp", V0: "v0", V31: "v31", NoReg: "noreg", 40: "reg(40)"} {
 		if r.String() != want {

@@ -82,6 +82,10 @@ const (
 	VADDP
 	VSQRDMULH
 	VSQDMULH
+	VSMAXP
+	VUMAXP
+	VSMINP
+	VUMINP
 	// three-same, logical (B8/B16 only)
 	VAND
 	VORR
@@ -117,6 +121,18 @@ const (
 	VSMULL2
 	VUMULL
 	VUMULL2
+	VSMLAL // d += n * m, widening
+	VSMLAL2
+	VUMLAL
+	VUMLAL2
+	VSADDL
+	VSADDL2
+	VUADDL
+	VUADDL2
+	VSSUBL
+	VSSUBL2
+	VUSUBL
+	VUSUBL2
 
 	// two-register misc
 	VABS
@@ -165,8 +181,12 @@ const (
 	VUMAXV
 	VSMINV
 	VUMINV
+	// across lanes, widening: d is a scalar of twice the lane size (H, S or D)
+	VSADDLV
+	VUADDLV
 
-	// shift by immediate (VShiftImm); the widening SSHLL/USHLL take the source arrangement
+	// shift by immediate (VShiftImm); the widening SSHLL/USHLL take the source arrangement,
+	// the narrowing SHRN the (narrow) destination arrangement
 	VSHL
 	VSSHR
 	VUSHR
@@ -174,6 +194,10 @@ const (
 	VSSHLL2
 	VUSHLL
 	VUSHLL2
+	VSSRA // shift right and accumulate
+	VUSRA
+	VSHRN // shift right and narrow (truncating)
+	VSHRN2
 
 	numVOps
 )
@@ -223,6 +247,10 @@ var vOps = [numVOps - opVBase]vInfo{
 	VADDP - opVBase:     {"addp", 0x0e20bc00, vc3, mAll},
 	VSQRDMULH - opVBase: {"sqrdmulh", 0x2e20b400, vc3, mHS},
 	VSQDMULH - opVBase:  {"sqdmulh", 0x0e20b400, vc3, mHS},
+	VSMAXP - opVBase:    {"smaxp", 0x0e20a400, vc3, mBHS},
+	VUMAXP - opVBase:    {"umaxp", 0x2e20a400, vc3, mBHS},
+	VSMINP - opVBase:    {"sminp", 0x0e20ac00, vc3, mBHS},
+	VUMINP - opVBase:    {"uminp", 0x2e20ac00, vc3, mBHS},
 
 	VAND - opVBase: {"and", 0x0e201c00, vc3, mB},
 	VBIC - opVBase: {"bic", 0x0e601c00, vc3, mB},
@@ -257,6 +285,18 @@ var vOps = [numVOps - opVBase]vInfo{
 	VSMULL2 - opVBase: {"smull2", 0x0e20c000, vc3, mWide2},
 	VUMULL - opVBase:  {"umull", 0x2e20c000, vc3, mNarrow},
 	VUMULL2 - opVBase: {"umull2", 0x2e20c000, vc3, mWide2},
+	VSMLAL - opVBase:  {"smlal", 0x0e208000, vc3, mNarrow},
+	VSMLAL2 - opVBase: {"smlal2", 0x0e208000, vc3, mWide2},
+	VUMLAL - opVBase:  {"umlal", 0x2e208000, vc3, mNarrow},
+	VUMLAL2 - opVBase: {"umlal2", 0x2e208000, vc3, mWide2},
+	VSADDL - opVBase:  {"saddl", 0x0e200000, vc3, mNarrow},
+	VSADDL2 - opVBase: {"saddl2", 0x0e200000, vc3, mWide2},
+	VUADDL - opVBase:  {"uaddl", 0x2e200000, vc3, mNarrow},
+	VUADDL2 - opVBase: {"uaddl2", 0x2e200000, vc3, mWide2},
+	VSSUBL - opVBase:  {"ssubl", 0x0e202000, vc3, mNarrow},
+	VSSUBL2 - opVBase: {"ssubl2", 0x0e202000, vc3, mWide2},
+	VUSUBL - opVBase:  {"usubl", 0x2e202000, vc3, mNarrow},
+	VUSUBL2 - opVBase: {"usubl2", 0x2e202000, vc3, mWide2},
 
 	VREV64 - opVBase:   {"rev64", 0x0e200800, vc2, mBHS},
 	VSADDLP - opVBase:  {"saddlp", 0x0e202800, vc2, mBHS},
@@ -295,11 +335,13 @@ var vOps = [numVOps - opVBase]vInfo{
 	VFCVTL - opVBase:  {"fcvtl", 0x0e217800, vc2FPN, mFPNar},
 	VFCVTL2 - opVBase: {"fcvtl2", 0x0e217800, vc2FPN, mFPNar2},
 
-	VSMAXV - opVBase: {"smaxv", 0x0e30a800, vc2, mAcross},
-	VUMAXV - opVBase: {"umaxv", 0x2e30a800, vc2, mAcross},
-	VSMINV - opVBase: {"sminv", 0x0e31a800, vc2, mAcross},
-	VUMINV - opVBase: {"uminv", 0x2e31a800, vc2, mAcross},
-	VADDV - opVBase:  {"addv", 0x0e31b800, vc2, mAcross},
+	VSMAXV - opVBase:  {"smaxv", 0x0e30a800, vc2, mAcross},
+	VUMAXV - opVBase:  {"umaxv", 0x2e30a800, vc2, mAcross},
+	VSMINV - opVBase:  {"sminv", 0x0e31a800, vc2, mAcross},
+	VUMINV - opVBase:  {"uminv", 0x2e31a800, vc2, mAcross},
+	VADDV - opVBase:   {"addv", 0x0e31b800, vc2, mAcross},
+	VSADDLV - opVBase: {"saddlv", 0x0e303800, vc2, mAcross},
+	VUADDLV - opVBase: {"uaddlv", 0x2e303800, vc2, mAcross},
 
 	VSHL - opVBase:    {"shl", 0x0f005400, vcShift, mAll},
 	VSSHR - opVBase:   {"sshr", 0x0f000400, vcShiftL, mAll},
@@ -308,6 +350,10 @@ var vOps = [numVOps - opVBase]vInfo{
 	VSSHLL2 - opVBase: {"sshll2", 0x0f00a400, vcShift, mWide2},
 	VUSHLL - opVBase:  {"ushll", 0x2f00a400, vcShift, mNarrow},
 	VUSHLL2 - opVBase: {"ushll2", 0x2f00a400, vcShift, mWide2},
+	VSSRA - opVBase:   {"ssra", 0x0f001400, vcShiftL, mAll},
+	VUSRA - opVBase:   {"usra", 0x2f001400, vcShiftL, mAll},
+	VSHRN - opVBase:   {"shrn", 0x0f008400, vcShiftL, mNarrow},
+	VSHRN2 - opVBase:  {"shrn2", 0x0f008400, vcShiftL, mWide2},
 }
 
 // vOp looks op up for one of the classes and checks arr against the op's arrangements.
@@ -361,9 +407,9 @@ func (a *Assembler) VRR(op Op, arr Arr, d, n Reg) {
 	a.Word(in.base | vfields(in.cls, arr) | a.vr(n)<<5 | a.vr(d))
 }
 
-// VShiftImm emits a vector shift by immediate: VSHL (shift 0..esize-1), VSSHR/VUSHR (shift
-// 1..esize), VSSHLL/VUSHLL and their "2" forms (shift 0..esize-1 of the source lanes; shift 0 is
-// SXTL/UXTL).
+// VShiftImm emits a vector shift by immediate: VSHL (shift 0..esize-1), VSSHR/VUSHR/VSSRA/VUSRA
+// (shift 1..esize), VSSHLL/VUSHLL and their "2" forms (shift 0..esize-1 of the source lanes;
+// shift 0 is SXTL/UXTL), VSHRN/VSHRN2 (shift 1..esize of the destination lanes).
 func (a *Assembler) VShiftImm(op Op, arr Arr, d, n Reg, shift uint8) {
 	in, ok := a.vOp(op, arr, vcShift, vcShiftL)
 	if !ok {

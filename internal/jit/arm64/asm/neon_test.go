@@ -22,6 +22,10 @@ var allArrs = []Arr{B8, B16, H4, H8, S2, S4, D1, D2}
 // 8H; 4H, 8H -> 4S; 2S, 4S -> 2D).
 func widen(arr Arr) Arr { return (arr&^1 + 2) | 1 }
 
+// widening3 reports whether op is a three-different widening operation (destination lanes
+// twice the source lanes).
+func widening3(op Op) bool { return op >= VSMULL && op <= VUSUBL2 }
+
 func vname(op Op) string { return strings.ToUpper(op.String()[1:]) }
 
 func TestVRRR(t *testing.T) {
@@ -43,7 +47,8 @@ func TestVRRR(t *testing.T) {
 				d, n, m, _ := rot(vRegs, i+int(op))
 				want := ins(vname(op), va(d, arr), va(n, arr), va(m, arr))
 				switch op {
-				case VSMULL, VUMULL, VSMULL2, VUMULL2:
+				}
+				if widening3(op) {
 					want = ins(vname(op), va(d, widen(arr)), va(n, arr), va(m, arr))
 				}
 				c.check(fmt.Sprintf("VRRR %v %v", op, arr), func(a *Assembler) { a.VRRR(op, arr, d, n, m) }, want)
@@ -92,6 +97,8 @@ func TestVRR(t *testing.T) {
 					want = ins(vname(op), va(d, arr), va(n, widen(arr)))
 				case VADDV, VSMAXV, VUMAXV, VSMINV, VUMINV:
 					want = ins(vname(op), vn(laneLetter(arr), d), va(n, arr))
+				case VSADDLV, VUADDLV:
+					want = ins(vname(op), vn(laneLetter(arr+2), d), va(n, arr))
 				case VNOT:
 					want = ins("MVN", va(d, arr), va(n, arr))
 				}
@@ -104,8 +111,8 @@ func TestVRR(t *testing.T) {
 
 func TestVShiftImm(t *testing.T) {
 	c := newChecker(t)
-	for _, op := range []Op{VSHL, VSSHR, VUSHR, VSSHLL, VSSHLL2, VUSHLL, VUSHLL2} {
-		right := op == VSSHR || op == VUSHR
+	for _, op := range []Op{VSHL, VSSHR, VUSHR, VSSHLL, VSSHLL2, VUSHLL, VUSHLL2, VSSRA, VUSRA, VSHRN, VSHRN2} {
+		right := vOps[op-opVBase].cls == vcShiftL
 		for _, arr := range allArrs {
 			if vOps[op-opVBase].arrs&(1<<arr) == 0 {
 				c.checkFails(fmt.Sprintf("%v %v", op, arr), func(a *Assembler) bool { a.VShiftImm(op, arr, V0, V1, 1); return true })
@@ -119,7 +126,10 @@ func TestVShiftImm(t *testing.T) {
 			for i, sh := range shifts {
 				d, n, _, _ := rot(vRegs, i*9+int(op)+int(arr))
 				want := ins(vname(op), va(d, arr), va(n, arr), dec(int64(sh)))
-				if op >= VSSHLL {
+				if op == VSHRN || op == VSHRN2 {
+					want = ins(vname(op), va(d, arr), va(n, widen(arr)), dec(int64(sh)))
+				}
+				if op >= VSSHLL && op <= VUSHLL2 {
 					want = ins(vname(op), va(d, widen(arr)), va(n, arr), dec(int64(sh)))
 					if sh == 0 { // the SXTL/UXTL aliases
 						want = ins(strings.Replace(vname(op), "SHL", "XT", 1), va(d, widen(arr)), va(n, arr))

@@ -235,8 +235,7 @@ func (g *generator) emit(c choice) {
 		}
 		a.VRRR(op, arr, vd, vn_, vm)
 		want := ins(vname(op), va(vd, arr), va(vn_, arr), va(vm, arr))
-		switch op {
-		case VSMULL, VUMULL, VSMULL2, VUMULL2:
+		if widening3(op) {
 			want = ins(vname(op), va(vd, widen(arr)), va(vn_, arr), va(vm, arr))
 		}
 		g.fixed(off, want)
