@@ -85,6 +85,9 @@ func (a *Assembler) RetReg(r Reg) { a.Word(retWord | a.gp(r, false)<<5) }
 // Brk emits BRK #imm16 (breakpoint; raises SIGTRAP under Linux).
 func (a *Assembler) Brk(imm16 uint16) { a.Word(brkWord | uint32(imm16)<<5) }
 
+// Svc emits SVC #imm16 (supervisor call: a Linux system call with the number in X8).
+func (a *Assembler) Svc(imm16 uint16) { a.Word(0xd4000001 | uint32(imm16)<<5) }
+
 // Udf emits UDF #imm16 (permanently undefined; raises SIGILL).
 func (a *Assembler) Udf(imm16 uint16) { a.Word(udfWord | uint32(imm16)) }
 

@@ -121,6 +121,7 @@ func TestBranches(t *testing.T) {
 	c.check("Isb", func(a *Assembler) { a.Isb() }, "ISB SY")
 	for _, v := range []uint16{0, 1, 0x1234, 0xf000, 0xffff} {
 		c.check("Brk", func(a *Assembler) { a.Brk(v) }, ins("BRK", imm(uint64(v))))
+		c.check("Svc", func(a *Assembler) { a.Svc(v) }, ins("SVC", imm(uint64(v))))
 	}
 	bars := map[Barrier]string{OSHLD: "OSHLD", OSHST: "OSHST", OSH: "OSH", NSHLD: "NSHLD", NSHST: "NSHST", NSH: "NSH",
 		ISHLD: "ISHLD", ISHST: "ISHST", ISH: "ISH", LD: "LD", ST: "ST", SY: "SY"}
