@@ -320,6 +320,7 @@ type RangeError struct {
 	Bits  int
 }
 
+// Error describes the out-of-range reference.
 func (e *RangeError) Error() string {
 	return fmt.Sprintf("asm: branch at offset %d to label %d is beyond its %d-bit offset range", e.Site, e.Label, e.Bits)
 }

@@ -396,6 +396,18 @@ func (a *Assembler) RRImm(op Op, w Width, d, n Reg, imm uint64) bool {
 	return true
 }
 
+// AddImm emits d = n + v for a signed v: ADD #v, or SUB #-v when v is negative, and reports
+// whether |v| was an add/subtract immediate (emitting nothing when not). n and d may be RSP.
+func (a *Assembler) AddImm(w Width, d, n Reg, v int64) bool {
+	if v < 0 && v != -v {
+		return a.RRImm(SUB, w, d, n, uint64(-v))
+	}
+	if v < 0 {
+		return false
+	}
+	return a.RRImm(ADD, w, d, n, uint64(v))
+}
+
 // RR emits a one-source operation or alias: CLZ, CLS, RBIT, REV, REV16, REV32 (W64), MOV
 // (register move; RSP allowed on either side, then it is ADD #0), MVN, NEG, NEGS, and the
 // extensions OpSXTB, OpSXTH, OpSXTW (W64), OpUXTB, OpUXTH (sign- or zero-extend the low

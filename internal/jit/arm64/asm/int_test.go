@@ -378,6 +378,19 @@ func TestRRImm(t *testing.T) {
 			}
 		}
 	}
+	for i, v := range []int64{0, 1, -1, 4095, -4095, 4096, -4096, 0xfff000, -0xfff000} {
+		for _, w := range widths {
+			d, n, _, _ := rot(gpRegs[:31], i*3)
+			op, u := ADD, uint64(v)
+			if v < 0 {
+				op, u = SUB, uint64(-v)
+			}
+			c.check("AddImm "+wname(w), func(a *Assembler) { a.AddImm(w, d, n, v) }, wantAddImm(op, w, d, n, u))
+		}
+	}
+	for _, v := range []int64{4097, -4097, 1 << 24, -1 << 63} {
+		c.checkFails(fmt.Sprintf("addimm %d", v), func(a *Assembler) bool { return a.AddImm(W64, R0, R1, v) })
+	}
 	c.checkFails("bic imm", func(a *Assembler) bool { return a.RRImm(BIC, W64, R0, R1, 1) })
 	c.checkFails("ands sp", func(a *Assembler) bool { return a.RRImm(ANDS, W64, RSP, R1, 1) })
 	c.checkFails("and n sp", func(a *Assembler) bool { return a.RRImm(AND, W64, R0, RSP, 1) })

@@ -450,6 +450,12 @@ func (a *Assembler) DupElem(arr Arr, d, n Reg, index uint8) {
 	a.Word(0x0e000400 | arr.q() | a.imm5(arr, index)<<16 | a.vr(n)<<5 | a.vr(d))
 }
 
+// DupScalar emits DUP d, n.T[index] (MOV scalar): the scalar B/H/S/D register d (T the lane
+// size of arr) set to lane index of n; the rest of d is zeroed.
+func (a *Assembler) DupScalar(arr Arr, d, n Reg, index uint8) {
+	a.Word(0x5e000400 | a.imm5(arr, index)<<16 | a.vr(n)<<5 | a.vr(d))
+}
+
 // DupGP emits DUP d.arr, n: every lane of d set to general-purpose register n (W, or X for D
 // lanes). arr is not D1.
 func (a *Assembler) DupGP(arr Arr, d, n Reg) {

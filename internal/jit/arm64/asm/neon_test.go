@@ -167,6 +167,7 @@ func TestVCopy(t *testing.T) {
 			if arr&1 == 1 || arr == D1 {
 				continue // the element forms depend only on the lane size
 			}
+			c.check("DupScalar "+laneLetter(arr), func(a *Assembler) { a.DupScalar(arr, d, n, idx) }, ins("MOV", vn(laneLetter(arr), d), lane(n, arr, idx)))
 			c.check("InsElem "+laneLetter(arr), func(a *Assembler) { a.InsElem(arr, d, idx, n, idx2) }, ins("MOV", lane(d, arr, idx), lane(n, arr, idx2)))
 			c.check("InsGP "+laneLetter(arr), func(a *Assembler) { a.InsGP(arr, d, idx, gn) }, ins("MOV", lane(d, arr, idx), xr(gw, gn)))
 			umov := "UMOV"
