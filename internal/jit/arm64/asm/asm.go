@@ -327,8 +327,10 @@ func (e *RangeError) Error() string {
 
 // Finalize resolves every label reference and returns the code. It fails if an encoding error
 // was recorded, if a referenced label was never bound, or (with a *[RangeError]) if a target is
-// out of its instruction's range. The returned slice aliases the assembler's buffer until the
-// next Reset.
+// out of its instruction's range ([Assembler.OutOfRange] lists them all); after a failure the
+// buffer may be partly resolved, so the caller re-emits the code (with veneers). Finalize may be
+// called again after more code is appended. The returned slice aliases the assembler's buffer
+// until the next Reset.
 func (a *Assembler) Finalize() ([]byte, error) {
 	if a.err != nil {
 		return nil, a.err
@@ -369,6 +371,28 @@ func (a *Assembler) Finalize() ([]byte, error) {
 		binary.LittleEndian.PutUint32(a.buf[f.at:], w)
 	}
 	return a.buf, nil
+}
+
+// OutOfRange returns every label reference whose label is bound and beyond the reach of its
+// instruction (what Finalize would report one at a time), so that a caller can place all the
+// veneers it needs in one pass. It changes nothing.
+func (a *Assembler) OutOfRange() []RangeError {
+	var out []RangeError
+	for _, f := range a.fixups {
+		t := a.labels[f.label]
+		if t < 0 || f.kind == fixDiff {
+			continue
+		}
+		d := int64(t) - int64(f.at)
+		bits := fixBits[f.kind]
+		if f.kind != fixAdr {
+			d >>= 2
+		}
+		if d < -(1<<(bits-1)) || d >= 1<<(bits-1) {
+			out = append(out, RangeError{Site: int(f.at), Label: f.label, Bits: bits})
+		}
+	}
+	return out
 }
 
 // ErrBranchRange is returned by PutBranch26 when the target is beyond ±128 MiB.

@@ -237,6 +237,26 @@ func TestBranchRanges(t *testing.T) {
 	}
 }
 
+func TestOutOfRange(t *testing.T) {
+	var a Assembler
+	far, near := a.NewLabel(), a.NewLabel()
+	a.Tbz(R0, 1, far)   // site 0, 14 bits: out of range
+	a.Cbz(W64, R0, far) // site 4, 19 bits: in range
+	a.BCond(EQ, near)   // site 8
+	a.Tbnz(R1, 2, far)  // site 12: out of range
+	a.B(a.NewLabel())   // unbound: not listed
+	for a.Len() < 40000 {
+		a.Nop()
+	}
+	a.Bind(far)
+	a.Bind(near)
+	got := a.OutOfRange()
+	want := []RangeError{{Site: 0, Label: far, Bits: 14}, {Site: 12, Label: far, Bits: 14}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("OutOfRange = %v, want %v", got, want)
+	}
+}
+
 func TestPutBranch26(t *testing.T) {
 	var a Assembler
 	a.Nop()

@@ -388,6 +388,100 @@ func TestExecute(t *testing.T) {
 		a.Umov(B16, R0, V0, 0)
 		p.result(uint64(bits.OnesCount64(x)+bits.OnesCount64(y))&0xff, "cnt+addv")
 	}
+	// Branches: conditional, compare-and-branch, test-and-branch, calls, returns, indirect
+	// branches, literal loads and a jump table.
+	sub, pool, table := a.NewLabel(), a.NewLabel(), a.NewLabel()
+	poolVals := []uint64{0x0123456789abcdef, 0xfedcba9876543210, 0x80000000_7fffffff}
+	for i := range 60 {
+		w := Width(i & 1)
+		x, y := mask(w, rnd()), mask(w, rnd())
+		if i%5 == 0 {
+			y = x
+		}
+		a.MovImm(W64, R1, x)
+		a.MovImm(W64, R2, y)
+		a.Cmp(w, R1, R2)
+		for c := EQ; c < AL; c++ {
+			skip := a.NewLabel()
+			a.MovZ(W64, R0, 0, 0)
+			a.BCond(c, skip)
+			a.MovZ(W64, R0, 1, 0)
+			a.Bind(skip)
+			p.result(b2u(!condHolds(w, c, x, y)), "b.%v after cmp %#x, %#x", c, x, y)
+		}
+		for _, nz := range []bool{false, true} {
+			skip := a.NewLabel()
+			a.MovZ(W64, R0, 0, 0)
+			if nz {
+				a.Cbnz(w, R1, skip)
+			} else {
+				a.Cbz(w, R1, skip)
+			}
+			a.MovZ(W64, R0, 1, 0)
+			a.Bind(skip)
+			p.result(b2u((mask(w, x) == 0) == nz), "cbz/cbnz %v of %#x", nz, x)
+		}
+		bit := uint8(r.IntN(64))
+		skip := a.NewLabel()
+		a.MovZ(W64, R0, 0, 0)
+		if i&2 == 0 {
+			a.Tbz(R1, bit, skip)
+		} else {
+			a.Tbnz(R1, bit, skip)
+		}
+		a.MovZ(W64, R0, 1, 0)
+		a.Bind(skip)
+		set := x>>bit&1 != 0
+		p.result(b2u(set == (i&2 == 0)), "tbz/tbnz #%d of %#x", bit, x)
+		// BL to a subroutine computing x0 = x1 + x2, and BLR to it through ADR.
+		a.BL(sub)
+		p.result(mask(W64, x+y), "bl")
+		a.Adr(R9, sub)
+		a.Blr(R9)
+		p.result(x+y, "blr")
+		// literal pool loads
+		k := i % len(poolVals)
+		a.LdrLiteral(X, R0, pool)
+		p.result(poolVals[0], "ldr literal x")
+		a.LdrLiteral(W, R0, pool)
+		p.result(poolVals[0]&0xffffffff, "ldr literal w")
+		a.LdrLiteral(SW, R0, pool)
+		p.result(uint64(int64(int32(uint32(poolVals[0])))), "ldr literal sw")
+		a.LdrLiteral(VQ, V7, pool)
+		a.Umov(D2, R0, V7, 1)
+		p.result(poolVals[1], "ldr literal q")
+		// jump table dispatch on k
+		after := a.NewLabel()
+		a.MovImm(W64, R3, uint64(k))
+		a.Adr(R4, table)
+		a.LdrReg(SW, W64, R5, R4, R3, UXTW, true)
+		a.RRR(ADD, W64, R4, R4, R5)
+		a.Adr(R30, after) // the cases return to "after" through x30
+		a.Br(R4)
+		a.Bind(after)
+		p.result(uint64(100+k), "jump table %d", k)
+	}
+	done := a.NewLabel()
+	a.B(done)
+	a.Bind(sub)
+	a.RRR(ADD, W64, R0, R1, R2)
+	a.Ret()
+	cases := make([]Label, len(poolVals))
+	for k := range cases {
+		cases[k] = a.NewLabel()
+		a.Bind(cases[k])
+		a.MovImm(W64, R0, uint64(100+k))
+		a.Ret()
+	}
+	a.AlignTrap(16)
+	a.Bind(pool)
+	for _, v := range poolVals {
+		a.Quad(v)
+	}
+	a.Quad(0)
+	a.JumpTable(table, cases)
+	a.Bind(done)
+
 	// write(1, buf, n); exit(0)
 	n := len(p.want)
 	a.MovImm(W64, R0, 1)
