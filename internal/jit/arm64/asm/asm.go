@@ -30,6 +30,10 @@
 // integer and scalar instructions. The extension aliases for [Assembler.RR] are OpSXTB etc.,
 // because SXTB and friends name the [Extend] operands.
 //
+// Loads and stores take a [Size] (B, H, W, X; SB, SH, SW sign-extending; VB, VH, VW, VD, VQ for
+// the B/H/S/D/Q views of a V register: VW rather than VS, which is a condition code). Barriers
+// take a [Barrier] (ISH, SY, ...).
+//
 // Registers are [Reg]: R0..R30, [ZR] (register number 31 where it means the zero register) and
 // [RSP] (number 31 where it means the stack pointer), V0..V31. Each method documents which of ZR
 // and RSP an operand accepts; using the other is an error.

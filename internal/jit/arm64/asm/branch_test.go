@@ -267,6 +267,8 @@ func TestPutBranch26(t *testing.T) {
 	}
 	code := append([]byte(nil), a.Code()...)
 	code = append(code, make([]byte, 64)...)
+	countForm(false, "CallRel26")
+	countForm(false, "JumpRel26")
 	for _, tc := range []struct{ site, target int }{{call, 0}, {call, 40}, {jump, 8}, {jump, 60}} {
 		if err := PutBranch26(code, tc.site, tc.target); err != nil {
 			t.Fatal(err)
