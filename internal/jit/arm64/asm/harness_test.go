@@ -220,6 +220,16 @@ func TestMain(m *testing.M) {
 			len(formCounts.decoded), nd, len(formCounts.golden), ng, only, len(formCounts.golden)-only)
 	}
 	if os.Getenv("ARM64ASM_FORMS") != "" {
+		byMethod := map[string]int{}
+		for k := range formCounts.decoded {
+			byMethod[strings.Fields(k)[0]]++
+		}
+		var ms []string
+		for k, v := range byMethod {
+			ms = append(ms, fmt.Sprintf("%s %d", k, v))
+		}
+		sort.Strings(ms)
+		fmt.Printf("decoded forms by method: %s\n", strings.Join(ms, ", "))
 		var ks []string
 		for k := range formCounts.golden {
 			ks = append(ks, k)

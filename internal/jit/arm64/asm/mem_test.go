@@ -86,7 +86,7 @@ func TestLdrStr(t *testing.T) {
 					}
 					name, view := ldName(sz, w, load, unscaled)
 					want := ins(name, tName(view, tr), memImm(base, off))
-					form := fmt.Sprintf("%s %s %s", map[bool]string{true: "Ldr", false: "Str"}[load], name, wname(w))
+					form := fmt.Sprintf("%s %s %s %s", map[bool]string{true: "Ldr", false: "Str"}[load], sizes[sz].name, name, wname(w))
 					c.check(form, func(a *Assembler) {
 						var ok bool
 						if load {
@@ -141,7 +141,7 @@ func TestLdrStrIndex(t *testing.T) {
 							continue
 						}
 						name, view := ldName(sz, w, load, false)
-						c.check(fmt.Sprintf("%sIndex %s %s", name, []string{"", "pre", "post"}[mode], wname(w)), func(a *Assembler) {
+						c.check(fmt.Sprintf("%sIndex %s %s %s %s", map[bool]string{true: "Ldr", false: "Str"}[load], sizes[sz].name, name, []string{"", "pre", "post"}[mode], wname(w)), func(a *Assembler) {
 							var ok bool
 							if load {
 								ok = a.LdrIndex(sz, w, tr, base, off, mode)
@@ -199,7 +199,7 @@ func TestLdrStrReg(t *testing.T) {
 								continue
 							}
 							name, view := ldName(sz, w, load, false)
-							c.check(fmt.Sprintf("%sReg %s %s", name, wname(w), e), func(a *Assembler) {
+							c.check(fmt.Sprintf("%sReg %s %s %s %s", map[bool]string{true: "Ldr", false: "Str"}[load], sizes[sz].name, name, wname(w), e), func(a *Assembler) {
 								if load {
 									a.LdrReg(sz, w, tr, base, idx, ext, scaled)
 								} else {
@@ -251,7 +251,11 @@ func TestLdpStp(t *testing.T) {
 				}
 				for _, load := range []bool{true, false} {
 					name := map[bool]string{true: "LDP", false: "STP"}[load]
-					c.check(fmt.Sprintf("%s %s %s", name, f.name, []string{"offset", "pre", "post"}[mode]), func(a *Assembler) {
+					method := map[bool]string{true: "Ldp", false: "Stp"}[load]
+					if f.sz.IsV() {
+						method += "V"
+					}
+					c.check(fmt.Sprintf("%s %s %s", method, f.name, []string{"offset", "pre", "post"}[mode]), func(a *Assembler) {
 						var ok bool
 						switch {
 						case f.sz.IsV() && load:
