@@ -552,7 +552,8 @@ func (a *Assembler) MovK(w Width, d Reg, imm16 uint16, shift uint8) {
 	a.movWide(movkBase, w, d, imm16, shift)
 }
 
-// MovImmLen returns the number of instructions [Assembler.MovImm] emits for v.
+// MovImmLen returns the number of instructions [Assembler.MovImm] emits for v (into any
+// register but ZR).
 func MovImmLen(w Width, v uint64) int {
 	n, _, _ := movImmPlan(w, v)
 	return n
@@ -596,12 +597,11 @@ func (a *Assembler) MovImm(w Width, d Reg, v uint64) {
 	if w == W32 {
 		v &= 0xffffffff
 	}
-	n, orr, inv := movImmPlan(w, v)
+	_, orr, inv := movImmPlan(w, v)
 	if orr && d != ZR {
 		a.RRImm(ORR, w, d, ZR, v)
 		return
 	}
-	_ = n
 	hw := int(w.bits() / 16)
 	skip := uint16(0)
 	if inv {

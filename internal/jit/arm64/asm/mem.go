@@ -62,7 +62,7 @@ func (sz Size) Bytes() int {
 	return 1 << sizes[sz].scale
 }
 
-// base returns the unsigned-offset base bits for a load or store of sz into t at width w, and
+// lsBase returns the unsigned-offset base bits for a load or store of sz into t at width w, and
 // the register field of t.
 func (a *Assembler) lsBase(sz Size, w Width, t Reg, load bool) (uint32, uint32, bool) {
 	if sz >= numSizes {
