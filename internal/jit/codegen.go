@@ -69,8 +69,20 @@ func (c *codegen[M]) local(i uint32) mach.Slot { return mach.Slot(c.LocalOf[i]) 
 
 func (c *codegen[M]) push(t wasm.ValType) mach.Slot { return c.slot(c.Push(t)) }
 
-// CompileFunc compiles defined function idx of m.
+// CompileFunc compiles defined function idx of m; a function whose
+// branches cannot reach their targets is compiled again with long
+// branches.
 func (c *codegen[M]) CompileFunc(m *wasm.Module, fi *validate.FuncInfo, idx int, types []uint32, globals []wasm.ValType) (*mach.Code, error) {
+	code, err := c.compileFunc(m, fi, idx, types, globals)
+	if errors.Is(err, mach.ErrBranchRange) {
+		c.m.LongBranches(true)
+		code, err = c.compileFunc(m, fi, idx, types, globals)
+		c.m.LongBranches(false)
+	}
+	return code, err
+}
+
+func (c *codegen[M]) compileFunc(m *wasm.Module, fi *validate.FuncInfo, idx int, types []uint32, globals []wasm.ValType) (*mach.Code, error) {
 	c.Reset(m, fi, types, globals)
 	c.m.Reset()
 	c.cold = c.cold[:0]

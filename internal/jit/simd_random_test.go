@@ -1,4 +1,4 @@
-//go:build linux && amd64
+//go:build linux && (amd64 || arm64)
 
 package jit
 
@@ -126,5 +126,7 @@ func TestDifferentialRandomSIMD(t *testing.T) {
 				t.Fatalf("seed %d: (-interp +jit)\n%s\nmodule:\n%s", seed, cmp.Diff(want, got), src)
 			}
 		}
+		jitInst.Close() // each memory reserves gigabytes of address space (see runRandomProgram)
+		refInst.Close()
 	}
 }

@@ -96,6 +96,9 @@ func (m *Machine) Reset() {
 	m.relocs = m.relocs[:0]
 }
 
+// LongBranches does nothing: every branch has a 32-bit displacement.
+func (m *Machine) LongBranches(bool) {}
+
 // Finalize resolves the labels.
 func (m *Machine) Finalize() ([]byte, []mach.Reloc, error) {
 	code, err := m.a.Finalize()

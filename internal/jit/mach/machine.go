@@ -1,9 +1,15 @@
 package mach
 
 import (
+	"errors"
+
 	"github.com/wasmrun/wasmrun/internal/store"
 	"github.com/wasmrun/wasmrun/wasm"
 )
+
+// ErrBranchRange is the error of Machine.Finalize when a branch cannot
+// reach its target.
+var ErrBranchRange = errors.New("branch out of range")
 
 // Reg is a machine register, numbered by the machine (below 255).
 type Reg uint8
@@ -87,8 +93,15 @@ type Machine interface {
 	// Reset starts a new function.
 	Reset()
 	// Finalize resolves the function's labels and returns its code and
-	// the relocations of its calls.
+	// the relocations of its calls. It fails with ErrBranchRange when a
+	// branch cannot reach its target; the compiler then compiles the
+	// function again after LongBranches.
 	Finalize() ([]byte, []Reloc, error)
+	// LongBranches(true) makes every branch of the function compiled
+	// next reach any target within the function (on machines whose
+	// conditional branches have a short range); false restores the
+	// short forms.
+	LongBranches(on bool)
 
 	NewLabel() Label
 	Bind(l Label)
