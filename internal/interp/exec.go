@@ -97,6 +97,7 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 	v.budget = v.initialBudget()
 	var tc store.TrapCode
 
+loop:
 	for {
 		in := (*instr)(ip)
 		ip = unsafe.Add(ip, instrSize)
@@ -832,6 +833,10 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 		}
 		v.ip = ip
 		if err := v.callOther(in); err != nil {
+			if exc, ok := err.(*store.Exception); ok {
+				v.exc, tc = exc, tcThrow
+				goto trapped
+			}
 			return err
 		}
 		ip = v.ip
@@ -846,7 +851,61 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 	}
 
 trapped:
+	if tc == tcThrow {
+		// v.exc was thrown by the instruction before v.ip.
+		if nfp, ok := v.catch(); ok {
+			fp, ip, tc = nfp, v.ip, 0
+			goto loop
+		}
+		exc := v.exc
+		v.exc = nil
+		return exc
+	}
 	return v.trapErr(tc)
+}
+
+// tcThrow is the code with which the instructions that throw leave the
+// loop for the handler search: not a trap.
+const tcThrow store.TrapCode = 0xFF
+
+// catch looks for the handler of v.exc, thrown by the instruction before
+// v.ip in the current function: the innermost try_table around it with
+// a clause for it, in this function or, unwinding the frame stack, in a
+// caller. When there is one, it delivers the exception to the clause's
+// label, sets v.ip to the label and returns the frame pointer of its
+// function; otherwise the frame stack is empty.
+func (v *vm) catch() (unsafe.Pointer, bool) {
+	exc := v.exc
+	ip := v.ip
+	for {
+		fc := v.fc
+		pc := int((uintptr(ip)-uintptr(unsafe.Pointer(unsafe.SliceData(fc.code))))/instrSize) - 1
+		for _, h := range fc.handlers {
+			if pc < h.start || pc >= h.end {
+				continue
+			}
+			for _, cl := range fc.catches[h.first : h.first+h.n] {
+				if !cl.all && v.st.inst.Tags[cl.tag] != exc.Tag {
+					continue
+				}
+				fr := v.stack[v.base : v.base+fc.frameSize]
+				d := int(cl.dst)
+				if !cl.all {
+					d += copy(fr[d:], exc.Payload)
+				}
+				if cl.ref {
+					fr[d] = v.st.inst.Store.ExnHandle(exc)
+				}
+				v.ip = unsafe.Pointer(&fc.code[cl.target])
+				v.exc = nil
+				return unsafe.Pointer(unsafe.SliceData(fr)), true
+			}
+		}
+		if len(v.frames) == 0 {
+			return nil, false
+		}
+		ip, _ = v.ret()
+	}
 }
 
 // exec2 runs the instructions that call functions (float rounding and
@@ -919,6 +978,23 @@ func (v *vm) exec2(in *instr, fp unsafe.Pointer) (tc store.TrapCode) {
 		v.memBase, v.memLen = unsafe.Pointer(unsafe.SliceData(m)), uint64(len(m))
 	case opMemRestore:
 		v.memBase, v.memLen = v.st.memory()
+	case opThrow:
+		tag := v.st.inst.Tags[in.k]
+		payload := make([]uint64, tag.ParamSlots)
+		copy(payload, unsafe.Slice(at(fp, in.x), tag.ParamSlots))
+		v.exc = &store.Exception{Tag: tag, Payload: payload}
+		return tcThrow
+	case opThrowRef:
+		h := *at(fp, in.x)
+		if h == 0 {
+			return store.TrapNullReference
+		}
+		exc := v.st.inst.Store.ExnByHandle(h)
+		if exc == nil {
+			return store.TrapNullReference
+		}
+		v.exc = exc
+		return tcThrow
 	case opTable64Check:
 		if in.k&1 != 0 && *at(fp, in.x) >= 1<<32 || in.k&2 != 0 && *at(fp, in.y) >= 1<<32 || in.k&4 != 0 && *at(fp, in.z) >= 1<<32 {
 			return store.TrapCode(in.k >> 8)

@@ -201,4 +201,5 @@ type Extern struct {
 	Table  *Table
 	Memory *Memory
 	Global *Global
+	Tag    *Tag
 }

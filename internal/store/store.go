@@ -100,6 +100,7 @@ type Instance struct {
 	Tables   []*Table
 	Memories []*Memory
 	Globals  []*Global
+	Tags     []*Tag
 	// TypeIDs maps the module's type indices to Store type IDs.
 	TypeIDs []uint32
 	// Exports by name.
@@ -269,6 +270,9 @@ type Store struct {
 	gen        uint32                         // generation of the last range handed out
 	types      map[string]uint32
 	registered map[string]*Instance
+	// exns are the exceptions that have an exnref handle (index+1); an
+	// exception keeps its entry as long as the store lives.
+	exns []*Exception
 }
 
 // A function handle is gen<<32 | slot+1: slot is the function's place in
@@ -399,6 +403,8 @@ func (s *Store) NewHostInstance(exports map[string]Extern) *Instance {
 			inst.Memories = append(inst.Memories, e.Memory)
 		case wasm.ExternGlobal:
 			inst.Globals = append(inst.Globals, e.Global)
+		case wasm.ExternTag:
+			inst.Tags = append(inst.Tags, e.Tag)
 		}
 	}
 	return inst
@@ -526,6 +532,9 @@ func (s *Store) InstantiateWith(ctx context.Context, m *Module, opts Instantiate
 		}
 		inst.Memories = append(inst.Memories, mem)
 	}
+	for _, tg := range wm.Tags {
+		inst.Tags = append(inst.Tags, s.NewTag(wm.Types[tg.Type], ""))
+	}
 	for _, g := range wm.Globals {
 		lo, hi, err := inst.EvalConst(g.Init.Code)
 		if err != nil {
@@ -545,6 +554,11 @@ func (s *Store) InstantiateWith(ctx context.Context, m *Module, opts Instantiate
 			x.Memory = inst.Memories[e.Index]
 		case wasm.ExternGlobal:
 			x.Global = inst.Globals[e.Index]
+		case wasm.ExternTag:
+			x.Tag = inst.Tags[e.Index]
+			if x.Tag.Name == "" {
+				x.Tag.Name = e.Name
+			}
 		}
 		inst.Exports[e.Name] = x
 	}
@@ -676,6 +690,12 @@ func (s *Store) link(inst *Instance, wm *wasm.Module, resolve Resolver) error {
 				return bad
 			}
 			inst.Globals = append(inst.Globals, g)
+		case wasm.ExternTag:
+			tg := x.Tag
+			if tg == nil || int(im.Tag.Type) >= len(inst.TypeIDs) || tg.TypeID != inst.TypeIDs[im.Tag.Type] {
+				return bad
+			}
+			inst.Tags = append(inst.Tags, tg)
 		}
 	}
 	return nil
