@@ -658,8 +658,10 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 			if err != nil {
 				return false, err
 			}
-			if err := r.Skip(int(n)); err != nil {
-				return false, err
+			for ; n > 0; n-- {
+				if _, err := r.ReadValType(); err != nil {
+					return false, err
+				}
 			}
 		}
 		cond, b, a := t.pop(), t.pop(), t.pop()
@@ -754,11 +756,51 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		t.table64Check(idx, 1|4, store.TrapTableOutOfBounds, i.slot, 0, n.slot)
 		t.emit(instr{op: opTableFill, x: i.slot, y: v.slot, z: n.slot, k: idx}, mX|mY|mZ)
 	case wasm.OpRefNull:
-		rt, err := r.ReadByte()
+		ht, err := r.ReadHeapType()
 		if err != nil {
 			return false, err
 		}
-		t.pushConst(wasm.ValType(rt), 0, 0)
+		t.pushConst(wasm.RefType(true, ht), 0, 0)
+	case wasm.OpCallRef, wasm.OpReturnCallRef:
+		ti, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		ft := t.m.Types[ti]
+		// The reference is above the arguments: moving the arguments
+		// to their homes cannot clobber it.
+		ref := t.pop()
+		base := t.callArgs(len(ft.Params))
+		if op == wasm.OpReturnCallRef {
+			t.emit(instr{op: opReturnCallRef, x: base, y: ref.slot}, mX|mY)
+			t.tailReturn(ft)
+			break
+		}
+		t.emit(instr{op: opCallRef, x: base, y: ref.slot}, mX|mY)
+		for _, rt := range ft.Results {
+			t.pushTemp(rt)
+		}
+	case wasm.OpRefAsNonNull:
+		e := &t.stack[len(t.stack)-1]
+		t.emit(instr{op: opRefAsNonNull, x: e.slot}, mX)
+		e.typ = wasm.RefType(false, e.typ.Heap())
+	case wasm.OpBrOnNull:
+		d, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		t.materialize(len(t.stack) - 1)
+		ref := t.pop()
+		t.brCond(int(d), ref.slot, opBrI64Z, opBrI64NZ)
+		t.pushTemp(wasm.RefType(false, ref.typ.Heap()))
+	case wasm.OpBrOnNonNull:
+		d, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		top := t.stack[len(t.stack)-1]
+		t.brCond(int(d), top.slot, opBrI64NZ, opBrI64Z)
+		t.pop()
 	case wasm.OpRefIsNull:
 		v := t.pop()
 		home := t.pushTemp(wasm.I32)
@@ -875,6 +917,24 @@ func (t *translator) brIf(d int) {
 	} else {
 		skip = t.emit(instr{op: opBrIfZ, x: cond.slot}, mX)
 	}
+	saved := t.saveTop(n)
+	t.branchTo(d)
+	t.restoreTop(saved)
+	t.code[skip].k = uint32(len(t.code))
+	t.bindLabel()
+}
+
+// brCond emits a branch to label depth d taken when instruction op
+// (whose negation is neg), a test of slot x, branches; the label's
+// values are on the stack top. It is br_if without the fusion.
+func (t *translator) brCond(d int, x uint32, op, neg uint16) {
+	c := &t.ctrls[len(t.ctrls)-1-d]
+	n := len(labelTypes(c))
+	if c.kind != ctrlFunc && !t.needsMoves(n, c.base) {
+		t.jump(c, op, x, 0)
+		return
+	}
+	skip := t.emit(instr{op: neg, x: x}, mX)
 	saved := t.saveTop(n)
 	t.branchTo(d)
 	t.restoreTop(saved)

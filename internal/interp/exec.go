@@ -328,6 +328,24 @@ loop:
 		case opReturnCall:
 			v.callee = v.st.funcs[in.k]
 			goto tailCall
+		case opCallRef:
+			v.ip = ip
+			tc = v.resolveRef(fp, in.y)
+			ip = v.ip
+			in = (*instr)(unsafe.Add(ip, -int(instrSize)))
+			if tc != 0 {
+				goto trapped
+			}
+			goto call
+		case opReturnCallRef:
+			v.ip = ip
+			tc = v.resolveRef(fp, in.y)
+			ip = v.ip
+			in = (*instr)(unsafe.Add(ip, -int(instrSize)))
+			if tc != 0 {
+				goto trapped
+			}
+			goto tailCall
 		case opReturnCallIndirect:
 			v.ip = ip
 			tc = v.resolveIndirect(in, fp)
@@ -984,6 +1002,10 @@ func (v *vm) exec2(in *instr, fp unsafe.Pointer) (tc store.TrapCode) {
 		copy(payload, unsafe.Slice(at(fp, in.x), tag.ParamSlots))
 		v.exc = &store.Exception{Tag: tag, Payload: payload}
 		return tcThrow
+	case opRefAsNonNull:
+		if *at(fp, in.x) == 0 {
+			return store.TrapNullReference
+		}
 	case opThrowRef:
 		h := *at(fp, in.x)
 		if h == 0 {
@@ -1297,6 +1319,14 @@ func (v *vm) resolveIndirect(in *instr, fp unsafe.Pointer) store.TrapCode {
 		return store.TrapIndirectCallTypeMismatch
 	}
 	v.callee = callee
+	return 0
+}
+
+// resolveRef puts the function of funcref slot y in v.callee.
+func (v *vm) resolveRef(fp unsafe.Pointer, y uint32) store.TrapCode {
+	if v.callee = v.st.inst.Store.FuncByHandle(*at(fp, y)); v.callee == nil {
+		return store.TrapNullFunctionReference
+	}
 	return 0
 }
 

@@ -100,6 +100,13 @@ const (
 	// the frame stack that catches it (funcCode.handlers).
 	opThrow
 	opThrowRef
+	// Typed function references: opCallRef and opReturnCallRef call the
+	// function of funcref slot y (trapping on null) with arguments at x,
+	// as opCall and opReturnCall do; opRefAsNonNull traps when slot x
+	// is null.
+	opCallRef
+	opReturnCallRef
+	opRefAsNonNull
 	opMax
 )
 
