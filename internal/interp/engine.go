@@ -203,7 +203,7 @@ func (e *Engine) CompileContext(ctx context.Context, m *wasm.Module, info *valid
 // store evaluates extended constant expressions). Compile refuses a
 // module that uses another, naming it.
 const Features = wasm.FeatureTailCall | wasm.FeatureExtendedConst | wasm.FeatureMultiMemory | wasm.FeatureMemory64 | wasm.FeatureTable64 |
-	wasm.FeatureExceptions | wasm.FeatureTypedFuncRefs
+	wasm.FeatureExceptions | wasm.FeatureTypedFuncRefs | wasm.FeatureRelaxedSIMD
 
 // parallelThreshold is the number of functions per extra compiling
 // goroutine: functions are translated independently, on up to GOMAXPROCS

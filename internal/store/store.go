@@ -16,8 +16,8 @@
 package store
 
 import (
-	"encoding/binary"
 	"context"
+	"encoding/binary"
 	"errors"
 	"sync"
 	"sync/atomic"
