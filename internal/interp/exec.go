@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"errors"
 	"math"
 	"math/bits"
 	"strconv"
@@ -851,7 +852,8 @@ loop:
 		}
 		v.ip = ip
 		if err := v.callOther(in); err != nil {
-			if exc, ok := err.(*store.Exception); ok {
+			var exc *store.Exception
+			if errors.As(err, &exc) {
 				v.exc, tc = exc, tcThrow
 				goto trapped
 			}

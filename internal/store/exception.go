@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"sync/atomic"
 	"strings"
 
 	"github.com/wasmrun/wasmrun/wasm"
@@ -20,6 +21,8 @@ type Tag struct {
 	Name string
 	// ParamSlots is the number of slots of the payload.
 	ParamSlots int
+	// Ext is free for the embedder (the public API's wrapper).
+	Ext atomic.Value
 }
 
 // NewTag creates a tag of type ft (whose results must be empty).

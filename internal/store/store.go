@@ -642,8 +642,8 @@ func (s *Store) InstantiateWith(ctx context.Context, m *Module, opts Instantiate
 			x.Global = inst.Globals[e.Index]
 		case wasm.ExternTag:
 			x.Tag = inst.Tags[e.Index]
-			if x.Tag.Name == "" {
-				x.Tag.Name = e.Name
+			if e.Index >= wm.NumImportedTags && x.Tag.Name == "" {
+				x.Tag.Name = e.Name // a tag of this instance, not shared yet
 			}
 		}
 		inst.Exports[e.Name] = x

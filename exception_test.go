@@ -1,0 +1,147 @@
+package wasmrun_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/wasmrun/wasmrun"
+	"github.com/wasmrun/wasmrun/wasm"
+)
+
+// TestUncaughtException checks that a Go caller receives an exception
+// the guest does not catch as an *Exception with the exported tag and the
+// payload.
+func TestUncaughtException(t *testing.T) {
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: wasmrun.EngineInterp})
+	inst := instantiate(t, rt, `(module
+		(tag $e (export "e") (param i32 i64))
+		(func $inner (param i32) (throw $e (local.get 0) (i64.const -2)))
+		(func (export "f") (param i32) (result i32)
+			(call $inner (local.get 0)) (i32.const 0)))`, "")
+	_, err := inst.ExportedFunction("f").Call(context.Background(), 5)
+	var exc *wasmrun.Exception
+	if !errors.As(err, &exc) {
+		t.Fatalf("Call error = %v (%T), want an *Exception", err, err)
+	}
+	tag := inst.ExportedTag("e")
+	if tag == nil || exc.Tag() != tag {
+		t.Errorf("exception tag = %v, want the exported tag %v", exc.Tag(), tag)
+	}
+	if diff := cmp.Diff([]uint64{5, 0xFFFFFFFFFFFFFFFE}, exc.Payload()); diff != "" {
+		t.Errorf("payload (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]wasm.ValType{wasm.I32, wasm.I64}, tag.Params()); diff != "" {
+		t.Errorf("tag params (-want +got):\n%s", diff)
+	}
+	if want := "wasmrun: uncaught exception (tag e) carrying i32:5 i64:-2"; err.Error() != want {
+		t.Errorf("error = %q, want %q", err, want)
+	}
+}
+
+// TestHostThrows checks exceptions thrown by host functions: caught by
+// the guest's try_table, uncaught up to Go, and rethrown by a host
+// function that got one from a Wasm call (the guest then catches its own
+// exception again).
+func TestHostThrows(t *testing.T) {
+	ctx := context.Background()
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: wasmrun.EngineInterp})
+	tag, err := rt.NewTag([]wasm.ValType{wasm.I32})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var guest *wasmrun.Instance
+	_, err = rt.NewHostModule("host").
+		Tag("t", tag).
+		Func("throw", []wasm.ValType{wasm.I32}, nil, func(ctx context.Context, c *wasmrun.Caller, stack []uint64) {
+			wasmrun.Throw(tag, stack[0]*10)
+		}).
+		Func("relay", nil, nil, func(ctx context.Context, c *wasmrun.Caller, stack []uint64) {
+			// Calls back into the guest, which throws its own tag;
+			// the error goes back up as a panic.
+			if _, err := guest.ExportedFunction("throw_own").Call(ctx); err != nil {
+				panic(err)
+			}
+		}).
+		Instantiate(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	guest = instantiate(t, rt, `(module
+		(import "host" "t" (tag $t (param i32)))
+		(import "host" "throw" (func $throw (param i32)))
+		(import "host" "relay" (func $relay))
+		(tag $own (param i32))
+		(func (export "catch") (param i32) (result i32)
+			(block $h (result i32)
+				(try_table (catch $t $h) (call $throw (local.get 0)))
+				(i32.const -1)))
+		(func (export "uncaught") (param i32) (call $throw (local.get 0)))
+		(func (export "throw_own") (throw $own (i32.const 42)))
+		(func (export "relay") (result i32)
+			(block $h (result i32)
+				(try_table (catch $own $h) (call $relay))
+				(i32.const -1))))`, "")
+	cases := []struct {
+		name string
+		args []uint64
+		want []uint64
+		exc  []uint64 // payload of the expected *Exception, nil for none
+	}{
+		{"catch", []uint64{4}, []uint64{40}, nil},
+		{"uncaught", []uint64{3}, nil, []uint64{30}},
+		{"relay", nil, []uint64{42}, nil},
+	}
+	for _, c := range cases {
+		got, err := guest.ExportedFunction(c.name).Call(ctx, c.args...)
+		if c.exc == nil {
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+			} else if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("%s: results (-want +got):\n%s", c.name, diff)
+			}
+			continue
+		}
+		var exc *wasmrun.Exception
+		if !errors.As(err, &exc) || exc.Tag() != tag {
+			t.Errorf("%s: error = %v, want an *Exception with the host tag", c.name, err)
+			continue
+		}
+		if diff := cmp.Diff(c.exc, exc.Payload()); diff != "" {
+			t.Errorf("%s: payload (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+// TestExceptionAPIErrors checks that misuse of the tag API returns errors.
+func TestExceptionAPIErrors(t *testing.T) {
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: wasmrun.EngineInterp})
+	if _, err := rt.NewTag([]wasm.ValType{0x42}); err == nil {
+		t.Error("NewTag with an invalid type: no error")
+	}
+	if _, err := rt.NewTag([]wasm.ValType{wasm.RefType(true, wasm.ConcreteHeap(0))}); err == nil {
+		t.Error("NewTag with a concrete heap type: no error")
+	}
+	tag, err := rt.NewTag([]wasm.ValType{wasm.I32})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wasmrun.NewException(tag); err == nil {
+		t.Error("NewException with a short payload: no error")
+	}
+	if _, err := wasmrun.NewException(nil); err == nil {
+		t.Error("NewException with a nil tag: no error")
+	}
+	e, err := wasmrun.NewException(tag, 1<<40|7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]uint64{7}, e.Payload()); diff != "" {
+		t.Errorf("i32 payload not zero-extended (-want +got):\n%s", diff)
+	}
+	if _, err := rt.NewHostModule("m").Tag("t", nil).Instantiate(context.Background()); err == nil {
+		t.Error("host module with a nil tag: no error")
+	}
+}
