@@ -2,8 +2,8 @@ package store
 
 import (
 	"fmt"
-	"sync/atomic"
 	"strings"
+	"sync/atomic"
 
 	"github.com/wasmrun/wasmrun/wasm"
 )
