@@ -918,6 +918,8 @@ func (v *vm) catch() (unsafe.Pointer, bool) {
 				}
 				v.ip = unsafe.Pointer(&fc.code[cl.target])
 				v.exc = nil
+				// A host function that threw may have grown the memory.
+				v.memBase, v.memLen = v.st.memory()
 				return unsafe.Pointer(unsafe.SliceData(fr)), true
 			}
 		}
