@@ -98,7 +98,6 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 	v.budget = v.initialBudget()
 	var tc store.TrapCode
 
-loop:
 	for {
 		in := (*instr)(ip)
 		ip = unsafe.Add(ip, instrSize)
@@ -793,6 +792,9 @@ loop:
 			}
 			ip = v.ip
 			if tc != 0 {
+				if tc == tcThrow {
+					goto throwing
+				}
 				goto trapped
 			}
 		}
@@ -852,12 +854,10 @@ loop:
 		}
 		v.ip = ip
 		if err := v.callOther(in); err != nil {
-			var exc *store.Exception
-			if errors.As(err, &exc) {
-				v.exc, tc = exc, tcThrow
-				goto trapped
+			if v.exc = asException(err); v.exc == nil {
+				return err
 			}
-			return err
+			goto throwing
 		}
 		ip = v.ip
 		if in = (*instr)(unsafe.Add(ip, -int(instrSize))); in.r != 0 && in.op == opCall {
@@ -868,20 +868,35 @@ loop:
 			goto trapped
 		}
 		v.memBase, v.memLen = v.st.memory()
+		continue
+
+	throwing:
+		// v.exc was thrown by the instruction before v.ip.
+		if nfp, ok := v.catch(); ok {
+			fp, ip = nfp, v.ip
+			continue
+		}
+		return v.uncaught()
 	}
 
 trapped:
-	if tc == tcThrow {
-		// v.exc was thrown by the instruction before v.ip.
-		if nfp, ok := v.catch(); ok {
-			fp, ip, tc = nfp, v.ip, 0
-			goto loop
-		}
-		exc := v.exc
-		v.exc = nil
+	return v.trapErr(tc)
+}
+
+// uncaught returns the exception that left the call.
+func (v *vm) uncaught() error {
+	exc := v.exc
+	v.exc = nil
+	return exc
+}
+
+// asException returns the exception err carries, or nil.
+func asException(err error) *store.Exception {
+	var exc *store.Exception
+	if errors.As(err, &exc) {
 		return exc
 	}
-	return v.trapErr(tc)
+	return nil
 }
 
 // tcThrow is the code with which the instructions that throw leave the
