@@ -96,8 +96,27 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 	enterFrame(v.stack, fc)
 	ip := unsafe.Pointer(unsafe.SliceData(fc.code))
 	v.budget = v.initialBudget()
-	var tc store.TrapCode
+	err := v.loop(fp, ip)
+	for err == errThrown {
+		// v.exc was thrown by the instruction before v.ip.
+		fp, ok := v.catch()
+		if !ok {
+			return v.uncaught()
+		}
+		err = v.loop(fp, v.ip)
+	}
+	return err
+}
 
+// errThrown is what loop returns when an exception is thrown (v.exc): the
+// handler search runs outside the loop, which then resumes at the
+// handler.
+var errThrown = errors.New("exception thrown")
+
+// loop is the dispatch loop: it runs the current function from ip, with
+// its frame at fp, until the call returns, traps or throws.
+func (v *vm) loop(fp, ip unsafe.Pointer) error {
+	var tc store.TrapCode
 	for {
 		in := (*instr)(ip)
 		ip = unsafe.Add(ip, instrSize)
@@ -792,9 +811,6 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			}
 			ip = v.ip
 			if tc != 0 {
-				if tc == tcThrow {
-					goto throwing
-				}
 				goto trapped
 			}
 		}
@@ -854,10 +870,10 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 		}
 		v.ip = ip
 		if err := v.callOther(in); err != nil {
-			if v.exc = asException(err); v.exc == nil {
-				return err
+			if v.exc = asException(err); v.exc != nil {
+				return errThrown
 			}
-			goto throwing
+			return err
 		}
 		ip = v.ip
 		if in = (*instr)(unsafe.Add(ip, -int(instrSize))); in.r != 0 && in.op == opCall {
@@ -868,18 +884,12 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			goto trapped
 		}
 		v.memBase, v.memLen = v.st.memory()
-		continue
-
-	throwing:
-		// v.exc was thrown by the instruction before v.ip.
-		if nfp, ok := v.catch(); ok {
-			fp, ip = nfp, v.ip
-			continue
-		}
-		return v.uncaught()
 	}
 
 trapped:
+	if tc == tcThrow {
+		return errThrown
+	}
 	return v.trapErr(tc)
 }
 
