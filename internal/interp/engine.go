@@ -265,8 +265,10 @@ type vm struct {
 	// trap details
 	elemIdx uint64
 	cause   error
-	// exc is the exception being thrown
-	exc *store.Exception
+	// exc is the exception being thrown; excTail says that the callee
+	// of a tail call threw it
+	exc     *store.Exception
+	excTail bool
 }
 
 // Call runs Wasm function f (compiled by this engine) with its

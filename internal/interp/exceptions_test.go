@@ -119,9 +119,13 @@ func TestExceptionAcrossInstancesAndHosts(t *testing.T) {
 		c.Memory().Grow(1)
 		panic(&store.Exception{Tag: tag, Payload: []uint64{123}})
 	})
+	throwi := st.NewHostFunc(wasm.FuncType{Results: []wasm.ValType{wasm.I32}}, "host.throwi", func(ctx context.Context, c *store.Caller, stack []uint64) {
+		panic(&store.Exception{Tag: tag, Payload: []uint64{5}})
+	})
 	host := st.NewHostInstance(map[string]store.Extern{
-		"t":    {Kind: wasm.ExternTag, Tag: tag},
-		"grow": {Kind: wasm.ExternFunc, Func: grow},
+		"t":      {Kind: wasm.ExternTag, Tag: tag},
+		"grow":   {Kind: wasm.ExternFunc, Func: grow},
+		"throwi": {Kind: wasm.ExternFunc, Func: throwi},
 	})
 	st.Register("host", host)
 	a, err := instantiateIn(st, Config{}, `(module
@@ -136,18 +140,26 @@ func TestExceptionAcrossInstancesAndHosts(t *testing.T) {
 		(import "host" "t" (tag $t (param i32)))
 		(import "host" "grow" (func $grow))
 		(import "a" "throw" (func $throw (param i32)))
+		(import "host" "throwi" (func $throwi (result i32)))
 		(memory 1)
 		(func (export "catch_a") (result i32)
 			(block $h (result i32) (try_table (catch $t $h) (call $throw (i32.const 9))) (i32.const -1)))
 		(func (export "catch_host") (result i32)
 			(block $h (result i32) (try_table (catch $t $h) (call $grow)) (i32.const -1))
 			(i32.store (i32.const 70000) (i32.const 5))
-			(i32.add (i32.load (i32.const 70000)))))`, nil)
+			(i32.add (i32.load (i32.const 70000))))
+		;; The try_table around a tail call does not see what the callee
+		;; throws: its frame is gone.
+		(func $tailhost (result i32)
+			(block $h (result i32) (try_table (catch $t $h) (return_call $throwi)) (unreachable))
+			(i32.add (i32.const 1000)))
+		(func (export "tail_host") (result i32)
+			(block $h (result i32) (try_table (result i32) (catch $t $h) (call $tailhost)))))`, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	for name, want := range map[string]uint64{"catch_a": 9, "catch_host": 128} {
+	for name, want := range map[string]uint64{"catch_a": 9, "catch_host": 128, "tail_host": 5} {
 		got, err := call(t, b, name)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)

@@ -871,6 +871,8 @@ func (v *vm) loop(fp, ip unsafe.Pointer) error {
 		v.ip = ip
 		if err := v.callOther(in); err != nil {
 			if v.exc = asException(err); v.exc != nil {
+				// A tail call's frame is gone: its handlers do not apply.
+				v.excTail = in.op != opCall && in.op != opCallIndirect && in.op != opCallRef
 				return errThrown
 			}
 			return err
@@ -922,6 +924,15 @@ const tcThrow store.TrapCode = 0xFF
 func (v *vm) catch() (unsafe.Pointer, bool) {
 	exc := v.exc
 	ip := v.ip
+	if v.excTail {
+		// Thrown by the callee of a tail call that could not replace
+		// the frame: the search starts in the caller.
+		v.excTail = false
+		if len(v.frames) == 0 {
+			return nil, false
+		}
+		ip, _ = v.ret()
+	}
 	for {
 		fc := v.fc
 		pc := int((uintptr(ip)-uintptr(unsafe.Pointer(unsafe.SliceData(fc.code))))/instrSize) - 1
