@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -106,6 +107,28 @@ func TestExceptions(t *testing.T) {
 	var trap *store.Trap
 	if !errors.As(err, &trap) || trap.Code != store.TrapNullReference {
 		t.Errorf("throw_ref null: error %v, want the null reference trap", err)
+	}
+}
+
+// TestThrowLoopInterruptible checks that a loop that only throws and
+// catches (its back-edge is the handler's branch) still stops at a
+// deadline and runs out of fuel.
+func TestThrowLoopInterruptible(t *testing.T) {
+	const wat = `(module (tag $e)
+		(func (export "spin") (loop $l (try_table (catch_all $l) (throw $e)))))`
+	inst := instantiate(t, Config{}, wat, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	f := inst.ExportedFunc("spin")
+	err := f.Call(ctx, make([]uint64, 1))
+	var trap *store.Trap
+	if !errors.As(err, &trap) || trap.Code != store.TrapCancelled {
+		t.Errorf("with a deadline: error %v, want the cancelled trap", err)
+	}
+	inst = instantiate(t, Config{Fuel: 100000}, wat, nil)
+	err = inst.ExportedFunc("spin").Call(context.Background(), make([]uint64, 1))
+	if !errors.As(err, &trap) || trap.Code != store.TrapOutOfFuel {
+		t.Errorf("with fuel: error %v, want out of fuel", err)
 	}
 }
 

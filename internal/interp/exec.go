@@ -103,6 +103,13 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 		if !ok {
 			return v.uncaught()
 		}
+		// A handler can branch back to a loop: a throw counts as a
+		// back-edge.
+		if v.budget--; v.budget <= 0 {
+			if tc := v.refill(); tc != 0 {
+				return v.trapErr(tc)
+			}
+		}
 		err = v.loop(fp, v.ip)
 	}
 	return err
