@@ -3,6 +3,7 @@ package wasmrun_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -111,6 +112,49 @@ func TestHostThrows(t *testing.T) {
 		}
 		if diff := cmp.Diff(c.exc, exc.Payload()); diff != "" {
 			t.Errorf("%s: payload (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+// TestExceptionsConcurrent throws, catches (with exnref) and rethrows on
+// several goroutines at once, through one instance (run with -race).
+func TestExceptionsConcurrent(t *testing.T) {
+	rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: wasmrun.EngineInterp})
+	inst := instantiate(t, rt, `(module
+		(tag $e (export "e") (param i32))
+		(func (export "f") (param i32) (result i32)
+			(block $h (result i32 exnref)
+				(try_table (catch_ref $e $h) (throw $e (local.get 0)))
+				(unreachable))
+			(drop))
+		(func (export "g") (param i32)
+			(block $h (result exnref)
+				(try_table (catch_all_ref $h) (throw $e (local.get 0)))
+				(unreachable))
+			(throw_ref)))`, "")
+	f, g, tag := inst.ExportedFunction("f"), inst.ExportedFunction("g"), inst.ExportedTag("e")
+	errs := make(chan error, 4)
+	for w := 0; w < 4; w++ {
+		go func() {
+			for i := uint64(0); i < 200; i++ {
+				got, err := f.Call(context.Background(), i)
+				if err != nil || got[0] != i {
+					errs <- fmt.Errorf("f(%d) = %v, %v", i, got, err)
+					return
+				}
+				_, err = g.Call(context.Background(), i)
+				var exc *wasmrun.Exception
+				if !errors.As(err, &exc) || exc.Tag() != tag || exc.Payload()[0] != i {
+					errs <- fmt.Errorf("g(%d): error %v, want the exception", i, err)
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for w := 0; w < 4; w++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }
