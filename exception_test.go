@@ -116,6 +116,40 @@ func TestHostThrows(t *testing.T) {
 	}
 }
 
+// TestHostExceptionThrough2Module checks, on every engine, that an
+// exception a host function throws passes through the frames of a module
+// that does not use exception handling (any engine runs it) to the Go
+// caller.
+func TestHostExceptionThrough2Module(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e wasmrun.EngineKind) {
+		ctx := context.Background()
+		rt := newRuntime(t, wasmrun.RuntimeConfig{Engine: e})
+		tag, err := rt.NewTag([]wasm.ValType{wasm.I64})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = rt.NewHostModule("host").
+			Func("throw", []wasm.ValType{wasm.I64}, nil, func(ctx context.Context, c *wasmrun.Caller, stack []uint64) {
+				wasmrun.Throw(tag, stack[0])
+			}).Instantiate(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inst := instantiate(t, rt, `(module
+			(import "host" "throw" (func $throw (param i64)))
+			(func $inner (param i64) (call $throw (i64.add (local.get 0) (i64.const 1))))
+			(func (export "f") (param i64) (result i32) (call $inner (local.get 0)) (i32.const 0)))`, "")
+		_, err = inst.ExportedFunction("f").Call(ctx, 41)
+		var exc *wasmrun.Exception
+		if !errors.As(err, &exc) || exc.Tag() != tag {
+			t.Fatalf("error %v (%T), want an *Exception with the host tag", err, err)
+		}
+		if diff := cmp.Diff([]uint64{42}, exc.Payload()); diff != "" {
+			t.Errorf("payload (-want +got):\n%s", diff)
+		}
+	})
+}
+
 // TestExceptionsConcurrent throws, catches (with exnref) and rethrows on
 // several goroutines at once, through one instance (run with -race).
 func TestExceptionsConcurrent(t *testing.T) {
