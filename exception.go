@@ -62,7 +62,13 @@ func (t *Tag) String() string {
 	if t.t.Name != "" {
 		return "tag " + t.t.Name
 	}
-	return "tag " + wasm.FuncType{Params: t.t.Type.Params}.String()
+	var b strings.Builder
+	b.WriteString("tag (param")
+	for _, p := range t.t.Type.Params {
+		b.WriteString(" " + p.String())
+	}
+	b.WriteString(")")
+	return b.String()
 }
 
 // Exception is the error of a call that a WebAssembly exception left

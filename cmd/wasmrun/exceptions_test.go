@@ -23,6 +23,18 @@ caught 99 from nested
 ok: total 159
 `
 
+// TestUncaughtExceptionStatus checks that an exception leaving the guest
+// ends the run like a trap: status 134 and a line naming the exception.
+func TestUncaughtExceptionStatus(t *testing.T) {
+	mod := write(t, t.TempDir(), "throw.wat", `(module (tag $e (export "oops") (param i32))
+		(func (export "_start") (throw $e (i32.const 3))))`)
+	status, out, errOut := cli("--engine", "interp", mod)
+	want := "wasmrun: " + mod + ": uncaught exception (tag oops) carrying i32:3\n"
+	if status != exitTrap || out != "" || errOut != want {
+		t.Errorf("status %d, stdout %q, stderr %q; want %d, \"\", %q", status, out, errOut, exitTrap, want)
+	}
+}
+
 // TestSetjmpLongjmpProgram runs testdata/sjlj.wasm, a C program using
 // setjmp and longjmp, on the interpreter. It was built from
 // testdata/sjlj.c by YoWASP Clang 22 (the realworld corpus's

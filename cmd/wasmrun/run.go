@@ -341,6 +341,12 @@ func exitStatus(err error, file string, stderr io.Writer) (int, error) {
 		fmt.Fprintf(stderr, "wasmrun: %s: trap: %v\n%s", file, trap, trap.Backtrace())
 		return exitTrap, nil
 	}
+	// An exception that leaves the guest ends it as a trap does.
+	var exc *wasmrun.Exception
+	if errors.As(err, &exc) {
+		fmt.Fprintf(stderr, "wasmrun: %s: %s\n", file, strings.TrimPrefix(exc.Error(), "wasmrun: "))
+		return exitTrap, nil
+	}
 	return 1, fmt.Errorf("%s: %w", file, err)
 }
 
