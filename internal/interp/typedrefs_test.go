@@ -76,3 +76,60 @@ func TestTypedFuncRefs(t *testing.T) {
 		t.Errorf("ref.as_non_null of null: error %v, want a trap", err)
 	}
 }
+
+// TestTypeIDsAcrossModules links modules whose function types name other
+// types at different indices: equivalent types link, others do not.
+func TestTypeIDsAcrossModules(t *testing.T) {
+	st := store.New(store.Config{})
+	a, err := instantiateIn(st, Config{}, `(module
+		(type $v (func))
+		(type $f (func (param (ref $v)) (result i32)))
+		(func (export "f") (type $f) (i32.const 7))
+		(global (export "g") (ref null $f) (ref.func 0)))`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	st.Register("a", a)
+	cases := []struct {
+		name, wat string
+		ok        bool
+	}{
+		{"same structure, other indices", `(module
+			(type $x (func (result i64)))
+			(type $v (func))
+			(type $f (func (param (ref $v)) (result i32)))
+			(import "a" "f" (func (type $f))))`, true},
+		{"different referenced type", `(module
+			(type $v (func (param i32)))
+			(type $f (func (param (ref $v)) (result i32)))
+			(import "a" "f" (func (type $f))))`, false},
+		{"nullable parameter", `(module
+			(type $v (func))
+			(type $f (func (param (ref null $v)) (result i32)))
+			(import "a" "f" (func (type $f))))`, false},
+		{"immutable global as a supertype", `(module
+			(import "a" "g" (global funcref)))`, true},
+		{"immutable global of an equivalent type", `(module
+			(type $v (func))
+			(type $f (func (param (ref $v)) (result i32)))
+			(import "a" "g" (global (ref null $f))))`, true},
+		{"immutable global as a subtype", `(module
+			(type $v (func))
+			(type $f (func (param (ref $v)) (result i32)))
+			(import "a" "g" (global (ref $f))))`, false},
+	}
+	for _, c := range cases {
+		inst, err := instantiateIn(st, Config{}, c.wat, nil)
+		if err == nil {
+			inst.Close()
+		}
+		var le *store.LinkError
+		switch {
+		case c.ok && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case !c.ok && !errors.As(err, &le):
+			t.Errorf("%s: error %v, want a link error", c.name, err)
+		}
+	}
+}
