@@ -71,3 +71,24 @@ func TestSetjmpLongjmpProgram(t *testing.T) {
 		}
 	}
 }
+
+// TestIn20Suite checks which scripts "wasmrun wast --features auto"
+// checks as WebAssembly 2.0.
+func TestIn20Suite(t *testing.T) {
+	cases := []struct {
+		path string
+		want bool
+	}{
+		{"../shared/testsuite/core/memory.wast", true},
+		{"/x/testsuite/core/simd/simd_address.wast", true},
+		{"/x/testsuite/proposals/wasm-3.0/memory.wast", false},
+		{"/x/core/proposals/memory64/memory64.wast", false},
+		{"/x/proposals/core/old.wast", true},
+		{"script.wast", false},
+	}
+	for _, c := range cases {
+		if got := in20Suite(c.path); got != c.want {
+			t.Errorf("in20Suite(%q) = %v, want %v", c.path, got, c.want)
+		}
+	}
+}
