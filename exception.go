@@ -50,15 +50,28 @@ func wrapTag(t *store.Tag) *Tag {
 }
 
 // Params returns the types of the values exceptions with the tag carry.
-func (t *Tag) Params() []wasm.ValType { return append([]wasm.ValType(nil), t.t.Type.Params...) }
+func (t *Tag) Params() []wasm.ValType {
+	if t == nil || t.t == nil {
+		return nil
+	}
+	return append([]wasm.ValType(nil), t.t.Type.Params...)
+}
 
 // PayloadSlots returns the number of slots of a payload (one per value,
 // two for a v128).
-func (t *Tag) PayloadSlots() int { return t.t.ParamSlots }
+func (t *Tag) PayloadSlots() int {
+	if t == nil || t.t == nil {
+		return 0
+	}
+	return t.t.ParamSlots
+}
 
 // String names the tag by the name it was first exported under, or
 // describes it by its type.
 func (t *Tag) String() string {
+	if t == nil || t.t == nil {
+		return "no tag"
+	}
 	if t.t.Name != "" {
 		return "tag " + t.t.Name
 	}
@@ -93,6 +106,9 @@ func (e *Exception) Payload() []uint64 { return append([]uint64(nil), e.payload.
 func (e *Exception) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "wasmrun: uncaught exception (%s)", e.tag)
+	if e.exc == nil {
+		return b.String()
+	}
 	if s := e.exc.Error(); strings.Contains(s, " carrying ") {
 		b.WriteString(s[strings.Index(s, " carrying "):])
 	}
@@ -101,7 +117,12 @@ func (e *Exception) Error() string {
 
 // Unwrap returns the engine's form of the exception, through which an
 // exception a host function rethrows keeps its identity.
-func (e *Exception) Unwrap() error { return e.exc }
+func (e *Exception) Unwrap() error {
+	if e.exc == nil {
+		return nil
+	}
+	return e.exc
+}
 
 // Is reports whether target is an *Exception with the same tag.
 func (e *Exception) Is(target error) bool {
@@ -115,6 +136,9 @@ func (e *Exception) Is(target error) bool {
 func NewException(tag *Tag, payload ...uint64) (*Exception, error) {
 	if tag == nil {
 		return nil, errorf("NewException: nil tag")
+	}
+	if tag.t == nil {
+		return nil, errorf("NewException: a Tag not made by Runtime.NewTag or an instance")
 	}
 	if len(payload) != tag.t.ParamSlots {
 		return nil, errorf("NewException: %d payload slots for %s, which carries %d", len(payload), tag, tag.t.ParamSlots)
@@ -165,7 +189,10 @@ func (b *HostModuleBuilder) Tag(name string, tag *Tag) *HostModuleBuilder {
 		b.err = errorf("host module %q: nil tag %q", b.name, name)
 		return b
 	}
-	if tag != nil {
+	if tag != nil && tag.t == nil && b.err == nil {
+		b.err = errorf("host module %q: tag %q was not made by Runtime.NewTag", b.name, name)
+	}
+	if tag != nil && tag.t != nil {
 		b.exports[name] = store.Extern{Kind: wasm.ExternTag, Tag: tag.t}
 	}
 	return b

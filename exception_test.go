@@ -222,4 +222,15 @@ func TestExceptionAPIErrors(t *testing.T) {
 	if _, err := rt.NewHostModule("m").Tag("t", nil).Instantiate(context.Background()); err == nil {
 		t.Error("host module with a nil tag: no error")
 	}
+	if _, err := rt.NewHostModule("m2").Tag("t", &wasmrun.Tag{}).Instantiate(context.Background()); err == nil {
+		t.Error("host module with a zero Tag: no error")
+	}
+	if _, err := wasmrun.NewException(&wasmrun.Tag{}); err == nil {
+		t.Error("NewException with a zero Tag: no error")
+	}
+	// Zero values describe themselves instead of panicking.
+	var zero wasmrun.Exception
+	if zero.Error() == "" || zero.Tag().String() != "no tag" || zero.Payload() != nil || zero.Unwrap() != nil {
+		t.Errorf("zero Exception: %q, %v, %v", zero.Error(), zero.Tag(), zero.Payload())
+	}
 }
