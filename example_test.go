@@ -129,3 +129,65 @@ func ExampleInstance_Run() {
 	// hello, WASI
 	// exit status 3 <nil>
 }
+
+// A host function throws a WebAssembly exception; the guest catches one
+// kind and lets another reach the Go caller as an *Exception.
+func ExampleThrow() {
+	ctx := context.Background()
+	// The interpreter runs exception handling (the JIT does not yet).
+	rt, err := wasmrun.NewRuntime(ctx, wasmrun.RuntimeConfig{Engine: wasmrun.EngineInterp})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer rt.Close(ctx)
+
+	notFound, err := rt.NewTag([]wasm.ValType{wasm.I32})
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, err = rt.NewHostModule("env").
+		Tag("not_found", notFound).
+		Func("lookup", []wasm.ValType{wasm.I32}, []wasm.ValType{wasm.I32},
+			func(ctx context.Context, c *wasmrun.Caller, stack []uint64) {
+				if stack[0] > 9 {
+					wasmrun.Throw(notFound, stack[0])
+				}
+				stack[0] *= 10
+			}).
+		Instantiate(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	mod, err := rt.Compile(ctx, []byte(`(module
+	  (import "env" "not_found" (tag $nf (param i32)))
+	  (import "env" "lookup" (func $lookup (param i32) (result i32)))
+	  (func (export "get_or_minus1") (param i32) (result i32)
+	    (block $missing (result i32)
+	      (try_table (result i32) (catch $nf $missing)
+	        (call $lookup (local.get 0)))
+	      (return))
+	    (drop)
+	    (i32.const -1))
+	  (func (export "get") (param i32) (result i32)
+	    (call $lookup (local.get 0))))`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	inst, err := rt.Instantiate(ctx, mod, wasmrun.InstanceConfig{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, key := range []uint64{4, 12} {
+		res, _ := inst.ExportedFunction("get_or_minus1").Call(ctx, key)
+		fmt.Println(int32(res[0]))
+	}
+	_, err = inst.ExportedFunction("get").Call(ctx, 12)
+	var exc *wasmrun.Exception
+	if errors.As(err, &exc) && exc.Tag() == notFound {
+		fmt.Println("not found:", exc.Payload()[0])
+	}
+	// Output:
+	// 40
+	// -1
+	// not found: 12
+}

@@ -145,6 +145,8 @@ func publicErr(err error) error {
 		return t
 	case *store.LinkError:
 		return &LinkError{Module: e.Module, Name: e.Name, Reason: e.Reason}
+	case *store.Exception:
+		return wrapException(e)
 	}
 	return err
 }

@@ -79,6 +79,11 @@ type RuntimeConfig struct {
 	// declares (zero fields: binary.DefaultLimits, which lists each
 	// default). A module beyond one fails with the offset and the limit.
 	DecodeLimits binary.Limits
+	// DisabledFeatures are WebAssembly 3.0 features Compile refuses: a
+	// module that uses one fails with a *FeatureDisabledError naming it.
+	// The zero value disables none: every 3.0 feature the front end
+	// implements (wasm.Features3, all but GC) is on.
+	DisabledFeatures wasm.Features
 }
 
 // Runtime compiles and instantiates modules. Instances of one Runtime can
@@ -94,7 +99,8 @@ type Runtime struct {
 	wasiOnce  sync.Once
 	wasiFuncs map[string]store.Extern // WASI preview 1, made on first use
 
-	limits binary.Limits // RuntimeConfig.DecodeLimits
+	limits   binary.Limits // RuntimeConfig.DecodeLimits
+	disabled wasm.Features // RuntimeConfig.DisabledFeatures
 }
 
 // NewRuntime creates a runtime. ctx is reserved for future use (such as
@@ -109,7 +115,8 @@ func NewRuntime(ctx context.Context, cfg RuntimeConfig) (*Runtime, error) {
 		return nil, err
 	}
 	st := store.New(store.Config{MemoryLimitPages: cfg.MemoryLimitPages, TableLimit: cfg.TableLimit})
-	return &Runtime{store: st, engine: eng, kind: actual, insts: map[*store.Instance]struct{}{}, limits: cfg.DecodeLimits}, nil
+	return &Runtime{store: st, engine: eng, kind: actual, insts: map[*store.Instance]struct{}{}, limits: cfg.DecodeLimits,
+		disabled: cfg.DisabledFeatures}, nil
 }
 
 // Engine returns the engine the runtime uses (never EngineAuto).
@@ -153,6 +160,9 @@ func (r *Runtime) Compile(ctx context.Context, src []byte) (*CompiledModule, err
 	if err != nil {
 		return nil, err
 	}
+	if f := info.Features & r.disabled; f != 0 {
+		return nil, &FeatureDisabledError{Feature: f.First().String()}
+	}
 	if f := info.Features &^ engineFeatures(r.kind); f != 0 {
 		return nil, &UnsupportedFeatureError{Feature: f.First().String(), Engine: r.kind}
 	}
@@ -176,6 +186,17 @@ type UnsupportedFeatureError struct {
 
 func (e *UnsupportedFeatureError) Error() string {
 	return fmt.Sprintf("wasmrun: %s is not supported by the %s engine yet", e.Feature, e.Engine)
+}
+
+// FeatureDisabledError is the error of Compile for a module that uses a
+// WebAssembly 3.0 feature RuntimeConfig.DisabledFeatures turns off.
+type FeatureDisabledError struct {
+	Feature string // the feature's name, such as "exception handling"
+}
+
+// Error names the feature.
+func (e *FeatureDisabledError) Error() string {
+	return fmt.Sprintf("wasmrun: the module uses %s, which is disabled", e.Feature)
 }
 
 // engineFeatures returns the WebAssembly 3.0 features an engine runs;

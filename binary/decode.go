@@ -3,6 +3,7 @@ package binary
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/wasmrun/wasmrun/wasm"
@@ -253,6 +254,9 @@ func (d *decoder) valType() (wasm.ValType, error) {
 		d.r.pos++
 		t := wasm.ValType(d.r.buf[at])
 		if !t.IsValid() || !d.enabled.Has(t.Feature()) {
+			if gcHeapByte(d.r.buf[at]) && d.enabled.Has(wasm.FeatureTypedFuncRefs) {
+				return 0, d.errAt(at, ReasonValType+" ("+ReasonGC+")")
+			}
 			return 0, d.errAt(at, ReasonValType)
 		}
 		return t, nil
@@ -277,7 +281,10 @@ func (d *decoder) refType() (wasm.ValType, error) {
 	at := d.r.pos
 	t, err := d.valType()
 	if err != nil {
-		if be, ok := err.(*Error); ok && be.Reason == ReasonValType {
+		if be, ok := err.(*Error); ok && strings.HasPrefix(be.Reason, ReasonValType) {
+			if strings.HasSuffix(be.Reason, "("+ReasonGC+")") {
+				return 0, d.errAt(at, ReasonRefType+" ("+ReasonGC+")")
+			}
 			return 0, d.errAt(at, ReasonRefType)
 		}
 		return 0, err
@@ -287,6 +294,19 @@ func (d *decoder) refType() (wasm.ValType, error) {
 	}
 	return t, nil
 }
+
+// ReasonGC is added to the reason for a type of WebAssembly 3.0's garbage
+// collection (struct, array, rec and sub types, the any/eq/i31/struct/
+// array/none heap types), which wasmrun does not implement.
+const ReasonGC = "garbage collection is not supported"
+
+// gcTypeForm reports whether b is a type-section form of GC: struct,
+// array, rec, sub, sub final.
+func gcTypeForm(b byte) bool { return b == 0x5F || b == 0x5E || b == 0x4E || b == 0x50 || b == 0x4F }
+
+// gcHeapByte reports whether b is an abstract heap type (or its
+// reference type shorthand) of GC: any, eq, i31, struct, array, none.
+func gcHeapByte(b byte) bool { return b >= 0x6A && b <= 0x6E || b == 0x71 }
 
 // ReasonShared is the reason for a shared memory: threads are not part of
 // WebAssembly 3.0 and wasmrun does not implement them.
@@ -421,6 +441,9 @@ func (d *decoder) section(id byte) error {
 				return d.errAt(at, ReasonIntTooLong)
 			}
 			if b != 0x60 {
+				if gcTypeForm(b) && d.enabled.Has(wasm.FeatureTypedFuncRefs) {
+					return d.errAt(at, ReasonFuncType+" ("+ReasonGC+")")
+				}
 				return d.errAt(at, ReasonFuncType)
 			}
 			if m.Types[i].Params, err = d.valTypes(d.lim.Params, "parameters"); err != nil {

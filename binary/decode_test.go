@@ -382,6 +382,10 @@ func TestDecode3(t *testing.T) {
 		{"return_call", memFunc(0x12, 0, 0x0B), "", "illegal opcode"},
 		{"relaxed SIMD", memFunc(0xFD, 0x80, 0x02, 0x0B), "", "illegal opcode"},
 		{"SIMD 0x200", memFunc(0xFD, 0x80, 0x04, 0x0B), "illegal opcode", "illegal opcode"},
+		{"GC struct type", mod(sec(secType, vec(bs(0x5F, 0)))), "malformed function type (garbage collection is not supported)", "malformed function type"},
+		{"GC rec group", mod(sec(secType, vec(bs(0x4E, 1, 0x60, 0, 0)))), "malformed function type (garbage collection is not supported)", "malformed function type"},
+		{"GC anyref", mod(sec(secType, vec(bs(0x60, 1, 0x6E, 0)))), "malformed value type (garbage collection is not supported)", "malformed value type"},
+		{"GC (ref eq)", mod(sec(secType, vec(bs(0x60, 1, 0x64, 0x6D, 0)))), "malformed reference type (garbage collection is not supported)", "malformed value type"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

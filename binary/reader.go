@@ -424,6 +424,9 @@ func (r *Reader) ReadHeapType() (wasm.HeapType, error) {
 		r.pos++
 		h := wasm.HeapType(b)
 		if !h.IsAbstract() {
+			if gcHeapByte(b) {
+				return 0, &Error{Offset: start, Reason: ReasonHeapType + " (" + ReasonGC + ")"}
+			}
 			return 0, &Error{Offset: start, Reason: ReasonHeapType}
 		}
 		return h, nil

@@ -155,6 +155,9 @@ func valueSlots(v Value) (lo, hi uint64) {
 }
 
 func slotValue(t wasm.ValType, lo, hi uint64) Value {
+	if t.IsRef() {
+		t = topRef(t)
+	}
 	switch t {
 	case wasm.I32, wasm.F32:
 		return Value{Type: t, Lo: uint64(uint32(lo))}
@@ -170,8 +173,27 @@ func slotValue(t wasm.ValType, lo, hi uint64) Value {
 			return NullRef(t)
 		}
 		return Value{Type: t, Lo: lo - 1}
+	case wasm.ExnRef:
+		if lo == 0 {
+			return NullRef(t)
+		}
 	}
 	return Value{Type: t, Lo: lo}
+}
+
+// topRef returns the nullable abstract reference type at the top of
+// reference type t's hierarchy (funcref for (ref $t), externref for
+// nullexternref, ...), the type values of t are reported with.
+func topRef(t wasm.ValType) wasm.ValType {
+	switch h := t.Heap(); {
+	case h.IsConcrete() || h == wasm.HeapFunc || h == wasm.HeapNoFunc:
+		return wasm.FuncRef
+	case h == wasm.HeapExtern || h == wasm.HeapNoExtern:
+		return wasm.ExternRef
+	case h == wasm.HeapExn || h == wasm.HeapNoExn:
+		return wasm.ExnRef
+	}
+	return t
 }
 
 func valuesToSlots(vs []Value, stack []uint64) {

@@ -37,7 +37,26 @@ type parser struct {
 }
 
 func (p *parser) fail(off int, format string, args ...any) {
-	panic(&failure{off, fmt.Sprintf(format, args...)})
+	msg := fmt.Sprintf(format, args...)
+	if w, ok := strings.CutPrefix(msg, "unknown operator "); ok && gcWord(w) {
+		msg += " (" + GCUnsupported + ")"
+	}
+	panic(&failure{off, msg})
+}
+
+// GCUnsupported is added to the error about a keyword or instruction of
+// WebAssembly 3.0's garbage collection, which wasmrun does not implement.
+const GCUnsupported = "garbage collection is not supported"
+
+// gcWord reports whether w is a keyword, type or instruction name of GC.
+func gcWord(w string) bool {
+	switch w {
+	case "rec", "sub", "final", "struct", "array", "field", "any", "eq", "i31", "none",
+		"anyref", "eqref", "i31ref", "structref", "arrayref", "nullref", "ref.test", "ref.cast",
+		"ref.eq", "ref.i31", "br_on_cast", "br_on_cast_fail", "any.convert_extern", "extern.convert_any":
+		return true
+	}
+	return strings.HasPrefix(w, "struct.") || strings.HasPrefix(w, "array.") || strings.HasPrefix(w, "i31.")
 }
 
 func (p *parser) peek() *token { return &p.toks[p.i] }

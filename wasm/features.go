@@ -1,6 +1,9 @@
 package wasm
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Features is a set of WebAssembly 3.0 features a module uses. The zero
 // value is a plain WebAssembly 2.0 module. The validator computes it
@@ -50,6 +53,35 @@ var featureNames = [numFeatures]string{
 	"typed function references",
 	"relaxed SIMD",
 	"garbage collection",
+}
+
+// featureKeys are the short names of the features (the proposals'
+// names), in bit order.
+var featureKeys = [numFeatures]string{
+	"tail-call", "extended-const", "multi-memory", "memory64", "table64",
+	"exception-handling", "function-references", "relaxed-simd", "gc",
+}
+
+// ParseFeatures returns the features named in s, a comma-separated list
+// of short names ("tail-call", "extended-const", "multi-memory",
+// "memory64", "table64", "exception-handling", "function-references",
+// "relaxed-simd", "gc") or long ones ("tail calls", ...; see String).
+func ParseFeatures(s string) (Features, error) {
+	var f Features
+	for _, name := range strings.Split(s, ",") {
+		name = strings.TrimSpace(name)
+		found := false
+		for i := 0; i < numFeatures; i++ {
+			if name == featureKeys[i] || name == featureNames[i] {
+				f |= 1 << i
+				found = true
+			}
+		}
+		if !found {
+			return 0, fmt.Errorf("unknown feature %q (known: %s)", name, strings.Join(featureKeys[:], ", "))
+		}
+	}
+	return f, nil
 }
 
 // Has reports whether every feature of g is in f.

@@ -6,7 +6,7 @@
 //
 //	wasmrun [FLAGS] FILE [ARGS...]
 //	wasmrun validate FILE...
-//	wasmrun wast [--engine NAME] [--timeout D] [-v] FILE...
+//	wasmrun wast [--engine NAME] [--features 2.0|3.0|auto] [--timeout D] [-v] FILE...
 //	wasmrun disasm [--func NAME|INDEX] FILE
 //	wasmrun lockstep [--engines A,B] [--stores] [--dir HOST[::GUEST]] [--env K=V] FILE [ARGS...]
 //	wasmrun --version
@@ -32,12 +32,15 @@ func usage(w io.Writer) {
 Commands:
   validate FILE...                 decode (.wasm) or parse (.wat) and validate modules;
                                    print "FILE: ok" or the error with its offset
-  wast [--engine NAME] [--timeout D] [-v] FILE...
+  wast [--engine NAME] [--features 2.0|3.0|auto] [--timeout D] [-v] FILE...
                                    run .wast spec scripts; print one line per failing
                                    command, then "N passed, M failed, K skipped";
                                    -v also lists skipped commands and unmatched
                                    assert_invalid/assert_malformed messages;
                                    --timeout bounds each call (default 30s);
+                                   --features: the rules scripts are checked by
+                                   (default auto: 2.0 for scripts in a folder named
+                                   core, the spec suite's 2.0 scripts, else 3.0);
                                    engines: %s (default: jit where available, else
                                    interp; none = validation only)
   disasm [--func NAME|INDEX] FILE  print the JIT's machine code of every defined

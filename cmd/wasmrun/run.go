@@ -46,6 +46,7 @@ type runOptions struct {
 	limits     limitFlags
 	timeout    time.Duration
 	perfMap    bool
+	disabled   wasm.Features // --disable-feature
 }
 
 const runUsage = `usage: wasmrun [FLAGS] FILE [ARGS...]
@@ -101,6 +102,12 @@ Engine and limits:
                              read, a write or an accept is woken at once
   --perfmap                  write the JIT's function symbols to
                              /tmp/perf-PID.map for "perf record"/"perf report"
+  --disable-feature NAME[,NAME]
+                             refuse modules that use these WebAssembly 3.0
+                             features (all are on by default): tail-call,
+                             extended-const, multi-memory, memory64, table64,
+                             exception-handling, function-references,
+                             relaxed-simd. Repeatable
 
 Signals: the first SIGINT or SIGTERM cancels the guest as --timeout does
 (even one waiting in a sleep or a read); wasmrun then prints one line
@@ -142,6 +149,11 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	o.limits.register(fs)
 	fs.DurationVar(&o.timeout, "timeout", 0, "")
 	fs.BoolVar(&o.perfMap, "perfmap", false, "")
+	fs.Func("disable-feature", "", func(s string) error {
+		f, err := wasm.ParseFeatures(s)
+		o.disabled |= f
+		return err
+	})
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -199,6 +211,7 @@ func runModule(o *runOptions, file string, guestArgs []string, stdin io.Reader, 
 		DecodeLimits:     decodeLimits,
 		Fuel:             o.fuel,
 		PerfMap:          o.perfMap,
+		DisabledFeatures: o.disabled,
 	}
 	rt, err := wasmrun.NewRuntime(ctx, rcfg)
 	if err != nil {
@@ -326,6 +339,12 @@ func exitStatus(err error, file string, stderr io.Writer) (int, error) {
 	var trap *wasmrun.Trap
 	if errors.As(err, &trap) {
 		fmt.Fprintf(stderr, "wasmrun: %s: trap: %v\n%s", file, trap, trap.Backtrace())
+		return exitTrap, nil
+	}
+	// An exception that leaves the guest ends it as a trap does.
+	var exc *wasmrun.Exception
+	if errors.As(err, &exc) {
+		fmt.Fprintf(stderr, "wasmrun: %s: %s\n", file, strings.TrimPrefix(exc.Error(), "wasmrun: "))
 		return exitTrap, nil
 	}
 	return 1, fmt.Errorf("%s: %w", file, err)

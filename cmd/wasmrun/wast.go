@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/wasmrun/wasmrun/spectest"
@@ -21,13 +23,34 @@ func defaultWastEngine() string {
 	return spectest.NoEngine
 }
 
+// in20Suite reports whether the script at path is one of the spec suite's
+// WebAssembly 2.0 scripts: some path element is "core" and none after it
+// is "proposals". Those scripts assert 2.0 rules (a second memory is
+// invalid, for one) that 3.0 drops.
+func in20Suite(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	core := false
+	for _, el := range strings.Split(filepath.ToSlash(abs), "/") {
+		switch el {
+		case "core":
+			core = true
+		case "proposals":
+			core = false
+		}
+	}
+	return core
+}
+
 // wastCmd implements "wasmrun wast [--engine NAME] [--features SET] [--timeout D] [-v] FILE...".
 func wastCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("wast", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	engine := fs.String("engine", defaultWastEngine(), "engine that runs the modules: `NAME` (none = validation only)")
 	timeout := fs.Duration("timeout", 30*time.Second, "limit for each instantiation and invocation (0: none)")
-	features := fs.String("features", "auto", "`SET` of features the scripts may use: 2.0, 3.0 or auto (3.0 with --engine none, else 2.0: what the engines run)")
+	features := fs.String("features", "auto", "`SET` of features the scripts may use: 2.0, 3.0 or auto (2.0 for a script in a folder named core, the spec suite's 2.0 scripts, else 3.0)")
 	verbose := fs.Bool("v", false, "also list skipped commands and unmatched assert_invalid/assert_malformed messages")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: wasmrun wast [--engine NAME] [--features SET] [--timeout D] [-v] FILE...")
@@ -61,7 +84,7 @@ func wastCmd(args []string, stdout, stderr io.Writer) int {
 		case "3.0":
 			opts.Features = wasm.Features3
 		case "auto":
-			if factory == nil {
+			if !in20Suite(name) {
 				opts.Features = wasm.Features3
 			}
 		}

@@ -38,9 +38,9 @@ const (
 )
 
 type fixup struct {
-	instr int // index in code, or -1
+	instr int // index in code, or -1 (a br_table entry) or -2 (a catch clause)
 	table int // brTables index when instr == -1
-	entry int
+	entry int // the br_table entry, or the index in funcCode.catches when instr == -2
 }
 
 type ctrl struct {
@@ -52,6 +52,11 @@ type ctrl struct {
 	fixups          []fixup
 	elseFix         int // if: index of the branch to the else arm, -1 once patched
 	unreachable     bool
+	// try_table: the body starts at tryStart, and its clauses are
+	// funcCode.catches[tryFirst:tryFirst+tryN]
+	isTry              bool
+	tryStart, tryFirst int
+	tryN               int
 }
 
 type translator struct {
@@ -86,6 +91,7 @@ type translator struct {
 	globals   []wasm.ValType
 	mem64     []bool // per memory: its address type is i64
 	tab64     []bool // per table: its address type is i64
+	tagTypes  []uint32
 }
 
 const (
@@ -392,6 +398,12 @@ func (t *translator) translate(body []byte, offset int) error {
 					return err
 				}
 				continue
+			case wasm.OpTryTable:
+				skip++
+				if err := t.skipImm(op); err != nil {
+					return err
+				}
+				continue
 			case wasm.OpElse:
 				if skip > 0 {
 					continue
@@ -498,11 +510,17 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 			t.code[c.elseFix].k = end
 		}
 		for _, f := range c.fixups {
-			if f.instr >= 0 {
-				t.code[f.instr].k = end
-			} else {
+			switch f.instr {
+			case -1:
 				t.fc.brTables[f.table][f.entry] = end
+			case -2:
+				t.fc.catches[f.entry].target = int(end)
+			default:
+				t.code[f.instr].k = end
 			}
+		}
+		if c.isTry {
+			t.fc.handlers = append(t.fc.handlers, handler{start: c.tryStart, end: int(end), first: c.tryFirst, n: c.tryN})
 		}
 		t.truncate(c.height)
 		results := c.results
@@ -510,6 +528,49 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		for _, rt := range results {
 			t.pushTemp(rt)
 		}
+	case wasm.OpTryTable:
+		bt, err := r.ReadBlockType()
+		if err != nil {
+			return false, err
+		}
+		catches, err := r.ReadCatches(nil)
+		if err != nil {
+			return false, err
+		}
+		params, results := t.blockType(bt)
+		// Catch labels are relative to the context outside the
+		// try_table. enterBlock copies the values below the block that
+		// refer to locals, so a handler's label sees them as a branch
+		// would.
+		first := len(t.fc.catches)
+		for _, cc := range catches {
+			lab := &t.ctrls[len(t.ctrls)-1-int(cc.Label)]
+			cl := catchClause{tag: cc.Tag, all: cc.Kind >= wbin.CatchAll, ref: cc.Kind == wbin.CatchRef || cc.Kind == wbin.CatchAllRef, dst: lab.base, target: -1}
+			switch lab.kind {
+			case ctrlFunc:
+				cl.dst = 0 // the return stub returns the values from slot 0
+			case ctrlLoop:
+				cl.target = lab.start
+			default:
+				lab.fixups = append(lab.fixups, fixup{instr: -2, entry: len(t.fc.catches)})
+			}
+			t.fc.catches = append(t.fc.catches, cl)
+		}
+		nc := t.enterBlock(ctrlBlock, params, results)
+		nc.isTry, nc.tryStart, nc.tryFirst, nc.tryN = true, len(t.code), first, len(catches)
+	case wasm.OpThrow:
+		idx, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		ft := t.m.Types[t.tagTypes[idx]]
+		base := t.callArgs(len(ft.Params))
+		t.emit(instr{op: opThrow, k: idx, x: base}, mX)
+		t.setUnreachable()
+	case wasm.OpThrowRef:
+		v := t.pop()
+		t.emit(instr{op: opThrowRef, x: v.slot}, mX)
+		t.setUnreachable()
 	case wasm.OpBr:
 		d, err := r.ReadU32()
 		if err != nil {
@@ -597,8 +658,10 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 			if err != nil {
 				return false, err
 			}
-			if err := r.Skip(int(n)); err != nil {
-				return false, err
+			for ; n > 0; n-- {
+				if _, err := r.ReadValType(); err != nil {
+					return false, err
+				}
 			}
 		}
 		cond, b, a := t.pop(), t.pop(), t.pop()
@@ -693,11 +756,51 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		t.table64Check(idx, 1|4, store.TrapTableOutOfBounds, i.slot, 0, n.slot)
 		t.emit(instr{op: opTableFill, x: i.slot, y: v.slot, z: n.slot, k: idx}, mX|mY|mZ)
 	case wasm.OpRefNull:
-		rt, err := r.ReadByte()
+		ht, err := r.ReadHeapType()
 		if err != nil {
 			return false, err
 		}
-		t.pushConst(wasm.ValType(rt), 0, 0)
+		t.pushConst(wasm.RefType(true, ht), 0, 0)
+	case wasm.OpCallRef, wasm.OpReturnCallRef:
+		ti, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		ft := t.m.Types[ti]
+		// The reference is above the arguments: moving the arguments
+		// to their homes cannot clobber it.
+		ref := t.pop()
+		base := t.callArgs(len(ft.Params))
+		if op == wasm.OpReturnCallRef {
+			t.emit(instr{op: opReturnCallRef, x: base, y: ref.slot}, mX|mY)
+			t.tailReturn(ft)
+			break
+		}
+		t.emit(instr{op: opCallRef, x: base, y: ref.slot}, mX|mY)
+		for _, rt := range ft.Results {
+			t.pushTemp(rt)
+		}
+	case wasm.OpRefAsNonNull:
+		e := &t.stack[len(t.stack)-1]
+		t.emit(instr{op: opRefAsNonNull, x: e.slot}, mX)
+		e.typ = wasm.RefType(false, e.typ.Heap())
+	case wasm.OpBrOnNull:
+		d, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		t.materialize(len(t.stack) - 1)
+		ref := t.pop()
+		t.brCond(int(d), ref.slot, opBrI64Z, opBrI64NZ)
+		t.pushTemp(wasm.RefType(false, ref.typ.Heap()))
+	case wasm.OpBrOnNonNull:
+		d, err := r.ReadU32()
+		if err != nil {
+			return false, err
+		}
+		top := t.stack[len(t.stack)-1]
+		t.brCond(int(d), top.slot, opBrI64NZ, opBrI64Z)
+		t.pop()
 	case wasm.OpRefIsNull:
 		v := t.pop()
 		home := t.pushTemp(wasm.I32)
@@ -814,6 +917,24 @@ func (t *translator) brIf(d int) {
 	} else {
 		skip = t.emit(instr{op: opBrIfZ, x: cond.slot}, mX)
 	}
+	saved := t.saveTop(n)
+	t.branchTo(d)
+	t.restoreTop(saved)
+	t.code[skip].k = uint32(len(t.code))
+	t.bindLabel()
+}
+
+// brCond emits a branch to label depth d taken when instruction op
+// (whose negation is neg), a test of slot x, branches; the label's
+// values are on the stack top. It is br_if without the fusion.
+func (t *translator) brCond(d int, x uint32, op, neg uint16) {
+	c := &t.ctrls[len(t.ctrls)-1-d]
+	n := len(labelTypes(c))
+	if c.kind != ctrlFunc && !t.needsMoves(n, c.base) {
+		t.jump(c, op, x, 0)
+		return
+	}
+	skip := t.emit(instr{op: neg, x: x}, mX)
 	saved := t.saveTop(n)
 	t.branchTo(d)
 	t.restoreTop(saved)
@@ -1125,11 +1246,11 @@ func (t *translator) immForm(in *instr, op wasm.Op) bool {
 }
 
 // compileFunc translates defined function i of m.
-func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType, mem64, tab64 []bool) (*funcCode, error) {
+func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType, mem64, tab64 []bool, tagTypes []uint32) (*funcCode, error) {
 	ft := m.Types[m.Funcs[i]]
 	code := &m.Code[i]
 	t := &translator{m: m, constIdx: map[[3]uint64]uint32{}, lastProd: -1, lastCall: -1, funcTypes: funcTypes, globals: globals,
-		mem64: mem64, tab64: tab64}
+		mem64: mem64, tab64: tab64, tagTypes: tagTypes}
 	t.locals = append(t.locals, ft.Params...)
 	for _, d := range code.Locals {
 		for j := uint32(0); j < d.Count; j++ {
@@ -1155,6 +1276,16 @@ func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValTy
 	t.ctrls = []ctrl{{kind: ctrlFunc, results: ft.Results, base: tempTag, elseFix: -1}}
 	if err := t.translate(code.Body, code.Offset); err != nil {
 		return nil, err
+	}
+	// Catch clauses that branch to the function's label return.
+	stub := -1
+	for j := range fc.catches {
+		if fc.catches[j].target < 0 {
+			if stub < 0 {
+				stub = t.emit(instr{op: opReturn}, 0)
+			}
+			fc.catches[j].target = stub
+		}
 	}
 	// Drop the constants no instruction reads (those that became
 	// immediates) so that calls copy only the others, then resolve the
@@ -1202,6 +1333,11 @@ func compileFunc(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValTy
 		}
 		if mk&mZ != 0 {
 			fix(&in.z)
+		}
+	}
+	for j := range fc.catches {
+		if d := &fc.catches[j].dst; *d >= tempTag {
+			*d = *d - tempTag + tempBase
 		}
 	}
 	// A sentinel keeps the instruction pointer inside the code array when

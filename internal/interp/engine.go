@@ -153,6 +153,15 @@ func (e *Engine) CompileContext(ctx context.Context, m *wasm.Module, info *valid
 	for _, g := range m.Globals {
 		globals = append(globals, g.Type.Type)
 	}
+	var tagTypes []uint32
+	for _, im := range m.Imports {
+		if im.Kind == wasm.ExternTag {
+			tagTypes = append(tagTypes, im.Tag.Type)
+		}
+	}
+	for _, tg := range m.Tags {
+		tagTypes = append(tagTypes, tg.Type)
+	}
 	if len(m.Code) != len(m.Funcs) {
 		return nil, fmt.Errorf("interp: %d function bodies for %d functions", len(m.Code), len(m.Funcs))
 	}
@@ -164,7 +173,7 @@ func (e *Engine) CompileContext(ctx context.Context, m *wasm.Module, info *valid
 			if i >= len(m.Funcs) || i%16 == 0 && ctx.Err() != nil {
 				return
 			}
-			mod.funcs[i], errs[i] = compileSafe(m, i, funcTypes, globals, mem64, tab64)
+			mod.funcs[i], errs[i] = compileSafe(m, i, funcTypes, globals, mem64, tab64, tagTypes)
 		}
 	}
 	var next atomic.Int64
@@ -193,7 +202,8 @@ func (e *Engine) CompileContext(ctx context.Context, m *wasm.Module, info *valid
 // Features are the WebAssembly 3.0 features the interpreter runs (the
 // store evaluates extended constant expressions). Compile refuses a
 // module that uses another, naming it.
-const Features = wasm.FeatureTailCall | wasm.FeatureExtendedConst | wasm.FeatureMultiMemory | wasm.FeatureMemory64 | wasm.FeatureTable64
+const Features = wasm.FeatureTailCall | wasm.FeatureExtendedConst | wasm.FeatureMultiMemory | wasm.FeatureMemory64 | wasm.FeatureTable64 |
+	wasm.FeatureExceptions | wasm.FeatureTypedFuncRefs | wasm.FeatureRelaxedSIMD
 
 // parallelThreshold is the number of functions per extra compiling
 // goroutine: functions are translated independently, on up to GOMAXPROCS
@@ -204,13 +214,13 @@ const parallelThreshold = 64
 // compileSafe is compileFunc turned into an error when the body breaks the
 // translator's assumptions. Validated modules never do; this keeps a
 // caller that skipped validation from crashing the process.
-func compileSafe(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType, mem64, tab64 []bool) (fc *funcCode, err error) {
+func compileSafe(m *wasm.Module, i int, funcTypes []uint32, globals []wasm.ValType, mem64, tab64 []bool, tagTypes []uint32) (fc *funcCode, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			fc, err = nil, fmt.Errorf("body not valid (%v); validate the module first", r)
 		}
 	}()
-	return compileFunc(m, i, funcTypes, globals, mem64, tab64)
+	return compileFunc(m, i, funcTypes, globals, mem64, tab64, tagTypes)
 }
 
 // frame is a suspended caller.
@@ -255,6 +265,10 @@ type vm struct {
 	// trap details
 	elemIdx uint64
 	cause   error
+	// exc is the exception being thrown; excTail says that the callee
+	// of a tail call threw it
+	exc     *store.Exception
+	excTail bool
 }
 
 // Call runs Wasm function f (compiled by this engine) with its
@@ -320,7 +334,7 @@ func (e *Engine) Call(ctx context.Context, f *store.Func, stack []uint64) error 
 	f.Instance.Leave()
 	v.caller.Instance = nil
 	v.chain = nil
-	v.ctx, v.st, v.fn, v.fc, v.callee, v.cause, v.memBase = nil, instState{}, nil, nil, nil, nil, nil
+	v.ctx, v.st, v.fn, v.fc, v.callee, v.cause, v.memBase, v.exc = nil, instState{}, nil, nil, nil, nil, nil, nil
 	e.pool.Put(v)
 	return err
 }

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"errors"
 	"math"
 	"math/bits"
 	"strconv"
@@ -95,8 +96,34 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 	enterFrame(v.stack, fc)
 	ip := unsafe.Pointer(unsafe.SliceData(fc.code))
 	v.budget = v.initialBudget()
-	var tc store.TrapCode
+	err := v.loop(fp, ip)
+	for err == errThrown {
+		// v.exc was thrown by the instruction before v.ip.
+		fp, ok := v.catch()
+		if !ok {
+			return v.uncaught()
+		}
+		// A handler can branch back to a loop: a throw counts as a
+		// back-edge.
+		if v.budget--; v.budget <= 0 {
+			if tc := v.refill(); tc != 0 {
+				return v.trapErr(tc)
+			}
+		}
+		err = v.loop(fp, v.ip)
+	}
+	return err
+}
 
+// errThrown is what loop returns when an exception is thrown (v.exc): the
+// handler search runs outside the loop, which then resumes at the
+// handler.
+var errThrown = errors.New("exception thrown")
+
+// loop is the dispatch loop: it runs the current function from ip, with
+// its frame at fp, until the call returns, traps or throws.
+func (v *vm) loop(fp, ip unsafe.Pointer) error {
+	var tc store.TrapCode
 	for {
 		in := (*instr)(ip)
 		ip = unsafe.Add(ip, instrSize)
@@ -326,6 +353,24 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 			goto call
 		case opReturnCall:
 			v.callee = v.st.funcs[in.k]
+			goto tailCall
+		case opCallRef:
+			v.ip = ip
+			tc = v.resolveRef(fp, in.y)
+			ip = v.ip
+			in = (*instr)(unsafe.Add(ip, -int(instrSize)))
+			if tc != 0 {
+				goto trapped
+			}
+			goto call
+		case opReturnCallRef:
+			v.ip = ip
+			tc = v.resolveRef(fp, in.y)
+			ip = v.ip
+			in = (*instr)(unsafe.Add(ip, -int(instrSize)))
+			if tc != 0 {
+				goto trapped
+			}
 			goto tailCall
 		case opReturnCallIndirect:
 			v.ip = ip
@@ -832,6 +877,11 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 		}
 		v.ip = ip
 		if err := v.callOther(in); err != nil {
+			if v.exc = asException(err); v.exc != nil {
+				// A tail call's frame is gone: its handlers do not apply.
+				v.excTail = in.op != opCall && in.op != opCallIndirect && in.op != opCallRef
+				return errThrown
+			}
 			return err
 		}
 		ip = v.ip
@@ -846,7 +896,81 @@ func (v *vm) run(ctx context.Context, fn *store.Func, fc *funcCode) error {
 	}
 
 trapped:
+	if tc == tcThrow {
+		return errThrown
+	}
 	return v.trapErr(tc)
+}
+
+// uncaught returns the exception that left the call.
+func (v *vm) uncaught() error {
+	exc := v.exc
+	v.exc = nil
+	return exc
+}
+
+// asException returns the exception err carries, or nil.
+func asException(err error) *store.Exception {
+	var exc *store.Exception
+	if errors.As(err, &exc) {
+		return exc
+	}
+	return nil
+}
+
+// tcThrow is the code with which the instructions that throw leave the
+// loop for the handler search: not a trap.
+const tcThrow store.TrapCode = 0xFF
+
+// catch looks for the handler of v.exc, thrown by the instruction before
+// v.ip in the current function: the innermost try_table around it with
+// a clause for it, in this function or, unwinding the frame stack, in a
+// caller. When there is one, it delivers the exception to the clause's
+// label, sets v.ip to the label and returns the frame pointer of its
+// function; otherwise the frame stack is empty.
+func (v *vm) catch() (unsafe.Pointer, bool) {
+	exc := v.exc
+	ip := v.ip
+	if v.excTail {
+		// Thrown by the callee of a tail call that could not replace
+		// the frame: the search starts in the caller.
+		v.excTail = false
+		if len(v.frames) == 0 {
+			return nil, false
+		}
+		ip, _ = v.ret()
+	}
+	for {
+		fc := v.fc
+		pc := int((uintptr(ip)-uintptr(unsafe.Pointer(unsafe.SliceData(fc.code))))/instrSize) - 1
+		for _, h := range fc.handlers {
+			if pc < h.start || pc >= h.end {
+				continue
+			}
+			for _, cl := range fc.catches[h.first : h.first+h.n] {
+				if !cl.all && v.st.inst.Tags[cl.tag] != exc.Tag {
+					continue
+				}
+				fr := v.stack[v.base : v.base+fc.frameSize]
+				d := int(cl.dst)
+				if !cl.all {
+					d += copy(fr[d:], exc.Payload)
+				}
+				if cl.ref {
+					fr[d] = v.st.inst.Store.ExnHandle(exc)
+				}
+				v.ip = unsafe.Pointer(&fc.code[cl.target])
+				v.exc = nil
+				// A host function that threw may have grown the memory.
+				v.memBase, v.memLen = v.st.memory()
+				return unsafe.Pointer(unsafe.SliceData(fr)), true
+			}
+		}
+		if len(v.frames) == 0 {
+			return nil, false
+		}
+		ip, _ = v.ret()
+	}
 }
 
 // exec2 runs the instructions that call functions (float rounding and
@@ -919,6 +1043,27 @@ func (v *vm) exec2(in *instr, fp unsafe.Pointer) (tc store.TrapCode) {
 		v.memBase, v.memLen = unsafe.Pointer(unsafe.SliceData(m)), uint64(len(m))
 	case opMemRestore:
 		v.memBase, v.memLen = v.st.memory()
+	case opThrow:
+		tag := v.st.inst.Tags[in.k]
+		payload := make([]uint64, tag.ParamSlots)
+		copy(payload, unsafe.Slice(at(fp, in.x), tag.ParamSlots))
+		v.exc = &store.Exception{Tag: tag, Payload: payload}
+		return tcThrow
+	case opRefAsNonNull:
+		if *at(fp, in.x) == 0 {
+			return store.TrapNullReference
+		}
+	case opThrowRef:
+		h := *at(fp, in.x)
+		if h == 0 {
+			return store.TrapNullReference
+		}
+		exc := v.st.inst.Store.ExnByHandle(h)
+		if exc == nil {
+			return store.TrapNullReference
+		}
+		v.exc = exc
+		return tcThrow
 	case opTable64Check:
 		if in.k&1 != 0 && *at(fp, in.x) >= 1<<32 || in.k&2 != 0 && *at(fp, in.y) >= 1<<32 || in.k&4 != 0 && *at(fp, in.z) >= 1<<32 {
 			return store.TrapCode(in.k >> 8)
@@ -1221,6 +1366,14 @@ func (v *vm) resolveIndirect(in *instr, fp unsafe.Pointer) store.TrapCode {
 		return store.TrapIndirectCallTypeMismatch
 	}
 	v.callee = callee
+	return 0
+}
+
+// resolveRef puts the function of funcref slot y in v.callee.
+func (v *vm) resolveRef(fp unsafe.Pointer, y uint32) store.TrapCode {
+	if v.callee = v.st.inst.Store.FuncByHandle(*at(fp, y)); v.callee == nil {
+		return store.TrapNullFunctionReference
+	}
 	return 0
 }
 

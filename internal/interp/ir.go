@@ -93,8 +93,41 @@ const (
 	// opTableGrow64 is table.grow returning -1 as an i64.
 	opTable64Check
 	opTableGrow64
+	// Exception handling: opThrow throws an exception with tag k whose
+	// payload is in the slots from x; opThrowRef rethrows the exception
+	// of exnref slot x (trapping on null). Both leave the loop for the
+	// handler search (vm.catch), which finds the innermost try_table of
+	// the frame stack that catches it (funcCode.handlers).
+	opThrow
+	opThrowRef
+	// Typed function references: opCallRef and opReturnCallRef call the
+	// function of funcref slot y (trapping on null) with arguments at x,
+	// as opCall and opReturnCall do; opRefAsNonNull traps when slot x
+	// is null.
+	opCallRef
+	opReturnCallRef
+	opRefAsNonNull
 	opMax
 )
+
+// handler is a try_table of a function: the instructions [start, end)
+// are its body, and catches[first:first+n] its clauses, in order.
+// funcCode.handlers lists inner try_tables before the ones around them.
+type handler struct {
+	start, end int
+	first, n   int
+}
+
+// catchClause is one catch clause: an exception whose tag is the
+// instance's tag (all: any tag) is caught by writing its payload (unless
+// the clause is catch_all) and then, when ref, its exnref into the slots
+// from dst and going on at target (an index in code).
+type catchClause struct {
+	tag      uint32
+	all, ref bool
+	dst      uint32
+	target   int
+}
 
 // memOp describes an access to a memory other than a 32-bit memory 0.
 type memOp struct {
@@ -142,6 +175,8 @@ type funcCode struct {
 	consts                []uint64 // copied to slots [numLocals, numLocals+len(consts)) at entry
 	brTables              [][]uint32
 	shuffles              [][16]byte
+	handlers              []handler
+	catches               []catchClause
 	paramSlots, numLocals int // parameter slots; parameter and local slots
 	resultSlots           int
 	frameSize             int // slots of the whole frame

@@ -599,7 +599,7 @@ func simd(in *instr, fp unsafe.Pointer, memBase unsafe.Pointer, memLen uint64, f
 	case wasm.OpF64x2ConvertLowI32x4U:
 		setV(fp, in.r, v128.F64x2ConvertLowI32x4U(getV(fp, in.x)))
 	default:
-		return store.TrapUnreachable
+		return relaxedSIMD(in, fp)
 	}
 	return 0
 }

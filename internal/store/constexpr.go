@@ -63,7 +63,7 @@ func (inst *Instance) EvalConst(code []byte) (lo, hi uint64, err error) {
 			}
 			stack = append(stack, [2]uint64{binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])})
 		case wasm.OpRefNull:
-			if _, err := r.ReadByte(); err != nil {
+			if _, err := r.ReadHeapType(); err != nil {
 				return 0, 0, err
 			}
 			stack = append(stack, [2]uint64{})

@@ -18,7 +18,18 @@ const DefaultTableLimit = 10_000_000
 type Table struct {
 	Type  wasm.TableType
 	Elems []uint64
+	// Canon is the element type in canonical form (Instance.CanonType)
+	// when it names a concrete type, else 0 (Type.Elem is canonical).
+	Canon wasm.ValType
 	max   uint64
+}
+
+// CanonElem returns the element type in canonical form.
+func (t *Table) CanonElem() wasm.ValType {
+	if t.Canon != 0 {
+		return t.Canon
+	}
+	return t.Type.Elem
 }
 
 // NewTable creates a table of type t with every element set to init.
@@ -86,6 +97,17 @@ func (t *Table) Grow(delta uint64, init uint64) (old uint32, ok bool) {
 type Global struct {
 	Type   wasm.GlobalType
 	Lo, Hi uint64
+	// Canon is the value type in canonical form (Instance.CanonType)
+	// when it names a concrete type, else 0 (Type.Type is canonical).
+	Canon wasm.ValType
+}
+
+// CanonType returns the value type in canonical form.
+func (g *Global) CanonType() wasm.ValType {
+	if g.Canon != 0 {
+		return g.Canon
+	}
+	return g.Type.Type
 }
 
 // HostFunc is a function implemented in Go. It reads its parameters from
@@ -201,4 +223,5 @@ type Extern struct {
 	Table  *Table
 	Memory *Memory
 	Global *Global
+	Tag    *Tag
 }

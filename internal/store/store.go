@@ -17,6 +17,7 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"sync"
 	"sync/atomic"
@@ -100,6 +101,7 @@ type Instance struct {
 	Tables   []*Table
 	Memories []*Memory
 	Globals  []*Global
+	Tags     []*Tag
 	// TypeIDs maps the module's type indices to Store type IDs.
 	TypeIDs []uint32
 	// Exports by name.
@@ -269,6 +271,9 @@ type Store struct {
 	gen        uint32                         // generation of the last range handed out
 	types      map[string]uint32
 	registered map[string]*Instance
+	// exns are the exceptions that have an exnref handle (index+1); an
+	// exception keeps its entry as long as the store lives.
+	exns []*Exception
 }
 
 // A function handle is gen<<32 | slot+1: slot is the function's place in
@@ -287,9 +292,27 @@ func New(cfg Config) *Store {
 	return s
 }
 
-// TypeID returns the canonical ID of function type ft in the store.
+// TypeID returns the canonical ID of function type ft in the store. ft
+// must not use concrete heap types (type indices mean nothing outside
+// their module; ModuleTypeIDs handles those).
 func (s *Store) TypeID(ft wasm.FuncType) uint32 {
-	key := typeKey(ft)
+	return s.typeIDOfKey(typeKey(ft, nil, 0))
+}
+
+// ModuleTypeIDs returns the canonical IDs of a module's types: equal
+// IDs for equivalent types, whichever modules define them. Each type is
+// its own recursion group (no GC): a type's concrete heap types name
+// itself or earlier types, and two types are equivalent when their
+// structures are with the types they name replaced by their IDs.
+func (s *Store) ModuleTypeIDs(types []wasm.FuncType) []uint32 {
+	ids := make([]uint32, len(types))
+	for i, ft := range types {
+		ids[i] = s.typeIDOfKey(typeKey(ft, ids[:i], uint32(i)))
+	}
+	return ids
+}
+
+func (s *Store) typeIDOfKey(key string) uint32 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	id, ok := s.types[key]
@@ -300,16 +323,68 @@ func (s *Store) TypeID(ft wasm.FuncType) uint32 {
 	return id
 }
 
-func typeKey(ft wasm.FuncType) string {
-	b := make([]byte, 0, len(ft.Params)+len(ft.Results)+1)
-	for _, t := range ft.Params {
-		b = append(b, byte(t))
-	}
-	b = append(b, 0)
-	for _, t := range ft.Results {
-		b = append(b, byte(t))
+// typeKey is the structure of ft with each concrete heap type replaced
+// by the ID of the type it names (ids, for the types before self) or a
+// mark for self.
+func typeKey(ft wasm.FuncType, ids []uint32, self uint32) string {
+	b := make([]byte, 0, 4*(len(ft.Params)+len(ft.Results))+8)
+	for k, ts := range [2][]wasm.ValType{ft.Params, ft.Results} {
+		b = append(b, byte(k))
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(ts)))
+		for _, t := range ts {
+			h := t.Heap()
+			switch {
+			case !t.IsRef() || !h.IsConcrete():
+				b = append(b, 0)
+				b = binary.LittleEndian.AppendUint32(b, uint32(t))
+			case h.Index() == self:
+				b = append(b, 1, byte(t))
+			case int(h.Index()) < len(ids):
+				b = append(b, 2, byte(t))
+				b = binary.LittleEndian.AppendUint32(b, ids[h.Index()])
+			default: // a forward reference, which validation refuses
+				b = append(b, 3, byte(t))
+				b = binary.LittleEndian.AppendUint32(b, h.Index())
+			}
+		}
 	}
 	return string(b)
+}
+
+// CanonType returns t with a concrete heap type's index in inst's
+// module replaced by the type's canonical ID, so that types of
+// different modules compare with ==.
+func (inst *Instance) CanonType(t wasm.ValType) wasm.ValType {
+	if h := t.Heap(); t.IsRef() && h.IsConcrete() && int(h.Index()) < len(inst.TypeIDs) {
+		return wasm.RefType(t.Nullable(), wasm.ConcreteHeap(inst.TypeIDs[h.Index()]))
+	}
+	return t
+}
+
+// SubType reports whether canonical type a (CanonType) matches b: a
+// reference type of a smaller heap type, or non-null where b is
+// nullable, matches.
+func SubType(a, b wasm.ValType) bool {
+	if a == b {
+		return true
+	}
+	if !a.IsRef() || !b.IsRef() || a.Nullable() && !b.Nullable() {
+		return false
+	}
+	ha, hb := a.Heap(), b.Heap()
+	switch {
+	case ha == hb:
+		return true
+	case ha.IsConcrete():
+		return hb == wasm.HeapFunc
+	case ha == wasm.HeapNoFunc:
+		return hb == wasm.HeapFunc || hb.IsConcrete()
+	case ha == wasm.HeapNoExtern:
+		return hb == wasm.HeapExtern
+	case ha == wasm.HeapNoExn:
+		return hb == wasm.HeapExn
+	}
+	return false
 }
 
 // addFuncs gives fs consecutive handles and publishes them.
@@ -399,6 +474,8 @@ func (s *Store) NewHostInstance(exports map[string]Extern) *Instance {
 			inst.Memories = append(inst.Memories, e.Memory)
 		case wasm.ExternGlobal:
 			inst.Globals = append(inst.Globals, e.Global)
+		case wasm.ExternTag:
+			inst.Tags = append(inst.Tags, e.Tag)
 		}
 	}
 	return inst
@@ -487,10 +564,7 @@ func (s *Store) InstantiateWith(ctx context.Context, m *Module, opts Instantiate
 	if opts.Fuel > 0 {
 		inst.SetFuel(opts.Fuel)
 	}
-	inst.TypeIDs = make([]uint32, len(wm.Types))
-	for i, t := range wm.Types {
-		inst.TypeIDs[i] = s.TypeID(t)
-	}
+	inst.TypeIDs = s.ModuleTypeIDs(wm.Types)
 	if err := s.link(inst, wm, resolve); err != nil {
 		return nil, err
 	}
@@ -516,6 +590,7 @@ func (s *Store) InstantiateWith(ctx context.Context, m *Module, opts Instantiate
 			inst.Close()
 			return nil, err
 		}
+		tab.Canon = inst.CanonType(tt.Elem)
 		inst.Tables = append(inst.Tables, tab)
 	}
 	for _, mt := range wm.Memories {
@@ -526,13 +601,33 @@ func (s *Store) InstantiateWith(ctx context.Context, m *Module, opts Instantiate
 		}
 		inst.Memories = append(inst.Memories, mem)
 	}
+	for _, tg := range wm.Tags {
+		ft := wm.Types[tg.Type]
+		inst.Tags = append(inst.Tags, &Tag{Type: ft, TypeID: inst.TypeIDs[tg.Type], ParamSlots: slotsOf(ft.Params)})
+	}
 	for _, g := range wm.Globals {
 		lo, hi, err := inst.EvalConst(g.Init.Code)
 		if err != nil {
 			inst.Close()
 			return nil, err
 		}
-		inst.Globals = append(inst.Globals, &Global{Type: g.Type, Lo: lo, Hi: hi})
+		inst.Globals = append(inst.Globals, &Global{Type: g.Type, Lo: lo, Hi: hi, Canon: inst.CanonType(g.Type.Type)})
+	}
+	// Table initialisers (3.0: typed function references) may read the
+	// globals.
+	for i, ti := range wm.TableInits {
+		if len(ti.Code) == 0 {
+			continue
+		}
+		v, _, err := inst.EvalConst(ti.Code)
+		if err != nil {
+			inst.Close()
+			return nil, err
+		}
+		tab := inst.Tables[int(wm.NumImportedTables)+i]
+		for j := range tab.Elems {
+			tab.Elems[j] = v
+		}
 	}
 	for _, e := range wm.Exports {
 		x := Extern{Kind: e.Kind}
@@ -545,6 +640,11 @@ func (s *Store) InstantiateWith(ctx context.Context, m *Module, opts Instantiate
 			x.Memory = inst.Memories[e.Index]
 		case wasm.ExternGlobal:
 			x.Global = inst.Globals[e.Index]
+		case wasm.ExternTag:
+			x.Tag = inst.Tags[e.Index]
+			if e.Index >= wm.NumImportedTags && x.Tag.Name == "" {
+				x.Tag.Name = e.Name // a tag of this instance, not shared yet
+			}
 		}
 		inst.Exports[e.Name] = x
 	}
@@ -659,7 +759,7 @@ func (s *Store) link(inst *Instance, wm *wasm.Module, resolve Resolver) error {
 			inst.Funcs = append(inst.Funcs, x.Func)
 		case wasm.ExternTable:
 			t := x.Table
-			if t == nil || t.Type.Elem != im.Table.Elem || t.Type.Is64 != im.Table.Is64 ||
+			if t == nil || t.CanonElem() != inst.CanonType(im.Table.Elem) || t.Type.Is64 != im.Table.Is64 ||
 				!limitsMatch(uint64(len(t.Elems)), t.Type.Limits, im.Table.Limits) {
 				return bad
 			}
@@ -672,10 +772,22 @@ func (s *Store) link(inst *Instance, wm *wasm.Module, resolve Resolver) error {
 			inst.Memories = append(inst.Memories, mem)
 		case wasm.ExternGlobal:
 			g := x.Global
-			if g == nil || g.Type != im.Global {
+			if g == nil || g.Type.Mutable != im.Global.Mutable {
+				return bad
+			}
+			// A mutable global's type must be the import's; an immutable
+			// one's may be a subtype.
+			have, want := g.CanonType(), inst.CanonType(im.Global.Type)
+			if g.Type.Mutable && have != want || !SubType(have, want) {
 				return bad
 			}
 			inst.Globals = append(inst.Globals, g)
+		case wasm.ExternTag:
+			tg := x.Tag
+			if tg == nil || int(im.Tag.Type) >= len(inst.TypeIDs) || tg.TypeID != inst.TypeIDs[im.Tag.Type] {
+				return bad
+			}
+			inst.Tags = append(inst.Tags, tg)
 		}
 	}
 	return nil

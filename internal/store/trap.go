@@ -26,6 +26,7 @@ const (
 	TrapCancelled
 	TrapHostPanic
 	TrapClosed
+	TrapNullFunctionReference
 )
 
 var trapMessages = [...]string{
@@ -44,6 +45,7 @@ var trapMessages = [...]string{
 	TrapCancelled:                "cancelled",
 	TrapHostPanic:                "host function panicked",
 	TrapClosed:                   "instance closed",
+	TrapNullFunctionReference:    "null function reference",
 }
 
 // String returns the spec test suite's wording for the trap.

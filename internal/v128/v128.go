@@ -1,5 +1,6 @@
 // Package v128 gives the exact semantics of the WebAssembly 2.0 SIMD
-// (128-bit vector) instructions in portable Go.
+// (128-bit vector) instructions in portable Go, and of the 3.0 relaxed
+// SIMD instructions with wasmrun's deterministic choices (relaxed.go).
 //
 // Every instruction that computes on vectors has one exported function named
 // after the instruction in Go style: i8x16.add is [I8x16Add], v128.bitselect
