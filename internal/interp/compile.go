@@ -62,6 +62,7 @@ type ctrl struct {
 type translator struct {
 	m          *wasm.Module
 	r          wbin.Reader
+	im         wbin.Imm // the current instruction's immediates (binary's one decoder)
 	code       []instr
 	masks      []uint8 // which fields of code[i] are slots: 1 r, 2 x, 4 y, 8 z
 	stack      []entry
@@ -390,19 +391,17 @@ func (t *translator) translate(body []byte, offset int) error {
 		if err != nil {
 			return err
 		}
+		info, ok := op.Info()
+		if !ok {
+			return fmt.Errorf("unknown opcode %#x", uint16(op))
+		}
+		if err := t.r.ReadImm(info.Imm, &t.im); err != nil {
+			return err
+		}
 		if c.unreachable {
 			switch op {
-			case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
+			case wasm.OpBlock, wasm.OpLoop, wasm.OpIf, wasm.OpTryTable:
 				skip++
-				if _, err := t.r.ReadBlockType(); err != nil {
-					return err
-				}
-				continue
-			case wasm.OpTryTable:
-				skip++
-				if err := t.skipImm(op); err != nil {
-					return err
-				}
 				continue
 			case wasm.OpElse:
 				if skip > 0 {
@@ -414,9 +413,6 @@ func (t *translator) translate(body []byte, offset int) error {
 					continue
 				}
 			default:
-				if err := t.skipImm(op); err != nil {
-					return err
-				}
 				continue
 			}
 		}
@@ -430,12 +426,9 @@ func (t *translator) translate(body []byte, offset int) error {
 	}
 }
 
-func (t *translator) skipImm(op wasm.Op) error { return t.r.SkipImmediates(op) }
-
 // op translates one reachable instruction (or the else/end that ends an
 // unreachable stretch). done is true after the body's final end.
 func (t *translator) op(op wasm.Op) (done bool, err error) {
-	r := &t.r
 	c := &t.ctrls[len(t.ctrls)-1]
 	switch op {
 	case wasm.OpUnreachable:
@@ -443,10 +436,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		t.setUnreachable()
 	case wasm.OpNop:
 	case wasm.OpBlock, wasm.OpLoop:
-		bt, err := r.ReadBlockType()
-		if err != nil {
-			return false, err
-		}
+		bt := t.im.BT
 		params, results := t.blockType(bt)
 		if op == wasm.OpBlock {
 			t.enterBlock(ctrlBlock, params, results)
@@ -454,10 +444,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 			t.enterBlock(ctrlLoop, params, results)
 		}
 	case wasm.OpIf:
-		bt, err := r.ReadBlockType()
-		if err != nil {
-			return false, err
-		}
+		bt := t.im.BT
 		params, results := t.blockType(bt)
 		cond := t.pop()
 		prod := t.lastProd
@@ -529,14 +516,8 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 			t.pushTemp(rt)
 		}
 	case wasm.OpTryTable:
-		bt, err := r.ReadBlockType()
-		if err != nil {
-			return false, err
-		}
-		catches, err := r.ReadCatches(nil)
-		if err != nil {
-			return false, err
-		}
+		bt := t.im.BT
+		catches := t.im.Catches
 		params, results := t.blockType(bt)
 		// Catch labels are relative to the context outside the
 		// try_table. enterBlock copies the values below the block that
@@ -559,10 +540,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		nc := t.enterBlock(ctrlBlock, params, results)
 		nc.isTry, nc.tryStart, nc.tryFirst, nc.tryN = true, len(t.code), first, len(catches)
 	case wasm.OpThrow:
-		idx, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		idx := t.im.X
 		ft := t.m.Types[t.tagTypes[idx]]
 		base := t.callArgs(len(ft.Params))
 		t.emit(instr{op: opThrow, k: idx, x: base}, mX)
@@ -572,39 +550,21 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		t.emit(instr{op: opThrowRef, x: v.slot}, mX)
 		t.setUnreachable()
 	case wasm.OpBr:
-		d, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		d := t.im.X
 		t.branchTo(int(d))
 		t.setUnreachable()
 	case wasm.OpBrIf:
-		d, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		d := t.im.X
 		t.brIf(int(d))
 	case wasm.OpBrTable:
-		n, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
-		labels := make([]uint32, n+1)
-		for i := range labels {
-			if labels[i], err = r.ReadU32(); err != nil {
-				return false, err
-			}
-		}
+		labels := append([]uint32(nil), t.im.Targets...)
 		t.brTable(labels)
 		t.setUnreachable()
 	case wasm.OpReturn:
 		t.emitReturn()
 		t.setUnreachable()
 	case wasm.OpCall:
-		idx, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		idx := t.im.X
 		ft := t.m.Types[t.funcTypes[idx]]
 		base := t.callArgs(len(ft.Params))
 		ci := t.emit(instr{op: opCall, k: idx, x: base}, mX)
@@ -615,23 +575,13 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 			t.lastCall = ci
 		}
 	case wasm.OpReturnCall:
-		idx, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		idx := t.im.X
 		ft := t.m.Types[t.funcTypes[idx]]
 		base := t.callArgs(len(ft.Params))
 		t.emit(instr{op: opReturnCall, k: idx, x: base}, mX)
 		t.tailReturn(ft)
 	case wasm.OpCallIndirect, wasm.OpReturnCallIndirect:
-		ti, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
-		table, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		ti, table := t.im.X, t.im.Y
 		ft := t.m.Types[ti]
 		// The element index is above the arguments: moving the
 		// arguments to their homes cannot clobber it.
@@ -653,17 +603,6 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 	case wasm.OpDrop:
 		t.pop()
 	case wasm.OpSelect, wasm.OpSelectT:
-		if op == wasm.OpSelectT {
-			n, err := r.ReadU32()
-			if err != nil {
-				return false, err
-			}
-			for ; n > 0; n-- {
-				if _, err := r.ReadValType(); err != nil {
-					return false, err
-				}
-			}
-		}
 		cond, b, a := t.pop(), t.pop(), t.pop()
 		sop := uint16(opSelect)
 		if a.typ == wasm.V128 {
@@ -673,30 +612,18 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		t.emit(instr{op: sop, r: home, x: a.slot, y: b.slot, z: cond.slot}, mR|mX|mY|mZ)
 		t.lastProd = len(t.code) - 1
 	case wasm.OpLocalGet:
-		idx, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		idx := t.im.X
 		t.pushLocal(idx)
 	case wasm.OpLocalSet:
-		idx, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		idx := t.im.X
 		t.localSet(idx, t.pop())
 	case wasm.OpLocalTee:
-		idx, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		idx := t.im.X
 		v := t.pop()
 		t.localSet(idx, v)
 		t.pushLocal(idx)
 	case wasm.OpGlobalGet:
-		idx, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		idx := t.im.X
 		typ := t.globals[idx]
 		gop := uint16(opGlobalGet)
 		if typ == wasm.V128 {
@@ -706,10 +633,7 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		t.emit(instr{op: gop, r: home, k: idx}, mR)
 		t.lastProd = len(t.code) - 1
 	case wasm.OpGlobalSet:
-		idx, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		idx := t.im.X
 		v := t.pop()
 		gop := uint16(opGlobalSet)
 		if v.typ == wasm.V128 {
@@ -717,28 +641,19 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		}
 		t.emit(instr{op: gop, x: v.slot, k: idx}, mX)
 	case wasm.OpTableGet:
-		idx, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		idx := t.im.X
 		i := t.pop()
 		t.table64Check(idx, 1, store.TrapTableOutOfBounds, i.slot, 0, 0)
 		home := t.pushTemp(t.tableType(idx))
 		t.emit(instr{op: opTableGet, r: home, x: i.slot, k: idx}, mR|mX)
 		t.lastProd = len(t.code) - 1
 	case wasm.OpTableSet:
-		idx, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		idx := t.im.X
 		v, i := t.pop(), t.pop()
 		t.table64Check(idx, 1, store.TrapTableOutOfBounds, i.slot, 0, 0)
 		t.emit(instr{op: opTableSet, x: i.slot, y: v.slot, k: idx}, mX|mY)
 	case wasm.OpTableGrow:
-		idx, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		idx := t.im.X
 		n, v := t.pop(), t.pop()
 		if int(idx) < len(t.tab64) && t.tab64[idx] {
 			home := t.pushTemp(wasm.I64)
@@ -748,24 +663,15 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		home := t.pushTemp(wasm.I32)
 		t.emit(instr{op: opTableGrow, r: home, x: v.slot, y: n.slot, k: idx}, mR|mX|mY)
 	case wasm.OpTableFill:
-		idx, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		idx := t.im.X
 		n, v, i := t.pop(), t.pop(), t.pop()
 		t.table64Check(idx, 1|4, store.TrapTableOutOfBounds, i.slot, 0, n.slot)
 		t.emit(instr{op: opTableFill, x: i.slot, y: v.slot, z: n.slot, k: idx}, mX|mY|mZ)
 	case wasm.OpRefNull:
-		ht, err := r.ReadHeapType()
-		if err != nil {
-			return false, err
-		}
+		ht := t.im.Heap
 		t.pushConst(wasm.RefType(true, ht), 0, 0)
 	case wasm.OpCallRef, wasm.OpReturnCallRef:
-		ti, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		ti := t.im.X
 		ft := t.m.Types[ti]
 		// The reference is above the arguments: moving the arguments
 		// to their homes cannot clobber it.
@@ -785,19 +691,13 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		t.emit(instr{op: opRefAsNonNull, x: e.slot}, mX)
 		e.typ = wasm.RefType(false, e.typ.Heap())
 	case wasm.OpBrOnNull:
-		d, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		d := t.im.X
 		t.materialize(len(t.stack) - 1)
 		ref := t.pop()
 		t.brCond(int(d), ref.slot, opBrI64Z, opBrI64NZ)
 		t.pushTemp(wasm.RefType(false, ref.typ.Heap()))
 	case wasm.OpBrOnNonNull:
-		d, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		d := t.im.X
 		top := t.stack[len(t.stack)-1]
 		t.brCond(int(d), top.slot, opBrI64NZ, opBrI64Z)
 		t.pop()
@@ -807,42 +707,24 @@ func (t *translator) op(op wasm.Op) (done bool, err error) {
 		t.emit(instr{op: uint16(wasm.OpRefIsNull), r: home, x: v.slot}, mR|mX)
 		t.lastProd = len(t.code) - 1
 	case wasm.OpRefFunc:
-		idx, err := r.ReadU32()
-		if err != nil {
-			return false, err
-		}
+		idx := t.im.X
 		home := t.pushTemp(wasm.FuncRef)
 		t.emit(instr{op: opRefFunc, r: home, k: idx}, mR)
 		t.lastProd = len(t.code) - 1
 	case wasm.OpI32Const:
-		v, err := r.ReadS32()
-		if err != nil {
-			return false, err
-		}
+		v := int32(uint32(t.im.I64))
 		t.pushConst(wasm.I32, uint64(uint32(v)), 0)
 	case wasm.OpI64Const:
-		v, err := r.ReadS64()
-		if err != nil {
-			return false, err
-		}
+		v := int64(t.im.I64)
 		t.pushConst(wasm.I64, uint64(v), 0)
 	case wasm.OpF32Const:
-		v, err := r.ReadF32()
-		if err != nil {
-			return false, err
-		}
+		v := uint32(t.im.I64)
 		t.pushConst(wasm.F32, uint64(v), 0)
 	case wasm.OpF64Const:
-		v, err := r.ReadF64()
-		if err != nil {
-			return false, err
-		}
+		v := t.im.I64
 		t.pushConst(wasm.F64, v, 0)
 	case wasm.OpV128Const:
-		b, err := r.ReadBytes(16)
-		if err != nil {
-			return false, err
-		}
+		b := t.im.V128[:]
 		t.pushConst(wasm.V128, binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:]))
 	default:
 		return false, t.generic(op)
@@ -999,15 +881,11 @@ func (t *translator) generic(op wasm.Op) error {
 		return fmt.Errorf("unsupported instruction %s", op)
 	}
 	in := instr{op: uint16(op)}
-	r := &t.r
 	var slow *memOp // set for a memory other than a 32-bit memory 0
 	switch info.Imm {
 	case wasm.ImmNone:
 	case wasm.ImmMemArg, wasm.ImmMemArgLane:
-		ma, err := r.ReadMemArg()
-		if err != nil {
-			return err
-		}
+		ma := t.im.Mem
 		if ma.Memory != 0 || t.is64(0) || ma.Offset > math.MaxUint32 {
 			// The access goes through opMemSelect, which adds the offset.
 			slow = &memOp{mem: ma.Memory, is64: t.is64(ma.Memory), offset: ma.Offset}
@@ -1015,75 +893,39 @@ func (t *translator) generic(op wasm.Op) error {
 			in.z = uint32(ma.Offset)
 		}
 		if info.Imm == wasm.ImmMemArgLane {
-			l, err := r.ReadByte()
-			if err != nil {
-				return err
-			}
+			l := t.im.Lane
 			in.k = uint32(l)
 		}
 	case wasm.ImmLane:
-		l, err := r.ReadByte()
-		if err != nil {
-			return err
-		}
+		l := t.im.Lane
 		in.k = uint32(l)
 	case wasm.ImmShuffle:
-		b, err := r.ReadBytes(16)
-		if err != nil {
-			return err
-		}
+		b := t.im.V128[:]
 		var s [16]byte
 		copy(s[:], b)
 		in.k = uint32(len(t.fc.shuffles))
 		t.fc.shuffles = append(t.fc.shuffles, s)
 	case wasm.ImmMemory:
-		mem, err := r.ReadU32()
-		if err != nil {
-			return err
-		}
+		mem := t.im.X
 		if mem != 0 || t.is64(0) {
 			slow = &memOp{mem: mem, is64: t.is64(mem)}
 		}
 	case wasm.ImmMemoryCopy:
-		dst, err := r.ReadU32()
-		if err != nil {
-			return err
-		}
-		src, err := r.ReadU32()
-		if err != nil {
-			return err
-		}
+		dst, src := t.im.X, t.im.Y
 		if dst != 0 || src != 0 || t.is64(0) {
 			slow = &memOp{mem: dst, mem2: src, is64: t.is64(dst), is64b: t.is64(src)}
 		}
 	case wasm.ImmData, wasm.ImmElem, wasm.ImmTable:
-		v, err := r.ReadU32()
-		if err != nil {
-			return err
-		}
+		v := t.im.X
 		in.k = v
 	case wasm.ImmMemoryInit:
-		v, err := r.ReadU32()
-		if err != nil {
-			return err
-		}
-		mem, err := r.ReadU32()
-		if err != nil {
-			return err
-		}
+		v, mem := t.im.X, t.im.Y
 		in.k = v
 		if mem != 0 || t.is64(0) {
 			slow = &memOp{mem: mem, is64: t.is64(mem), data: v}
 		}
 	case wasm.ImmTableInit, wasm.ImmTableCopy:
-		a, err := r.ReadU32()
-		if err != nil {
-			return err
-		}
-		b, err := r.ReadU32()
-		if err != nil {
-			return err
-		}
+		a, b := t.im.X, t.im.Y
 		// table.init: k elem, r table; table.copy: k dst, r src.
 		in.k, in.r = a, b
 	default:

@@ -4,6 +4,7 @@ package jit
 
 import (
 	"context"
+	"runtime"
 	"testing"
 
 	"github.com/wasmrun/wasmrun/internal/store"
@@ -26,7 +27,7 @@ func instantiate(t testing.TB, e store.Engine, src string, imports store.Resolve
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := store.New(store.Config{})
+	st := store.New(testStoreConfig())
 	if imports == nil {
 		imports = func(string, string) (store.Extern, bool) { return store.Extern{}, false }
 	}
@@ -36,4 +37,17 @@ func instantiate(t testing.TB, e store.Engine, src string, imports store.Resolve
 	}
 	t.Cleanup(func() { inst.Close() })
 	return inst
+}
+
+// testStoreConfig is the store configuration of the tests' instances. On
+// arm64, where the tests run under qemu-user in CI, a memory without a
+// declared maximum reserves 64 MiB instead of 4 GiB: qemu-user's
+// bookkeeping of the guest's mappings grew by megabytes per reservation
+// and thousands of random programs exhausted the host. Both engines of a
+// differential test use the same configuration.
+func testStoreConfig() store.Config {
+	if runtime.GOARCH == "arm64" {
+		return store.Config{MemoryReserve: 64 << 20}
+	}
+	return store.Config{}
 }
