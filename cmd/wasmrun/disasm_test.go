@@ -3,6 +3,7 @@ package main
 import (
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -32,17 +33,18 @@ func TestDisasmCmd(t *testing.T) {
 		status  int
 		stdout  []string // substrings of stdout, in order
 		absent  []string // substrings stdout must lack
-		instrs  []string // regexps, each matching some listed instruction
+		instrs  []string // regexps, each matching some listed instruction (amd64)
+		arm64   []string // the same on arm64
 		stderr  string   // substring of stderr
 		needJIT bool     // the outcome is only reached where the JIT exists
 	}{
 		{name: "all", args: []string{mod}, status: 0,
 			stdout: []string{addHead, "code at offset 0x", negHead, "code at offset 0x"},
-			instrs: []string{`^add e[a-z]+, `, `^sub r[a-z0-9]+, `, `^ret$`}, needJIT: true},
+			instrs: []string{`^add e[a-z]+, `, `^sub r[a-z0-9]+, `, `^ret$`}, arm64: []string{`^add w`, `^(sub|neg) [wx]`, `^ret$`}, needJIT: true},
 		{name: "export name", args: []string{"--func", "sum", mod}, status: 0,
-			stdout: []string{addHead}, absent: []string{negHead}, instrs: []string{`^add e`, `^ret$`}, needJIT: true},
+			stdout: []string{addHead}, absent: []string{negHead}, instrs: []string{`^add e`, `^ret$`}, arm64: []string{`^add w`, `^ret$`}, needJIT: true},
 		{name: "name section", args: []string{"--func", "neg", mod}, status: 0,
-			stdout: []string{negHead}, absent: []string{addHead}, instrs: []string{`^sub r`, `^ret$`}, needJIT: true},
+			stdout: []string{negHead}, absent: []string{addHead}, instrs: []string{`^sub r`, `^ret$`}, arm64: []string{`^(sub|neg) [wx]`, `^ret$`}, needJIT: true},
 		{name: "name section with $", args: []string{"-func=$add", mod}, status: 0,
 			stdout: []string{addHead}, absent: []string{negHead}, needJIT: true},
 		{name: "index", args: []string{"--func", "2", mod}, status: 0,
@@ -92,7 +94,11 @@ func TestDisasmCmd(t *testing.T) {
 				}
 			}
 			texts := listedInstructions(out)
-			for _, w := range tt.instrs {
+			instrs := tt.instrs
+			if runtime.GOARCH == "arm64" {
+				instrs = tt.arm64
+			}
+			for _, w := range instrs {
 				re := regexp.MustCompile(w)
 				found := false
 				for _, s := range texts {
