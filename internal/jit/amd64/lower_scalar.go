@@ -6,6 +6,7 @@ import (
 	"math"
 
 	. "github.com/wasmrun/wasmrun/internal/jit/amd64/asm" //lint:ignore ST1001 the instruction selector reads like assembly
+	"github.com/wasmrun/wasmrun/internal/jit/mach"
 	"github.com/wasmrun/wasmrun/internal/store"
 	"github.com/wasmrun/wasmrun/wasm"
 )
@@ -13,21 +14,8 @@ import (
 // scalarSelectable lists the instructions lowerScalar handles.
 var scalarSelectable [opSpace]bool
 
-// truncs describes the float-to-integer truncations: the source is f64,
-// the result i64, the result unsigned, the truncation saturating.
-var truncs = map[wasm.Op]struct{ f64, i64, unsigned, sat bool }{
-	wasm.OpI32TruncF32S: {false, false, false, false}, wasm.OpI32TruncF32U: {false, false, true, false},
-	wasm.OpI32TruncF64S: {true, false, false, false}, wasm.OpI32TruncF64U: {true, false, true, false},
-	wasm.OpI64TruncF32S: {false, true, false, false}, wasm.OpI64TruncF32U: {false, true, true, false},
-	wasm.OpI64TruncF64S: {true, true, false, false}, wasm.OpI64TruncF64U: {true, true, true, false},
-	wasm.OpI32TruncSatF32S: {false, false, false, true}, wasm.OpI32TruncSatF32U: {false, false, true, true},
-	wasm.OpI32TruncSatF64S: {true, false, false, true}, wasm.OpI32TruncSatF64U: {true, false, true, true},
-	wasm.OpI64TruncSatF32S: {false, true, false, true}, wasm.OpI64TruncSatF32U: {false, true, true, true},
-	wasm.OpI64TruncSatF64S: {true, true, false, true}, wasm.OpI64TruncSatF64U: {true, true, true, true},
-}
-
 func init() {
-	for op := range truncs {
+	for op := range mach.Truncs {
 		scalarSelectable[op] = true
 	}
 	for _, op := range []wasm.Op{wasm.OpF32Min, wasm.OpF32Max, wasm.OpF64Min, wasm.OpF64Max,
@@ -69,11 +57,11 @@ func lowerScalar(l *lowerCtx, op wasm.Op, dst Reg, args []Reg) {
 		a.SseRR(add, dst, dst)
 		a.Bind(done)
 	default:
-		t, ok := truncs[op]
+		t, ok := mach.Truncs[op]
 		if !ok {
 			panic("jit/amd64: no scalar selector for " + op.String())
 		}
-		lowerTrunc(l, t.f64, t.i64, t.unsigned, t.sat, dst, args[0])
+		lowerTrunc(l, t.F64, t.I64, t.Unsigned, t.Sat, dst, args[0])
 	}
 }
 

@@ -44,10 +44,10 @@ const maxDisp = 1 << 30
 // locals live in R9-R11, R14 and R8 and in X10-X14.
 var registers = func() *mach.RegFile {
 	rf := &mach.RegFile{
-		Int:          regs(RSI, RDI, RBX, R8, R9, R10, R11, R14),
-		Float:        regs(X2, X3, X4, X5, X6, X7, X8, X9),
-		PinInt:       regs(R9, R10, R11, R14, R8),
-		PinFloat:     regs(X10, X11, X12, X13, X14),
+		Int:          mach.Regs(RSI, RDI, RBX, R8, R9, R10, R11, R14),
+		Float:        mach.Regs(X2, X3, X4, X5, X6, X7, X8, X9),
+		PinInt:       mach.Regs(R9, R10, R11, R14, R8),
+		PinFloat:     mach.Regs(X10, X11, X12, X13, X14),
 		ScratchFloat: mach.Reg(X0),
 		MaxDisp:      maxDisp,
 		CondZero:     mach.Cond(CondE),
@@ -58,14 +58,6 @@ var registers = func() *mach.RegFile {
 	}
 	return rf
 }()
-
-func regs(rs ...Reg) []mach.Reg {
-	out := make([]mach.Reg, len(rs))
-	for i, r := range rs {
-		out[i] = mach.Reg(r)
-	}
-	return out
-}
 
 // Machine is the amd64 machine (mach.Machine): one per compiler worker.
 type Machine struct {

@@ -81,10 +81,10 @@ func (e relocError) Error() string { return string(e) }
 
 var registers = func() *mach.RegFile {
 	rf := &mach.RegFile{
-		Int:          regs(R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11, R12, R13, R14),
-		Float:        regs(V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15),
-		PinInt:       regs(R24, R25, R26, R14, R13, R12),
-		PinFloat:     regs(V16, V17, V18, V19, V20, V21),
+		Int:          mach.Regs(R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11, R12, R13, R14),
+		Float:        mach.Regs(V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15),
+		PinInt:       mach.Regs(R24, R25, R26, R14, R13, R12),
+		PinFloat:     mach.Regs(V16, V17, V18, V19, V20, V21),
 		ScratchFloat: mach.Reg(ftmp),
 		MaxDisp:      1 << 30,
 		CondZero:     mach.Cond(EQ),
@@ -95,14 +95,6 @@ var registers = func() *mach.RegFile {
 	}
 	return rf
 }()
-
-func regs(rs ...Reg) []mach.Reg {
-	out := make([]mach.Reg, len(rs))
-	for i, r := range rs {
-		out[i] = mach.Reg(r)
-	}
-	return out
-}
 
 // Machine is the arm64 machine (mach.Machine): one per compiler worker.
 type Machine struct {
@@ -1360,19 +1352,6 @@ func (m *Machine) PromoteDemote(op wasm.Op, x mach.Slot) {
 
 // ---- lowered instructions ----
 
-// truncs describes the float-to-integer truncations: the source is f64,
-// the result i64, the result unsigned, the truncation saturating.
-var truncs = map[wasm.Op]struct{ f64, i64, unsigned, sat bool }{
-	wasm.OpI32TruncF32S: {false, false, false, false}, wasm.OpI32TruncF32U: {false, false, true, false},
-	wasm.OpI32TruncF64S: {true, false, false, false}, wasm.OpI32TruncF64U: {true, false, true, false},
-	wasm.OpI64TruncF32S: {false, true, false, false}, wasm.OpI64TruncF32U: {false, true, true, false},
-	wasm.OpI64TruncF64S: {true, true, false, false}, wasm.OpI64TruncF64U: {true, true, true, false},
-	wasm.OpI32TruncSatF32S: {false, false, false, true}, wasm.OpI32TruncSatF32U: {false, false, true, true},
-	wasm.OpI32TruncSatF64S: {true, false, false, true}, wasm.OpI32TruncSatF64U: {true, false, true, true},
-	wasm.OpI64TruncSatF32S: {false, true, false, true}, wasm.OpI64TruncSatF32U: {false, true, true, true},
-	wasm.OpI64TruncSatF64S: {true, true, false, true}, wasm.OpI64TruncSatF64U: {true, true, true, true},
-}
-
 // Lowers reports whether Lower (LowerMem) selects code for op: every
 // SIMD instruction, and the truncations, min and max, and the conversions
 // of unsigned i64s.
@@ -1380,7 +1359,7 @@ func (m *Machine) Lowers(op wasm.Op) bool {
 	if op.IsSIMD() {
 		return simdSelectable[op]
 	}
-	if _, ok := truncs[op]; ok {
+	if _, ok := mach.Truncs[op]; ok {
 		return true
 	}
 	switch op {
@@ -1403,8 +1382,8 @@ func (m *Machine) Lower(op wasm.Op, lane uint8, imm *[16]byte, dst mach.Reg, arg
 		m.lowerSIMD(op, lane, imm, d, as)
 		return
 	}
-	if tr, ok := truncs[op]; ok {
-		m.trunc(tr.f64, tr.i64, tr.unsigned, tr.sat, d, Reg(args[0]))
+	if tr, ok := mach.Truncs[op]; ok {
+		m.trunc(tr.F64, tr.I64, tr.Unsigned, tr.Sat, d, Reg(args[0]))
 		return
 	}
 	switch op {
