@@ -123,6 +123,25 @@ func compileOne(c funcCompiler, m *wasm.Module, info *validate.Info, i int, type
 	return c.CompileFunc(m, &info.Funcs[i], i, types, globals)
 }
 
+// moduleTypes returns the type index of every function and the type of
+// every global of m, imports first.
+func moduleTypes(m *wasm.Module) (types []uint32, globals []wasm.ValType) {
+	types = make([]uint32, 0, m.NumFuncs())
+	for _, im := range m.Imports {
+		switch im.Kind {
+		case wasm.ExternFunc:
+			types = append(types, im.Func)
+		case wasm.ExternGlobal:
+			globals = append(globals, im.Global.Type)
+		}
+	}
+	types = append(types, m.Funcs...)
+	for _, g := range m.Globals {
+		globals = append(globals, g.Type.Type)
+	}
+	return types, globals
+}
+
 // funcCode is a compiled function: its offset in the module's mapping and
 // the instructions it leaves to Go.
 type funcCode struct {
@@ -192,20 +211,7 @@ func (e *Engine) CompileContext(ctx context.Context, m *wasm.Module, info *valid
 	if err != nil {
 		return nil, fmt.Errorf("jit: %w", err)
 	}
-	types := make([]uint32, 0, m.NumFuncs())
-	var globals []wasm.ValType
-	for _, im := range m.Imports {
-		switch im.Kind {
-		case wasm.ExternFunc:
-			types = append(types, im.Func)
-		case wasm.ExternGlobal:
-			globals = append(globals, im.Global.Type)
-		}
-	}
-	types = append(types, m.Funcs...)
-	for _, g := range m.Globals {
-		globals = append(globals, g.Type.Type)
-	}
+	types, globals := moduleTypes(m)
 	mod := &module{e: e, funcs: make([]*funcCode, len(m.Funcs)), nimp: m.NumImportedFuncs}
 	out := make([]*mach.Code, len(m.Funcs))
 	errs := make([]error, len(m.Funcs))
