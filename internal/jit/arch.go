@@ -34,6 +34,13 @@ type archHooks struct {
 	// patch resolves the relocation of kind at offset site of code to
 	// the code at offset target.
 	patch func(code []byte, kind mach.RelocKind, site, target int) error
+	// callReach, when positive, is how far (in bytes, either way) a
+	// relocated call reaches; veneer returns the code of veneerSize
+	// bytes that jumps delta bytes from its own first byte, for the
+	// islands of modules larger than that.
+	callReach  int
+	veneerSize int
+	veneer     func(delta int64) []byte
 	// codeAlign is the alignment of every function's first instruction;
 	// pad fills the gaps (an instruction that traps).
 	codeAlign int

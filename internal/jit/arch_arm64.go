@@ -21,6 +21,9 @@ var arch = archHooks{
 	codeAlign:   arm64.CodeAlign,
 	pad:         arm64.Pad,
 	frameBytes:  arm64.FrameBytes,
+	callReach:   arm64.CallReach,
+	veneerSize:  arm64.VeneerSize,
+	veneer:      arm64.Veneer,
 	returnAddresses: func(s *Stacks, sp, top uintptr, visit func(uintptr)) {
 		// Each frame is a 16-byte record whose first word is the return
 		// address; the last record below top is the entry trampoline's.

@@ -152,7 +152,11 @@ type funcCode struct {
 
 // layout places the exit stub at offset 0 and the functions after it,
 // each aligned to the machine's code alignment (the gaps filled with its
-// padding byte), and patches their relocations.
+// padding byte), and patches their relocations. On a machine whose calls
+// reach only so far (arch.callReach), a module larger than that gets
+// islands of veneers between its functions, one veneer per function and
+// one for the exit stub in each island, at most half the reach apart: a
+// call that cannot reach its target goes through the nearest island.
 func layout(mod *module, out []*mach.Code) ([]byte, error) {
 	stub := arch.exitStub()
 	align := arch.codeAlign
@@ -160,28 +164,82 @@ func layout(mod *module, out []*mach.Code) ([]byte, error) {
 	for _, f := range out {
 		size = (size+align-1)&^(align-1) + len(f.Bytes)
 	}
+	reach := arch.callReach
+	islands := reach > 0 && size > reach
+	islandSize := arch.veneerSize * (len(out) + 1)
+	span := reach / 2
+	if islands && islandSize >= span {
+		return nil, fmt.Errorf("jit: a module of %d functions needs islands of veneers larger than the reach of a call (%d bytes)", len(out), reach)
+	}
 	code := make([]byte, 0, size)
 	code = append(code, stub...)
+	var islandAt []int // offsets of the islands
+	last := 0          // end of the last island (or the module's start)
 	for i, f := range out {
 		for len(code)%align != 0 {
 			code = append(code, arch.pad)
 		}
+		if islands && len(code)+len(f.Bytes)-last > span && len(code) > last {
+			islandAt = append(islandAt, len(code))
+			code = append(code, make([]byte, islandSize)...)
+			last = len(code)
+			for len(code)%align != 0 {
+				code = append(code, arch.pad)
+			}
+		}
 		mod.funcs[i] = &funcCode{mod: mod, off: len(code), helpers: f.Helpers}
 		code = append(code, f.Bytes...)
+	}
+	if islands && len(code)-last > span {
+		islandAt = append(islandAt, len(code))
+		code = append(code, make([]byte, islandSize)...)
+	}
+	// Veneer k of an island jumps to function k, the last one to the
+	// exit stub.
+	targetOf := func(k int) int {
+		if k == len(out) {
+			return 0
+		}
+		return mod.funcs[k].off
+	}
+	for _, at := range islandAt {
+		for k := 0; k <= len(out); k++ {
+			v := at + k*arch.veneerSize
+			copy(code[v:], arch.veneer(int64(targetOf(k)-v)))
+		}
 	}
 	for i, f := range out {
 		off := mod.funcs[i].off
 		for _, r := range f.Relocs {
-			target := 0
+			k, target := len(out), 0
 			if r.Target != mach.ExitStubTarget {
-				target = mod.funcs[r.Target].off
+				k, target = r.Target, mod.funcs[r.Target].off
 			}
-			if err := arch.patch(code, r.Kind, off+r.Site, target); err != nil {
+			site := off + r.Site
+			if islands && abs(target-site) >= reach {
+				best := -1
+				for _, at := range islandAt {
+					if best < 0 || abs(at-site) < abs(best-site) {
+						best = at
+					}
+				}
+				if best >= 0 {
+					target = best + k*arch.veneerSize
+				}
+			}
+			if err := arch.patch(code, r.Kind, site, target); err != nil {
 				return nil, fmt.Errorf("jit: function %d: %w", int(mod.nimp)+i, err)
 			}
 		}
 	}
 	return code, nil
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // Runner returns the engine.

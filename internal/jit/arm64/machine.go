@@ -64,6 +64,34 @@ const (
 	RelCall26 mach.RelocKind = 0 // BL's imm26
 )
 
+// CallReach is how far a BL reaches (±128 MiB, less a margin for the
+// veneers' own size); VeneerSize is the size of a veneer.
+const (
+	CallReach  = 128<<20 - 1<<16
+	VeneerSize = 32
+)
+
+// Veneer returns the code that jumps delta bytes from its own first
+// byte, through X16 and X17 (free at every call site: the callee may
+// clobber them anyway).
+func Veneer(delta int64) []byte {
+	var a Assembler
+	start := a.NewLabel()
+	a.Bind(start)
+	a.Adr(tmp, start)
+	a.MovImm(W64, tmp2, uint64(delta))
+	a.RRR(ADD, W64, tmp, tmp, tmp2)
+	a.Br(tmp)
+	for a.Len() < VeneerSize {
+		a.Udf(1)
+	}
+	b, err := a.Finalize()
+	if err != nil || len(b) != VeneerSize {
+		panic("jit/arm64: the veneer does not encode")
+	}
+	return append([]byte(nil), b...)
+}
+
 // PatchReloc resolves the relocation of kind at offset site of code to
 // the code at offset target.
 func PatchReloc(code []byte, kind mach.RelocKind, site, target int) error {
