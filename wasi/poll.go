@@ -77,7 +77,7 @@ func (s *System) pollOneoff(ctx context.Context, mem []byte, in, out, nsubs, nev
 				continue
 			}
 			if flags&SubclockflagAbstime != 0 {
-				now, errno := s.clock.Now(id)
+				now, errno := s.now(id)
 				if errno != ESUCCESS {
 					ready = append(ready, event{userdata: ud, errno: errno, typ: tag})
 					continue
