@@ -81,6 +81,13 @@ func (s *System) PathCreateDirectory(mem []byte, fd, p, n uint32) Errno {
 
 // PathFilestatGet implements path_filestat_get.
 func (s *System) PathFilestatGet(mem []byte, fd, flags, p, n, buf uint32) Errno {
+	b, ok := mem_(mem).slice(buf, filestatSize)
+	return s.pathFilestatGet(mem, fd, flags, p, n, b, ok)
+}
+
+// pathFilestatGet is path_filestat_get writing the filestat into b, which
+// is in the guest's memory only if ok (else the result is EFAULT).
+func (s *System) pathFilestatGet(mem []byte, fd, flags, p, n uint32, b []byte, ok bool) Errno {
 	e, errno := s.dirEntry(fd, RightPathFilestatGet)
 	if errno != ESUCCESS {
 		return errno
@@ -90,7 +97,6 @@ func (s *System) PathFilestatGet(mem []byte, fd, flags, p, n, buf uint32) Errno 
 	if errno != ESUCCESS {
 		return errno
 	}
-	b, ok := m.slice(buf, filestatSize)
 	if !ok {
 		return EFAULT
 	}

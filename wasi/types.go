@@ -134,6 +134,8 @@ const (
 	SubclockflagAbstime  = 1
 	EventrwflagFdHangup  = 1
 	subscriptionSize     = 48
+	subscriptionSize0    = 56 // preview 0
+	filestatSize0        = 56 // preview 0
 	eventSize            = 32
 	direntHeaderSize     = 24
 	filestatSize         = 64
