@@ -227,6 +227,12 @@ func (s *System) PathOpen(mem []byte, fd, dirflags, p, n, oflags uint32, base, i
 	if oflags&OflagCreat != 0 && e.base&RightPathCreateFile == 0 {
 		return ENOTCAPABLE
 	}
+	// The synchronized-I/O flags need the directory's sync rights:
+	// FD_SYNC for RSYNC and SYNC, FD_DATASYNC or FD_SYNC for DSYNC.
+	if fdflags&(FdflagRsync|FdflagSync) != 0 && e.base&RightFdSync == 0 ||
+		fdflags&FdflagDsync != 0 && e.base&(RightFdDatasync|RightFdSync) == 0 {
+		return ENOTCAPABLE
+	}
 	// O_TRUNC needs the directory's PATH_FILESTAT_SET_SIZE right only once
 	// the guest has dropped it with fd_fdstat_set_rights (from this
 	// directory, or from the inheriting rights of the one it was opened

@@ -325,16 +325,56 @@ func (e *entry) close() Errno {
 	return ErrnoFromHost(err)
 }
 
-// get returns the entry of fd if it holds all of need.
+// get returns the entry of fd if it holds all of need: EBADF when there
+// is no such descriptor, else, when it lacks some of need, the errno of
+// missingRights.
 func (s *System) get(fd uint32, need Rights) (*entry, Errno) {
 	e, ok := s.fds[fd]
 	if !ok {
 		return nil, EBADF
 	}
 	if e.base&need != need {
-		return nil, ENOTCAPABLE
+		return nil, e.missingRights(need &^ e.base)
 	}
 	return e, ESUCCESS
+}
+
+// Rights that only a directory can hold (the path_* functions and
+// fd_readdir), and the ones that need a file offset.
+const (
+	rightsDirOnly = RightsDirectory &^ RightsRegularFile
+	rightsOffset  = RightFdSeek | RightFdTell
+)
+
+// missingRights is the errno for a call on e that needs rights e lacks:
+// the file type's errno when no descriptor of e's type can hold them
+// (EISDIR for a directory, ENOTDIR for path rights on anything else,
+// ESPIPE for an offset on a stream), else ENOTCAPABLE (the right was
+// narrowed away, by the guest or at path_open).
+func (e *entry) missingRights(missing Rights) Errno {
+	switch {
+	case e.kind == FiletypeDirectory:
+		if missing&^RightsDirectory != 0 {
+			return EISDIR
+		}
+	case missing&rightsDirOnly != 0:
+		return ENOTDIR
+	case missing&rightsOffset != 0 && e.stream():
+		return ESPIPE
+	}
+	return ENOTCAPABLE
+}
+
+// stream reports whether e has no file offset: a socket, a stdio
+// descriptor or a host pipe or device.
+func (e *entry) stream() bool {
+	switch {
+	case e.r != nil || e.w != nil:
+		return true
+	case e.kind == FiletypeSocketStream || e.kind == FiletypeSocketDgram:
+		return true
+	}
+	return e.hostfd >= 0 && (e.kind == FiletypeUnknown || e.kind == FiletypeCharacterDevice)
 }
 
 // alloc stores e at the lowest free descriptor number.
