@@ -3,6 +3,7 @@ package wasi
 import (
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -272,16 +273,11 @@ func TestClocksNeverGoBack(t *testing.T) {
 	}
 	h := newGuest(t, Config{})
 	// Busy goroutines make the Go scheduler move this one between threads.
-	stop := make(chan struct{})
-	defer close(stop)
+	var stop atomic.Bool
+	defer stop.Store(true)
 	for range 4 {
 		go func() {
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
+			for !stop.Load() {
 			}
 		}()
 	}
