@@ -1,5 +1,6 @@
 // Package wasi implements WASI preview 1 (wasi_snapshot_preview1) over the
-// host's system calls (golang.org/x/sys/unix), independent of any engine.
+// host's system calls (golang.org/x/sys/unix), independent of any engine,
+// and preview 0 (wasi_unstable, [UnstableFunctions]) on the same System.
 //
 // Guest memory is a plain []byte and parameters are plain integers, so each
 // function is a method such as
