@@ -18,9 +18,9 @@ import (
 
 // InstanceConfig configures one instantiation. The zero value is an
 // anonymous instance whose WASI environment (used only when the module
-// imports wasi_snapshot_preview1) is a sandbox: no arguments, environment,
-// files or sockets, an empty stdin, discarded output, the host's clocks
-// and randomness.
+// imports wasi_snapshot_preview1 or wasi_unstable) is a sandbox: no
+// arguments, environment, files or sockets, an empty stdin, discarded
+// output, the host's clocks and randomness.
 //
 // The WASI state made from it belongs to the instance: instances of one
 // runtime never share descriptors, arguments or output, and run
