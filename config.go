@@ -18,9 +18,9 @@ import (
 
 // InstanceConfig configures one instantiation. The zero value is an
 // anonymous instance whose WASI environment (used only when the module
-// imports wasi_snapshot_preview1) is a sandbox: no arguments, environment,
-// files or sockets, an empty stdin, discarded output, the host's clocks
-// and randomness.
+// imports wasi_snapshot_preview1 or wasi_unstable) is a sandbox: no
+// arguments, environment, files or sockets, an empty stdin, discarded
+// output, the host's clocks and randomness.
 //
 // The WASI state made from it belongs to the instance: instances of one
 // runtime never share descriptors, arguments or output, and run
@@ -153,27 +153,36 @@ func listenerFD(l net.Listener) (int, error) {
 	return fd, derr
 }
 
-// importsWASI reports whether m imports WASI preview 1.
-func importsWASI(m *wasm.Module) bool {
+// isWASIModule reports whether an import module name is WASI's: preview 1
+// (wasi_snapshot_preview1) or preview 0 (wasi_unstable).
+func isWASIModule(module string) bool {
+	return module == wasi.ModuleName || module == wasi.UnstableModuleName
+}
+
+// needsWASI reports whether m imports WASI (preview 1 or 0) from a module
+// name that no registered instance provides.
+func (r *Runtime) needsWASI(m *wasm.Module) bool {
 	for _, im := range m.Imports {
-		if im.Module == wasi.ModuleName {
-			return true
+		if isWASIModule(im.Module) {
+			if _, own := r.store.Registered(im.Module); !own {
+				return true
+			}
 		}
 	}
 	return false
 }
 
 // resolve finds an import among the registered instances, and then among
-// the WASI preview 1 functions.
+// the WASI preview 1 and preview 0 functions.
 func (r *Runtime) resolve(module, name string) (store.Extern, bool) {
 	if x, ok := r.store.Resolve(module, name); ok {
 		return x, true
 	}
-	if module != wasi.ModuleName {
+	if !isWASIModule(module) {
 		return store.Extern{}, false
 	}
 	r.wasiOnce.Do(r.makeWASI)
-	x, ok := r.wasiFuncs[name]
+	x, ok := r.wasiFuncs[module+"."+name]
 	return x, ok
 }
 
@@ -184,9 +193,15 @@ var errNoWASI = errors.New("wasmrun: WASI function called by an instance that do
 // makeWASI creates the runtime's WASI host functions. They are shared by
 // every instance; each call works on the system of the calling instance.
 func (r *Runtime) makeWASI() {
-	r.wasiFuncs = make(map[string]store.Extern, len(wasi.Functions))
-	for i := range wasi.Functions {
-		f := &wasi.Functions[i]
+	r.wasiFuncs = make(map[string]store.Extern, len(wasi.Functions)+len(wasi.UnstableFunctions))
+	r.addWASI(wasi.ModuleName, wasi.Functions)
+	r.addWASI(wasi.UnstableModuleName, wasi.UnstableFunctions)
+}
+
+// addWASI creates the host functions of one WASI module.
+func (r *Runtime) addWASI(module string, funcs []wasi.Func) {
+	for i := range funcs {
+		f := &funcs[i]
 		blocking := blockingWASI[f.Name]
 		fn := func(ctx context.Context, c *store.Caller, stack []uint64) {
 			var hd *hostData
@@ -218,7 +233,7 @@ func (r *Runtime) makeWASI() {
 			}
 		}
 		ft := wasm.FuncType{Params: f.Params, Results: f.Results}
-		r.wasiFuncs[f.Name] = store.Extern{Kind: wasm.ExternFunc, Func: r.store.NewHostFunc(ft, wasi.ModuleName+"."+f.Name, fn)}
+		r.wasiFuncs[module+"."+f.Name] = store.Extern{Kind: wasm.ExternFunc, Func: r.store.NewHostFunc(ft, module+"."+f.Name, fn)}
 	}
 }
 

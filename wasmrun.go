@@ -37,7 +37,6 @@ import (
 	"github.com/wasmrun/wasmrun/internal/store"
 	"github.com/wasmrun/wasmrun/text"
 	"github.com/wasmrun/wasmrun/validate"
-	"github.com/wasmrun/wasmrun/wasi"
 	"github.com/wasmrun/wasmrun/wasm"
 )
 
@@ -97,7 +96,7 @@ type Runtime struct {
 	insts  map[*store.Instance]struct{} // open instances; Instance.Close removes its own
 
 	wasiOnce  sync.Once
-	wasiFuncs map[string]store.Extern // WASI preview 1, made on first use
+	wasiFuncs map[string]store.Extern // WASI preview 1 and 0 by "module.name", made on first use
 
 	limits   binary.Limits // RuntimeConfig.DecodeLimits
 	disabled wasm.Features // RuntimeConfig.DisabledFeatures
@@ -275,10 +274,11 @@ type ExportDesc struct {
 
 // Instantiate creates an instance of the module, resolving its imports
 // among the instances registered in the runtime, and runs its start
-// function. Imports from wasi_snapshot_preview1 that no registered
-// instance provides are WASI preview 1, with a system of the instance's
-// own made from cfg (arguments, environment, stdio, preopens, listeners,
-// clock, random source): instances never share WASI state.
+// function. Imports from wasi_snapshot_preview1 (or wasi_unstable) that no
+// registered instance provides are WASI preview 1 (or preview 0), with a
+// system of the instance's own made from cfg (arguments, environment,
+// stdio, preopens, listeners, clock, random source): instances never share
+// WASI state.
 //
 // A missing or mismatched import is a *LinkError; a trap in a segment
 // initialisation or the start function is a *Trap.
@@ -294,7 +294,7 @@ func (r *Runtime) Instantiate(ctx context.Context, c *CompiledModule, cfg Instan
 		return nil, ErrClosed
 	}
 	var hd *hostData
-	if _, own := r.store.Registered(wasi.ModuleName); !own && importsWASI(c.mod.Wasm) {
+	if r.needsWASI(c.mod.Wasm) {
 		sys, err := newSystem(&cfg)
 		if err != nil {
 			return nil, err

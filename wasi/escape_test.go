@@ -128,7 +128,7 @@ func TestSandboxEscapes(t *testing.T) {
 			{"open loopA", openR("loopA", true), ELOOP},
 			{"open nofollow link", openR("up", false), ELOOP},
 			{"open .. dir", func() Errno {
-				_, e := g.open(rootFd, "..", OflagDirectory, RightsAll, 0, true)
+				_, e := g.open(rootFd, "..", OflagDirectory, dirOpenRights, 0, true)
 				return e
 			}, ENOTCAPABLE},
 			{"write through link", openW("up", OflagTrunc), ENOTCAPABLE},
@@ -173,7 +173,7 @@ func TestSandboxEscapes(t *testing.T) {
 				return openW("dang", OflagCreat)()
 			}, ENOTCAPABLE},
 			{"subdir fd is its own root", func() Errno {
-				sub, e := g.open(rootFd, "inner", OflagDirectory, RightsAll, 0, true)
+				sub, e := g.open(rootFd, "inner", OflagDirectory, dirOpenRights, 0, true)
 				if e != ESUCCESS {
 					return e
 				}

@@ -312,6 +312,8 @@ func (s *System) FdFdstatSetRights(mem []byte, fd uint32, base, inheriting uint6
 	if Rights(base)&^e.base != 0 || Rights(inheriting)&^e.inh != 0 {
 		return ENOTCAPABLE
 	}
+	e.dropped |= e.base &^ Rights(base)
+	e.droppedInh |= e.inh &^ Rights(inheriting)
 	e.base, e.inh = Rights(base), Rights(inheriting)
 	return ESUCCESS
 }
@@ -841,7 +843,7 @@ func (s *System) FdReaddir(mem []byte, fd, buf, bufLen uint32, cookie uint64, bu
 		if e.fsys != nil {
 			list, errno = e.readFSDir()
 		} else {
-			list, errno = readHostDir(e.hostfd, e.isPreopen)
+			list, errno = readHostDir(e.hostfd, e.root)
 		}
 		if errno != ESUCCESS {
 			return errno
@@ -886,11 +888,13 @@ func (e *entry) readFSDir() ([]dirent, Errno) {
 	return list, ESUCCESS
 }
 
-// readHostDir lists host directory fd. The inode of ".." is the
-// parent's, or at a preopen (root) the directory's own, as at the root of
-// a file system: the guest's ".." never leaves the preopen, and a program
-// that fills in a zero inode with fstatat(dir, "..") would be refused.
-func readHostDir(fd int, root bool) ([]dirent, Errno) {
+// readHostDir lists host directory fd, opened beneath the preopen whose
+// directory is root. Every entry has its real inode number, but ".." at
+// the preopen's directory has the directory's own, as at the root of a
+// file system: the guest's ".." never leaves the preopen (the sandbox
+// refuses fstatat(dir, "..") there, which programs use to fill in a zero
+// inode), and nothing about the host above the preopen is revealed.
+func readHostDir(fd int, root fileID) ([]dirent, Errno) {
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil {
 		return nil, ErrnoFromHost(err)
@@ -899,7 +903,7 @@ func readHostDir(fd int, root bool) ([]dirent, Errno) {
 		return nil, ErrnoFromHost(err)
 	}
 	parent := uint64(st.Ino)
-	if !root {
+	if (fileID{devOf(&st), uint64(st.Ino)}) != root {
 		var pst unix.Stat_t
 		if err := unix.Fstatat(fd, "..", &pst, unix.AT_SYMLINK_NOFOLLOW); err == nil {
 			parent = uint64(pst.Ino)

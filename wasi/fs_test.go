@@ -163,7 +163,10 @@ func TestOpenFlags(t *testing.T) {
 			{"missing", "missing", 0, RightFdRead, true, ENOENT, ""},
 			{"directory on file", "f", OflagDirectory, RightFdRead, true, ENOTDIR, ""},
 			{"directory on dir", "d", OflagDirectory, RightFdReaddir, true, ESUCCESS, ""},
-			{"dir with write rights", "d", 0, RightsAll, true, ESUCCESS, ""},
+			{"dir with write rights", "d", 0, RightsAll, true, EISDIR, ""},
+			{"dir with O_DIRECTORY and write rights", "d", OflagDirectory, RightFdRead | RightFdWrite, true, EISDIR, ""},
+			{"dir read-only", "d", OflagDirectory, RightFdRead | RightFdReaddir, true, ESUCCESS, ""},
+			{"file with O_DIRECTORY and write rights", "f", OflagDirectory, RightFdRead | RightFdWrite, true, ENOTDIR, ""},
 			{"nofollow symlink", "lnk", 0, RightFdRead, false, ELOOP, ""},
 			{"follow symlink", "lnk", 0, RightFdRead, true, ESUCCESS, ""},
 			{"create through dangling", "dangling", OflagCreat, RightsAll, true, ESUCCESS, ""},
@@ -516,7 +519,7 @@ func TestReaddir(t *testing.T) {
 		os.Symlink("x", filepath.Join(dir, "d", "link"))
 		want = append(want, "sub", "link")
 		sort.Strings(want)
-		fd, e := g.open(rootFd, "d", OflagDirectory, RightsAll, 0, true)
+		fd, e := g.open(rootFd, "d", OflagDirectory, dirOpenRights, 0, true)
 		if e != ESUCCESS {
 			t.Fatal(e)
 		}
@@ -632,7 +635,7 @@ func TestReaddirDotInodes(t *testing.T) {
 			}
 			return uint64(st.Ino)
 		}
-		sub, e := g.open(rootFd, "d/sub", OflagDirectory, RightsAll, 0, true)
+		sub, e := g.open(rootFd, "d/sub", OflagDirectory, dirOpenRights, 0, true)
 		if e != ESUCCESS {
 			t.Fatal(e)
 		}

@@ -147,3 +147,7 @@ var bg = context.Background()
 // errnoOf drops the error of a blocking call (nil unless its context
 // ends).
 func errnoOf(e Errno, _ error) Errno { return e }
+
+// dirOpenRights are the rights tests request when opening a directory:
+// every right but FD_WRITE, which a directory refuses (EISDIR).
+const dirOpenRights = RightsAll &^ RightFdWrite

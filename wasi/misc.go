@@ -81,7 +81,7 @@ func (s *System) ClockTimeGet(mem []byte, id uint32, precision uint64, time uint
 	if !m.ok(time, 8) {
 		return EFAULT
 	}
-	t, errno := s.clock.Now(id)
+	t, errno := s.now(id)
 	if errno != ESUCCESS {
 		return errno
 	}
@@ -136,7 +136,7 @@ func (s *System) ProcRaise(mem []byte, sig uint32) (Errno, error) {
 // accept ends when ctx does: the error is then ctx.Err() and the guest's
 // run must end.
 func (s *System) SockAccept(ctx context.Context, mem []byte, fd, flags, out uint32) (Errno, error) {
-	e, errno := s.get(fd, RightSockAccept)
+	e, errno := s.sock(fd, RightSockAccept)
 	if errno != ESUCCESS {
 		return errno, nil
 	}
@@ -148,7 +148,7 @@ func (s *System) SockAccept(ctx context.Context, mem []byte, fd, flags, out uint
 		return EINVAL, nil
 	}
 	if !e.listener {
-		return ENOTSOCK, nil
+		return EINVAL, nil // a connected socket, as accept(2) on one that is not listening
 	}
 	block := e.flags&FdflagNonblock == 0 // the guest's view, whatever the host descriptor's mode
 	var nfd int
@@ -191,13 +191,19 @@ func (s *System) SockAccept(ctx context.Context, mem []byte, fd, flags, out uint
 	return ESUCCESS, nil
 }
 
+// sock returns fd's entry if it is a socket holding need: EBADF for no
+// descriptor, then ENOTSOCK for one that is not a socket (whatever its
+// rights: a file has no socket rights to miss), then ENOTCAPABLE.
 func (s *System) sock(fd uint32, need Rights) (*entry, Errno) {
-	e, errno := s.get(fd, need)
-	if errno != ESUCCESS {
-		return nil, errno
+	e, ok := s.fds[fd]
+	if !ok {
+		return nil, EBADF
 	}
 	if e.kind != FiletypeSocketStream && e.kind != FiletypeSocketDgram || e.hostfd < 0 {
 		return nil, ENOTSOCK
+	}
+	if e.base&need != need {
+		return nil, ENOTCAPABLE
 	}
 	return e, ESUCCESS
 }

@@ -81,6 +81,13 @@ func (s *System) PathCreateDirectory(mem []byte, fd, p, n uint32) Errno {
 
 // PathFilestatGet implements path_filestat_get.
 func (s *System) PathFilestatGet(mem []byte, fd, flags, p, n, buf uint32) Errno {
+	b, ok := mem_(mem).slice(buf, filestatSize)
+	return s.pathFilestatGet(mem, fd, flags, p, n, b, ok)
+}
+
+// pathFilestatGet is path_filestat_get writing the filestat into b, which
+// is in the guest's memory only if ok (else the result is EFAULT).
+func (s *System) pathFilestatGet(mem []byte, fd, flags, p, n uint32, b []byte, ok bool) Errno {
 	e, errno := s.dirEntry(fd, RightPathFilestatGet)
 	if errno != ESUCCESS {
 		return errno
@@ -90,7 +97,6 @@ func (s *System) PathFilestatGet(mem []byte, fd, flags, p, n, buf uint32) Errno 
 	if errno != ESUCCESS {
 		return errno
 	}
-	b, ok := m.slice(buf, filestatSize)
 	if !ok {
 		return EFAULT
 	}
@@ -221,17 +227,29 @@ func (s *System) PathOpen(mem []byte, fd, dirflags, p, n, oflags uint32, base, i
 	if oflags&OflagCreat != 0 && e.base&RightPathCreateFile == 0 {
 		return ENOTCAPABLE
 	}
-	// O_TRUNC is not checked against the directory's
-	// path_filestat_set_size right: Go's wasip1 runtime strips that right
-	// from directories it opens read-only (it counts it among the write
-	// rights) and then creates files with O_TRUNC beneath them, as
-	// os.Root.Create does. Truncation still needs a writable descriptor.
+	// The synchronized-I/O flags need the directory's sync rights:
+	// FD_SYNC for RSYNC and SYNC, FD_DATASYNC or FD_SYNC for DSYNC.
+	if fdflags&(FdflagRsync|FdflagSync) != 0 && e.base&RightFdSync == 0 ||
+		fdflags&FdflagDsync != 0 && e.base&(RightFdDatasync|RightFdSync) == 0 {
+		return ENOTCAPABLE
+	}
+	// O_TRUNC needs the directory's PATH_FILESTAT_SET_SIZE right only once
+	// the guest has dropped it with fd_fdstat_set_rights (from this
+	// directory, or from the inheriting rights of the one it was opened
+	// through). A right merely not requested at path_open does not count:
+	// Go's wasip1 runtime opens every read-only directory without it (it
+	// counts it among the write rights) and then creates files beneath
+	// with O_TRUNC, as os.Root.Create does; it never calls
+	// fd_fdstat_set_rights.
+	if oflags&OflagTrunc != 0 && e.base&RightPathFilestatSetSize == 0 && e.dropped&RightPathFilestatSetSize != 0 {
+		return ENOTCAPABLE
+	}
 	nb, ni := Rights(base)&e.inh, Rights(inheriting)&e.inh
 	read := nb&(RightFdRead|RightFdReaddir) != 0
+	// A request with FD_WRITE (or APPEND) opens for writing, and a
+	// directory cannot be opened so: EISDIR, with or without O_DIRECTORY,
+	// as the reference runtime and POSIX open(O_RDWR) do.
 	write := nb&RightFdWrite != 0 || fdflags&FdflagAppend != 0
-	if oflags&OflagDirectory != 0 {
-		write = false
-	}
 	if e.readOnly && (write || oflags&(OflagCreat|OflagTrunc) != 0) {
 		return EROFS
 	}
@@ -273,13 +291,6 @@ func (s *System) PathOpen(mem []byte, fd, dirflags, p, n, oflags uint32, base, i
 	}
 	follow := dirflags&LookupSymlinkFollow != 0
 	h, errno := s.openBeneath(e.hostfd, name, fl, 0o666, follow)
-	// WASI has no access mode: it is inferred from the rights. Guests that
-	// ask for every right (read and write, as Go's os.Open does) must still
-	// be able to open a directory, so such a request is retried read-only;
-	// a write-only request on a directory fails with EISDIR, as in POSIX.
-	if errno == EISDIR && fl&unix.O_ACCMODE == unix.O_RDWR && oflags&(OflagCreat|OflagTrunc) == 0 && fdflags&FdflagAppend == 0 {
-		h, errno = s.openBeneath(e.hostfd, name, fl&^unix.O_ACCMODE|unix.O_RDONLY, 0, follow)
-	}
 	if errno != ESUCCESS {
 		return errno
 	}
@@ -292,6 +303,7 @@ func (s *System) PathOpen(mem []byte, fd, dirflags, p, n, oflags uint32, base, i
 	switch ne.kind {
 	case FiletypeDirectory:
 		ne.base, ne.inh = nb&RightsDirectory, ni
+		ne.root, ne.dropped, ne.droppedInh = e.root, e.droppedInh, e.droppedInh
 	case FiletypeSocketStream, FiletypeSocketDgram:
 		ne.base, ne.inh = nb&RightsSocket, 0
 	default:
@@ -334,6 +346,7 @@ func (s *System) openFS(m mem, e *entry, name string, oflags uint32, nb, ni Righ
 	ne := &entry{hostfd: -1, fsys: e.fsys, fsPath: j, fsFile: f, kind: fsFiletype(fi.Mode()), readOnly: true}
 	if ne.kind == FiletypeDirectory {
 		ne.base, ne.inh = nb&RightsDirectory, ni
+		ne.dropped, ne.droppedInh = e.droppedInh, e.droppedInh
 	} else {
 		if oflags&OflagDirectory != 0 {
 			f.Close()

@@ -32,7 +32,7 @@ type pollSub struct {
 // ctx.Err() and the guest's run must end. A poll on clocks only (a sleep)
 // waits on a timer.
 func (s *System) PollOneoff(ctx context.Context, mem []byte, in, out, nsubs, nevents uint32) (Errno, error) {
-	e := s.pollOneoff(ctx, mem, in, out, nsubs, nevents)
+	e := s.pollOneoff(ctx, mem, in, out, nsubs, nevents, subLayout1)
 	if e == errCancelled {
 		return 0, ctx.Err()
 	}
@@ -43,15 +43,26 @@ func (s *System) PollOneoff(ctx context.Context, mem []byte, in, out, nsubs, nev
 // ended its wait; it never reaches the guest.
 const errCancelled Errno = 0xffff
 
-func (s *System) pollOneoff(ctx context.Context, mem []byte, in, out, nsubs, nevents uint32) Errno {
+// subLayout is where a subscription's fields sit: its size and the
+// offset of subscription_clock's id, which timeout follows at +8 and
+// flags at +24 (preview 0's subscription_clock starts with an extra
+// 64-bit identifier).
+type subLayout struct{ size, clock uint32 }
+
+var (
+	subLayout1 = subLayout{subscriptionSize, 16}
+	subLayout0 = subLayout{subscriptionSize0, 24}
+)
+
+func (s *System) pollOneoff(ctx context.Context, mem []byte, in, out, nsubs, nevents uint32, layout subLayout) Errno {
 	m := mem_(mem)
 	if nsubs == 0 {
 		return EINVAL
 	}
-	if uint64(nsubs)*subscriptionSize > 1<<32 || uint64(nsubs)*eventSize > 1<<32 {
+	if uint64(nsubs)*uint64(layout.size) > 1<<32 || uint64(nsubs)*eventSize > 1<<32 {
 		return EFAULT
 	}
-	raw, ok := m.slice(in, nsubs*subscriptionSize)
+	raw, ok := m.slice(in, nsubs*layout.size)
 	if !ok {
 		return EFAULT
 	}
@@ -64,20 +75,20 @@ func (s *System) pollOneoff(ctx context.Context, mem []byte, in, out, nsubs, nev
 	var pfds []unix.PollFd
 	var pfdSub []int
 	for i := range nsubs {
-		b := raw[i*subscriptionSize : (i+1)*subscriptionSize]
+		b := raw[i*layout.size : (i+1)*layout.size]
 		ud := binary.LittleEndian.Uint64(b)
 		tag := b[8]
 		switch tag {
 		case EventtypeClock:
-			id := binary.LittleEndian.Uint32(b[16:])
-			timeout := binary.LittleEndian.Uint64(b[24:])
-			flags := binary.LittleEndian.Uint16(b[40:])
+			id := binary.LittleEndian.Uint32(b[layout.clock:])
+			timeout := binary.LittleEndian.Uint64(b[layout.clock+8:])
+			flags := binary.LittleEndian.Uint16(b[layout.clock+24:])
 			if flags&^SubclockflagAbstime != 0 {
 				ready = append(ready, event{userdata: ud, errno: EINVAL, typ: tag})
 				continue
 			}
 			if flags&SubclockflagAbstime != 0 {
-				now, errno := s.clock.Now(id)
+				now, errno := s.now(id)
 				if errno != ESUCCESS {
 					ready = append(ready, event{userdata: ud, errno: errno, typ: tag})
 					continue

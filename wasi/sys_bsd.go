@@ -49,3 +49,9 @@ func ppoll(pfds []unix.PollFd, ts *unix.Timespec) error {
 // getrandom fills b from the system CSPRNG (getentropy/arc4random through
 // crypto/rand; it does not fail).
 func getrandom(b []byte) (int, error) { return rand.Read(b) }
+
+// isTerminal reports whether host descriptor fd is a terminal.
+func isTerminal(fd int) bool {
+	_, err := unix.IoctlGetTermios(fd, unix.TIOCGETA)
+	return err == nil
+}

@@ -117,3 +117,9 @@ func readv(fd int, bufs [][]byte) (int, error) { return unix.Readv(fd, bufs) }
 
 // writev writes bufs at the file position.
 func writev(fd int, bufs [][]byte) (int, error) { return unix.Writev(fd, bufs) }
+
+// isTerminal reports whether host descriptor fd is a terminal.
+func isTerminal(fd int) bool {
+	_, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+	return err == nil
+}

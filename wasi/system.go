@@ -1,5 +1,6 @@
 // Package wasi implements WASI preview 1 (wasi_snapshot_preview1) over the
-// host's system calls (golang.org/x/sys/unix), independent of any engine.
+// host's system calls (golang.org/x/sys/unix), independent of any engine,
+// and preview 0 (wasi_unstable, [UnstableFunctions]) on the same System.
 //
 // Guest memory is a plain []byte and parameters are plain integers, so each
 // function is a method such as
@@ -146,6 +147,40 @@ type entry struct {
 	fsFile fs.File
 
 	dir []dirent // fd_readdir cache, rebuilt at cookie 0
+
+	// root identifies the host directory of the preopen a directory
+	// descriptor was opened beneath (the preopen's own for a preopen): at
+	// that directory, fd_readdir's ".." is the directory itself.
+	root fileID
+	// dropped are the rights the guest removed with fd_fdstat_set_rights
+	// from this descriptor (base) or from the directory it was opened
+	// through (inheriting): path_open enforces PATH_FILESTAT_SET_SIZE for
+	// O_TRUNC only when the guest dropped it (see PathOpen).
+	dropped, droppedInh Rights
+}
+
+// fileID is a host file's device and inode numbers.
+type fileID struct{ dev, ino uint64 }
+
+// stdioEntry completes the entry of descriptor 0, 1 or 2: its file type is
+// that of the host descriptor behind it, the way the reference runtime
+// reports stdio (a character device only for a terminal, a regular file
+// for a redirection to a file, unknown for a pipe, socket, other device or
+// a Go reader or writer without a descriptor), so that the guest's
+// isatty is true only for a terminal.
+func stdioEntry(e *entry) *entry {
+	e.hostfd = -1
+	e.kind = FiletypeUnknown
+	if e.iofd >= 0 {
+		var st unix.Stat_t
+		switch {
+		case isTerminal(e.iofd):
+			e.kind = FiletypeCharacterDevice
+		case unix.Fstat(e.iofd, &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFREG:
+			e.kind = FiletypeRegularFile
+		}
+	}
+	return e
 }
 
 type dirent struct {
@@ -162,6 +197,25 @@ type System struct {
 	random    io.Reader
 	walk      bool
 	wake      *waker // ends waits when a call's context ends; nil until first needed
+	// last are the latest readings of the monotonic and CPU-time clocks
+	// (ids 1-3) handed to the guest; see now.
+	last [4]uint64
+}
+
+// now reads clock id for the guest. The monotonic and CPU-time clocks
+// never go backwards for one System: a reading below the previous one
+// (a host CPU clock read on another OS thread, see HostClock) is raised
+// to it.
+func (s *System) now(id uint32) (uint64, Errno) {
+	t, errno := s.clock.Now(id)
+	if errno != ESUCCESS || id == ClockRealtime || id >= uint32(len(s.last)) {
+		return t, errno
+	}
+	if t < s.last[id] {
+		t = s.last[id]
+	}
+	s.last[id] = t
+	return t, ESUCCESS
 }
 
 // New builds a System from cfg, opening the preopened directories.
@@ -198,9 +252,9 @@ func New(cfg Config) (*System, error) {
 	if errw == nil {
 		errw = io.Discard
 	}
-	s.fds[0] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, r: in, iofd: fdOf(in), base: RightsTTY &^ RightFdWrite}
-	s.fds[1] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, w: out, iofd: fdOf(out), base: RightsTTY &^ RightFdRead}
-	s.fds[2] = &entry{kind: FiletypeCharacterDevice, hostfd: -1, w: errw, iofd: fdOf(errw), base: RightsTTY &^ RightFdRead}
+	s.fds[0] = stdioEntry(&entry{r: in, iofd: fdOf(in), base: RightsTTY &^ RightFdWrite})
+	s.fds[1] = stdioEntry(&entry{w: out, iofd: fdOf(out), base: RightsTTY &^ RightFdRead})
+	s.fds[2] = stdioEntry(&entry{w: errw, iofd: fdOf(errw), base: RightsTTY &^ RightFdRead})
 	for _, p := range cfg.Preopens {
 		if p.GuestPath == "" {
 			s.Close()
@@ -222,6 +276,13 @@ func New(cfg Config) (*System, error) {
 				return nil, fmt.Errorf("wasi: preopen %q: open %s: %w", p.GuestPath, p.HostDir, err)
 			}
 			e.hostfd = fd
+			var st unix.Stat_t
+			if err := unix.Fstat(fd, &st); err != nil {
+				unix.Close(fd)
+				s.Close()
+				return nil, fmt.Errorf("wasi: preopen %q: stat %s: %w", p.GuestPath, p.HostDir, err)
+			}
+			e.root = fileID{devOf(&st), uint64(st.Ino)}
 		default:
 			s.Close()
 			return nil, fmt.Errorf("wasi: preopen %q: exactly one of HostDir and FS must be set", p.GuestPath)
@@ -265,16 +326,56 @@ func (e *entry) close() Errno {
 	return ErrnoFromHost(err)
 }
 
-// get returns the entry of fd if it holds all of need.
+// get returns the entry of fd if it holds all of need: EBADF when there
+// is no such descriptor, else, when it lacks some of need, the errno of
+// missingRights.
 func (s *System) get(fd uint32, need Rights) (*entry, Errno) {
 	e, ok := s.fds[fd]
 	if !ok {
 		return nil, EBADF
 	}
 	if e.base&need != need {
-		return nil, ENOTCAPABLE
+		return nil, e.missingRights(need &^ e.base)
 	}
 	return e, ESUCCESS
+}
+
+// Rights that only a directory can hold (the path_* functions and
+// fd_readdir), and the ones that need a file offset.
+const (
+	rightsDirOnly = RightsDirectory &^ RightsRegularFile
+	rightsOffset  = RightFdSeek | RightFdTell
+)
+
+// missingRights is the errno for a call on e that needs rights e lacks:
+// the file type's errno when no descriptor of e's type can hold them
+// (EISDIR for a directory, ENOTDIR for path rights on anything else,
+// ESPIPE for an offset on a stream), else ENOTCAPABLE (the right was
+// narrowed away, by the guest or at path_open).
+func (e *entry) missingRights(missing Rights) Errno {
+	switch {
+	case e.kind == FiletypeDirectory:
+		if missing&^RightsDirectory != 0 {
+			return EISDIR
+		}
+	case missing&rightsDirOnly != 0:
+		return ENOTDIR
+	case missing&rightsOffset != 0 && e.stream():
+		return ESPIPE
+	}
+	return ENOTCAPABLE
+}
+
+// stream reports whether e has no file offset: a socket, a stdio
+// descriptor or a host pipe or device.
+func (e *entry) stream() bool {
+	switch {
+	case e.r != nil || e.w != nil:
+		return true
+	case e.kind == FiletypeSocketStream || e.kind == FiletypeSocketDgram:
+		return true
+	}
+	return e.hostfd >= 0 && (e.kind == FiletypeUnknown || e.kind == FiletypeCharacterDevice)
 }
 
 // alloc stores e at the lowest free descriptor number.
@@ -310,6 +411,15 @@ func (hostRandom) Read(b []byte) (int, error) {
 }
 
 // HostClock reads the host's clocks with clock_gettime and clock_getres.
+//
+// Both CPU-time clocks, process (id 2) and thread (id 3), read the host
+// process's CPU time (CLOCK_PROCESS_CPUTIME_ID): a guest runs on a
+// goroutine, which moves between OS threads, so the host's thread clock
+// would read whichever thread the goroutine is on at the moment and could
+// go backwards between two readings. The process clock cannot, and a
+// System raises any reading below the previous one (see System.now), so
+// the guest's thread clock is monotonic; it counts the CPU time of the
+// whole host process, which includes other goroutines and the Go runtime.
 type HostClock struct{}
 
 func hostClockID(id uint32) (int32, Errno) {
@@ -318,10 +428,8 @@ func hostClockID(id uint32) (int32, Errno) {
 		return unix.CLOCK_REALTIME, ESUCCESS
 	case ClockMonotonic:
 		return unix.CLOCK_MONOTONIC, ESUCCESS
-	case ClockProcessCPUTimeID:
+	case ClockProcessCPUTimeID, ClockThreadCPUTimeID:
 		return unix.CLOCK_PROCESS_CPUTIME_ID, ESUCCESS
-	case ClockThreadCPUTimeID:
-		return unix.CLOCK_THREAD_CPUTIME_ID, ESUCCESS
 	}
 	return 0, EINVAL
 }

@@ -46,8 +46,11 @@ const (
 	RightsRegularFile = RightFdDatasync | RightFdRead | RightFdSeek | RightFdFdstatSetFlags |
 		RightFdSync | RightFdTell | RightFdWrite | RightFdAdvise | RightFdAllocate |
 		RightFdFilestatGet | RightFdFilestatSetSize | RightFdFilestatSetTimes | RightPollFdReadwrite
-	// RightsDirectory are the rights meaningful on a directory itself.
-	RightsDirectory = RightFdSeek | RightFdTell | RightFdFdstatSetFlags | RightFdSync | RightFdDatasync |
+	// RightsDirectory are the rights meaningful on a directory itself. They
+	// include neither FD_SEEK nor FD_TELL: a directory has no file offset
+	// in WASI (fd_readdir takes cookies), where POSIX lseek on a directory
+	// succeeds.
+	RightsDirectory = RightFdFdstatSetFlags | RightFdSync | RightFdDatasync |
 		RightPathCreateDirectory | RightPathCreateFile | RightPathLinkSource | RightPathLinkTarget |
 		RightPathOpen | RightFdReaddir | RightPathReadlink | RightPathRenameSource |
 		RightPathRenameTarget | RightPathFilestatGet | RightPathFilestatSetSize |
@@ -131,6 +134,8 @@ const (
 	SubclockflagAbstime  = 1
 	EventrwflagFdHangup  = 1
 	subscriptionSize     = 48
+	subscriptionSize0    = 56 // preview 0
+	filestatSize0        = 56 // preview 0
 	eventSize            = 32
 	direntHeaderSize     = 24
 	filestatSize         = 64
